@@ -1,0 +1,114 @@
+import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { IpcRegistrar, SenderEvent } from '../ipc';
+import type { GuardedContents, PermissionSession, PreventableEvent } from '../security';
+import type { AppWindow } from '../window';
+import type { Rectangle } from '../windowState';
+
+/**
+ * Typed stand-ins for the parts of Electron the main process uses, so that its logic runs under
+ * Node in unit tests (the Electron binary cannot be downloaded here).
+ */
+
+export class FakeEvent implements PreventableEvent {
+  defaultPrevented = false;
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+export class FakeWebContents extends EventEmitter implements GuardedContents {
+  windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+  /** What Chromium would do before navigating: ask the listeners, report whether it may go on. */
+  attemptNavigation(url: string, event: 'will-navigate' | 'will-redirect' = 'will-navigate'): boolean {
+    const fake = new FakeEvent();
+    this.emit(event, fake, url);
+    return !fake.defaultPrevented;
+  }
+  attemptAttachWebview(): boolean {
+    const fake = new FakeEvent();
+    this.emit('will-attach-webview', fake);
+    return !fake.defaultPrevented;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter implements AppWindow {
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  maximized = false;
+  shown = false;
+  bounds: Rectangle = { x: 10, y: 20, width: 1280, height: 820 };
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  show(): void {
+    this.shown = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  getNormalBounds(): Rectangle {
+    return this.bounds;
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+}
+
+export const createFakeShell = () => {
+  const opened: string[] = [];
+  return {
+    opened,
+    openExternal: (url: string): Promise<void> => {
+      opened.push(url);
+      return Promise.resolve();
+    },
+  };
+};
+
+type InvokeListener = (event: SenderEvent, payload: unknown) => Promise<unknown>;
+
+export const createFakeIpcMain = () => {
+  const handlers = new Map<string, InvokeListener>();
+  const registrar: IpcRegistrar = {
+    handle: (channel, listener) => {
+      handlers.set(channel, listener);
+    },
+    removeHandler: (channel) => {
+      handlers.delete(channel);
+    },
+  };
+  return { handlers, registrar };
+};
+
+/** An invoke event whose sender frame sits at `url`; `parent` marks a subframe. */
+export const fakeInvokeEvent = (
+  url: string,
+  options: { subframe?: boolean; noFrame?: boolean } = {},
+): SenderEvent => ({
+  senderFrame: options.noFrame ? null : { url, parent: options.subframe ? {} : null },
+});
+
+export const createFakeSession = () => {
+  const session = {
+    requestHandler: null as
+      null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+    checkHandler: null as null | (() => boolean),
+    setPermissionRequestHandler(
+      handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    ) {
+      session.requestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: () => boolean) {
+      session.checkHandler = handler;
+    },
+  } satisfies PermissionSession & Record<string, unknown>;
+  return session;
+};

@@ -1,0 +1,60 @@
+import type { BrowserWindowConstructorOptions, Shell } from 'electron';
+import { APP_ENTRY_URL } from './appOrigin';
+import { hardenWebContents, secureWebPreferences, type GuardedContents } from './security';
+import { saveWindowState, type Rectangle, type WindowState, type WindowStateFiles } from './windowState';
+
+/** The slice of BrowserWindow this module drives; Electron's BrowserWindow satisfies it. */
+export interface AppWindow {
+  readonly webContents: GuardedContents;
+  maximize(): void;
+  show(): void;
+  isMaximized(): boolean;
+  getNormalBounds(): Rectangle;
+  loadURL(url: string): Promise<void>;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+}
+
+export interface WindowDeps<W extends AppWindow> {
+  createWindow: (options: BrowserWindowConstructorOptions) => W;
+  shell: Pick<Shell, 'openExternal'>;
+  preloadPath: string;
+  state: WindowState;
+  stateFiles: WindowStateFiles;
+}
+
+export const mainWindowOptions = (
+  preloadPath: string,
+  state: WindowState,
+): BrowserWindowConstructorOptions => ({
+  ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+  width: state.width,
+  height: state.height,
+  minWidth: 900,
+  minHeight: 600,
+  show: false,
+  title: 'Invoice Desk',
+  backgroundColor: '#1f2430',
+  autoHideMenuBar: true,
+  webPreferences: secureWebPreferences(preloadPath),
+});
+
+export const createMainWindow = <W extends AppWindow>({
+  createWindow,
+  shell,
+  preloadPath,
+  state,
+  stateFiles,
+}: WindowDeps<W>): W => {
+  const window = createWindow(mainWindowOptions(preloadPath, state));
+  hardenWebContents(window.webContents, shell);
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  window.on('close', () => {
+    saveWindowState(stateFiles, window.getNormalBounds(), window.isMaximized());
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+};

@@ -1,0 +1,4 @@
+import { AppShell } from './components/AppShell';
+import { useRoute } from './router/useRoute';
+
+export const App = () => <AppShell route={useRoute()} />;

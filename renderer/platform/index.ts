@@ -1,0 +1,22 @@
+import type { InvoiceDeskBridge } from '../../shared/ipc/contract';
+import { createElectronPlatform } from './electron';
+import type { Platform } from './Platform';
+import { createWebPlatform } from './web';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron shell, put there by the preload. */
+    invoiceDesk?: InvoiceDeskBridge;
+  }
+}
+
+export const detectPlatform = (): Platform =>
+  window.invoiceDesk
+    ? createElectronPlatform(window.invoiceDesk)
+    : createWebPlatform({
+        version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
+        languages: navigator.languages,
+        open: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+      });
+
+export type { Platform } from './Platform';

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { IpcMessage } from './channels';
+
+export { ipcChannel, ipcMessages, type IpcMessage } from './channels';
+
+/**
+ * The one IPC contract between the renderer and the main process. Each entry is one message: the
+ * preload exposes it as one function of `window.invoiceDesk`, main validates its payload against
+ * `request` and answers a value of `response` (or a typed IpcFailure).
+ */
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.enum(['win32', 'darwin', 'linux', 'web']),
+  locale: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const OpenExternalRequestSchema = z.object({ url: z.string().max(2048) });
+
+export const ipcContract = {
+  getAppInfo: { request: z.undefined(), response: AppInfoSchema },
+  openExternal: { request: OpenExternalRequestSchema, response: z.undefined() },
+} as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
+
+export type IpcContract = typeof ipcContract;
+export type IpcRequest<M extends IpcMessage> = z.infer<IpcContract[M]['request']>;
+export type IpcResponse<M extends IpcMessage> = z.infer<IpcContract[M]['response']>;
+
+export const ipcFailureCodes = [
+  'ipc.forbiddenSender',
+  'ipc.invalidPayload',
+  'ipc.failed',
+  'ipc.notAllowed',
+] as const;
+export type IpcFailureCode = (typeof ipcFailureCodes)[number];
+
+/** Errors cross the bridge as data: Electron flattens thrown errors into strings. */
+export type IpcResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: IpcFailureCode; message: string } };
+
+/** What the preload puts on `window.invoiceDesk`: one function per message. */
+export type InvoiceDeskBridge = {
+  [M in IpcMessage]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>>;
+};
