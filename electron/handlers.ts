@@ -1,5 +1,6 @@
 import type { App, Shell } from 'electron';
 import type { AppInfo } from '../shared/ipc/contract';
+import { SecretRequiredError, type ConnectionService } from '../shared/connection/service';
 import { IpcRefusal, type IpcHandlers } from './ipc';
 import { openExternalSafely } from './security';
 
@@ -7,12 +8,13 @@ export interface HandlerDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getLocale'>;
   shell: Pick<Shell, 'openExternal'>;
   platform: NodeJS.Platform;
+  connection: ConnectionService;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
   platform === 'win32' || platform === 'darwin' ? platform : 'linux';
 
-export const createIpcHandlers = ({ app, shell, platform }: HandlerDeps): IpcHandlers => ({
+export const createIpcHandlers = ({ app, shell, platform, connection }: HandlerDeps): IpcHandlers => ({
   getAppInfo: () =>
     Promise.resolve({
       name: app.getName(),
@@ -26,4 +28,15 @@ export const createIpcHandlers = ({ app, shell, platform }: HandlerDeps): IpcHan
     }
     return undefined;
   },
+  getConnection: () => Promise.resolve(connection.info()),
+  saveConnection: (request) => {
+    try {
+      return Promise.resolve(connection.save(request));
+    } catch (error) {
+      if (error instanceof SecretRequiredError) throw new IpcRefusal('ipc.notAllowed', error.message);
+      throw error;
+    }
+  },
+  testConnection: (request) => connection.test(request),
+  apiRequest: (request) => connection.request(request),
 });

@@ -1,6 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, screen, session, shell } from 'electron';
+import { startSimulator } from '../simulator/server';
+import { createConnectionService } from '../shared/connection/service';
+import { createCredentialVault } from './credentialVault';
+import { createDemoBackend } from './demoBackend';
+import { binaryFile, textFile } from './userFiles';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { appSchemePrivileges, registerAppProtocol } from './protocol';
@@ -11,13 +15,8 @@ import { restoreWindowState, type WindowStateFiles } from './windowState';
 // Wiring only: every decision lives in a module with its own tests.
 protocol.registerSchemesAsPrivileged(appSchemePrivileges);
 
-const stateFile = (): string => path.join(app.getPath('userData'), 'window-state.json');
-const stateFiles: WindowStateFiles = {
-  read: () => (fs.existsSync(stateFile()) ? fs.readFileSync(stateFile(), 'utf8') : null),
-  write: (text) => {
-    fs.writeFileSync(stateFile(), text);
-  },
-};
+const userFile = (name: string): string => path.join(app.getPath('userData'), name);
+const stateFiles: WindowStateFiles = textFile(() => userFile('window-state.json'));
 
 const openMainWindow = (): BrowserWindow =>
   createMainWindow({
@@ -49,7 +48,28 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);
     registerAppProtocol(protocol, net, path.join(__dirname, '..', 'renderer'));
-    registerIpcHandlers(ipcMain, createIpcHandlers({ app, shell, platform: process.platform }));
+    const vault = createCredentialVault(
+      safeStorage,
+      binaryFile(userFile('client-secret.bin')),
+      process.platform,
+      (message) => {
+        console.warn(message);
+      },
+    );
+    // Demo mode: the simulator runs in-process on loopback, its writable resources kept beside the app's data.
+    const demo = createDemoBackend(() =>
+      startSimulator({ port: 0, persistPath: userFile('demo-backend.json') }),
+    );
+    app.on('will-quit', () => {
+      void demo.stop();
+    });
+    const connection = createConnectionService({
+      settings: textFile(userFile('connection.json')),
+      secret: vault,
+      demoUrl: () => demo.url(),
+      fetch: (url, init) => net.fetch(url, init),
+    });
+    registerIpcHandlers(ipcMain, createIpcHandlers({ app, shell, platform: process.platform, connection }));
     mainWindow = openMainWindow();
     mainWindow.on('closed', () => {
       mainWindow = null;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { isLanguage, languages } from '../../shared/i18n/languages';
 import { PageHeader } from '../components/PageHeader';
+import { ConnectionSettings } from '../settings/ConnectionSettings';
 import { usePlatform } from '../platform/PlatformContext';
 import { themes, type Theme } from '../state/localSettings';
 import { useUiStore } from '../state/uiStore';
@@ -40,6 +41,7 @@ export const SettingsPage = () => {
   return (
     <section>
       <PageHeader title={t('pages.settings.title')} />
+      <ConnectionSettings />
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">

@@ -1,3 +1,6 @@
+import type { Fetch } from '../../shared/api/client';
+import type { ConnectionInfo, SaveConnectionRequest } from '../../shared/connection/settings';
+import type { ConnectionTestOutcome } from '../../shared/connection/testConnection';
 import type { AppInfo } from '../../shared/ipc/contract';
 
 /**
@@ -9,6 +12,14 @@ export interface Platform {
   getAppInfo(): Promise<AppInfo>;
   /** Opens an https link in the OS browser; false when refused. */
   openExternal(url: string): Promise<boolean>;
+  readonly connection: {
+    get(): Promise<ConnectionInfo>;
+    /** Rejects with PlatformError('connection.secretRequired') when a new back end comes without its secret. */
+    save(request: SaveConnectionRequest): Promise<ConnectionInfo>;
+    test(request: SaveConnectionRequest): Promise<ConnectionTestOutcome>;
+  };
+  /** Authenticated access to the billing API by path ("/v1/invoices?..."); no credential ever reaches the caller. */
+  readonly apiFetch: Fetch;
 }
 
 export class PlatformError extends Error {

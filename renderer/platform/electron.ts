@@ -1,3 +1,4 @@
+import { fromApiResponse, toApiRequest } from '../../shared/connection/apiRequest';
 import type { InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
 import { PlatformError, type Platform } from './Platform';
 
@@ -12,5 +13,23 @@ export const createElectronPlatform = (bridge: InvoiceDeskBridge): Platform => (
   openExternal: async (url) => {
     const result = await bridge.openExternal({ url });
     return result.ok;
+  },
+  connection: {
+    get: async () => unwrap(await bridge.getConnection(undefined)),
+    save: async (request) => {
+      const result = await bridge.saveConnection(request);
+      if (!result.ok && result.error.code === 'ipc.notAllowed')
+        throw new PlatformError('connection.secretRequired', result.error.message);
+      return unwrap(result);
+    },
+    test: async (request) => unwrap(await bridge.testConnection(request)),
+  },
+  apiFetch: async (path, init) => {
+    init.signal?.throwIfAborted();
+    const result = await bridge.apiRequest(toApiRequest(path, init));
+    init.signal?.throwIfAborted();
+    // Like fetch, a transport failure rejects with a TypeError; the API client treats it as a network error.
+    if (!result.ok) throw new TypeError(result.error.message);
+    return fromApiResponse(result.value);
   },
 });

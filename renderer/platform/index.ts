@@ -1,3 +1,4 @@
+import { DEFAULT_SIMULATOR_URL } from '../../shared/connection/settings';
 import type { InvoiceDeskBridge } from '../../shared/ipc/contract';
 import { createElectronPlatform } from './electron';
 import type { Platform } from './Platform';
@@ -17,6 +18,10 @@ export const detectPlatform = (): Platform =>
         version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
         languages: navigator.languages,
         open: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+        fetch: (url, init) => fetch(url, init),
+        localStorage,
+        sessionStorage,
+        demoUrl: import.meta.env.VITE_DEMO_API_URL ?? DEFAULT_SIMULATOR_URL,
       });
 
 export type { Platform } from './Platform';

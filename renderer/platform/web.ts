@@ -1,19 +1,77 @@
+import { fromApiResponse, toApiRequest } from '../../shared/connection/apiRequest';
+import {
+  createConnectionService,
+  SecretRequiredError,
+  type SecretPort,
+  type SettingsPort,
+} from '../../shared/connection/service';
 import type { Platform } from './Platform';
+import { PlatformError } from './Platform';
 
 export interface WebPlatformDeps {
   version: string;
   languages: readonly string[];
   open: (url: string) => unknown;
+  fetch: typeof fetch;
+  /** Non-secret settings survive restarts. */
+  localStorage: Storage;
+  /** The browser has no keychain: the secret lives for this tab's session only. */
+  sessionStorage: Storage;
+  demoUrl: string;
 }
 
-export const createWebPlatform = ({ version, languages, open }: WebPlatformDeps): Platform => ({
-  kind: 'web',
-  getAppInfo: () =>
-    Promise.resolve({ name: 'Invoice Desk', version, platform: 'web', locale: languages[0] ?? 'en' }),
-  openExternal: (url) => {
-    // Same rule as the desktop app: only https leaves the page.
-    if (!url.startsWith('https://')) return Promise.resolve(false);
-    open(url);
-    return Promise.resolve(true);
-  },
-});
+const SETTINGS_KEY = 'invoice-desk.connection';
+const SECRET_KEY = 'invoice-desk.client-secret';
+
+export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
+  const settings: SettingsPort = {
+    read: () => deps.localStorage.getItem(SETTINGS_KEY),
+    write: (text) => {
+      deps.localStorage.setItem(SETTINGS_KEY, text);
+    },
+  };
+  const secret: SecretPort = {
+    storage: 'session',
+    load: () => deps.sessionStorage.getItem(SECRET_KEY),
+    save: (value) => {
+      deps.sessionStorage.setItem(SECRET_KEY, value);
+    },
+  };
+  const service = createConnectionService({
+    settings,
+    secret,
+    demoUrl: () => Promise.resolve(deps.demoUrl),
+    fetch: (url, init) => deps.fetch(url, init),
+  });
+  return {
+    kind: 'web',
+    getAppInfo: () =>
+      Promise.resolve({
+        name: 'Invoice Desk',
+        version: deps.version,
+        platform: 'web',
+        locale: deps.languages[0] ?? 'en',
+      }),
+    openExternal: (url) => {
+      // Same rule as the desktop app: only https leaves the page.
+      if (!url.startsWith('https://')) return Promise.resolve(false);
+      deps.open(url);
+      return Promise.resolve(true);
+    },
+    connection: {
+      get: () => Promise.resolve(service.info()),
+      save: (request) => {
+        try {
+          return Promise.resolve(service.save(request));
+        } catch (error) {
+          if (error instanceof SecretRequiredError)
+            return Promise.reject(new PlatformError(error.code, error.message));
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      test: (request) => service.test(request),
+    },
+    // The same request shape as over IPC, so both platforms forward exactly the same subset of fetch.
+    apiFetch: async (path, init) => fromApiResponse(await service.request(toApiRequest(path, init))),
+  };
+};

@@ -2,7 +2,14 @@
  * The message names alone, without their schemas, so the sandboxed preload stays a few hundred bytes
  * and carries no validation code: validation happens in main.
  */
-export const ipcMessages = ['getAppInfo', 'openExternal'] as const;
+export const ipcMessages = [
+  'getAppInfo',
+  'openExternal',
+  'getConnection',
+  'saveConnection',
+  'testConnection',
+  'apiRequest',
+] as const;
 export type IpcMessage = (typeof ipcMessages)[number];
 
 export const ipcChannel = (message: IpcMessage): string => `invoice-desk:${message}`;

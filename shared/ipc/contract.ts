@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ApiRequestSchema, ApiResponseDataSchema } from '../connection/apiRequest';
+import { ConnectionInfoSchema, SaveConnectionRequestSchema } from '../connection/settings';
 import type { IpcMessage } from './channels';
 
 export { ipcChannel, ipcMessages, type IpcMessage } from './channels';
@@ -19,9 +21,27 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const OpenExternalRequestSchema = z.object({ url: z.string().max(2048) });
 
+export const ConnectionTestOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    customerName: z.string(),
+    customerNumber: z.string(),
+    costCenters: z.enum(['available', 'forbidden']),
+  }),
+  z.object({
+    ok: z.literal(false),
+    code: z.enum(['unreachable', 'unauthorized', 'nonConforming', 'failed']),
+    detail: z.string(),
+  }),
+]);
+
 export const ipcContract = {
   getAppInfo: { request: z.undefined(), response: AppInfoSchema },
   openExternal: { request: OpenExternalRequestSchema, response: z.undefined() },
+  getConnection: { request: z.undefined(), response: ConnectionInfoSchema },
+  saveConnection: { request: SaveConnectionRequestSchema, response: ConnectionInfoSchema },
+  testConnection: { request: SaveConnectionRequestSchema, response: ConnectionTestOutcomeSchema },
+  apiRequest: { request: ApiRequestSchema, response: ApiResponseDataSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

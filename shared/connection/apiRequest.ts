@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * One API request as it crosses from the renderer to whoever holds the credential. Only API paths,
+ * only the headers the contract needs: the renderer cannot reach the token endpoint, the simulator's
+ * control endpoints, or another host, and cannot set Authorization.
+ */
+export const forwardedRequestHeaders = ['accept', 'content-type', 'if-match', 'if-none-match'] as const;
+
+export const ApiRequestSchema = z.object({
+  path: z
+    .string()
+    .max(4096)
+    .regex(/^\/v1\/[A-Za-z0-9\-._~%/]*(\?[A-Za-z0-9\-._~%&=+]*)?$/, 'must be a /v1/ API path'),
+  method: z.enum(['GET', 'PUT', 'DELETE']),
+  headers: z.partialRecord(z.enum(forwardedRequestHeaders), z.string().max(1024)),
+  body: z.string().max(1_000_000).nullable(),
+});
+export type ApiRequest = z.infer<typeof ApiRequestSchema>;
+
+export const ApiResponseDataSchema = z.object({
+  status: z.number().int(),
+  statusText: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.instanceof(Uint8Array<ArrayBuffer>),
+});
+export type ApiResponseData = z.infer<typeof ApiResponseDataSchema>;
+
+/** Turns a fetch-style call into the serialisable request above (the part the bridge forwards). */
+export const toApiRequest = (path: string, init: RequestInit): ApiRequest => {
+  const source = new Headers(init.headers);
+  const headers: ApiRequest['headers'] = {};
+  for (const name of forwardedRequestHeaders) {
+    const value = source.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  const method = (init.method ?? 'GET').toUpperCase();
+  const body = typeof init.body === 'string' ? init.body : null;
+  return ApiRequestSchema.parse({ path, method, headers, body });
+};
+
+export const fromApiResponse = (data: ApiResponseData): Response =>
+  new Response(data.status === 204 || data.status === 304 ? null : data.body, {
+    status: data.status,
+    statusText: data.statusText,
+    headers: data.headers,
+  });
+
+export const toApiResponseData = async (response: Response): Promise<ApiResponseData> => {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+    body: new Uint8Array(await response.arrayBuffer()),
+  };
+};
