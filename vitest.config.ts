@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: [
       'tests/unit/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
       'shared/**/*.test.ts',
       'simulator/**/*.test.ts',
       'electron/**/*.test.ts',

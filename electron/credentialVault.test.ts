@@ -4,7 +4,7 @@ import { createCredentialVault, type BinaryFile, type SafeStoragePort } from './
 /** A fake OS keychain: reversible, but never stores the plain text. */
 const fakeSafeStorage = (available: boolean, backend?: string): SafeStoragePort => ({
   isEncryptionAvailable: () => available,
-  encryptString: (plain) => Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a),
+  encryptString: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a)),
   decryptString: (data) => {
     if (data[0] === 0xff) throw new Error('cannot decrypt');
     return Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8');

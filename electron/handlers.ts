@@ -9,12 +9,20 @@ export interface HandlerDeps {
   shell: Pick<Shell, 'openExternal'>;
   platform: NodeJS.Platform;
   connection: ConnectionService;
+  /** Shows a desktop notification; false where the OS has none. */
+  notify: (title: string, body: string) => boolean;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
   platform === 'win32' || platform === 'darwin' ? platform : 'linux';
 
-export const createIpcHandlers = ({ app, shell, platform, connection }: HandlerDeps): IpcHandlers => ({
+export const createIpcHandlers = ({
+  app,
+  shell,
+  platform,
+  connection,
+  notify,
+}: HandlerDeps): IpcHandlers => ({
   getAppInfo: () =>
     Promise.resolve({
       name: app.getName(),
@@ -39,4 +47,9 @@ export const createIpcHandlers = ({ app, shell, platform, connection }: HandlerD
   },
   testConnection: (request) => connection.test(request),
   apiRequest: (request) => connection.request(request),
+  notify: ({ title, body }) => {
+    if (!notify(title, body))
+      throw new IpcRefusal('ipc.notAllowed', 'Desktop notifications are not supported here');
+    return Promise.resolve(undefined);
+  },
 });

@@ -56,6 +56,17 @@ const createFakeElectron = (lockGranted: boolean) => {
         registerSchemesAsPrivileged: (list: unknown[]) => schemes.push(...list),
         handle: (scheme: string) => handledSchemes.push(scheme),
       },
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (text: string) => Buffer.from(text),
+        decryptString: (data: Buffer) => data.toString(),
+      },
+      Notification: Object.assign(
+        function Notification() {
+          return { show: () => undefined };
+        },
+        { isSupported: () => true },
+      ),
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       session: { defaultSession: session },
       shell: createFakeShell(),

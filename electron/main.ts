@@ -1,5 +1,16 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  net,
+  Notification,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { startSimulator } from '../simulator/server';
 import { createConnectionService } from '../shared/connection/service';
 import { createCredentialVault } from './credentialVault';
@@ -69,7 +80,15 @@ if (!app.requestSingleInstanceLock()) {
       demoUrl: () => demo.url(),
       fetch: (url, init) => net.fetch(url, init),
     });
-    registerIpcHandlers(ipcMain, createIpcHandlers({ app, shell, platform: process.platform, connection }));
+    const notify = (title: string, body: string): boolean => {
+      if (!Notification.isSupported()) return false;
+      new Notification({ title, body }).show();
+      return true;
+    };
+    registerIpcHandlers(
+      ipcMain,
+      createIpcHandlers({ app, shell, platform: process.platform, connection, notify }),
+    );
     mainWindow = openMainWindow();
     mainWindow.on('closed', () => {
       mainWindow = null;

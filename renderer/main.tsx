@@ -2,21 +2,49 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
-import { createI18n, initialLanguage } from './i18n';
+import { InvoiceDeskDatabase } from './db/database';
+import { DatabaseContext } from './db/DatabaseContext';
+import { createI18n, initialLanguage } from './i18n/setup';
 import { detectPlatform } from './platform';
 import { PlatformContext } from './platform/PlatformContext';
+import { loadNotifyNewInvoices, loadSyncInterval } from './state/localSettings';
+import { SyncContext } from './sync/SyncContext';
+import { createSyncController } from './sync/syncController';
 import './styles.css';
 
 const start = async () => {
   const i18n = await createI18n(initialLanguage());
+  const platform = detectPlatform();
+  const db = new InvoiceDeskDatabase();
+  // The archive outlives the operator's window: ask the browser never to evict it under pressure.
+  void navigator.storage.persist().catch(() => false);
+  const sync = createSyncController({
+    platform,
+    createWorker: () =>
+      new Worker(new URL('./sync/worker.ts', import.meta.url), { type: 'module', name: 'invoice-desk-sync' }),
+    intervalMinutes: loadSyncInterval(localStorage),
+    onNewInvoices: (run) => {
+      if (!loadNotifyNewInvoices(localStorage)) return;
+      void platform.notify(
+        i18n.t('sync.newInvoicesTitle'),
+        i18n.t('sync.newInvoicesBody', { count: run.newInvoices }),
+      );
+    },
+  });
+  sync.syncNow();
+
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
-      <PlatformContext value={detectPlatform()}>
-        <I18nextProvider i18n={i18n}>
-          <App />
-        </I18nextProvider>
+      <PlatformContext value={platform}>
+        <DatabaseContext value={db}>
+          <SyncContext value={sync}>
+            <I18nextProvider i18n={i18n}>
+              <App />
+            </I18nextProvider>
+          </SyncContext>
+        </DatabaseContext>
       </PlatformContext>
     </StrictMode>,
   );

@@ -3,6 +3,7 @@ import type { Route } from '../router/routes';
 import { useUiStore } from '../state/uiStore';
 import { NavBar } from './NavBar';
 import { PageView } from './PageView';
+import { StatusBar } from './StatusBar';
 
 interface AppShellProps {
   route: Route;
@@ -20,6 +21,7 @@ export const AppShell = ({ route }: AppShellProps) => {
       <main className="page">
         <PageView route={route} />
       </main>
+      <StatusBar />
     </div>
   );
 };

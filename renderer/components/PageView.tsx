@@ -21,7 +21,7 @@ export const PageView = ({ route }: PageViewProps) => {
     case 'analytics':
       return <AnalyticsPage />;
     case 'settings':
-      return <SettingsPage />;
+      return <SettingsPage params={route.params} />;
     case 'notFound':
       return <NotFoundPage />;
   }

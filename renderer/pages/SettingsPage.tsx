@@ -4,6 +4,8 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { isLanguage, languages } from '../../shared/i18n/languages';
 import { PageHeader } from '../components/PageHeader';
 import { ConnectionSettings } from '../settings/ConnectionSettings';
+import { SyncSettings } from '../settings/SyncSettings';
+import { useSyncController } from '../sync/SyncContext';
 import { usePlatform } from '../platform/PlatformContext';
 import { themes, type Theme } from '../state/localSettings';
 import { useUiStore } from '../state/uiStore';
@@ -14,9 +16,14 @@ const themeLabelKey = {
   dark: 'settings.themeDark',
 } as const satisfies Record<Theme, string>;
 
-export const SettingsPage = () => {
+interface SettingsPageProps {
+  params: URLSearchParams;
+}
+
+export const SettingsPage = ({ params }: SettingsPageProps) => {
   const { t, i18n } = useTranslation();
   const platform = usePlatform();
+  const sync = useSyncController();
   const languageId = useId();
   const themeId = useId();
   const { theme, setTheme, rememberLanguage } = useUiStore();
@@ -41,7 +48,8 @@ export const SettingsPage = () => {
   return (
     <section>
       <PageHeader title={t('pages.settings.title')} />
-      <ConnectionSettings />
+      <ConnectionSettings onSaved={() => sync.syncNow()} />
+      <SyncSettings focused={params.get('section') === 'sync'} />
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">

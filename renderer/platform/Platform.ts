@@ -18,6 +18,8 @@ export interface Platform {
     save(request: SaveConnectionRequest): Promise<ConnectionInfo>;
     test(request: SaveConnectionRequest): Promise<ConnectionTestOutcome>;
   };
+  /** A desktop notification; false when the host cannot or may not show one. */
+  notify(title: string, body: string): Promise<boolean>;
   /** Authenticated access to the billing API by path ("/v1/invoices?..."); no credential ever reaches the caller. */
   readonly apiFetch: Fetch;
 }

@@ -24,6 +24,7 @@ export const createElectronPlatform = (bridge: InvoiceDeskBridge): Platform => (
     },
     test: async (request) => unwrap(await bridge.testConnection(request)),
   },
+  notify: async (title, body) => (await bridge.notify({ title, body })).ok,
   apiFetch: async (path, init) => {
     init.signal?.throwIfAborted();
     const result = await bridge.apiRequest(toApiRequest(path, init));

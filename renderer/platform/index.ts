@@ -22,6 +22,15 @@ export const detectPlatform = (): Platform =>
         localStorage,
         sessionStorage,
         demoUrl: import.meta.env.VITE_DEMO_API_URL ?? DEFAULT_SIMULATOR_URL,
+        ...('Notification' in window
+          ? {
+              notifications: {
+                permission: () => Notification.permission,
+                request: () => Notification.requestPermission(),
+                show: (title: string, body: string) => new Notification(title, { body }),
+              },
+            }
+          : {}),
       });
 
 export type { Platform } from './Platform';

@@ -18,6 +18,12 @@ export interface WebPlatformDeps {
   /** The browser has no keychain: the secret lives for this tab's session only. */
   sessionStorage: Storage;
   demoUrl: string;
+  /** The page's Notification API, absent in some browsers. */
+  notifications?: {
+    permission: () => NotificationPermission;
+    request: () => Promise<NotificationPermission>;
+    show: (title: string, body: string) => void;
+  };
 }
 
 const SETTINGS_KEY = 'invoice-desk.connection';
@@ -70,6 +76,15 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
         }
       },
       test: (request) => service.test(request),
+    },
+    notify: async (title, body) => {
+      const notifications = deps.notifications;
+      if (!notifications) return false;
+      const permission =
+        notifications.permission() === 'default' ? await notifications.request() : notifications.permission();
+      if (permission !== 'granted') return false;
+      notifications.show(title, body);
+      return true;
     },
     // The same request shape as over IPC, so both platforms forward exactly the same subset of fetch.
     apiFetch: async (path, init) => fromApiResponse(await service.request(toApiRequest(path, init))),

@@ -27,3 +27,23 @@ export const loadTheme = (storage: Storage): Theme => {
 export const saveTheme = (storage: Storage, theme: Theme): void => {
   storage.setItem(THEME_KEY, theme);
 };
+
+const SYNC_INTERVAL_KEY = 'invoice-desk.sync-interval-minutes';
+const NOTIFY_KEY = 'invoice-desk.notify-new-invoices';
+export const syncIntervals = [0, 5, 15, 30, 60, 120] as const;
+export const DEFAULT_SYNC_INTERVAL = 30;
+
+export const loadSyncInterval = (storage: Storage): number => {
+  const value = Number(storage.getItem(SYNC_INTERVAL_KEY) ?? DEFAULT_SYNC_INTERVAL);
+  return syncIntervals.find((minutes) => minutes === value) ?? DEFAULT_SYNC_INTERVAL;
+};
+
+export const saveSyncInterval = (storage: Storage, minutes: number): void => {
+  storage.setItem(SYNC_INTERVAL_KEY, String(minutes));
+};
+
+export const loadNotifyNewInvoices = (storage: Storage): boolean => storage.getItem(NOTIFY_KEY) !== 'false';
+
+export const saveNotifyNewInvoices = (storage: Storage, notify: boolean): void => {
+  storage.setItem(NOTIFY_KEY, String(notify));
+};

@@ -9,6 +9,7 @@ export const ipcMessages = [
   'saveConnection',
   'testConnection',
   'apiRequest',
+  'notify',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];
 

@@ -21,6 +21,8 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const OpenExternalRequestSchema = z.object({ url: z.string().max(2048) });
 
+export const NotifyRequestSchema = z.object({ title: z.string().min(1).max(120), body: z.string().max(500) });
+
 export const ConnectionTestOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -42,6 +44,7 @@ export const ipcContract = {
   saveConnection: { request: SaveConnectionRequestSchema, response: ConnectionInfoSchema },
   testConnection: { request: SaveConnectionRequestSchema, response: ConnectionTestOutcomeSchema },
   apiRequest: { request: ApiRequestSchema, response: ApiResponseDataSchema },
+  notify: { request: NotifyRequestSchema, response: z.undefined() },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

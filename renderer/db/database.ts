@@ -1,0 +1,85 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  Assignment,
+  AuditRow,
+  CostCenter,
+  Customer,
+  LineBlock,
+  OutboxRow,
+  Preferences,
+  QuarantineRow,
+  RollupRow,
+  Service,
+  SingletonRow,
+  StoredDesignation,
+  StoredDocument,
+  StoredInvoice,
+  SyncRunRow,
+  SyncStateRow,
+} from './records';
+
+/**
+ * The local archive. Versions only ever add: each `version(n)` names its whole schema and, where
+ * rows change shape, an `upgrade()` that rewrites them. Never edit a released version.
+ */
+export const DATABASE_NAME = 'invoice-desk';
+
+export const schemaV1 = {
+  invoices: 'id, issueDate, status, debtorNumber, invoiceReference, number, linesState, documentState',
+  lineBlocks: '[invoiceId+blockNo], invoiceId',
+  documents: 'invoiceId',
+  rollups: 'key, month, serviceCode, frankingLicence, invoiceReference',
+  services: 'code',
+  singletons: 'key',
+  costCenters: 'code',
+  assignments: 'id, [kind+key]',
+  designations: '[kind+key]',
+  outbox: '++seq, [entity+key], state',
+  syncState: 'key',
+  quarantine: '++id, kind, invoiceId',
+  syncRuns: '++id, startedAt',
+} as const;
+
+/** v2: the archive mark and due dates become queryable (Overview: due soon, archived filter). */
+export const schemaV2 = {
+  ...schemaV1,
+  invoices:
+    'id, issueDate, dueDate, updatedAt, status, debtorNumber, invoiceReference, number, linesState, documentState, archived, [status+dueDate]',
+  auditLog: '++id, at, kind',
+} as const;
+
+export class InvoiceDeskDatabase extends Dexie {
+  invoices!: EntityTable<StoredInvoice, 'id'>;
+  lineBlocks!: Table<LineBlock, [string, number]>;
+  documents!: EntityTable<StoredDocument, 'invoiceId'>;
+  rollups!: EntityTable<RollupRow, 'key'>;
+  services!: EntityTable<Service, 'code'>;
+  singletons!: Table<SingletonRow<Customer | Preferences>, string>;
+  costCenters!: EntityTable<CostCenter, 'code'>;
+  assignments!: EntityTable<Assignment, 'id'>;
+  designations!: Table<StoredDesignation, [string, string]>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  quarantine!: EntityTable<QuarantineRow, 'id'>;
+  syncRuns!: EntityTable<SyncRunRow, 'id'>;
+  auditLog!: EntityTable<AuditRow, 'id'>;
+
+  constructor(
+    name: string = DATABASE_NAME,
+    options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+  ) {
+    super(name, options);
+    this.version(1).stores(schemaV1);
+    this.version(2)
+      .stores(schemaV2)
+      .upgrade(async (tx) => {
+        // v1 kept no archive mark: every invoice it holds was current when stored.
+        await tx
+          .table<StoredInvoice>('invoices')
+          .toCollection()
+          .modify((invoice) => {
+            if (typeof invoice.archived !== 'number') invoice.archived = 0;
+          });
+      });
+  }
+}

@@ -1,0 +1,92 @@
+import type {
+  Assignment,
+  CostCenter,
+  Customer,
+  Designation,
+  Invoice,
+  KeyKind,
+  Preferences,
+  Service,
+} from '../../shared/api/schemas';
+import type { LineBlock } from '../../shared/lines/block';
+import type { RollupRow } from '../../shared/lines/rollup';
+import type { QuarantineEntry, SyncRunRecord } from '../../shared/sync/ports';
+
+/** Rows as stored in IndexedDB. Contract types plus the local facts the operator does not keep. */
+
+export type LinesState = 'pending' | 'partial' | 'complete' | 'gone';
+export type DocumentState = 'pending' | 'verified' | 'mismatch' | 'gone';
+
+export interface StoredInvoice extends Invoice {
+  /** 1 once the invoice has left the operator's 18-month window: kept here, no longer there. (Numbers index; booleans do not.) */
+  archived: 0 | 1;
+  linesState: LinesState;
+  linesCursor: string | null;
+  linesNextBlock: number;
+  linesStored: number;
+  documentState: DocumentState;
+  /** When this device first received the invoice. */
+  receivedAt: string;
+}
+
+export interface StoredDocument {
+  invoiceId: string;
+  /** The PDF as issued (an ArrayBuffer clones everywhere a Blob does not, e.g. in Node tests). */
+  bytes: ArrayBuffer;
+  sha256: string;
+  size: number;
+  verified: boolean;
+  verifiedAt: string | null;
+}
+
+export interface SyncStateRow {
+  key: 'feed';
+  cursor: string | null;
+  drained: boolean;
+  lastSuccessAt: string | null;
+}
+
+export interface QuarantineRow extends QuarantineEntry {
+  id?: number;
+  receivedAt: string;
+}
+
+export interface SyncRunRow extends SyncRunRecord {
+  id?: number;
+}
+
+export interface AuditRow {
+  id?: number;
+  at: string;
+  kind: 'sync' | 'edit' | 'conflict' | 'import' | 'archive';
+  message: string;
+}
+
+export type OutboxEntity = 'designation' | 'costCenter' | 'assignment' | 'preferences';
+
+export interface OutboxRow {
+  seq?: number;
+  entity: OutboxEntity;
+  /** Code, assignment id, "kind/key", or "preferences". */
+  key: string;
+  op: 'put' | 'delete';
+  payload: unknown;
+  /** The etag the edit was based on; null for a creation. */
+  baseEtag: string | null;
+  state: 'pending' | 'conflict';
+  /** With a conflict: the server's current representation (412's "current"). */
+  current: unknown;
+  createdAt: string;
+}
+
+export interface StoredDesignation extends Designation {
+  kind: KeyKind;
+}
+
+export interface SingletonRow<T> {
+  key: 'customer' | 'preferences';
+  value: T;
+  etag: string | null;
+}
+
+export type { Assignment, CostCenter, Customer, LineBlock, Preferences, RollupRow, Service };

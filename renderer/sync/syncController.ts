@@ -1,0 +1,111 @@
+import { toApiResponseData } from '../../shared/connection/apiRequest';
+import type { SyncRunRecord } from '../../shared/sync/ports';
+import type { Platform } from '../platform/Platform';
+import type { FromWorker, ToWorker } from './protocol';
+import { useSyncStatus } from './syncStatusStore';
+
+export interface SyncController {
+  syncNow(): void;
+  cancel(): void;
+  /** Minutes between automatic runs; 0 turns the schedule off. */
+  setInterval(minutes: number): void;
+  dispose(): void;
+}
+
+export interface SyncControllerDeps {
+  platform: Platform;
+  createWorker: () => Worker;
+  /** Called after a run that brought invoices the clerk has not seen. */
+  onNewInvoices?: (run: SyncRunRecord) => void;
+  intervalMinutes: number;
+}
+
+/**
+ * Owns the sync worker: starts it, answers its fetches through the platform (which holds the
+ * credential), runs it at start, on a schedule and on demand, and mirrors its state for the UI.
+ */
+export const createSyncController = ({
+  platform,
+  createWorker,
+  onNewInvoices,
+  intervalMinutes,
+}: SyncControllerDeps): SyncController => {
+  const worker = createWorker();
+  const send = (message: ToWorker, transfer: Transferable[] = []) => {
+    worker.postMessage(message, transfer);
+  };
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  const answerFetch = async (id: number, request: Extract<FromWorker, { type: 'fetch' }>['request']) => {
+    try {
+      const response = await platform.apiFetch(request.path, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
+      const data = await toApiResponseData(response);
+      send({ type: 'fetchResult', id, ok: true, response: data }, [data.body.buffer]);
+    } catch (error) {
+      send({
+        type: 'fetchResult',
+        id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    switch (message.type) {
+      case 'fetch':
+        void answerFetch(message.id, message.request);
+        break;
+      case 'started':
+        useSyncStatus.setState({ running: true, progress: null, error: null });
+        break;
+      case 'progress':
+        useSyncStatus.setState({ progress: message.progress });
+        break;
+      case 'finished':
+        useSyncStatus.setState({
+          running: false,
+          error: message.run.outcome === 'failed' ? message.run.error : null,
+        });
+        if (message.run.newInvoices > 0) onNewInvoices?.(message.run);
+        break;
+      case 'failed':
+        useSyncStatus.setState({
+          running: false,
+          error: message.code === 'sync.cancelled' ? null : { code: message.code, message: message.message },
+        });
+        break;
+    }
+  });
+
+  const onOnline = () => {
+    useSyncStatus.setState({ online: true });
+    // Back online: catch up and push what was typed offline.
+    send({ type: 'sync' });
+  };
+  const onOffline = () => useSyncStatus.setState({ online: false });
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+
+  const controller: SyncController = {
+    syncNow: () => send({ type: 'sync' }),
+    cancel: () => send({ type: 'cancel' }),
+    setInterval: (minutes) => {
+      if (timer) clearInterval(timer);
+      timer = minutes > 0 ? setInterval(() => send({ type: 'sync' }), minutes * 60_000) : null;
+    },
+    dispose: () => {
+      if (timer) clearInterval(timer);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      worker.terminate();
+    },
+  };
+  controller.setInterval(intervalMinutes);
+  return controller;
+};

@@ -1,0 +1,68 @@
+/// <reference lib="webworker" />
+import { createApiClient } from '../../shared/api/client';
+import { ApiError } from '../../shared/api/errors';
+import { runSync, SyncCancelledError } from '../../shared/sync/engine';
+import { InvoiceDeskDatabase } from '../db/database';
+import { createDexieSyncStore } from '../db/syncStore';
+import { createPortFetch } from './portFetch';
+import type { FromWorker, ToWorker } from './protocol';
+import { isQuotaError } from './syncErrors';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (message: FromWorker) => {
+  self.postMessage(message);
+};
+
+const db = new InvoiceDeskDatabase();
+const store = createDexieSyncStore(db);
+const transport = createPortFetch(post);
+const api = createApiClient({ fetch: transport.fetch });
+let running: AbortController | null = null;
+
+const sync = async () => {
+  if (running) return;
+  const controller = new AbortController();
+  running = controller;
+  post({ type: 'started', at: new Date().toISOString() });
+  try {
+    const run = await runSync({
+      api,
+      store,
+      now: () => new Date(),
+      signal: controller.signal,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+    });
+    post({ type: 'finished', run });
+  } catch (error) {
+    const code =
+      error instanceof ApiError || error instanceof SyncCancelledError
+        ? error.code
+        : isQuotaError(error)
+          ? 'sync.quota'
+          : 'sync.failed';
+    post({
+      type: 'failed',
+      run: null,
+      code,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    running = null;
+  }
+};
+
+self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'sync':
+      void sync();
+      break;
+    case 'cancel':
+      running?.abort();
+      break;
+    case 'fetchResult':
+      transport.settle(message);
+      break;
+  }
+});

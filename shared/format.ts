@@ -1,0 +1,77 @@
+import { formattingLocale, type Language } from './i18n/languages';
+import { formatMoney, type Centimes } from './money';
+
+/**
+ * Locale formatting for amounts and dates. Amounts go to Intl as exact decimal strings, never as
+ * floats, so what the clerk reads is the centime the operator billed.
+ */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+const numberFormat = (language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const key = `n|${language}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!(format instanceof Intl.NumberFormat)) {
+    format = new Intl.NumberFormat(formattingLocale[language], options);
+    cache.set(key, format);
+  }
+  return format;
+};
+
+const dateFormat = (language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+  const key = `d|${language}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!(format instanceof Intl.DateTimeFormat)) {
+    format = new Intl.DateTimeFormat(formattingLocale[language], options);
+    cache.set(key, format);
+  }
+  return format;
+};
+
+type Decimal = `${number}`;
+const asDecimal = (text: string): Decimal => text as Decimal;
+
+/** "CHF 1’234.50" (de-CH), "1 234,50 CHF" (fr-CH) ... */
+export const formatChf = (centimes: Centimes, language: Language): string =>
+  numberFormat(language, {
+    style: 'currency',
+    currency: 'CHF',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(asDecimal(formatMoney(centimes)));
+
+/** An amount without the currency, for table columns whose header names it. */
+export const formatAmount = (centimes: Centimes, language: Language): string =>
+  numberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    asDecimal(formatMoney(centimes)),
+  );
+
+export const formatInteger = (value: number, language: Language): string =>
+  numberFormat(language, { maximumFractionDigits: 0 }).format(value);
+
+/** An ISO calendar date ("2026-03-31") in the locale's short form, without time-zone drift. */
+export const formatDate = (iso: string, language: Language): string =>
+  dateFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
+  );
+
+/** An instant in the clerk's own time zone. */
+export const formatDateTime = (instant: string | Date, language: Language): string =>
+  dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    typeof instant === 'string' ? new Date(instant) : instant,
+  );
+
+/** "3 min", "45 s": a coarse duration for progress estimates. */
+export const formatDuration = (seconds: number, language: Language): string => {
+  const [value, unit] =
+    seconds >= 3600
+      ? [seconds / 3600, 'hour']
+      : seconds >= 60
+        ? [seconds / 60, 'minute']
+        : [seconds, 'second'];
+  return numberFormat(language, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 0,
+  }).format(Math.ceil(value));
+};

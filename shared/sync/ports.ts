@@ -1,0 +1,113 @@
+import type { Invoice, LineItem } from '../api/schemas';
+import type { InvalidItem } from '../api/validate';
+
+/**
+ * What the sync engine needs from storage. The renderer implements it over Dexie (renderer/db);
+ * tests implement it over fake-indexeddb with the same code. Every method that writes is one
+ * transaction: a page's rows, its rollup deltas and its cursor commit together or not at all.
+ */
+
+export interface QuarantineEntry {
+  kind: 'invoice' | 'line';
+  invoiceId: string | null;
+  /** Position in the page as received. */
+  index: number;
+  /** The item's identity when it could be read: invoice id, line number. */
+  itemId: string | null;
+  issues: string;
+}
+
+export interface InvoicePageCommit {
+  invoices: Invoice[];
+  quarantined: QuarantineEntry[];
+  /** Where the next call resumes: the page's `next`, or its `cursor` once the feed is drained. */
+  resumeFrom: string;
+  feedDrained: boolean;
+}
+
+export interface InvoicePageResult {
+  /** Invoices never seen before. */
+  inserted: string[];
+  /** Known invoices whose header changed (higher revision). */
+  updated: string[];
+}
+
+export interface PendingLines {
+  invoiceId: string;
+  /** Null: start from the first page. */
+  cursor: string | null;
+  nextBlockNo: number;
+  lineCount: number;
+}
+
+export interface LinesPageCommit {
+  invoiceId: string;
+  blockNo: number;
+  lines: LineItem[];
+  quarantined: QuarantineEntry[];
+  /** Null when this was the invoice's last page. */
+  nextCursor: string | null;
+}
+
+export interface PendingDocument {
+  invoiceId: string;
+  documentSha256: string;
+}
+
+export interface DocumentCommit {
+  invoiceId: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  sha256: string;
+  /** The bytes are exactly what the invoice names; false is kept and flagged, never shown as verified. */
+  verified: boolean;
+}
+
+export interface SyncTotals {
+  invoices: number;
+  linesExpected: number;
+  linesStored: number;
+  documentsExpected: number;
+  documentsStored: number;
+}
+
+export interface SyncStore {
+  readFeedCursor(): Promise<string | null>;
+  commitInvoicePage(page: InvoicePageCommit): Promise<InvoicePageResult>;
+  pendingLines(limit: number): Promise<PendingLines[]>;
+  commitLinesPage(page: LinesPageCommit): Promise<void>;
+  pendingDocuments(limit: number): Promise<PendingDocument[]>;
+  commitDocument(document: DocumentCommit): Promise<void>;
+  /** The operator answered 410: the invoice left its window; what we hold is all there will be. */
+  markGone(invoiceId: string, what: 'lines' | 'document'): Promise<void>;
+  /** Marks invoices issued before the cutoff as archived (kept here, no longer at the operator). */
+  markArchivedBefore(cutoffIso: string): Promise<number>;
+  /** The newest updatedAt among stored invoices: a lower bound of the operator's clock. */
+  latestUpdate(): Promise<string | null>;
+  totals(): Promise<SyncTotals>;
+  recordRun(run: SyncRunRecord): Promise<void>;
+}
+
+export interface SyncRunRecord {
+  startedAt: string;
+  finishedAt: string;
+  outcome: 'ok' | 'cancelled' | 'failed';
+  error: { code: string; message: string } | null;
+  newInvoices: number;
+  updatedInvoices: number;
+  linesStored: number;
+  documentsStored: number;
+  quarantined: number;
+}
+
+export const toQuarantine = (
+  kind: QuarantineEntry['kind'],
+  invoiceId: string | null,
+  invalid: readonly InvalidItem[],
+): QuarantineEntry[] =>
+  invalid.map((item) => ({
+    kind,
+    invoiceId,
+    index: item.index,
+    itemId: item.id ?? null,
+    issues: item.issues,
+  }));

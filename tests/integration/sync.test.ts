@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMoney } from '../../shared/money';
+import { blockTotals } from '../../shared/lines/block';
+import { createDexieSyncStore } from '../../renderer/db/syncStore';
+import type { SyncStore } from '../../shared/sync/ports';
+import type { RunningSimulator } from '../../simulator/server';
+import {
+  control,
+  createTestClient,
+  openTestDatabase,
+  snapshot,
+  startTestSimulator,
+  syncOnce,
+} from './syncHarness';
+
+interface Stats {
+  invoices: number;
+  lines: number;
+  netTotal: string;
+  vatTotal: string;
+  grossTotal: string;
+}
+
+let sim: RunningSimulator;
+let clean: Awaited<ReturnType<typeof snapshot>>;
+
+beforeAll(async () => {
+  sim = await startTestSimulator();
+  const db = openTestDatabase();
+  const run = await syncOnce(db, createTestClient(sim.url));
+  expect(run.outcome).toBe('ok');
+  clean = await snapshot(db);
+}, 120_000);
+
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('a full sync', () => {
+  it('equals the server: counts, and totals per invoice and overall to the centime', async () => {
+    const stats = (await control(sim.url, 'stats', undefined, 'GET')) as Stats;
+    expect(clean.invoices).toHaveLength(stats.invoices);
+    const storedLines = clean.blocks.reduce((sum, block) => sum + block.count, 0);
+    expect(storedLines).toBe(stats.lines);
+    expect(storedLines).toBeGreaterThan(10_000);
+
+    const blocksByInvoice = new Map<string, { net: number; vat: number; count: number }>();
+    for (const block of clean.blocks) {
+      const id = block.key.slice(0, block.key.lastIndexOf('#'));
+      const sum = blocksByInvoice.get(id) ?? { net: 0, vat: 0, count: 0 };
+      blocksByInvoice.set(id, {
+        net: sum.net + block.net,
+        vat: sum.vat + block.vat,
+        count: sum.count + block.count,
+      });
+    }
+    let gross = 0;
+    for (const invoice of clean.invoices) {
+      const sum = blocksByInvoice.get(invoice.id) ?? { net: 0, vat: 0, count: 0 };
+      expect(sum.count, invoice.id).toBe(invoice.lineCount);
+      expect(sum.net, invoice.id).toBe(parseMoney(invoice.netTotal));
+      expect(sum.net + sum.vat, invoice.id).toBe(parseMoney(invoice.grossTotal));
+      expect(invoice.linesState).toBe('complete');
+      expect(invoice.documentState).toBe('verified');
+      gross += sum.net + sum.vat;
+    }
+    expect(gross).toBe(parseMoney(stats.grossTotal));
+
+    const rollupNet = clean.rollups.reduce((sum, row) => sum + row.netCentimes, 0);
+    const rollupLines = clean.rollups.reduce((sum, row) => sum + row.lines, 0);
+    expect(rollupNet).toBe(parseMoney(stats.netTotal));
+    expect(rollupLines).toBe(stats.lines);
+    expect(clean.documents).toHaveLength(stats.invoices);
+    expect(clean.documents.every((document) => document.verified)).toBe(true);
+  });
+
+  it('a second sync changes nothing and fetches no lines again', async () => {
+    const db = openTestDatabase();
+    const api = createTestClient(sim.url);
+    await syncOnce(db, api);
+    const again = await syncOnce(db, api);
+    expect(again).toMatchObject({ outcome: 'ok', newInvoices: 0, linesStored: 0, documentsStored: 0 });
+    expect(await snapshot(db)).toEqual(clean);
+  });
+});
+
+class Killed extends Error {}
+
+/**
+ * Wraps the store so that its n-th write "kills the process": before the write, in the middle of its
+ * transaction (rolled back), or right after it committed.
+ */
+const killingStore = (
+  inner: SyncStore,
+  db: Parameters<typeof createDexieSyncStore>[0],
+  killAt: number,
+  mode: 'before' | 'during' | 'after',
+) => {
+  let writes = 0;
+  const wrap =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      writes += 1;
+      if (writes !== killAt) return write(...args);
+      if (mode === 'before') throw new Killed('killed before the write');
+      if (mode === 'during') {
+        await db.transaction('rw', db.tables, async () => {
+          await write(...args);
+          throw new Killed('killed inside the transaction');
+        });
+      }
+      await write(...args);
+      throw new Killed('killed after the commit');
+    };
+  return {
+    ...inner,
+    commitInvoicePage: wrap(inner.commitInvoicePage),
+    commitLinesPage: wrap(inner.commitLinesPage),
+    commitDocument: wrap(inner.commitDocument),
+  } satisfies SyncStore;
+};
+
+describe('resumable sync', () => {
+  it('killed at a dozen points across feed, lines and documents, resumes to exactly a clean sync', async () => {
+    const db = openTestDatabase();
+    const api = createTestClient(sim.url);
+    // Kill points counted in writes of each fresh run: early feed pages, line pages, documents.
+    const kills: Array<[number, 'before' | 'during' | 'after']> = [
+      [1, 'before'],
+      [1, 'during'],
+      [2, 'after'],
+      [3, 'during'],
+      [5, 'after'],
+      [8, 'during'],
+      [13, 'before'],
+      [21, 'during'],
+      [34, 'after'],
+      [55, 'during'],
+      [89, 'after'],
+      [120, 'during'],
+    ];
+    for (const [killAt, mode] of kills) {
+      const store = killingStore(createDexieSyncStore(db), db, killAt, mode);
+      await expect(syncOnce(db, api, { store })).rejects.toBeInstanceOf(Killed);
+    }
+    const partial = await snapshot(db);
+    expect(partial).not.toEqual(clean);
+    const final = await syncOnce(db, api);
+    expect(final.outcome).toBe('ok');
+    expect(await snapshot(db)).toEqual(clean);
+  }, 120_000);
+
+  it('a connection that drops mid-run loses nothing: the next run completes the archive', async () => {
+    const db = openTestDatabase();
+    let requests = 0;
+    let online = true;
+    const flaky: typeof fetch = (input, init) => {
+      requests += 1;
+      if (requests === 40) online = false;
+      return online ? fetch(input, init) : Promise.reject(new TypeError('network down'));
+    };
+    const api = createTestClient(sim.url, flaky);
+    await expect(syncOnce(db, api)).rejects.toMatchObject({ code: 'api.network' });
+    const stranded = await snapshot(db);
+    expect(stranded.invoices.length).toBeGreaterThan(0);
+    online = true;
+    expect((await syncOnce(db, api)).outcome).toBe('ok');
+    expect(await snapshot(db)).toEqual(clean);
+  }, 120_000);
+});
+
+describe('integrity', () => {
+  it('each invoice in the archive reconciles block by block', async () => {
+    const db = openTestDatabase();
+    await syncOnce(db, createTestClient(sim.url));
+    const invoice = (await db.invoices.toArray()).reduce((a, b) => (b.lineCount > a.lineCount ? b : a));
+    const blocks = await db.lineBlocks.where('invoiceId').equals(invoice.id).toArray();
+    const totals = blocks
+      .map(blockTotals)
+      .reduce((sum, part) => ({ net: sum.net + part.netCentimes, vat: sum.vat + part.vatCentimes }), {
+        net: 0,
+        vat: 0,
+      });
+    expect(totals.net + totals.vat).toBe(parseMoney(invoice.grossTotal));
+    const document = await db.documents.get(invoice.id);
+    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', document!.bytes)).toString('hex');
+    expect(digest).toBe(invoice.documentSha256);
+  }, 60_000);
+});

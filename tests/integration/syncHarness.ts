@@ -1,0 +1,74 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createCredentialedApiClient, type ApiClient } from '../../shared/api/client';
+import { runSync, type SyncDeps } from '../../shared/sync/engine';
+import type { SyncRunRecord, SyncStore } from '../../shared/sync/ports';
+import { InvoiceDeskDatabase } from '../../renderer/db/database';
+import { createDexieSyncStore } from '../../renderer/db/syncStore';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/server';
+
+/** A real simulator over HTTP and a real (fake-indexeddb) Dexie database, wired like the app does. */
+export const SIM_NOW = '2026-11-22';
+
+export const startTestSimulator = (options: SimulatorOptions = {}): Promise<RunningSimulator> =>
+  startSimulator({ port: 0, control: true, seed: 1, now: SIM_NOW, ...options });
+
+export const openTestDatabase = (name = `test-${Math.random().toString(36).slice(2)}`) =>
+  new InvoiceDeskDatabase(name, { indexedDB: new IDBFactory(), IDBKeyRange });
+
+export const createTestClient = (url: string, fetchImpl: typeof fetch = fetch): ApiClient =>
+  createCredentialedApiClient({
+    baseUrl: url,
+    clientId: 'demo',
+    clientSecret: 'demo-secret',
+    fetch: (input, init) => fetchImpl(input, init),
+    retry: { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 6 },
+  });
+
+export const syncOnce = (
+  db: InvoiceDeskDatabase,
+  api: ApiClient,
+  overrides: Partial<SyncDeps> & { store?: SyncStore } = {},
+): Promise<SyncRunRecord> =>
+  runSync({ api, store: createDexieSyncStore(db), now: () => new Date(), ...overrides });
+
+export const control = async (
+  url: string,
+  path: string,
+  body?: unknown,
+  method = 'POST',
+): Promise<unknown> => {
+  const response = await fetch(`${url}/__sim/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`control ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+};
+
+/** Everything a clerk could see, without local timestamps: two equal snapshots are equal archives. */
+export const snapshot = async (db: InvoiceDeskDatabase) => {
+  const invoices = (await db.invoices.orderBy('id').toArray()).map(
+    ({ receivedAt: _receivedAt, ...invoice }) => invoice,
+  );
+  const blocks = (await db.lineBlocks.toArray())
+    .map((block) => ({
+      key: `${block.invoiceId}#${block.blockNo}`,
+      count: block.count,
+      lineNos: Array.from(block.lineNo).join(','),
+      net: Array.from(block.netCentimes).reduce((sum, value) => sum + value, 0),
+      vat: Array.from(block.vatCentimes).reduce((sum, value) => sum + value, 0),
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+  const rollups = await db.rollups.orderBy('key').toArray();
+  const documents = (await db.documents.orderBy('invoiceId').toArray()).map(
+    ({ invoiceId, sha256, size, verified }) => ({
+      invoiceId,
+      sha256,
+      size,
+      verified,
+    }),
+  );
+  const feed = await db.syncState.get('feed');
+  return { invoices, blocks, rollups, documents, cursor: feed?.cursor ?? null };
+};
