@@ -10,6 +10,7 @@ import type {
 } from '../../shared/api/schemas';
 import type { LineBlock } from '../../shared/lines/block';
 import type { RollupRow } from '../../shared/lines/rollup';
+import type { OutboxChange } from '../../shared/sync/outbox';
 import type { QuarantineEntry, SyncRunRecord } from '../../shared/sync/ports';
 
 /** Rows as stored in IndexedDB. Contract types plus the local facts the operator does not keep. */
@@ -62,22 +63,22 @@ export interface AuditRow {
   message: string;
 }
 
-export type OutboxEntity = 'designation' | 'costCenter' | 'assignment' | 'preferences';
+export type OutboxEntity = OutboxChange['entity'];
 
-export interface OutboxRow {
+/** A local edit waiting for the operator (see shared/sync/outbox.ts). */
+export type OutboxRow = OutboxChange & {
   seq?: number;
-  entity: OutboxEntity;
-  /** Code, assignment id, "kind/key", or "preferences". */
-  key: string;
-  op: 'put' | 'delete';
-  payload: unknown;
   /** The etag the edit was based on; null for a creation. */
   baseEtag: string | null;
-  state: 'pending' | 'conflict';
-  /** With a conflict: the server's current representation (412's "current"). */
-  current: unknown;
+  state: 'pending' | 'conflict' | 'rejected';
+  /** With a conflict: the server's current representation (412's "current") and its ETag; null when it is gone. */
+  current: { value: unknown; etag: string | null } | null;
+  /** With a rejection: why the operator refused the edit. */
+  reason: { code: string; message: string } | null;
+  /** Bumped by each edit of the same entity while it waits. */
+  version: number;
   createdAt: string;
-}
+};
 
 export interface StoredDesignation extends Designation {
   kind: KeyKind;

@@ -3,6 +3,7 @@ import { createApiClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
 import { runSync, SyncCancelledError } from '../../shared/sync/engine';
 import { InvoiceDeskDatabase } from '../db/database';
+import { createDexieResourceStore } from '../db/resourceStore';
 import { createDexieSyncStore } from '../db/syncStore';
 import { createPortFetch } from './portFetch';
 import type { FromWorker, ToWorker } from './protocol';
@@ -16,6 +17,7 @@ const post = (message: FromWorker) => {
 
 const db = new InvoiceDeskDatabase();
 const store = createDexieSyncStore(db);
+const resources = createDexieResourceStore(db);
 const transport = createPortFetch(post);
 const api = createApiClient({ fetch: transport.fetch });
 let running: AbortController | null = null;
@@ -29,6 +31,7 @@ const sync = async () => {
     const run = await runSync({
       api,
       store,
+      resources,
       now: () => new Date(),
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', progress }),

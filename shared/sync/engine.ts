@@ -2,7 +2,9 @@ import type { ApiClient } from '../api/client';
 import { documentMatchesInvoice } from '../api/digest';
 import { ApiError } from '../api/errors';
 import { subtractMonths } from '../lines/dates';
+import { pushOutbox, type OutboxPort } from './outbox';
 import { toQuarantine, type SyncRunRecord, type SyncStore } from './ports';
+import { pullResources, type ResourcePort } from './resources';
 
 /**
  * The sync engine: walks the invoice change feed from the stored cursor, then fetches the lines and
@@ -12,7 +14,7 @@ import { toQuarantine, type SyncRunRecord, type SyncStore } from './ports';
  */
 
 export interface SyncProgress {
-  phase: 'invoices' | 'lines' | 'documents' | 'done';
+  phase: 'outbox' | 'invoices' | 'lines' | 'documents' | 'resources' | 'done';
   /** Invoice headers received in this run. */
   invoicesReceived: number;
   lines: { done: number; total: number };
@@ -32,8 +34,10 @@ export interface SyncOptions {
 }
 
 export interface SyncDeps {
-  api: Pick<ApiClient, 'getInvoiceChanges' | 'getInvoiceLines' | 'getInvoiceDocument'>;
+  api: ApiClient;
   store: SyncStore;
+  /** Local edits to push first and the customer's small resources to pull last; omitted: invoices only. */
+  resources?: OutboxPort & ResourcePort;
   now: () => Date;
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
@@ -93,8 +97,10 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     documentsStored: 0,
     quarantined: 0,
     received: 0,
+    pushed: 0,
+    conflicts: 0,
   };
-  let phase: SyncProgress['phase'] = 'invoices';
+  let phase: SyncProgress['phase'] = 'outbox';
 
   const checkCancelled = () => {
     if (signal?.aborted) throw new SyncCancelledError();
@@ -218,12 +224,21 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       linesStored: counts.linesStored,
       documentsStored: counts.documentsStored,
       quarantined: counts.quarantined,
+      pushed: counts.pushed,
+      conflicts: counts.conflicts,
     };
     await store.recordRun(record);
     return record;
   };
 
   try {
+    if (deps.resources) {
+      // Edits first: they were typed against what the clerk saw, before this run changes anything.
+      const pushed = await pushOutbox(api, deps.resources, signal);
+      counts.pushed = pushed.pushed;
+      counts.conflicts = pushed.conflicts + pushed.rejected;
+    }
+    phase = 'invoices';
     await syncFeed();
     phase = 'lines';
     await drain(() => store.pendingLines(50), syncLinesOf);
@@ -234,6 +249,11 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     const today = deps.now().toISOString().slice(0, 10);
     const operatorToday = latest && latest.slice(0, 10) > today ? latest.slice(0, 10) : today;
     await store.markArchivedBefore(subtractMonths(operatorToday, options.retentionMonths));
+    if (deps.resources) {
+      phase = 'resources';
+      checkCancelled();
+      await pullResources(api, deps.resources, signal);
+    }
     phase = 'done';
     await report(true);
     return await finish('ok', null);

@@ -97,6 +97,10 @@ export interface SyncRunRecord {
   linesStored: number;
   documentsStored: number;
   quarantined: number;
+  /** Local edits the operator accepted in this run. */
+  pushed: number;
+  /** Local edits that met a newer version (412) or a refusal, waiting for the clerk. */
+  conflicts: number;
 }
 
 export const toQuarantine = (
