@@ -10,7 +10,10 @@ const inRoundedRect = (x, y, x0, y0, x1, y1, r) => {
   return x >= x0 && x <= x1 && y >= y0 && y <= y1 && (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 };
 const nearLine = (x, y, ax, ay, bx, by, w) => {
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return (x - (ax + t * (bx - ax))) ** 2 + (y - (ay + t * (by - ay))) ** 2 <= w * w;
 };
 for (let y = 0; y < size; y += 1) {
@@ -18,7 +21,8 @@ for (let y = 0; y < size; y += 1) {
     let rgba = [0, 0, 0, 0];
     if (inRoundedRect(x, y, 64, 64, 960, 960, 180)) rgba = [11, 92, 173, 255];
     if (inRoundedRect(x, y, 220, 300, 804, 724, 40)) rgba = [255, 255, 255, 255];
-    if (nearLine(x, y, 240, 320, 512, 540, 22) || nearLine(x, y, 784, 320, 512, 540, 22)) rgba = [11, 92, 173, 255];
+    if (nearLine(x, y, 240, 320, 512, 540, 22) || nearLine(x, y, 784, 320, 512, 540, 22))
+      rgba = [11, 92, 173, 255];
     if (inRoundedRect(x, y, 620, 600, 760, 690, 12)) rgba = [255, 179, 0, 255];
     pixels.set(rgba, (y * size + x) * 4);
   }
@@ -49,5 +53,10 @@ header.writeUInt32BE(size, 4);
 header.set([8, 6, 0, 0, 0], 8);
 writeFileSync(
   'resources/icon.png',
-  Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]),
+  Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]),
 );

@@ -18,6 +18,8 @@ export const StatusBar = () => {
   const invoiceCount = useLiveQuery(() => db.invoices.count(), [db]);
   const quarantined = useLiveQuery(() => db.quarantine.count(), [db]);
   const feed = useLiveQuery(() => db.syncState.get('feed'), [db]);
+  const unsettled = useLiveQuery(() => db.outbox.where('state').anyOf('conflict', 'rejected').count(), [db]);
+  const waiting = useLiveQuery(() => db.outbox.where('state').equals('pending').count(), [db]);
   const number = (value: number) => formatInteger(value, language);
 
   return (
@@ -70,6 +72,12 @@ export const StatusBar = () => {
       {quarantined !== undefined && quarantined > 0 && (
         <a href={hrefFor('settings', new URLSearchParams({ section: 'sync' }))}>
           {t('status.quarantined', { count: quarantined })}
+        </a>
+      )}
+      {waiting !== undefined && waiting > 0 && <span>{t('outbox.pending', { count: waiting })}</span>}
+      {unsettled !== undefined && unsettled > 0 && (
+        <a className="status-bar__error" href={hrefFor('settings', new URLSearchParams({ section: 'sync' }))}>
+          {t('outbox.conflicts', { count: unsettled })}
         </a>
       )}
       <span className="status-bar__spacer" />

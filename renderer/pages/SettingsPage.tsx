@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { isLanguage, languages } from '../../shared/i18n/languages';
 import { PageHeader } from '../components/PageHeader';
 import { ConnectionSettings } from '../settings/ConnectionSettings';
+import { OutboxPanel } from '../settings/OutboxPanel';
 import { SyncSettings } from '../settings/SyncSettings';
 import { useSyncController } from '../sync/SyncContext';
 import { usePlatform } from '../platform/PlatformContext';
@@ -50,6 +51,7 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
       <PageHeader title={t('pages.settings.title')} />
       <ConnectionSettings onSaved={() => sync.syncNow()} />
       <SyncSettings focused={params.get('section') === 'sync'} />
+      <OutboxPanel />
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">
