@@ -32,12 +32,12 @@ export interface Acknowledged {
 }
 
 export interface OutboxPort {
-  pendingOutbox(): Promise<OutboxItem[]>;
-  acknowledge(item: OutboxItem, result: Acknowledged | null): Promise<void>;
+  pendingOutbox: () => Promise<OutboxItem[]>;
+  acknowledge: (item: OutboxItem, result: Acknowledged | null) => Promise<void>;
   /** 412: keep the edit, remember what the server has now. */
-  markConflict(item: OutboxItem, current: Acknowledged | null): Promise<void>;
+  markConflict: (item: OutboxItem, current: Acknowledged | null) => Promise<void>;
   /** 400/404/409: the operator refuses the edit as such; kept with the reason for the clerk. */
-  markRejected(item: OutboxItem, reason: { code: string; message: string }): Promise<void>;
+  markRejected: (item: OutboxItem, reason: { code: string; message: string }) => Promise<void>;
 }
 
 export interface OutboxPushResult {

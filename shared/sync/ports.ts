@@ -71,20 +71,20 @@ export interface SyncTotals {
 }
 
 export interface SyncStore {
-  readFeedCursor(): Promise<string | null>;
-  commitInvoicePage(page: InvoicePageCommit): Promise<InvoicePageResult>;
-  pendingLines(limit: number): Promise<PendingLines[]>;
-  commitLinesPage(page: LinesPageCommit): Promise<void>;
-  pendingDocuments(limit: number): Promise<PendingDocument[]>;
-  commitDocument(document: DocumentCommit): Promise<void>;
+  readFeedCursor: () => Promise<string | null>;
+  commitInvoicePage: (page: InvoicePageCommit) => Promise<InvoicePageResult>;
+  pendingLines: (limit: number) => Promise<PendingLines[]>;
+  commitLinesPage: (page: LinesPageCommit) => Promise<void>;
+  pendingDocuments: (limit: number) => Promise<PendingDocument[]>;
+  commitDocument: (document: DocumentCommit) => Promise<void>;
   /** The operator answered 410: the invoice left its window; what we hold is all there will be. */
-  markGone(invoiceId: string, what: 'lines' | 'document'): Promise<void>;
+  markGone: (invoiceId: string, what: 'lines' | 'document') => Promise<void>;
   /** Marks invoices issued before the cutoff as archived (kept here, no longer at the operator). */
-  markArchivedBefore(cutoffIso: string): Promise<number>;
+  markArchivedBefore: (cutoffIso: string) => Promise<number>;
   /** The newest updatedAt among stored invoices: a lower bound of the operator's clock. */
-  latestUpdate(): Promise<string | null>;
-  totals(): Promise<SyncTotals>;
-  recordRun(run: SyncRunRecord): Promise<void>;
+  latestUpdate: () => Promise<string | null>;
+  totals: () => Promise<SyncTotals>;
+  recordRun: (run: SyncRunRecord) => Promise<void>;
 }
 
 export interface SyncRunRecord {

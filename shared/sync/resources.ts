@@ -20,7 +20,7 @@ export interface ResourceSnapshot {
 }
 
 export interface ResourcePort {
-  replaceResources(snapshot: ResourceSnapshot): Promise<void>;
+  replaceResources: (snapshot: ResourceSnapshot) => Promise<void>;
 }
 
 type Reads = Pick<

@@ -41,9 +41,8 @@ describe('outbox and conflicts', () => {
     const { db, api, sync } = await setup();
     expect(await db.services.count()).toBeGreaterThan(30);
     expect(await db.costCenters.count()).toBeGreaterThan(0);
-    expect((await db.singletons.get('customer'))?.value).toMatchObject({
-      customerNumber: expect.stringMatching(/^\d+$/),
-    });
+    const customer = (await db.singletons.get('customer'))?.value;
+    expect(customer && 'customerNumber' in customer ? customer.customerNumber : '').toMatch(/^\d+$/);
     const service = (await db.services.toArray())[0]!;
 
     await saveDesignation(db, 'service', service.code, 'Our parcels to Geneva');
@@ -71,10 +70,8 @@ describe('outbox and conflicts', () => {
     const run = await sync();
     expect(run).toMatchObject({ outcome: 'ok', pushed: 0, conflicts: 1 });
     const [conflict] = await db.outbox.toArray();
-    expect(conflict).toMatchObject({
-      state: 'conflict',
-      current: { value: { text: expect.stringMatching(/another user/) } },
-    });
+    expect(conflict?.state).toBe('conflict');
+    expect(JSON.stringify(conflict?.current?.value)).toMatch(/another user/);
     // The pull kept my text on screen while the conflict waits.
     expect((await db.designations.get([theirs.kind, theirs.key]))?.text).toBe('Mine, typed offline');
 
