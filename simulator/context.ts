@@ -1,0 +1,30 @@
+/** Everything a route handler may use, assembled once by startSimulator. */
+import type { Auth } from './auth';
+import type { CursorCodec } from './data/cursors';
+import type { InvoiceRepository } from './data/invoice-repository';
+import type { ProfileName } from './data/profiles';
+import type { Faults } from './faults';
+import type { SimRequest, SimResponse } from './http/messages';
+import type { Persistence } from './store/persistence';
+import type { WritableStore } from './store/writable-state';
+
+export interface SimClock {
+  /** the simulated instant (ms) */
+  now(): number;
+  advance(ms: number): void;
+}
+
+export interface SimulatorContext {
+  readonly seed: number;
+  readonly profile: ProfileName;
+  readonly costCenterOption: boolean;
+  readonly clock: SimClock;
+  readonly repository: InvoiceRepository;
+  readonly cursors: CursorCodec;
+  readonly store: WritableStore;
+  readonly auth: Auth;
+  readonly faults: Faults;
+  readonly persistence: Persistence;
+}
+
+export type Handler = (request: SimRequest, context: SimulatorContext) => SimResponse | Promise<SimResponse>;
