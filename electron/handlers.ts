@@ -2,6 +2,7 @@ import type { App, Shell } from 'electron';
 import type { AppInfo } from '../shared/ipc/contract';
 import { SecretRequiredError, type ConnectionService } from '../shared/connection/service';
 import { IpcRefusal, type IpcHandlers } from './ipc';
+import type { SaveFile } from './saveFile';
 import { openExternalSafely } from './security';
 
 export interface HandlerDeps {
@@ -11,6 +12,8 @@ export interface HandlerDeps {
   connection: ConnectionService;
   /** Shows a desktop notification; false where the OS has none. */
   notify: (title: string, body: string) => boolean;
+  /** Asks the clerk where to save a file the app produced and writes it there. */
+  saveFile: SaveFile;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
@@ -22,6 +25,7 @@ export const createIpcHandlers = ({
   platform,
   connection,
   notify,
+  saveFile,
 }: HandlerDeps): IpcHandlers => ({
   getAppInfo: () =>
     Promise.resolve({
@@ -52,4 +56,6 @@ export const createIpcHandlers = ({
       throw new IpcRefusal('ipc.notAllowed', 'Desktop notifications are not supported here');
     return Promise.resolve(undefined);
   },
+  // The contract has already refused unsafe names, other file types and oversized payloads.
+  saveFile: ({ suggestedName, bytes }) => saveFile(suggestedName, bytes),
 });

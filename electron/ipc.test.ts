@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ipcChannel, ipcMessages } from '../shared/ipc/channels';
 import { createConnectionService } from '../shared/connection/service';
+import { SAVE_FILE_MAX_BYTES } from '../shared/ipc/saveFile';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { createFakeIpcMain, createFakeShell, fakeInvokeEvent } from './testing/fakeElectron';
@@ -24,9 +25,14 @@ const setup = () => {
     notified.push(title);
     return true;
   };
+  const saved: Array<{ name: string; size: number }> = [];
+  const saveFile = (name: string, bytes: Uint8Array) => {
+    saved.push({ name, size: bytes.byteLength });
+    return Promise.resolve(name.startsWith('cancel') ? ('cancelled' as const) : ('saved' as const));
+  };
   const unregister = registerIpcHandlers(
     ipc.registrar,
-    createIpcHandlers({ app, shell, platform: 'win32', connection, notify }),
+    createIpcHandlers({ app, shell, platform: 'win32', connection, notify, saveFile }),
   );
   const invoke = (
     message: string,
@@ -37,7 +43,7 @@ const setup = () => {
     if (!listener) throw new Error(`no handler for ${message}`);
     return listener(from, payload);
   };
-  return { ipc, shell, invoke, unregister, requested, notified };
+  return { ipc, shell, invoke, unregister, requested, notified, saved };
 };
 
 describe('IPC', () => {
@@ -142,5 +148,96 @@ describe('IPC', () => {
       error: { code: 'ipc.invalidPayload' },
     });
     expect(notified).toEqual(['New invoices']);
+  });
+
+  describe('saveFile', () => {
+    const pdf = (suggestedName: string, bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46])) => ({
+      suggestedName,
+      mimeType: 'application/pdf',
+      bytes,
+    });
+
+    it('hands a safe name and its bytes to the save port, and answers its outcome', async () => {
+      const { invoke, saved } = setup();
+      await expect(invoke('saveFile', pdf('Invoice 2025-000123.pdf'))).resolves.toEqual({
+        ok: true,
+        value: 'saved',
+      });
+      await expect(invoke('saveFile', pdf('cancel me.PDF'))).resolves.toEqual({
+        ok: true,
+        value: 'cancelled',
+      });
+      await expect(
+        invoke('saveFile', {
+          suggestedName: 'lines.xlsx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          bytes: new Uint8Array(3),
+        }),
+      ).resolves.toEqual({ ok: true, value: 'saved' });
+      expect(saved).toEqual([
+        { name: 'Invoice 2025-000123.pdf', size: 4 },
+        { name: 'cancel me.PDF', size: 4 },
+        { name: 'lines.xlsx', size: 3 },
+      ]);
+    });
+
+    it.each([
+      ['a parent-folder traversal', '../x.pdf'],
+      ['a subfolder', 'a/b.pdf'],
+      ['a Windows drive path', 'C:\\x.pdf'],
+      ['a Windows backslash path', '..\\..\\x.pdf'],
+      ['an absolute path', '/etc/x.pdf'],
+      ['a control character', 'x\u0000.pdf'],
+      ['a newline', 'x\n.pdf'],
+      ['a right-to-left override', 'x\u202Efdp.pdf'],
+      ['a hidden file', '.x.pdf'],
+      ['a bare dot-dot', '..'],
+      ['a Windows device name', 'CON.pdf'],
+      ['an empty name', ''],
+      ['a name longer than 200 characters', `${'a'.repeat(197)}.pdf`],
+    ])('refuses %s as the suggested name', async (_label, name) => {
+      const { invoke, saved } = setup();
+      await expect(invoke('saveFile', pdf(name))).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'ipc.invalidPayload' },
+      });
+      expect(saved).toEqual([]);
+    });
+
+    it('accepts a name of exactly 200 characters', async () => {
+      const { invoke } = setup();
+      await expect(invoke('saveFile', pdf(`${'a'.repeat(196)}.pdf`))).resolves.toMatchObject({ ok: true });
+    });
+
+    it.each([
+      ['an executable', pdf('invoice.exe')],
+      ['a script behind a PDF name', pdf('invoice.pdf.js')],
+      ['no extension', pdf('invoice')],
+      ['a MIME type outside the list', { ...pdf('invoice.pdf'), mimeType: 'text/html' }],
+      [
+        'a MIME type that does not match the extension',
+        { ...pdf('invoice.csv'), mimeType: 'application/pdf' },
+      ],
+      ['bytes as a plain array', { ...pdf('invoice.pdf'), bytes: [0x25, 0x50] }],
+      ['bytes as a string', { ...pdf('invoice.pdf'), bytes: '%PDF' }],
+    ])('refuses %s', async (_label, payload) => {
+      const { invoke, saved } = setup();
+      await expect(invoke('saveFile', payload)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'ipc.invalidPayload' },
+      });
+      expect(saved).toEqual([]);
+    });
+
+    it('refuses a payload above the size cap', async () => {
+      const { invoke, saved } = setup();
+      // Zero-filled and never touched: the operating system does not commit these pages.
+      const oversized = new Uint8Array(SAVE_FILE_MAX_BYTES + 1);
+      await expect(invoke('saveFile', pdf('big.pdf', oversized))).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'ipc.invalidPayload' },
+      });
+      expect(saved).toEqual([]);
+    });
   });
 });

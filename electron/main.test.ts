@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, ipcMessages } from '../shared/ipc/channels';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import {
+  createFakeDialog,
   createFakeIpcMain,
   createFakeSession,
   createFakeShell,
@@ -50,6 +51,7 @@ const createFakeElectron = (lockGranted: boolean) => {
         },
         { getAllWindows: () => windows },
       ),
+      dialog: createFakeDialog(),
       ipcMain: ipc.registrar,
       net: { fetch: () => Promise.resolve(new Response('')) },
       protocol: {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   net,
   Notification,
@@ -19,6 +20,7 @@ import { binaryFile, textFile } from './userFiles';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { appSchemePrivileges, registerAppProtocol } from './protocol';
+import { createSaveFile, defaultSaveFolder, fileTypeNameFor } from './saveFile';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { restoreWindowState, type WindowStateFiles } from './windowState';
@@ -85,9 +87,15 @@ if (!app.requestSingleInstanceLock()) {
       new Notification({ title, body }).show();
       return true;
     };
+    const saveFile = createSaveFile({
+      showSaveDialog: (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+      defaultFolder: () => defaultSaveFolder(app),
+      fileTypeName: fileTypeNameFor(() => app.getLocale()),
+    });
     registerIpcHandlers(
       ipcMain,
-      createIpcHandlers({ app, shell, platform: process.platform, connection, notify }),
+      createIpcHandlers({ app, shell, platform: process.platform, connection, notify, saveFile }),
     );
     mainWindow = openMainWindow();
     mainWindow.on('closed', () => {

@@ -6,8 +6,12 @@ import { InvoiceDeskDatabase } from './db/database';
 import { DatabaseContext } from './db/DatabaseContext';
 import { createI18n, initialLanguage } from './i18n/setup';
 import { detectPlatform } from './platform';
+import { LineIndexContext } from './lines/LineIndexContext';
+import { createLineIndexClient, type LineIndexClient } from './lines/lineIndexClient';
 import { PlatformContext } from './platform/PlatformContext';
+import { rememberVisit } from './state/lastVisit';
 import { loadNotifyNewInvoices, loadSyncInterval } from './state/localSettings';
+import { PreviousVisitContext } from './state/PreviousVisitContext';
 import { SyncContext } from './sync/SyncContext';
 import { createSyncController } from './sync/syncController';
 import './styles.css';
@@ -16,6 +20,7 @@ const start = async () => {
   const i18n = await createI18n(initialLanguage());
   const platform = detectPlatform();
   const db = new InvoiceDeskDatabase();
+  const previousVisit = rememberVisit(localStorage, new Date());
   // The archive outlives the operator's window: ask the browser never to evict it under pressure.
   void navigator.storage.persist().catch(() => false);
   const sync = createSyncController({
@@ -32,6 +37,14 @@ const start = async () => {
     },
   });
   sync.syncNow();
+  let lineIndex: LineIndexClient | null = null;
+  const getLineIndex = () =>
+    (lineIndex ??= createLineIndexClient(
+      new Worker(new URL('./lines/lineIndexWorker.ts', import.meta.url), {
+        type: 'module',
+        name: 'invoice-desk-lines',
+      }),
+    ));
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
@@ -40,9 +53,13 @@ const start = async () => {
       <PlatformContext value={platform}>
         <DatabaseContext value={db}>
           <SyncContext value={sync}>
-            <I18nextProvider i18n={i18n}>
-              <App />
-            </I18nextProvider>
+            <LineIndexContext value={getLineIndex}>
+              <PreviousVisitContext value={previousVisit}>
+                <I18nextProvider i18n={i18n}>
+                  <App />
+                </I18nextProvider>
+              </PreviousVisitContext>
+            </LineIndexContext>
           </SyncContext>
         </DatabaseContext>
       </PlatformContext>

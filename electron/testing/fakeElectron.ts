@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type { IpcRegistrar, SenderEvent } from '../ipc';
 import type { GuardedContents, PermissionSession, PreventableEvent } from '../security';
 import type { AppWindow } from '../window';
@@ -111,4 +111,23 @@ export const createFakeSession = () => {
     },
   } satisfies PermissionSession & Record<string, unknown>;
   return session;
+};
+
+/**
+ * The save dialog: answers the path set in `answer` (empty = cancelled) and records what it was
+ * shown. Accepts Electron's (window, options) and (options) forms alike.
+ */
+export const createFakeDialog = (answer: { filePath: string } = { filePath: '' }) => {
+  const shown: SaveDialogOptions[] = [];
+  return {
+    answer,
+    shown,
+    showSaveDialog: (
+      ...args: [unknown, SaveDialogOptions] | [SaveDialogOptions]
+    ): Promise<SaveDialogReturnValue> => {
+      const options = args.length === 2 ? args[1] : args[0];
+      shown.push(options);
+      return Promise.resolve({ canceled: answer.filePath === '', filePath: answer.filePath });
+    },
+  };
 };

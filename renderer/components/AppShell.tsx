@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Route } from '../router/routes';
+import { sectionOf, type Route } from '../router/routes';
 import { useUiStore } from '../state/uiStore';
 import { NavBar } from './NavBar';
 import { PageView } from './PageView';
@@ -17,7 +17,7 @@ export const AppShell = ({ route }: AppShellProps) => {
   }, [theme]);
   return (
     <div className="shell">
-      <NavBar current={route.page} />
+      <NavBar current={sectionOf(route)} />
       <main className="page">
         <PageView route={route} />
       </main>

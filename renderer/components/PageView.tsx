@@ -1,7 +1,9 @@
 import type { Route } from '../router/routes';
 import { AnalyticsPage } from '../pages/AnalyticsPage';
 import { CostCentersPage } from '../pages/CostCentersPage';
+import { InvoiceDetailPage } from '../pages/InvoiceDetailPage';
 import { InvoicesPage } from '../pages/InvoicesPage';
+import { LinesPage } from '../pages/LinesPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -11,11 +13,15 @@ interface PageViewProps {
 }
 
 export const PageView = ({ route }: PageViewProps) => {
+  if (route.page === 'invoice')
+    return <InvoiceDetailPage invoiceId={route.invoiceId} params={route.params} />;
   switch (route.page) {
     case 'overview':
       return <OverviewPage />;
     case 'invoices':
-      return <InvoicesPage />;
+      return <InvoicesPage params={route.params} />;
+    case 'lines':
+      return <LinesPage params={route.params} />;
     case 'costCenters':
       return <CostCentersPage />;
     case 'analytics':

@@ -130,10 +130,12 @@ export const createDexieSyncStore = (
       }),
 
     pendingDocuments: async (limit) =>
-      (await db.invoices.where('documentState').equals('pending').limit(limit).toArray()).map((invoice) => ({
-        invoiceId: invoice.id,
-        documentSha256: invoice.documentSha256,
-      })),
+      (await db.invoices.where('documentState').equals('pending').reverse().sortBy('issueDate'))
+        .slice(0, limit)
+        .map((invoice) => ({
+          invoiceId: invoice.id,
+          documentSha256: invoice.documentSha256,
+        })),
 
     commitDocument: (document) =>
       db.transaction('rw', [db.documents, db.invoices], async () => {

@@ -1,12 +1,106 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatChf, formatDate } from '../../shared/format';
+import type { Invoice } from '../../shared/api/schemas';
+import { monthlyTrend, summariseOpen } from '../../shared/invoices/overview';
+import { parseMoney } from '../../shared/money';
 import { PageHeader } from '../components/PageHeader';
+import { useDatabase } from '../db/DatabaseContext';
+import { useLanguage } from '../i18n/useLanguage';
+import { TrendChart } from '../overview/TrendChart';
+import { hrefForInvoice } from '../router/routes';
+import { usePreviousVisit } from '../state/PreviousVisitContext';
+
+const InvoiceList = ({ invoices, empty }: { invoices: readonly Invoice[]; empty: string }) => {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (invoices.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <ul className="plain-list invoice-list">
+      {invoices.slice(0, 12).map((invoice) => (
+        <li key={invoice.id}>
+          <a href={hrefForInvoice(invoice.id)}>{invoice.number}</a> ·{' '}
+          {formatChf(parseMoney(invoice.grossTotal), language)} ·{' '}
+          {t('overview.dueOn', { date: formatDate(invoice.dueDate, language) })}
+        </li>
+      ))}
+    </ul>
+  );
+};
 
 export const OverviewPage = () => {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const db = useDatabase();
+  const previousVisit = usePreviousVisit();
+  const invoices = useLiveQuery(() => db.invoices.toArray(), [db]);
+  const rollups = useLiveQuery(() => db.rollups.toArray(), [db]);
+  const today = new Date().toISOString().slice(0, 10);
+  const open = useMemo(() => summariseOpen(invoices ?? [], today), [invoices, today]);
+  const trend = useMemo(() => monthlyTrend(rollups ?? [], today), [rollups, today]);
+  const fresh = useMemo(
+    () =>
+      previousVisit
+        ? (invoices ?? [])
+            .filter((invoice) => invoice.receivedAt > previousVisit)
+            .sort((a, b) => (a.issueDate < b.issueDate ? 1 : -1))
+        : [],
+    [invoices, previousVisit],
+  );
+
+  if (invoices?.length === 0) {
+    return (
+      <section>
+        <PageHeader title={t('pages.overview.title')} />
+        <p className="empty">{t('pages.overview.empty')}</p>
+      </section>
+    );
+  }
+
   return (
     <section>
       <PageHeader title={t('pages.overview.title')} />
-      <p className="empty">{t('pages.overview.empty')}</p>
+      <div className="overview">
+        <section className="card" aria-labelledby="overview-open">
+          <h2 id="overview-open">{t('overview.openAmount')}</h2>
+          <p className="figure">{formatChf(open.openCentimes, language)}</p>
+          <p className="muted">{t('overview.openCount', { count: open.openCount })}</p>
+        </section>
+        <section className="card" aria-labelledby="overview-overdue">
+          <h2 id="overview-overdue">{t('overview.overdue')}</h2>
+          <InvoiceList invoices={open.overdue} empty={t('overview.noneOverdue')} />
+        </section>
+        <section className="card" aria-labelledby="overview-due">
+          <h2 id="overview-due">{t('overview.dueSoon')}</h2>
+          <InvoiceList invoices={open.dueSoon} empty={t('overview.noneDue')} />
+        </section>
+        <section className="card overview__wide" aria-labelledby="overview-trend">
+          <h2 id="overview-trend">{t('overview.trend')}</h2>
+          <TrendChart months={trend} language={language} label={t('overview.trendLabel')} />
+          <table className="data visually-hidden">
+            <caption>{t('overview.trendLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('overview.month')}</th>
+                <th scope="col">{t('overview.gross')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trend.map((month) => (
+                <tr key={month.month}>
+                  <td>{month.month}</td>
+                  <td>{formatChf(month.grossCentimes, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="card" aria-labelledby="overview-new">
+          <h2 id="overview-new">{t('overview.newSinceVisit')}</h2>
+          <InvoiceList invoices={fresh} empty={t('overview.noneNew')} />
+        </section>
+      </div>
     </section>
   );
 };

@@ -2,6 +2,15 @@ import type { Fetch } from '../../shared/api/client';
 import type { ConnectionInfo, SaveConnectionRequest } from '../../shared/connection/settings';
 import type { ConnectionTestOutcome } from '../../shared/connection/testConnection';
 import type { AppInfo } from '../../shared/ipc/contract';
+import type { SaveFileMimeType, SaveFileOutcome } from '../../shared/ipc/saveFile';
+
+/** A file the app produced, to be saved on the clerk's disk. */
+export interface FileToSave {
+  /** A bare name the clerk may change ("Invoice 2025-000123.pdf"); see SafeFileNameSchema and toSafeFileName. */
+  suggestedName: string;
+  mimeType: SaveFileMimeType;
+  bytes: Uint8Array<ArrayBuffer>;
+}
 
 /**
  * Everything the UI needs from its host. The UI imports only this interface; `electron.ts` and
@@ -18,6 +27,13 @@ export interface Platform {
     save(request: SaveConnectionRequest): Promise<ConnectionInfo>;
     test(request: SaveConnectionRequest): Promise<ConnectionTestOutcome>;
   };
+  /**
+   * Lets the clerk save a file: the desktop app asks where in the OS dialog ('cancelled' when the clerk
+   * backs out); the browser hands it to its own download handling, which never reports back, so it
+   * answers 'saved' once the download is started. Rejects with a PlatformError for a name or type the
+   * contract refuses.
+   */
+  saveFile(file: FileToSave): Promise<SaveFileOutcome>;
   /** A desktop notification; false when the host cannot or may not show one. */
   notify(title: string, body: string): Promise<boolean>;
   /** Authenticated access to the billing API by path ("/v1/invoices?..."); no credential ever reaches the caller. */

@@ -24,6 +24,7 @@ export const createElectronPlatform = (bridge: InvoiceDeskBridge): Platform => (
     },
     test: async (request) => unwrap(await bridge.testConnection(request)),
   },
+  saveFile: async (file) => unwrap(await bridge.saveFile(file)),
   notify: async (title, body) => (await bridge.notify({ title, body })).ok,
   apiFetch: async (path, init) => {
     init.signal?.throwIfAborted();

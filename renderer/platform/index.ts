@@ -22,6 +22,25 @@ export const detectPlatform = (): Platform =>
         localStorage,
         sessionStorage,
         demoUrl: import.meta.env.VITE_DEMO_API_URL ?? DEFAULT_SIMULATOR_URL,
+        files: {
+          createObjectUrl: (blob) => URL.createObjectURL(blob),
+          revokeObjectUrl: (url) => {
+            URL.revokeObjectURL(url);
+          },
+          download: (url, fileName) => {
+            const link = document.createElement('a');
+            link.href = url;
+            link.download = fileName;
+            link.hidden = true;
+            document.body.append(link);
+            link.click();
+            link.remove();
+          },
+          // FileSaver.js's long experience: 40 s is enough for every browser to have opened the blob.
+          later: (task) => {
+            setTimeout(task, 40_000);
+          },
+        },
         ...('Notification' in window
           ? {
               notifications: {
@@ -33,4 +52,4 @@ export const detectPlatform = (): Platform =>
           : {}),
       });
 
-export type { Platform } from './Platform';
+export type { FileToSave, Platform } from './Platform';

@@ -5,6 +5,7 @@ import {
   type SecretPort,
   type SettingsPort,
 } from '../../shared/connection/service';
+import { SaveFileRequestSchema } from '../../shared/ipc/saveFile';
 import type { Platform } from './Platform';
 import { PlatformError } from './Platform';
 
@@ -23,6 +24,15 @@ export interface WebPlatformDeps {
     permission: () => NotificationPermission;
     request: () => Promise<NotificationPermission>;
     show: (title: string, body: string) => void;
+  };
+  /** Downloads through an object URL and an <a download>, the only way a page can save a file. */
+  files: {
+    createObjectUrl: (blob: Blob) => string;
+    revokeObjectUrl: (url: string) => void;
+    /** Follows an <a download> link to the URL. */
+    download: (url: string, fileName: string) => void;
+    /** Runs the task once the browser has surely started reading the URL (revoking earlier can cancel the download). */
+    later: (task: () => void) => void;
   };
 }
 
@@ -76,6 +86,22 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
         }
       },
       test: (request) => service.test(request),
+    },
+    saveFile: (file) => {
+      // The desktop app refuses these in main; refuse them here too so both platforms behave alike.
+      const parsed = SaveFileRequestSchema.safeParse(file);
+      if (!parsed.success)
+        return Promise.reject(new PlatformError('ipc.invalidPayload', parsed.error.issues[0]?.message ?? ''));
+      const url = deps.files.createObjectUrl(new Blob([file.bytes], { type: file.mimeType }));
+      try {
+        deps.files.download(url, file.suggestedName);
+      } finally {
+        deps.files.later(() => {
+          deps.files.revokeObjectUrl(url);
+        });
+      }
+      // The browser's own download handling never reports back: starting it is all a page can know.
+      return Promise.resolve('saved');
     },
     notify: async (title, body) => {
       const notifications = deps.notifications;

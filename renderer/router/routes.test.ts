@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefFor, pages, parseHash } from './routes';
+import { hrefFor, hrefForInvoice, pages, parseHash, sectionOf } from './routes';
 
 describe('routes', () => {
   it('round-trips every page with its query', () => {
@@ -11,9 +11,18 @@ describe('routes', () => {
       expect(route.params.get('from')).toBe('2026-01');
     }
   });
+
+  it('opens an invoice by id, keeping odd characters intact', () => {
+    const route = parseHash(hrefForInvoice('inv/2026 #1', new URLSearchParams({ tab: 'pdf' })));
+    expect(route).toMatchObject({ page: 'invoice', invoiceId: 'inv/2026 #1' });
+    expect(route.params.get('tab')).toBe('pdf');
+    expect(sectionOf(route)).toBe('invoices');
+  });
+
   it('opens the overview on an empty hash and flags unknown paths', () => {
     expect(parseHash('').page).toBe('overview');
     expect(parseHash('#/').page).toBe('notFound');
     expect(parseHash('#/nope').page).toBe('notFound');
+    expect(parseHash('#/invoices/%E0%A4%A').page).toBe('notFound');
   });
 });

@@ -10,6 +10,7 @@ export const ipcMessages = [
   'testConnection',
   'apiRequest',
   'notify',
+  'saveFile',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiRequestSchema, ApiResponseDataSchema } from '../connection/apiRequest';
 import { ConnectionInfoSchema, SaveConnectionRequestSchema } from '../connection/settings';
 import type { IpcMessage } from './channels';
+import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
 
 export { ipcChannel, ipcMessages, type IpcMessage } from './channels';
 
@@ -45,6 +46,7 @@ export const ipcContract = {
   testConnection: { request: SaveConnectionRequestSchema, response: ConnectionTestOutcomeSchema },
   apiRequest: { request: ApiRequestSchema, response: ApiResponseDataSchema },
   notify: { request: NotifyRequestSchema, response: z.undefined() },
+  saveFile: { request: SaveFileRequestSchema, response: SaveFileOutcomeSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

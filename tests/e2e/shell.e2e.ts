@@ -37,7 +37,7 @@ describe('application shell', () => {
   it('loads on the overview and reaches every page through the navigation', async () => {
     await page.goto(server.url);
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' }).isVisible()).resolves.toBe(true);
-    for (const name of ['Invoices', 'Cost centres', 'Analytics', 'Settings', 'Overview']) {
+    for (const name of ['Invoices', 'Lines', 'Cost centres', 'Analytics', 'Settings', 'Overview']) {
       await navigation().getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       await expect(navigation().getByRole('link', { name }).getAttribute('aria-current')).resolves.toBe(
@@ -63,7 +63,14 @@ describe('application shell', () => {
       .getByRole('navigation', { name: 'Hauptnavigation' })
       .getByRole('link')
       .allTextContents();
-    expect(labels).toEqual(['Übersicht', 'Rechnungen', 'Kostenstellen', 'Auswertungen', 'Einstellungen']);
+    expect(labels).toEqual([
+      'Übersicht',
+      'Rechnungen',
+      'Positionen',
+      'Kostenstellen',
+      'Auswertungen',
+      'Einstellungen',
+    ]);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
 
     await page.reload();

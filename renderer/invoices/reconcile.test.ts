@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { LineItem } from '../../shared/api/schemas';
+import { encodeBlock } from '../../shared/lines/block';
+import type { StoredInvoice } from '../db/records';
+import { reconcile } from './reconcile';
+
+const line = (lineNo: number, net: string, vat: string): LineItem => ({
+  lineNo,
+  serviceCode: 'A',
+  serviceDate: '2026-01-05',
+  invoiceReference: '12345678',
+  frankingLicence: '60000001',
+  customerReference: null,
+  quantity: '1',
+  unitPrice: `${net}00`,
+  netAmount: net,
+  vatRate: '8.1',
+  vatAmount: vat,
+});
+
+const header = (overrides: Partial<StoredInvoice>): StoredInvoice => ({
+  id: 'i',
+  number: '1000000001',
+  debtorNumber: '100200',
+  invoiceReference: '12345678',
+  type: 'invoice',
+  correctsInvoiceId: null,
+  issueDate: '2026-02-02',
+  dueDate: '2026-03-04',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-01-31',
+  currency: 'CHF',
+  netTotal: '30.00',
+  vatTotal: '2.43',
+  grossTotal: '32.43',
+  status: 'open',
+  qrReference: null,
+  lineCount: 2,
+  documentSha256: 'a'.repeat(64),
+  revision: 1,
+  updatedAt: '2026-02-02T08:00:00Z',
+  archived: 0,
+  linesState: 'complete',
+  linesCursor: null,
+  linesNextBlock: 2,
+  linesStored: 2,
+  documentState: 'verified',
+  receivedAt: '2026-02-02T09:00:00Z',
+  ...overrides,
+});
+
+describe('reconcile', () => {
+  const blocks = [
+    encodeBlock('i', 0, [line(1, '10.00', '0.81')]),
+    encodeBlock('i', 1, [line(2, '20.00', '1.62')]),
+  ];
+
+  it('confirms lines that add up across blocks', () => {
+    expect(reconcile(header({}), blocks)).toEqual({
+      state: 'reconciled',
+      netCentimes: 3000,
+      vatCentimes: 243,
+    });
+  });
+
+  it('names the difference to the centime when they do not', () => {
+    expect(reconcile(header({ grossTotal: '32.44', vatTotal: '2.44' }), blocks)).toEqual({
+      state: 'mismatch',
+      linesGross: 3243,
+      invoiceGross: 3244,
+      difference: -1,
+    });
+  });
+
+  it('a quarantined line makes a complete invoice a mismatch, not a silent success', () => {
+    expect(reconcile(header({}), blocks.slice(0, 1)).state).toBe('mismatch');
+  });
+
+  it('says when lines are still arriving', () => {
+    expect(reconcile(header({ linesState: 'partial' }), blocks.slice(0, 1))).toEqual({
+      state: 'incomplete',
+      stored: 1,
+      count: 2,
+    });
+  });
+});

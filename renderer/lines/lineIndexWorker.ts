@@ -1,0 +1,96 @@
+/// <reference lib="webworker" />
+import { createLineIndex } from '../../shared/lines/lineIndex';
+import { InvoiceDeskDatabase } from '../db/database';
+import { exportLines } from './exportLines';
+import type { LineIndexRequest, LineIndexResponse } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/**
+ * Holds every cached line in memory for the line explorer: loads the stored blocks once, then only
+ * the ones a sync adds; answers filters, row windows and exports without touching the page's thread.
+ */
+const db = new InvoiceDeskDatabase();
+const index = createLineIndex();
+const results = new Map<number, Uint32Array>();
+let nextResult = 1;
+const LOAD_BATCH = 64;
+
+const refresh = async () => {
+  const invoices = new Map((await db.invoices.toArray()).map((invoice) => [invoice.id, invoice]));
+  const keys = (await db.lineBlocks.toCollection().primaryKeys()).filter(
+    ([invoiceId, blockNo]) => !index.hasBlock(`${invoiceId}#${blockNo}`),
+  );
+  for (let start = 0; start < keys.length; start += LOAD_BATCH) {
+    const blocks = await db.lineBlocks.bulkGet(keys.slice(start, start + LOAD_BATCH));
+    for (const block of blocks) {
+      const invoice = block && invoices.get(block.invoiceId);
+      if (block && invoice)
+        index.addBlock(block, { id: invoice.id, number: invoice.number, issueDate: invoice.issueDate });
+    }
+  }
+  index.setAssignments(await db.assignments.toArray());
+  index.seal();
+  results.clear();
+  return { size: index.size, ...index.distinct() };
+};
+
+const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => {
+  switch (request.type) {
+    case 'refresh':
+      return { id: request.id, ok: true, type: 'refresh', facts: await refresh() };
+    case 'query': {
+      const started = performance.now();
+      const { ids, totals } = index.query(request.filter);
+      const resultId = nextResult;
+      nextResult += 1;
+      results.set(resultId, ids);
+      // Keep the last few results: the page asks rows of the newest, an export may still run on an older one.
+      for (const key of results.keys()) if (key < resultId - 4) results.delete(key);
+      return {
+        id: request.id,
+        ok: true,
+        type: 'query',
+        resultId,
+        totals,
+        elapsedMs: performance.now() - started,
+      };
+    }
+    case 'rows': {
+      const ids = results.get(request.resultId);
+      if (!ids) return { id: request.id, ok: false, message: 'The result has expired' };
+      return { id: request.id, ok: true, type: 'rows', rows: index.rows(ids, request.start, request.count) };
+    }
+    case 'export': {
+      const ids = results.get(request.resultId);
+      if (!ids) return { id: request.id, ok: false, message: 'The result has expired' };
+      const services = new Map(
+        (await db.services.toArray()).map((service) => [service.code, service.names[request.language]]),
+      );
+      const designations = new Map(
+        (await db.designations.toArray()).map((row) => [`${row.kind}/${row.key}`, row.text]),
+      );
+      const bytes = exportLines(index, ids, {
+        ...request,
+        serviceName: (code) => services.get(code) ?? code,
+        designation: (kind, key) => designations.get(`${kind}/${key}`) ?? null,
+      });
+      return { id: request.id, ok: true, type: 'export', bytes };
+    }
+  }
+};
+
+self.addEventListener('message', (event: MessageEvent<LineIndexRequest>) => {
+  void answer(event.data).then(
+    (response) => {
+      self.postMessage(response, response.ok && response.type === 'export' ? [response.bytes.buffer] : []);
+    },
+    (error: unknown) => {
+      self.postMessage({
+        id: event.data.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies LineIndexResponse);
+    },
+  );
+});

@@ -1,0 +1,31 @@
+import type { LineFilter, LineRow, LineTotals } from '../../shared/lines/lineIndex';
+
+/** Requests to the line-index worker and its answers, matched by id. */
+export type LineIndexRequest =
+  | { id: number; type: 'refresh' }
+  | { id: number; type: 'query'; filter: LineFilter }
+  | { id: number; type: 'rows'; resultId: number; start: number; count: number }
+  | {
+      id: number;
+      type: 'export';
+      resultId: number;
+      format: 'csv' | 'xlsx';
+      columns: readonly string[];
+      headers: Record<string, string>;
+      language: 'de' | 'fr' | 'it' | 'en';
+      sheetName: string;
+    };
+
+export interface IndexFacts {
+  size: number;
+  services: string[];
+  licences: string[];
+  references: string[];
+}
+
+export type LineIndexResponse =
+  | { id: number; ok: true; type: 'refresh'; facts: IndexFacts }
+  | { id: number; ok: true; type: 'query'; resultId: number; totals: LineTotals; elapsedMs: number }
+  | { id: number; ok: true; type: 'rows'; rows: LineRow[] }
+  | { id: number; ok: true; type: 'export'; bytes: Uint8Array<ArrayBuffer> }
+  | { id: number; ok: false; message: string };

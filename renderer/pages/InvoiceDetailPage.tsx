@@ -1,0 +1,176 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatChf, formatDate } from '../../shared/format';
+import { parseMoney } from '../../shared/money';
+import { PageHeader } from '../components/PageHeader';
+import { VirtualTable } from '../components/VirtualTable';
+import { useDatabase } from '../db/DatabaseContext';
+import { useLanguage } from '../i18n/useLanguage';
+import { IntegrityBadge } from '../invoices/IntegrityBadge';
+import { lineColumns, lineKey, type LineRef } from '../invoices/lineColumns';
+import { reconcile } from '../invoices/reconcile';
+import { SavePdfButton } from '../invoices/SavePdfButton';
+import { DesignationName } from '../names/DesignationName';
+import { useNames } from '../names/useNames';
+import { navigate } from '../router/navigate';
+import { hrefFor } from '../router/routes';
+
+// pdf.js is large: it loads only when an invoice is opened.
+const PdfViewer = lazy(() =>
+  import('../invoices/PdfViewer').then((module) => ({ default: module.PdfViewer })),
+);
+
+interface InvoiceDetailPageProps {
+  invoiceId: string;
+  params: URLSearchParams;
+}
+
+export const InvoiceDetailPage = ({ invoiceId, params }: InvoiceDetailPageProps) => {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const db = useDatabase();
+  const names = useNames();
+  const invoice = useLiveQuery(() => db.invoices.get(invoiceId), [db, invoiceId]);
+  const blocks = useLiveQuery(
+    () => db.lineBlocks.where('invoiceId').equals(invoiceId).sortBy('blockNo'),
+    [db, invoiceId],
+  );
+  const document = useLiveQuery(() => db.documents.get(invoiceId), [db, invoiceId]);
+  const corrected = useLiveQuery(
+    async () => (invoice?.correctsInvoiceId ? db.invoices.get(invoice.correctsInvoiceId) : undefined),
+    [db, invoice],
+  );
+  const rows = useMemo<LineRef[]>(
+    () =>
+      (blocks ?? []).flatMap((block) =>
+        Array.from({ length: block.count }, (_, index) => ({ block, index })),
+      ),
+    [blocks],
+  );
+  const columns = useMemo(() => lineColumns(t, language, names), [t, language, names]);
+  const backHref = hrefFor('invoices', new URLSearchParams(params.get('from') ?? ''));
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) navigate(backHref);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [backHref]);
+
+  if (invoice === undefined) {
+    return (
+      <section>
+        <a href={backHref}>← {t('invoice.back')}</a>
+        {blocks !== undefined && <PageHeader title={t('invoice.notFound')} />}
+      </section>
+    );
+  }
+
+  const reconciliation = blocks ? reconcile(invoice, blocks) : null;
+  const money = (value: string) => formatChf(parseMoney(value), language);
+  const title =
+    invoice.type === 'credit-note'
+      ? t('invoice.creditNoteTitle', { number: invoice.number })
+      : t('invoice.title', { number: invoice.number });
+
+  return (
+    <section className="invoice-detail">
+      <a href={backHref}>← {t('invoice.back')}</a>
+      <PageHeader title={title} />
+      <div className="invoice-detail__grid">
+        <section className="card" aria-label={t('invoice.details')}>
+          <dl className="facts">
+            <dt>{t('invoices.columns.debtor')}</dt>
+            <dd>{invoice.debtorNumber}</dd>
+            <dt>{t('invoices.columns.reference')}</dt>
+            <dd>
+              <DesignationName kind="invoiceReference" itemKey={invoice.invoiceReference} names={names} />
+            </dd>
+            <dt>{t('invoice.period')}</dt>
+            <dd>
+              {t('invoice.periodValue', {
+                from: formatDate(invoice.periodStart, language),
+                to: formatDate(invoice.periodEnd, language),
+              })}
+            </dd>
+            <dt>{t('invoices.columns.issueDate')}</dt>
+            <dd>{formatDate(invoice.issueDate, language)}</dd>
+            <dt>{t('invoices.columns.dueDate')}</dt>
+            <dd>{formatDate(invoice.dueDate, language)}</dd>
+            <dt>{t('invoices.columns.status')}</dt>
+            <dd>
+              {t(`invoices.statuses.${invoice.status}`)}
+              {invoice.archived === 1 && <> · {t('invoices.archivedMark')}</>}
+            </dd>
+            {corrected && (
+              <>
+                <dt>{t('invoices.types.creditNote')}</dt>
+                <dd>{t('invoice.corrects', { number: corrected.number })}</dd>
+              </>
+            )}
+            {invoice.qrReference && (
+              <>
+                <dt>{t('invoice.qrReference')}</dt>
+                <dd>
+                  <code>{invoice.qrReference}</code>
+                </dd>
+              </>
+            )}
+            <dt>{t('invoices.columns.net')}</dt>
+            <dd className="amount">{money(invoice.netTotal)}</dd>
+            <dt>{t('invoices.columns.vat')}</dt>
+            <dd className="amount">{money(invoice.vatTotal)}</dd>
+            <dt>{t('invoices.columns.gross')}</dt>
+            <dd className="amount">
+              <strong>{money(invoice.grossTotal)}</strong>
+            </dd>
+          </dl>
+          <h2>{t('invoice.reconciliationTitle')}</h2>
+          {reconciliation?.state === 'reconciled' && (
+            <p className="notice notice--ok" role="status">
+              ✓ {t('invoice.reconciled')}
+            </p>
+          )}
+          {reconciliation?.state === 'incomplete' && (
+            <p className="notice notice--warning" role="status">
+              {t('invoice.incomplete', { stored: reconciliation.stored, count: reconciliation.count })}
+            </p>
+          )}
+          {reconciliation?.state === 'mismatch' && (
+            <p className="notice notice--error" role="alert">
+              {t('invoice.mismatch', {
+                lines: formatChf(reconciliation.linesGross, language),
+                invoice: formatChf(reconciliation.invoiceGross, language),
+                difference: formatChf(reconciliation.difference, language),
+              })}
+            </p>
+          )}
+        </section>
+        <section className="card" aria-label={t('invoice.documentTitle')}>
+          <h2>{t('invoice.documentTitle')}</h2>
+          <p>
+            <IntegrityBadge invoice={invoice} document={document} />
+          </p>
+          {document && (
+            <>
+              <SavePdfButton invoiceNumber={invoice.number} bytes={document.bytes} />
+              <Suspense fallback={<p className="empty">…</p>}>
+                <PdfViewer bytes={document.bytes} title={title} />
+              </Suspense>
+            </>
+          )}
+        </section>
+      </div>
+      <h2>{t('invoice.linesTitle')}</h2>
+      <VirtualTable
+        label={t('invoice.linesLabel', { number: invoice.number })}
+        columns={columns}
+        rows={rows}
+        rowKey={lineKey}
+        height="420px"
+      />
+    </section>
+  );
+};

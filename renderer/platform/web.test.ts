@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { PlatformError } from './Platform';
+import { createWebPlatform, type WebPlatformDeps } from './web';
+
+const memoryStorage = (): Storage => {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => {
+      items.clear();
+    },
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => {
+      items.delete(key);
+    },
+    setItem: (key, value) => {
+      items.set(key, value);
+    },
+  };
+};
+
+const setup = () => {
+  const events: string[] = [];
+  const blobs = new Map<string, Blob>();
+  const pending: Array<() => void> = [];
+  const files: WebPlatformDeps['files'] = {
+    createObjectUrl: (blob) => {
+      const url = `blob:test/${blobs.size + 1}`;
+      blobs.set(url, blob);
+      events.push(`create ${url}`);
+      return url;
+    },
+    revokeObjectUrl: (url) => {
+      events.push(`revoke ${url}`);
+    },
+    download: (url, fileName) => {
+      events.push(`download ${url} as ${fileName}`);
+    },
+    later: (task) => {
+      pending.push(task);
+    },
+  };
+  const platform = createWebPlatform({
+    version: '1.0.0',
+    languages: ['de-CH'],
+    open: () => undefined,
+    fetch: () => Promise.reject(new TypeError('offline')),
+    localStorage: memoryStorage(),
+    sessionStorage: memoryStorage(),
+    demoUrl: 'http://127.0.0.1:9',
+    files,
+  });
+  return { platform, events, blobs, runLater: () => pending.splice(0).forEach((task) => task()) };
+};
+
+describe('web platform: saveFile', () => {
+  it('downloads the bytes through an object URL, and revokes the URL only afterwards', async () => {
+    const { platform, events, blobs, runLater } = setup();
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+
+    await expect(
+      platform.saveFile({ suggestedName: 'Invoice 42.pdf', mimeType: 'application/pdf', bytes }),
+    ).resolves.toBe('saved');
+
+    expect(events).toEqual(['create blob:test/1', 'download blob:test/1 as Invoice 42.pdf']);
+    const blob = blobs.get('blob:test/1');
+    expect(blob?.type).toBe('application/pdf');
+    expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(bytes);
+
+    runLater();
+    expect(events.at(-1)).toBe('revoke blob:test/1');
+  });
+
+  it('refuses what the desktop app refuses, without starting a download', async () => {
+    const { platform, events } = setup();
+    const attempt = platform.saveFile({
+      suggestedName: '../invoice.pdf',
+      mimeType: 'application/pdf',
+      bytes: new Uint8Array(1),
+    });
+    await expect(attempt).rejects.toBeInstanceOf(PlatformError);
+    await expect(attempt).rejects.toMatchObject({ code: 'ipc.invalidPayload' });
+    expect(events).toEqual([]);
+  });
+});

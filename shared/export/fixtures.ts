@@ -1,0 +1,55 @@
+import { read, type CellObject, type ParsingOptions, type WorkBook } from 'xlsx';
+import { dayToIso, isoToDay } from '../lines/dates';
+import type { ExportColumn, RowFor } from './columns';
+
+/**
+ * Deterministic line-explorer rows for the export tests: the column mix of the real export, credit
+ * lines (negative amounts), missing cost centres and repeated product names. Test support only.
+ */
+
+/** Every trigger OWASP lists, plus the full-width forms some programs fold to ASCII. */
+export const DANGEROUS_STARTS = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'] as const;
+
+export const lineColumns = [
+  { id: 'invoiceDate', header: 'Invoice date', type: 'date' },
+  { id: 'invoiceNumber', header: 'Invoice', type: 'text' },
+  { id: 'lineNumber', header: 'Line', type: 'integer' },
+  { id: 'product', header: 'Product', type: 'text' },
+  { id: 'quantity', header: 'Quantity', type: 'decimal' },
+  { id: 'unitPrice', header: 'Unit price', type: 'decimal' },
+  { id: 'net', header: 'Net amount (CHF)', type: 'money' },
+  { id: 'costCentre', header: 'Cost centre', type: 'text' },
+] as const satisfies readonly ExportColumn[];
+
+export type LineRow = RowFor<typeof lineColumns>;
+
+const PRODUCTS = ['A-Post Plus', 'B-Post', 'Einschreiben (R)', 'Päckli, Economy', 'Lettre "Prio"'];
+const FIRST_DAY = isoToDay('2025-01-01');
+
+export function* lineRows(count: number): Generator<LineRow, void, undefined> {
+  for (let i = 0; i < count; i += 1) {
+    const quantityMilli = ((i * 7919) % 50_000) + 1;
+    const net = ((i * 104_729) % 2_000_000) - (i % 17 === 0 ? 2_500_000 : 0);
+    yield [
+      dayToIso(FIRST_DAY + (i % 730)),
+      `INV-${String(100_000 + Math.floor(i / 40))}`,
+      (i % 40) + 1,
+      PRODUCTS[i % PRODUCTS.length] ?? '',
+      `${Math.floor(quantityMilli / 1000)}.${String(quantityMilli % 1000).padStart(3, '0')}`,
+      `0.${String(8500 + (i % 100)).padStart(4, '0')}`,
+      net,
+      i % 11 === 0 ? null : `CC-${String(i % 40).padStart(3, '0')}`,
+    ];
+  }
+}
+
+/** Reads a workbook in dense mode, so its cells can be walked row by row with firstSheetCells. */
+export const readDense = (data: string | Uint8Array, options: ParsingOptions): WorkBook =>
+  read(data, { ...options, dense: true });
+
+/** The cells of a workbook's first sheet (read with readDense), row by row. */
+export const firstSheetCells = (book: WorkBook): readonly (readonly (CellObject | undefined)[])[] => {
+  const name = book.SheetNames[0];
+  const sheet = name === undefined ? undefined : book.Sheets[name];
+  return sheet?.['!data'] ?? [];
+};

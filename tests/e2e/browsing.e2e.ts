@@ -1,0 +1,158 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatChf } from '../../shared/format';
+import { parseMoney } from '../../shared/money';
+import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { connectAndSync, simStats } from './appHarness';
+import { launchChromium } from './browser';
+import { startWebServer } from './webServer';
+
+let browser: Browser;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let sim: RunningSimulator;
+let context: BrowserContext;
+let page: Page;
+let stats: Awaited<ReturnType<typeof simStats>>;
+
+beforeAll(async () => {
+  [web, sim, browser] = await Promise.all([
+    startWebServer(),
+    startSimulator({ port: 0, control: true, seed: 1, now: '2026-11-22' }),
+    launchChromium(),
+  ]);
+  stats = await simStats(sim.url);
+  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+  page = await context.newPage();
+  await connectAndSync(page, web.url, sim.url, stats.invoices);
+}, 180_000);
+
+afterAll(async () => {
+  await context.close();
+  await browser.close();
+  await Promise.all([web.close(), sim.close()]);
+});
+
+const lineTotals = () => page.getByTestId('line-totals');
+
+describe('browsing the archive', () => {
+  it('the line explorer filtered by a service totals exactly what the operator billed for it', async () => {
+    const [code, expected] = Object.entries(stats.perService).sort((a, b) => b[1].lines - a[1].lines)[0]!;
+    await page.goto(`${web.url}#/lines?svc=${encodeURIComponent(code)}`);
+    await lineTotals()
+      .getByText(`${expected.lines.toLocaleString('en-US').replace(/,/g, '’')} lines`)
+      .or(lineTotals().getByText(`${expected.lines} lines`))
+      .waitFor({ timeout: 30_000 });
+    const text = await lineTotals().innerText();
+    expect(text).toContain(formatChf(parseMoney(expected.gross), 'en'));
+    expect(text).toContain(formatChf(parseMoney(expected.net), 'en'));
+    const grid = page.getByRole('grid', { name: 'Lines' });
+    await grid.getByRole('row').nth(1).getByRole('gridcell').first().waitFor();
+    expect(await grid.getAttribute('aria-rowcount')).toBe(String(expected.lines + 1));
+  });
+
+  it('keeps invoice filters in the URL across a reload and Back', async () => {
+    await page.goto(`${web.url}#/invoices`);
+    const grid = page.getByRole('grid', { name: 'Invoices' });
+    await grid.getByRole('row').nth(1).waitFor();
+    const all = Number(await grid.getAttribute('aria-rowcount')) - 1;
+    expect(all).toBe(stats.invoices);
+    await page.getByLabel('Status', { exact: true }).selectOption('paid');
+    await page.getByLabel('From month').fill('2026-01');
+    await page.waitForFunction(
+      () => window.location.hash.includes('status=paid') && window.location.hash.includes('from=2026-01'),
+    );
+    const filtered = Number(await grid.getAttribute('aria-rowcount')) - 1;
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(all);
+    await page.reload();
+    await grid.getByRole('row').nth(1).waitFor();
+    expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('paid');
+    expect(await page.getByLabel('From month').inputValue()).toBe('2026-01');
+    expect(Number(await grid.getAttribute('aria-rowcount')) - 1).toBe(filtered);
+    await page.goBack();
+    await page.waitForFunction(() => !window.location.hash.includes('from=2026-01'));
+    expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('paid');
+  });
+
+  it('opens an invoice from the keyboard, reconciles it and renders its verified PDF offline', async () => {
+    await page.goto(`${web.url}#/invoices`);
+    const grid = page.getByRole('grid', { name: 'Invoices' });
+    await grid.getByRole('row').nth(1).waitFor();
+    await grid.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^(Invoice|Credit note) \d{10}$/ }).waitFor();
+    await page.getByText('The lines add up to the invoice totals.').waitFor();
+    await page.getByText(/SHA-256 verified on/).waitFor();
+    const canvas = page.locator('canvas').first();
+    await canvas.waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const element = document.querySelector('canvas');
+        const context = element?.getContext('2d');
+        if (!element || !context || element.width === 0) return false;
+        const { data } = context.getImageData(0, 0, element.width, element.height);
+        let ink = 0;
+        for (let i = 0; i < data.length; i += 16) if ((data[i] ?? 255) < 128) ink += 1;
+        return ink > 200;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { level: 1, name: 'Invoices' }).waitFor();
+  });
+
+  it('a service renamed while the operator is unreachable keeps its name across a reload and reaches the operator later', async () => {
+    // The operator is unreachable: every request to it fails, as when the network is down.
+    await context.route(`${sim.url}/**`, (route) => route.abort('internetdisconnected'));
+    const [code] = Object.entries(stats.perService).sort((a, b) => b[1].lines - a[1].lines)[0]!;
+    await page.goto(`${web.url}#/lines?svc=${encodeURIComponent(code)}`);
+    const grid = page.getByRole('grid', { name: 'Lines' });
+    await grid.getByRole('row').nth(1).getByRole('gridcell').first().waitFor();
+    await grid
+      .getByRole('button', { name: /^Rename / })
+      .first()
+      .click();
+    await page.getByRole('textbox', { name: /^Own name for / }).fill('Our parcels to customers');
+    await page.keyboard.press('Enter');
+    await grid.getByText('Our parcels to customers').first().waitFor();
+    await page.reload();
+    await page
+      .getByRole('grid', { name: 'Lines' })
+      .getByText('Our parcels to customers')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('contentinfo', { name: 'Synchronisation status' })
+      .getByText('1 change waiting to be sent')
+      .waitFor();
+
+    await context.unroute(`${sim.url}/**`);
+    await page.getByRole('button', { name: 'Synchronise now' }).click();
+    await page
+      .getByRole('contentinfo', { name: 'Synchronisation status' })
+      .getByText('1 change waiting to be sent')
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    const token = (await (
+      await fetch(`${sim.url}/oauth/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'demo',
+          client_secret: 'demo-secret',
+        }),
+      })
+    ).json()) as { access_token: string };
+    const designations = (await (
+      await fetch(`${sim.url}/v1/designations`, {
+        headers: { authorization: `Bearer ${token.access_token}` },
+      })
+    ).json()) as {
+      items: Array<{ kind: string; key: string; text: string }>;
+    };
+    expect(designations.items).toContainEqual(
+      expect.objectContaining({ kind: 'service', key: code, text: 'Our parcels to customers' }),
+    );
+  });
+});
