@@ -45,8 +45,8 @@ const parseOptions = (argv: readonly string[]): SimulatorOptions | 'help' => {
   });
   if (values.help === true) return 'help';
   const profile = values.profile ?? 'demo';
-  if (profile !== 'demo' && profile !== 'large')
-    throw new Error(`--profile expects demo or large, got ${profile}`);
+  if (profile !== 'demo' && profile !== 'medium' && profile !== 'large')
+    throw new Error(`--profile expects demo, medium or large, got ${profile}`);
   const options: SimulatorOptions = {
     profile,
     costCenterOption: values['no-cost-centers'] !== true,

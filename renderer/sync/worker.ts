@@ -21,9 +21,14 @@ const resources = createDexieResourceStore(db);
 const transport = createPortFetch(post);
 const api = createApiClient({ fetch: transport.fetch });
 let running: AbortController | null = null;
+/** A request that arrives mid-run (a new connection saved, back online) runs again right after. */
+let again = false;
 
-const sync = async () => {
-  if (running) return;
+const sync = async (): Promise<void> => {
+  if (running) {
+    again = true;
+    return;
+  }
   const controller = new AbortController();
   running = controller;
   post({ type: 'started', at: new Date().toISOString() });
@@ -53,6 +58,10 @@ const sync = async () => {
   } finally {
     running = null;
   }
+  if (again && !controller.signal.aborted) {
+    again = false;
+    await sync();
+  }
 };
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
@@ -62,6 +71,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       void sync();
       break;
     case 'cancel':
+      again = false;
       running?.abort();
       break;
     case 'fetchResult':

@@ -101,6 +101,15 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     conflicts: 0,
   };
   let phase: SyncProgress['phase'] = 'outbox';
+  const phaseMs: SyncRunRecord['phaseMs'] = {};
+  let phaseStarted = deps.now().getTime();
+  /** Closes the running phase's stopwatch and starts the next one. */
+  const enter = (next: SyncProgress['phase']) => {
+    const at = deps.now().getTime();
+    if (phase !== 'done') phaseMs[phase] = (phaseMs[phase] ?? 0) + (at - phaseStarted);
+    phaseStarted = at;
+    phase = next;
+  };
 
   const checkCancelled = () => {
     if (signal?.aborted) throw new SyncCancelledError();
@@ -226,6 +235,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       quarantined: counts.quarantined,
       pushed: counts.pushed,
       conflicts: counts.conflicts,
+      phaseMs,
     };
     await store.recordRun(record);
     return record;
@@ -238,11 +248,11 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       counts.pushed = pushed.pushed;
       counts.conflicts = pushed.conflicts + pushed.rejected;
     }
-    phase = 'invoices';
+    enter('invoices');
     await syncFeed();
-    phase = 'lines';
+    enter('lines');
     await drain(() => store.pendingLines(50), syncLinesOf);
-    phase = 'documents';
+    enter('documents');
     await drain(() => store.pendingDocuments(50), syncDocument);
     // The operator sends no tombstones: what left its window is known from the calendar alone.
     const latest = await store.latestUpdate();
@@ -250,11 +260,11 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     const operatorToday = latest && latest.slice(0, 10) > today ? latest.slice(0, 10) : today;
     await store.markArchivedBefore(subtractMonths(operatorToday, options.retentionMonths));
     if (deps.resources) {
-      phase = 'resources';
+      enter('resources');
       checkCancelled();
       await pullResources(api, deps.resources, signal);
     }
-    phase = 'done';
+    enter('done');
     await report(true);
     return await finish('ok', null);
   } catch (error) {

@@ -101,6 +101,8 @@ export interface SyncRunRecord {
   pushed: number;
   /** Local edits that met a newer version (412) or a refusal, waiting for the clerk. */
   conflicts: number;
+  /** Milliseconds spent in each phase, for the status details and the benchmark. */
+  phaseMs: Partial<Record<'outbox' | 'invoices' | 'lines' | 'documents' | 'resources', number>>;
 }
 
 export const toQuarantine = (

@@ -1,11 +1,12 @@
 /**
  * Data-set sizes. 'demo' is what a clerk sees in the demo mode (about 20,000 lines over the
- * 18-month window); 'large' is a big shipper (over a million lines), generated lazily.
+ * 18-month window); 'medium' about 100,000 lines (the quick benchmark); 'large' is a big shipper (over
+ * a million lines), generated lazily.
  */
 import type { ShippingHabit } from './customer';
 import type { Rng } from './prng';
 
-export type ProfileName = 'demo' | 'large';
+export type ProfileName = 'demo' | 'medium' | 'large';
 
 export interface Profile {
   readonly debtors: number;
@@ -30,6 +31,12 @@ export const PROFILES: Record<ProfileName, Profile> = {
     rrnsPerDebtor: [3, 4],
     maxLicencesPerRrn: 3,
     baseLines: (rng, habit) => Math.round(rng.int(60, 120) * HABIT_VOLUME[habit]),
+  },
+  medium: {
+    debtors: 4,
+    rrnsPerDebtor: [3, 5],
+    maxLicencesPerRrn: 4,
+    baseLines: (rng, habit) => Math.round(rng.int(250, 450) * HABIT_VOLUME[habit]),
   },
   large: {
     debtors: 8,

@@ -1,0 +1,232 @@
+/**
+ * Benchmark probes that run in the app's own origin (same IndexedDB as the app), called by
+ * bench/run.ts through page.evaluate. Not part of the shipped app.
+ */
+import {
+  costPerCentreFromLines,
+  costPerCentreFromRollups,
+  tableTotal,
+  type LineForCost,
+} from '../../shared/analytics/costPerCentre';
+import { dayToMonth, isoToDay } from '../../shared/lines/dates';
+import type { LineFilter } from '../../shared/lines/lineIndex';
+import { InvoiceDeskDatabase } from '../../renderer/db/database';
+import { createLineIndexClient } from '../../renderer/lines/lineIndexClient';
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+const round = (value: number) => Math.round(value * 100) / 100;
+
+const db = new InvoiceDeskDatabase();
+
+/** The per-row ceiling: the same lines, one record each, put in chunks of the API page size. */
+const ceiling = async (simUrl: string, maxRows: number, chunk: number) => {
+  const token = (await (
+    await fetch(`${simUrl}/oauth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'demo',
+        client_secret: 'demo-secret',
+      }),
+    })
+  ).json()) as { access_token: string };
+  const get = async <T>(path: string): Promise<T> =>
+    (
+      await fetch(`${simUrl}${path}`, { headers: { authorization: `Bearer ${token.access_token}` } })
+    ).json() as Promise<T>;
+  const name = `bench-ceiling-${Date.now()}`;
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () =>
+      request.result.createObjectStore('lines', { keyPath: ['invoiceId', 'lineNo'] });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+  let rows = 0;
+  let writeMs = 0;
+  let since: string | undefined;
+  outer: for (;;) {
+    const page = await get<{ items: Array<{ id: string }>; next: string | null }>(
+      `/v1/invoices?limit=500${since ? `&since=${encodeURIComponent(since)}` : ''}`,
+    );
+    for (const invoice of page.items) {
+      let cursor: string | null = null;
+      do {
+        const lines: { items: Array<Record<string, unknown>>; next: string | null } = await get(
+          `/v1/invoices/${encodeURIComponent(invoice.id)}/lines?limit=${chunk}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        const started = performance.now();
+        await new Promise<void>((resolve, reject) => {
+          const tx = idb.transaction('lines', 'readwrite');
+          const store = tx.objectStore('lines');
+          for (const line of lines.items) store.put({ ...line, invoiceId: invoice.id });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('tx failed'));
+        });
+        writeMs += performance.now() - started;
+        rows += lines.items.length;
+        cursor = lines.next;
+        if (rows >= maxRows) break outer;
+      } while (cursor);
+    }
+    if (!page.next) break;
+    since = page.next;
+  }
+  idb.close();
+  indexedDB.deleteDatabase(name);
+  return { rows, writeMs: round(writeMs), rowsPerSecond: Math.round(rows / (writeMs / 1000)) };
+};
+
+/** Every stored line, decoded straight from the blocks: the naive path. */
+const scanLines = async (visit: (line: LineForCost & { customerReference: string | null }) => void) => {
+  await db.lineBlocks.each((block) => {
+    for (let i = 0; i < block.count; i += 1) {
+      const day = block.serviceDay[i] ?? 0;
+      visit({
+        serviceCode: block.dict[block.serviceCode[i] ?? 0] ?? '',
+        frankingLicence: block.dict[block.frankingLicence[i] ?? 0] ?? '',
+        invoiceReference: block.dict[block.invoiceReference[i] ?? 0] ?? '',
+        serviceDay: day,
+        month: dayToMonth(day),
+        netCentimes: block.netCentimes[i] ?? 0,
+        customerReference: block.customerReference[i] ?? null,
+      });
+    }
+  });
+};
+
+const naiveQuery = async (filter: LineFilter) => {
+  const from = filter.from ? isoToDay(filter.from) : -Infinity;
+  const to = filter.to ? isoToDay(filter.to) : Infinity;
+  const text = filter.text?.toLowerCase();
+  let count = 0;
+  let net = 0;
+  await scanLines((line) => {
+    if (filter.services && !filter.services.includes(line.serviceCode)) return;
+    if (filter.licences && !filter.licences.includes(line.frankingLicence)) return;
+    if (line.serviceDay < from || line.serviceDay > to) return;
+    if (text && !(line.customerReference ?? '').toLowerCase().includes(text)) return;
+    count += 1;
+    net += line.netCentimes;
+  });
+  return { count, net };
+};
+
+const queries = async (runs: number, naiveRuns: number) => {
+  const client = createLineIndexClient(
+    new Worker(new URL('../../renderer/lines/lineIndexWorker.ts', import.meta.url), { type: 'module' }),
+  );
+  const loadStarted = performance.now();
+  const facts = await client.refresh();
+  const indexLoadMs = performance.now() - loadStarted;
+  const counts = new Map<string, number>();
+  await db.rollups.each((row) => counts.set(row.serviceCode, (counts.get(row.serviceCode) ?? 0) + row.lines));
+  const topService = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const latest = (await db.rollups.orderBy('month').last())?.month ?? '2026-01';
+  const threeMonthsBack = new Date(`${latest}-01T00:00:00Z`);
+  threeMonthsBack.setUTCMonth(threeMonthsBack.getUTCMonth() - 2);
+  const filters: Record<string, LineFilter> = {
+    service: { services: [topService] },
+    licence: { licences: [facts.licences[0] ?? ''] },
+    monthRange: { from: threeMonthsBack.toISOString().slice(0, 10), to: `${latest}-28` },
+    text: { text: 'web-1' },
+  };
+  const results: Record<
+    string,
+    {
+      filter: LineFilter;
+      matches: number;
+      sameAsNaive: boolean;
+      p50: number;
+      p95: number;
+      workerP95: number;
+      naiveMedian: number;
+      speedup: number;
+    }
+  > = {};
+  for (const [name, filter] of Object.entries(filters)) {
+    const roundTrips: number[] = [];
+    const inWorker: number[] = [];
+    let answer = { count: 0, net: 0 };
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now();
+      const result = await client.query(filter);
+      await client.rows(result.resultId, 0, 50);
+      roundTrips.push(performance.now() - started);
+      inWorker.push(result.elapsedMs);
+      answer = { count: result.totals.count, net: result.totals.netCentimes };
+    }
+    const naive: number[] = [];
+    let naiveAnswer = { count: 0, net: 0 };
+    for (let run = 0; run < naiveRuns; run += 1) {
+      const started = performance.now();
+      naiveAnswer = await naiveQuery(filter);
+      naive.push(performance.now() - started);
+    }
+    results[name] = {
+      filter,
+      matches: answer.count,
+      sameAsNaive: answer.count === naiveAnswer.count && answer.net === naiveAnswer.net,
+      p50: round(percentile(roundTrips, 50)),
+      p95: round(percentile(roundTrips, 95)),
+      workerP95: round(percentile(inWorker, 95)),
+      naiveMedian: round(median(naive)),
+      speedup: round(median(naive) / Math.max(percentile(roundTrips, 50), 0.01)),
+    };
+  }
+  client.dispose();
+  return { lines: facts.size, indexLoadMs: round(indexLoadMs), queries: results };
+};
+
+const analytics = async (runs: number, naiveRuns: number) => {
+  const assignments = await db.assignments.toArray();
+  const fromRollups: number[] = [];
+  let rollupTotal = 0;
+  let rollupRows = 0;
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    const rollups = await db.rollups.toArray();
+    const table = costPerCentreFromRollups(rollups, assignments);
+    fromRollups.push(performance.now() - started);
+    rollupTotal = tableTotal(table);
+    rollupRows = rollups.length;
+  }
+  const fromLines: number[] = [];
+  let lineTotal = 0;
+  for (let run = 0; run < naiveRuns; run += 1) {
+    const started = performance.now();
+    const lines: LineForCost[] = [];
+    await scanLines((line) => lines.push(line));
+    lineTotal = tableTotal(costPerCentreFromLines(lines, assignments));
+    fromLines.push(performance.now() - started);
+  }
+  return {
+    rollupRows,
+    assignments: assignments.length,
+    fromRollupsMs: round(median(fromRollups)),
+    fromLinesMs: round(median(fromLines)),
+    speedup: round(median(fromLines) / Math.max(median(fromRollups), 0.01)),
+    totalsReconcile: rollupTotal === lineTotal,
+  };
+};
+
+declare global {
+  interface Window {
+    invoiceDeskBench: {
+      ceiling: typeof ceiling;
+      queries: typeof queries;
+      analytics: typeof analytics;
+    };
+  }
+}
+
+window.invoiceDeskBench = { ceiling, queries, analytics };
+document.getElementById('status')?.replaceChildren('ready');

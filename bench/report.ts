@@ -1,0 +1,103 @@
+/** Renders bench results as docs/BENCHMARKS.md: the numbers, the targets and whether each is met. */
+interface Results {
+  measuredAt: string;
+  mode: string;
+  runs: number;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; chromium: string };
+  dataset: { profile: string; invoices: number; lines: number };
+  sync: {
+    medianLinesPerSecond: number;
+    medianOverallLinesPerSecond: number;
+    medianWallMs: number;
+    maxLongTaskMs: number;
+    ceiling: { rows: number; rowsPerSecond: number };
+    ratioToCeiling: number;
+  };
+  coldStart: { invoicesFirstRowsMs: number; linesFirstRowsMs: number };
+  queries: {
+    lines: number;
+    indexLoadMs: number;
+    queries: Record<
+      string,
+      {
+        p50: number;
+        p95: number;
+        naiveMedian: number;
+        speedup: number;
+        matches: number;
+        sameAsNaive: boolean;
+      }
+    >;
+  };
+  analytics: {
+    fromRollupsMs: number;
+    fromLinesMs: number;
+    speedup: number;
+    totalsReconcile: boolean;
+    rollupRows: number;
+  };
+  memoryMiB: Record<string, number | null>;
+  costCentreImport: { status: string };
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+const n = (value: number) => value.toLocaleString('en-US');
+
+const section = (title: string, r: Results): string => {
+  const heapValues = Object.values(r.memoryMiB).filter((value): value is number => value !== null);
+  const maxHeap = heapValues.length > 0 ? Math.max(...heapValues) : null;
+  const queryRows = Object.entries(r.queries.queries)
+    .map(
+      ([name, q]) =>
+        `| ${name} | ${n(q.matches)} | ${q.p50} | ${q.p95} | ${n(q.naiveMedian)} | ${q.speedup}x | ${q.sameAsNaive ? 'yes' : '**no**'} | ${verdict(q.p95 < 100)} |`,
+    )
+    .join('\n');
+  const memoryRows = Object.entries(r.memoryMiB)
+    .map(([page, value]) => `| ${page} | ${value === null ? 'n/a' : value} |`)
+    .join('\n');
+  return `## ${title}
+
+Measured ${r.measuredAt} · ${r.mode} · medians of ${r.runs} runs · ${n(r.dataset.lines)} lines in ${n(r.dataset.invoices)} invoices (simulator profile \`${r.dataset.profile}\`)
+Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, Chromium ${r.machine.chromium}
+
+| measure | value | target | |
+| --- | --- | --- | --- |
+| sync, lines phase | ${n(r.sync.medianLinesPerSecond)} lines/s | | |
+| raw IndexedDB put loop (ceiling), same rows, chunks of 5,000 | ${n(r.sync.ceiling.rowsPerSecond)} rows/s (${n(r.sync.ceiling.rows)} rows) | | |
+| sync / ceiling | ${r.sync.ratioToCeiling} | ≥ 0.7 | ${verdict(r.sync.ratioToCeiling >= 0.7)} |
+| sync end to end (headers, lines, PDFs, resources) | ${n(r.sync.medianOverallLinesPerSecond)} lines/s, ${n(Math.round(r.sync.medianWallMs / 1000))} s | | |
+| longest main-thread task during sync | ${r.sync.maxLongTaskMs} ms | < 200 ms | ${verdict(r.sync.maxLongTaskMs < 200)} |
+| cold start to first invoice rows | ${r.coldStart.invoicesFirstRowsMs} ms | < 1,000 ms | ${verdict(r.coldStart.invoicesFirstRowsMs < 1000)} |
+| cold start to first rows of the line explorer | ${r.coldStart.linesFirstRowsMs} ms | | |
+| line index load in the worker | ${n(r.queries.indexLoadMs)} ms | | |
+| cost per centre per month from rollups | ${r.analytics.fromRollupsMs} ms (${n(r.analytics.rollupRows)} rollup rows) | < 50 ms | ${verdict(r.analytics.fromRollupsMs < 50)} |
+| same, recomputed from every line | ${n(r.analytics.fromLinesMs)} ms, ${r.analytics.speedup}x slower | ≥ 50x | ${verdict(r.analytics.speedup >= 50)} |
+| grand totals equal both ways | ${r.analytics.totalsReconcile ? 'yes' : '**no**'} | | |
+| largest JS heap (page + workers) | ${maxHeap === null ? 'n/a' : `${maxHeap} MiB`} | < 300 MiB | ${maxHeap === null ? '' : verdict(maxHeap < 300)} |
+| cost-centre xlsx (10,000 rows) | ${r.costCentreImport.status} | | |
+
+Line explorer queries (round trip page → worker → first 50 rows; naive = decode every stored block):
+
+| query | matches | p50 ms | p95 ms | naive ms | speed-up | same answer | p95 < 100 ms |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${queryRows}
+
+JS heap by page (measureUserAgentSpecificMemory, page and its workers, MiB):
+
+| after | MiB |
+| --- | --- |
+${memoryRows}
+`;
+};
+
+export const renderMarkdown = (full: Results | null, quick: Results | null): string =>
+  `# Benchmarks
+
+Produced by \`npm run bench\` (full: the simulator's \`large\` profile, over a million lines) and
+\`npm run bench -- --quick\` (\`medium\`, about 100,000 lines). Absolute times on this shared 2-core
+machine are noisy: compare the ratios, which are measured in the same run. Raw numbers are in
+\`bench/results.json\` and \`bench/results-quick.json\`. How lines are stored, and why, is in
+\`docs/STORAGE-LAYOUT.md\`.
+
+${full ? section('Full run', full) : '## Full run\n\nNot run yet.\n'}
+${quick ? section('Quick run', quick) : '## Quick run\n\nNot run yet.\n'}`;

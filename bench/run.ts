@@ -1,0 +1,299 @@
+/**
+ * `npm run bench [-- --quick] [-- --runs N]`: the one place where speed and memory are measured.
+ * Starts the simulator (large profile: 1.3 million lines; --quick: medium, 100,000), serves the
+ * browser build plus a same-origin bench page, drives Debian's Chromium through playwright-core, and
+ * writes bench/results.json (or results-quick.json) and docs/BENCHMARKS.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { startSimulator } from '../simulator/server';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import { renderMarkdown } from './report';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runsArg = args.indexOf('--runs');
+const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
+const profile = quick ? 'medium' : 'large';
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** Installed in every page before the app runs: long tasks and the moment the first table rows appear. */
+const probes = () => {
+  const state = { longTasks: [] as number[], firstRows: null as number | null };
+  (window as unknown as { __bench: typeof state }).__bench = state;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const seen = () => document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]:not([aria-busy])');
+  const observer = new MutationObserver(() => {
+    if (state.firstRows === null && seen()) {
+      state.firstRows = performance.now();
+      observer.disconnect();
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () =>
+    observer.observe(document.body, { childList: true, subtree: true }),
+  );
+};
+
+const memoryOf = async (page: Page): Promise<number | null> =>
+  page.evaluate(async () => {
+    const measure = (
+      performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> }
+    ).measureUserAgentSpecificMemory;
+    if (!window.crossOriginIsolated || !measure) return null;
+    return (await measure.call(performance)).bytes;
+  });
+
+const lastRun = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<Record<string, unknown> | null>((resolve, reject) => {
+        const request = indexedDB.open('invoice-desk');
+        request.onerror = () => reject(request.error ?? new Error('open'));
+        request.onsuccess = () => {
+          const idb = request.result;
+          const all = idb.transaction('syncRuns').objectStore('syncRuns').getAll();
+          all.onsuccess = () => {
+            const runs = (all.result as Array<Record<string, unknown>>).filter(
+              (run) => run.outcome === 'ok' && Number(run.linesStored) > 0,
+            );
+            idb.close();
+            resolve(runs.at(-1) ?? null);
+          };
+        };
+      }),
+  );
+
+const connectAndSync = async (page: Page, appUrl: string, simUrl: string) => {
+  await page.goto(`${appUrl}#/settings`);
+  await page.getByRole('radio', { name: 'The operator’s billing API' }).check();
+  await page.getByLabel('API base URL').fill(simUrl);
+  await page.getByLabel('Client ID').fill('demo');
+  await page.getByLabel('Client secret').fill('demo-secret');
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Save connection' }).click();
+  await page
+    .getByRole('contentinfo', { name: 'Synchronisation status' })
+    .getByText(/Last synchronised/)
+    .waitFor({ timeout: 45 * 60_000 });
+  return Date.now() - started;
+};
+
+const coldStart = async (context: BrowserContext, url: string) => {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(
+    () => (window as unknown as { __bench: { firstRows: number | null } }).__bench.firstRows !== null,
+    undefined,
+    { timeout: 120_000 },
+  );
+  const firstRows = await page.evaluate(
+    () => (window as unknown as { __bench: { firstRows: number } }).__bench.firstRows,
+  );
+  return { page, firstRows };
+};
+
+const main = async () => {
+  const started = Date.now();
+  log(`building (profile ${profile}, ${runs} runs)`);
+  execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error'], {
+    stdio: 'inherit',
+  });
+  const sim = await startSimulator({ port: 0, profile, control: true });
+  const stats = (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { invoices: number; lines: number };
+  log(`simulator ${profile}: ${stats.invoices} invoices, ${stats.lines} lines`);
+  const server = await preview({
+    configFile: 'bench/vite.bench.config.ts',
+    logLevel: 'silent',
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  const base = server.resolvedUrls?.local[0] ?? '';
+  const appUrl = `${base}renderer/index.html`;
+  const benchUrl = `${base}bench/page/index.html`;
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...chromiumArgs, '--enable-precise-memory-info'],
+  });
+
+  // 1. Initial sync, several fresh profiles; the last one stays for the rest.
+  const syncRuns: Array<Record<string, number>> = [];
+  let context: BrowserContext | null = null;
+  let memoryAfterSync: number | null = null;
+  for (let run = 0; run < runs; run += 1) {
+    await context?.close();
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    await context.addInitScript(probes);
+    const page = await context.newPage();
+    const wallMs = await connectAndSync(page, appUrl, sim.url);
+    const record = await lastRun(page);
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks,
+    );
+    const phaseMs = (record?.phaseMs ?? {}) as Record<string, number>;
+    const lines = Number(record?.linesStored ?? 0);
+    const linesMs = phaseMs.lines ?? 1;
+    syncRuns.push({
+      lines,
+      wallMs,
+      linesPhaseMs: linesMs,
+      linesPerSecond: Math.round(lines / (linesMs / 1000)),
+      overallLinesPerSecond: Math.round(lines / (wallMs / 1000)),
+      invoicesPhaseMs: phaseMs.invoices ?? 0,
+      documentsPhaseMs: phaseMs.documents ?? 0,
+      maxLongTaskMs: Math.round(Math.max(0, ...longTasks)),
+      longTasksOver200: longTasks.filter((duration) => duration > 200).length,
+    });
+    memoryAfterSync = await memoryOf(page);
+    log(
+      `sync run ${run + 1}: ${lines} lines, lines phase ${Math.round(linesMs)} ms (${syncRuns.at(-1)?.linesPerSecond} lines/s), wall ${wallMs} ms`,
+    );
+    await page.close();
+  }
+  if (!context) throw new Error('no runs');
+
+  // 2. The per-row ceiling, in the same browser, same origin, same chunk size.
+  const benchPage = await context.newPage();
+  await benchPage.goto(benchUrl);
+  await benchPage.getByText('ready').waitFor();
+  const ceilingRows = quick ? 100_000 : 200_000;
+  log(`ceiling: raw IndexedDB put loop over ${ceilingRows} lines`);
+  const ceiling = await benchPage.evaluate(
+    ([url, rows]) => window.invoiceDeskBench.ceiling(url, rows, 5000),
+    [sim.url, ceilingRows] as const,
+  );
+  await benchPage.close();
+
+  // 3. Cold start with everything cached: first invoice rows, first line rows, memory per page.
+  const cold: Array<{ invoices: number; lines: number }> = [];
+  const memoryPerPage: Record<string, number | null> = {};
+  for (let run = 0; run < runs; run += 1) {
+    const invoices = await coldStart(context, `${appUrl}#/invoices`);
+    if (run === 0) memoryPerPage.invoices = await memoryOf(invoices.page);
+    await invoices.page.close();
+    const lines = await coldStart(context, `${appUrl}#/lines`);
+    if (run === 0) memoryPerPage.lines = await memoryOf(lines.page);
+    await lines.page.close();
+    cold.push({ invoices: invoices.firstRows, lines: lines.firstRows });
+    log(
+      `cold start ${run + 1}: invoices ${Math.round(invoices.firstRows)} ms, lines ${Math.round(lines.firstRows)} ms`,
+    );
+  }
+  const tour = await context.newPage();
+  for (const [name, hash] of [
+    ['overview', '#/overview'],
+    ['analytics', '#/analytics'],
+    ['settings', '#/settings'],
+  ] as const) {
+    await tour.goto(`${appUrl}${hash}`);
+    await tour.waitForTimeout(2000);
+    memoryPerPage[name] = await memoryOf(tour);
+  }
+  await tour.goto(`${appUrl}#/invoices`);
+  await tour.getByRole('grid', { name: 'Invoices' }).getByRole('row').nth(1).dblclick();
+  await tour.getByText(/SHA-256 verified/).waitFor({ timeout: 60_000 });
+  await tour.waitForTimeout(2000);
+  memoryPerPage.invoiceDetail = await memoryOf(tour);
+  await tour.close();
+
+  // 4. Queries and 5. analytics, each against the naive full scan in the same run.
+  const probe = await context.newPage();
+  await probe.goto(benchUrl);
+  await probe.getByText('ready').waitFor();
+  log('queries');
+  const queries = await probe.evaluate(([n, naive]) => window.invoiceDeskBench.queries(n, naive), [
+    20,
+    quick ? 3 : 2,
+  ] as const);
+  log('analytics');
+  const analytics = await probe.evaluate(([n, naive]) => window.invoiceDeskBench.analytics(n, naive), [
+    10,
+    quick ? 3 : 2,
+  ] as const);
+  await probe.close();
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    runs,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 1024 ** 3),
+      node: process.version,
+      chromium: browser.version(),
+    },
+    dataset: { profile, invoices: stats.invoices, lines: stats.lines },
+    sync: {
+      runs: syncRuns,
+      medianLinesPerSecond: median(syncRuns.map((run) => run.linesPerSecond ?? 0)),
+      medianOverallLinesPerSecond: median(syncRuns.map((run) => run.overallLinesPerSecond ?? 0)),
+      medianWallMs: median(syncRuns.map((run) => run.wallMs ?? 0)),
+      maxLongTaskMs: Math.max(...syncRuns.map((run) => run.maxLongTaskMs ?? 0)),
+      ceiling,
+      ratioToCeiling:
+        Math.round((median(syncRuns.map((run) => run.linesPerSecond ?? 0)) / ceiling.rowsPerSecond) * 100) /
+        100,
+    },
+    coldStart: {
+      invoicesFirstRowsMs: Math.round(median(cold.map((run) => run.invoices))),
+      linesFirstRowsMs: Math.round(median(cold.map((run) => run.lines))),
+      runs: cold.map((run) => ({ invoices: Math.round(run.invoices), lines: Math.round(run.lines) })),
+    },
+    queries,
+    analytics,
+    memoryMiB: {
+      afterSync: memoryAfterSync === null ? null : mb(memoryAfterSync),
+      ...Object.fromEntries(
+        Object.entries(memoryPerPage).map(([name, bytes]) => [name, bytes === null ? null : mb(bytes)]),
+      ),
+    },
+    costCentreImport: { status: 'not yet measured: the cost-centre file import does not exist yet' },
+  };
+  const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const other = quick ? 'bench/results.json' : 'bench/results-quick.json';
+  const previous: unknown = existsSync(other) ? JSON.parse(readFileSync(other, 'utf8')) : null;
+  writeFileSync(
+    'docs/BENCHMARKS.md',
+    renderMarkdown(
+      quick ? (previous as typeof results | null) : results,
+      quick ? results : (previous as typeof results | null),
+    ),
+  );
+  log(`wrote ${file} and docs/BENCHMARKS.md in ${results.durationSeconds} s`);
+  console.log(
+    JSON.stringify(
+      {
+        sync: results.sync,
+        coldStart: results.coldStart,
+        queries: results.queries,
+        analytics: results.analytics,
+        memoryMiB: results.memoryMiB,
+      },
+      null,
+      2,
+    ),
+  );
+
+  await browser.close();
+  await server.close();
+  await sim.close();
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

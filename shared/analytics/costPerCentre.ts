@@ -1,0 +1,82 @@
+import type { Assignment } from '../api/schemas';
+import { createAssignmentMatcher, splitCentimes } from '../allocation/assignments';
+import { isoToDay } from '../lines/dates';
+import type { RollupRow } from '../lines/rollup';
+
+/**
+ * Cost per cost centre per month. From rollups (one row per month, service, licence and reference)
+ * it touches thousands of rows instead of a million lines. The split of a rollup row is rounded once
+ * for the row, so a centre's figure can differ from the sum of per-line splits by a centime per
+ * split and row; the grand total reconciles exactly either way. Assignments are matched on the
+ * month's first day: exact when validity periods run in whole months, as the cost-centre editor
+ * sets them.
+ */
+export const UNASSIGNED_CENTRE = '';
+
+export interface CentreMonth {
+  costCenter: string;
+  month: string;
+  netCentimes: number;
+}
+
+export type CostTable = Map<string, CentreMonth>;
+
+const add = (table: CostTable, costCenter: string, month: string, amount: number) => {
+  const key = `${costCenter}|${month}`;
+  const row = table.get(key);
+  if (row) row.netCentimes += amount;
+  else table.set(key, { costCenter, month, netCentimes: amount });
+};
+
+const charge = (table: CostTable, assignment: Assignment | undefined, month: string, netCentimes: number) => {
+  if (!assignment) {
+    add(table, UNASSIGNED_CENTRE, month, netCentimes);
+    return;
+  }
+  const parts = splitCentimes(
+    netCentimes,
+    assignment.splits.map((split) => split.percent),
+  );
+  assignment.splits.forEach((split, i) => add(table, split.costCenterCode, month, parts[i] ?? 0));
+};
+
+export const costPerCentreFromRollups = (
+  rollups: readonly RollupRow[],
+  assignments: readonly Assignment[],
+): CostTable => {
+  const matcher = createAssignmentMatcher(assignments);
+  const table: CostTable = new Map();
+  for (const row of rollups) {
+    const won = matcher.match({
+      frankingLicence: row.frankingLicence,
+      invoiceReference: row.invoiceReference,
+      serviceCode: row.serviceCode,
+      serviceDay: isoToDay(`${row.month}-01`),
+    });
+    charge(table, assignments[won], row.month, row.netCentimes);
+  }
+  return table;
+};
+
+export interface LineForCost {
+  serviceCode: string;
+  frankingLicence: string;
+  invoiceReference: string;
+  serviceDay: number;
+  month: string;
+  netCentimes: number;
+}
+
+/** The same table from every line, each split rounded per line as the contract defines: the reference. */
+export const costPerCentreFromLines = (
+  lines: Iterable<LineForCost>,
+  assignments: readonly Assignment[],
+): CostTable => {
+  const matcher = createAssignmentMatcher(assignments);
+  const table: CostTable = new Map();
+  for (const line of lines) charge(table, assignments[matcher.match(line)], line.month, line.netCentimes);
+  return table;
+};
+
+export const tableTotal = (table: CostTable): number =>
+  [...table.values()].reduce((sum, row) => sum + row.netCentimes, 0);
