@@ -4,6 +4,7 @@ import { CostCentersPage } from '../pages/CostCentersPage';
 import { InvoiceDetailPage } from '../pages/InvoiceDetailPage';
 import { InvoicesPage } from '../pages/InvoicesPage';
 import { LinesPage } from '../pages/LinesPage';
+import { NamesPage } from '../pages/NamesPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -22,6 +23,8 @@ export const PageView = ({ route }: PageViewProps) => {
       return <InvoicesPage params={route.params} />;
     case 'lines':
       return <LinesPage params={route.params} />;
+    case 'names':
+      return <NamesPage params={route.params} />;
     case 'costCenters':
       return <CostCentersPage />;
     case 'analytics':

@@ -1,11 +1,20 @@
 /** The app's pages. Routes live in the hash so they work on app:// and http:// alike, and survive reload. */
-export const pages = ['overview', 'invoices', 'lines', 'costCenters', 'analytics', 'settings'] as const;
+export const pages = [
+  'overview',
+  'invoices',
+  'lines',
+  'names',
+  'costCenters',
+  'analytics',
+  'settings',
+] as const;
 export type PageId = (typeof pages)[number];
 
 const paths: Record<PageId, string> = {
   overview: '/overview',
   invoices: '/invoices',
   lines: '/lines',
+  names: '/names',
   costCenters: '/cost-centres',
   analytics: '/analytics',
   settings: '/settings',

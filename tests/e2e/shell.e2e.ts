@@ -37,7 +37,7 @@ describe('application shell', () => {
   it('loads on the overview and reaches every page through the navigation', async () => {
     await page.goto(server.url);
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' }).isVisible()).resolves.toBe(true);
-    for (const name of ['Invoices', 'Lines', 'Cost centres', 'Analytics', 'Settings', 'Overview']) {
+    for (const name of ['Invoices', 'Lines', 'Names', 'Cost centres', 'Analytics', 'Settings', 'Overview']) {
       await navigation().getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       await expect(navigation().getByRole('link', { name }).getAttribute('aria-current')).resolves.toBe(
@@ -67,6 +67,7 @@ describe('application shell', () => {
       'Übersicht',
       'Rechnungen',
       'Positionen',
+      'Bezeichnungen',
       'Kostenstellen',
       'Auswertungen',
       'Einstellungen',
