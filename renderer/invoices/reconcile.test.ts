@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineItem } from '../../shared/api/schemas';
 import { encodeBlock } from '../../shared/lines/block';
+import { invoiceFixture } from '../../shared/testing/invoiceFixture';
 import type { StoredInvoice } from '../db/records';
 import { reconcile } from './reconcile';
 
@@ -19,26 +20,7 @@ const line = (lineNo: number, net: string, vat: string): LineItem => ({
 });
 
 const header = (overrides: Partial<StoredInvoice>): StoredInvoice => ({
-  id: 'i',
-  number: '1000000001',
-  debtorNumber: '100200',
-  invoiceReference: '12345678',
-  type: 'invoice',
-  correctsInvoiceId: null,
-  issueDate: '2026-02-02',
-  dueDate: '2026-03-04',
-  periodStart: '2026-01-01',
-  periodEnd: '2026-01-31',
-  currency: 'CHF',
-  netTotal: '30.00',
-  vatTotal: '2.43',
-  grossTotal: '32.43',
-  status: 'open',
-  qrReference: null,
-  lineCount: 2,
-  documentSha256: 'a'.repeat(64),
-  revision: 1,
-  updatedAt: '2026-02-02T08:00:00Z',
+  ...invoiceFixture({ netTotal: '30.00', vatTotal: '2.43', grossTotal: '32.43', lineCount: 2 }),
   archived: 0,
   linesState: 'complete',
   linesCursor: null,

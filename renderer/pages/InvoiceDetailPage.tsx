@@ -8,8 +8,9 @@ import { VirtualTable } from '../components/VirtualTable';
 import { useDatabase } from '../db/DatabaseContext';
 import { useLanguage } from '../i18n/useLanguage';
 import { IntegrityBadge } from '../invoices/IntegrityBadge';
-import { lineColumns, lineKey, type LineRef } from '../invoices/lineColumns';
 import { reconcile } from '../invoices/reconcile';
+import { explorerColumns, type ExplorerColumnId } from '../lines/explorerColumns';
+import { blockRows } from '../../shared/lines/blockRows';
 import { SavePdfButton } from '../invoices/SavePdfButton';
 import { DesignationName } from '../names/DesignationName';
 import { useNames } from '../names/useNames';
@@ -20,6 +21,23 @@ import { hrefFor } from '../router/routes';
 const PdfViewer = lazy(() =>
   import('../invoices/PdfViewer').then((module) => ({ default: module.PdfViewer })),
 );
+
+/** The explorer's columns minus those that repeat the invoice itself. */
+const detailColumns: readonly ExplorerColumnId[] = [
+  'lineNo',
+  'service',
+  'description',
+  'serviceDate',
+  'licence',
+  'reference',
+  'customerReference',
+  'quantity',
+  'unitPrice',
+  'net',
+  'vatRate',
+  'vat',
+  'gross',
+];
 
 interface InvoiceDetailPageProps {
   invoiceId: string;
@@ -41,14 +59,14 @@ export const InvoiceDetailPage = ({ invoiceId, params }: InvoiceDetailPageProps)
     async () => (invoice?.correctsInvoiceId ? db.invoices.get(invoice.correctsInvoiceId) : undefined),
     [db, invoice],
   );
-  const rows = useMemo<LineRef[]>(
-    () =>
-      (blocks ?? []).flatMap((block) =>
-        Array.from({ length: block.count }, (_, index) => ({ block, index })),
-      ),
-    [blocks],
+  const rows = useMemo(
+    () => (blocks ?? []).flatMap((block) => blockRows(block, invoice?.number ?? '')),
+    [blocks, invoice?.number],
   );
-  const columns = useMemo(() => lineColumns(t, language, names), [t, language, names]);
+  const columns = useMemo(() => {
+    const all = explorerColumns(t, language, names);
+    return detailColumns.map((id) => all[id]);
+  }, [t, language, names]);
   const backHref = hrefFor('invoices', new URLSearchParams(params.get('from') ?? ''));
 
   useEffect(() => {
@@ -168,7 +186,7 @@ export const InvoiceDetailPage = ({ invoiceId, params }: InvoiceDetailPageProps)
         label={t('invoice.linesLabel', { number: invoice.number })}
         columns={columns}
         rows={rows}
-        rowKey={lineKey}
+        rowKey={(row) => `${row.invoiceId}#${row.lineNo}`}
         height="420px"
       />
     </section>

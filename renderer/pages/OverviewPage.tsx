@@ -3,13 +3,18 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf, formatDate } from '../../shared/format';
 import type { Invoice } from '../../shared/api/schemas';
+import {
+  costPerCentreFromRollups,
+  tableTotal,
+  UNASSIGNED_CENTRE,
+} from '../../shared/analytics/costPerCentre';
 import { monthlyTrend, summariseOpen } from '../../shared/invoices/overview';
 import { parseMoney } from '../../shared/money';
 import { PageHeader } from '../components/PageHeader';
 import { useDatabase } from '../db/DatabaseContext';
 import { useLanguage } from '../i18n/useLanguage';
 import { TrendChart } from '../overview/TrendChart';
-import { hrefForInvoice } from '../router/routes';
+import { hrefFor, hrefForInvoice } from '../router/routes';
 import { usePreviousVisit } from '../state/PreviousVisitContext';
 
 const InvoiceList = ({ invoices, empty }: { invoices: readonly Invoice[]; empty: string }) => {
@@ -36,9 +41,26 @@ export const OverviewPage = () => {
   const previousVisit = usePreviousVisit();
   const invoices = useLiveQuery(() => db.invoices.toArray(), [db]);
   const rollups = useLiveQuery(() => db.rollups.toArray(), [db]);
+  const assignments = useLiveQuery(() => db.assignments.toArray(), [db]);
+  const customer = useLiveQuery(() => db.singletons.get('customer'), [db]);
+  const costCenterOption =
+    customer?.value && 'costCenterOption' in customer.value ? customer.value.costCenterOption : false;
   const today = new Date().toISOString().slice(0, 10);
   const open = useMemo(() => summariseOpen(invoices ?? [], today), [invoices, today]);
   const trend = useMemo(() => monthlyTrend(rollups ?? [], today), [rollups, today]);
+  const unassigned = useMemo(() => {
+    if (!costCenterOption || !rollups || !assignments) return null;
+    const months = new Set(trend.map((month) => month.month));
+    const table = costPerCentreFromRollups(
+      rollups.filter((row) => months.has(row.month)),
+      assignments,
+    );
+    const total = tableTotal(table);
+    const open = [...table.values()]
+      .filter((row) => row.costCenter === UNASSIGNED_CENTRE)
+      .reduce((sum, row) => sum + row.netCentimes, 0);
+    return { total, open };
+  }, [costCenterOption, rollups, assignments, trend]);
   const fresh = useMemo(
     () =>
       previousVisit
@@ -96,6 +118,21 @@ export const OverviewPage = () => {
             </tbody>
           </table>
         </section>
+        {unassigned && (
+          <section className="card" aria-labelledby="overview-unassigned">
+            <h2 id="overview-unassigned">{t('overview.unassigned')}</h2>
+            <p className="figure">{formatChf(unassigned.open, language)}</p>
+            <p className="muted">
+              {t('overview.unassignedShare', {
+                share: new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
+                  unassigned.total === 0 ? 0 : unassigned.open / unassigned.total,
+                ),
+                amount: formatChf(unassigned.total, language),
+              })}
+            </p>
+            <a href={hrefFor('lines', new URLSearchParams({ cc: '-' }))}>{t('lines.unassigned')}</a>
+          </section>
+        )}
         <section className="card" aria-labelledby="overview-new">
           <h2 id="overview-new">{t('overview.newSinceVisit')}</h2>
           <InvoiceList invoices={fresh} empty={t('overview.noneNew')} />

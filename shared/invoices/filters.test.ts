@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../api/schemas';
+import { invoiceFixture } from '../testing/invoiceFixture';
 import {
   DEFAULT_INVOICE_FILTERS,
   DEFAULT_INVOICE_SORT,
@@ -9,29 +10,12 @@ import {
   totalInvoices,
 } from './filters';
 
-const invoice = (overrides: Partial<Invoice> & { archived?: 0 | 1 }): Invoice & { archived: 0 | 1 } => ({
-  id: 'x',
-  number: '1000000000',
-  debtorNumber: '100200',
-  invoiceReference: '12345678',
-  type: 'invoice',
-  correctsInvoiceId: null,
-  issueDate: '2026-02-02',
-  dueDate: '2026-03-04',
-  periodStart: '2026-01-01',
-  periodEnd: '2026-01-31',
-  currency: 'CHF',
-  netTotal: '100.00',
-  vatTotal: '8.10',
-  grossTotal: '108.10',
-  status: 'open',
-  qrReference: null,
-  lineCount: 1,
-  documentSha256: 'a'.repeat(64),
-  revision: 1,
-  updatedAt: '2026-02-02T08:00:00Z',
-  archived: 0,
-  ...overrides,
+const invoice = ({
+  archived = 0,
+  ...overrides
+}: Partial<Invoice> & { archived?: 0 | 1 }): Invoice & { archived: 0 | 1 } => ({
+  ...invoiceFixture(overrides),
+  archived,
 });
 
 const invoices = [

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../api/schemas';
+import { invoiceFixture } from '../testing/invoiceFixture';
 import type { RollupRow } from '../lines/rollup';
 import { monthlyTrend, summariseOpen } from './overview';
 
-const invoice = (id: string, status: Invoice['status'], dueDate: string, grossTotal: string): Invoice => ({
-  id,
-  number: '1000000001',
-  debtorNumber: '100200',
-  invoiceReference: '12345678',
-  type: 'invoice',
-  correctsInvoiceId: null,
-  issueDate: '2026-10-05',
-  dueDate,
-  periodStart: '2026-09-01',
-  periodEnd: '2026-09-30',
-  currency: 'CHF',
-  netTotal: grossTotal,
-  vatTotal: '0.00',
-  grossTotal,
-  status,
-  qrReference: null,
-  lineCount: 0,
-  documentSha256: 'a'.repeat(64),
-  revision: 1,
-  updatedAt: '2026-10-05T08:00:00Z',
-});
+const invoice = (id: string, status: Invoice['status'], dueDate: string, grossTotal: string): Invoice =>
+  invoiceFixture({ id, status, dueDate, grossTotal, netTotal: grossTotal, vatTotal: '0.00' });
 
 describe('overview', () => {
   it('sums what is open, lists what is overdue and what falls due within ten days', () => {

@@ -1,4 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { startSimulator } from '../../simulator/server';
+import { launchChromium } from './browser';
+import { startWebServer } from './webServer';
 
 /** Steps several end-to-end tests share: connect a fresh profile to a simulator and wait for the first full sync. */
 export const connectAndSync = async (
@@ -33,3 +36,29 @@ export const simStats = async (simUrl: string) =>
   };
 
 export type { BrowserContext, Page };
+
+/** A browser, the web build, a simulator and one profile already synced against it: what most suites start from. */
+export const startSyncedApp = async () => {
+  const [web, sim, browser] = await Promise.all([
+    startWebServer(),
+    startSimulator({ port: 0, control: true, seed: 1, now: '2026-11-22' }),
+    launchChromium(),
+  ]);
+  const stats = await simStats(sim.url);
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await connectAndSync(page, web.url, sim.url, stats.invoices);
+  return {
+    web,
+    sim,
+    browser,
+    context,
+    page,
+    stats,
+    close: async () => {
+      await context.close();
+      await browser.close();
+      await Promise.all([web.close(), sim.close()]);
+    },
+  };
+};

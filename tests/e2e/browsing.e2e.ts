@@ -1,35 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatChf } from '../../shared/format';
 import { parseMoney } from '../../shared/money';
-import { startSimulator, type RunningSimulator } from '../../simulator/server';
-import { connectAndSync, simStats } from './appHarness';
-import { launchChromium } from './browser';
-import { startWebServer } from './webServer';
+import { startSyncedApp } from './appHarness';
 
-let browser: Browser;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let sim: RunningSimulator;
+let app: Awaited<ReturnType<typeof startSyncedApp>>;
+let web: typeof app.web;
+let sim: typeof app.sim;
 let context: BrowserContext;
 let page: Page;
-let stats: Awaited<ReturnType<typeof simStats>>;
+let stats: typeof app.stats;
 
 beforeAll(async () => {
-  [web, sim, browser] = await Promise.all([
-    startWebServer(),
-    startSimulator({ port: 0, control: true, seed: 1, now: '2026-11-22' }),
-    launchChromium(),
-  ]);
-  stats = await simStats(sim.url);
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  await connectAndSync(page, web.url, sim.url, stats.invoices);
+  app = await startSyncedApp();
+  ({ web, sim, context, page, stats } = app);
 }, 180_000);
 
 afterAll(async () => {
-  await context.close();
-  await browser.close();
-  await Promise.all([web.close(), sim.close()]);
+  await app.close();
 });
 
 const lineTotals = () => page.getByTestId('line-totals');
@@ -48,6 +36,15 @@ describe('browsing the archive', () => {
     const grid = page.getByRole('grid', { name: 'Lines' });
     await grid.getByRole('row').nth(1).getByRole('gridcell').first().waitFor();
     expect(await grid.getAttribute('aria-rowcount')).toBe(String(expected.lines + 1));
+  });
+
+  it('the overview shows what is open and the share of cost charged to no cost centre', async () => {
+    await page.goto(`${web.url}#/overview`);
+    await page.getByRole('heading', { name: 'Open amount' }).waitFor();
+    const unassigned = page.getByRole('region', { name: 'Not charged to any cost centre' });
+    await unassigned.waitFor();
+    expect(await unassigned.innerText()).toMatch(/\d+(\.\d)?% of the last 12 months’ net cost \(CHF/);
+    expect(await page.getByRole('img', { name: 'Gross cost per month' }).isVisible()).toBe(true);
   });
 
   it('keeps invoice filters in the URL across a reload and Back', async () => {

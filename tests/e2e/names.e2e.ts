@@ -1,34 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_BY_CODE } from '../../simulator/data/catalogue';
-import { startSimulator, type RunningSimulator } from '../../simulator/server';
-import { connectAndSync, simStats } from './appHarness';
-import { launchChromium } from './browser';
-import { startWebServer } from './webServer';
+import { startSyncedApp } from './appHarness';
 
-let browser: Browser;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let sim: RunningSimulator;
+let app: Awaited<ReturnType<typeof startSyncedApp>>;
+let web: typeof app.web;
+let sim: typeof app.sim;
 let context: BrowserContext;
 let page: Page;
-let stats: Awaited<ReturnType<typeof simStats>>;
+let stats: typeof app.stats;
 
 beforeAll(async () => {
-  [web, sim, browser] = await Promise.all([
-    startWebServer(),
-    startSimulator({ port: 0, control: true, seed: 1, now: '2026-11-22' }),
-    launchChromium(),
-  ]);
-  stats = await simStats(sim.url);
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  await connectAndSync(page, web.url, sim.url, stats.invoices);
+  app = await startSyncedApp();
+  ({ web, sim, context, page, stats } = app);
 }, 180_000);
 
 afterAll(async () => {
-  await context.close();
-  await browser.close();
-  await Promise.all([web.close(), sim.close()]);
+  await app.close();
 });
 
 const OWN_NAME = 'Frankiermaschine Genève';

@@ -151,3 +151,32 @@ describe('sync across the retention window', () => {
     expect(await store.pendingLines(10)).toEqual([]);
   }, 120_000);
 });
+
+describe('document integrity', () => {
+  it('a PDF whose bytes are not the document the invoice names is kept flagged, never shown as verified', async () => {
+    sim = await startTestSimulator();
+    const db = openTestDatabase();
+    const honest = createTestClient(sim.url);
+    let tampered = '';
+    const api = {
+      ...honest,
+      getInvoiceDocument: async (invoiceId: string, options?: { signal?: AbortSignal }) => {
+        const document = await honest.getInvoiceDocument(invoiceId, options);
+        if (tampered !== '') return document;
+        tampered = invoiceId;
+        // Bytes that verify against their own digest but are not what the invoice header promised.
+        const bytes = new Uint8Array(document.bytes);
+        bytes[bytes.length - 2] = (bytes[bytes.length - 2] ?? 0) ^ 0xff;
+        const digest = Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+        return { ...document, bytes, sha256Hex: digest };
+      },
+    };
+    expect((await syncOnce(db, api)).outcome).toBe('ok');
+    const flagged = await db.invoices.get(tampered);
+    expect(flagged?.documentState).toBe('mismatch');
+    const stored = await db.documents.get(tampered);
+    expect(stored).toMatchObject({ verified: false, verifiedAt: null });
+    const verified = await db.invoices.where('documentState').equals('verified').count();
+    expect(verified).toBe((await db.invoices.count()) - 1);
+  }, 120_000);
+});
