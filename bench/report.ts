@@ -35,6 +35,7 @@ interface Results {
     speedup: number;
     totalsReconcile: boolean;
     rollupRows: number;
+    rollupReadMs: number;
   };
   memoryMiB: Record<string, number | null>;
   costCentreImport: { status: string };
@@ -70,7 +71,7 @@ Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB,
 | cold start to first invoice rows | ${r.coldStart.invoicesFirstRowsMs} ms | < 1,000 ms | ${verdict(r.coldStart.invoicesFirstRowsMs < 1000)} |
 | cold start to first rows of the line explorer | ${r.coldStart.linesFirstRowsMs} ms | | |
 | line index load in the worker | ${n(r.queries.indexLoadMs)} ms | | |
-| cost per centre per month from rollups | ${r.analytics.fromRollupsMs} ms (${n(r.analytics.rollupRows)} rollup rows) | < 50 ms | ${verdict(r.analytics.fromRollupsMs < 50)} |
+| cost per centre per month from rollups (in memory) | ${r.analytics.fromRollupsMs} ms (${n(r.analytics.rollupRows)} rollup rows; reading them from IndexedDB once: ${r.analytics.rollupReadMs} ms) | < 50 ms | ${verdict(r.analytics.fromRollupsMs < 50)} |
 | same, recomputed from every line | ${n(r.analytics.fromLinesMs)} ms, ${r.analytics.speedup}x slower | ≥ 50x | ${verdict(r.analytics.speedup >= 50)} |
 | grand totals equal both ways | ${r.analytics.totalsReconcile ? 'yes' : '**no**'} | | |
 | largest JS heap (page + workers) | ${maxHeap === null ? 'n/a' : `${maxHeap} MiB`} | < 300 MiB | ${maxHeap === null ? '' : verdict(maxHeap < 300)} |

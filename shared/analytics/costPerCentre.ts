@@ -46,12 +46,18 @@ export const costPerCentreFromRollups = (
 ): CostTable => {
   const matcher = createAssignmentMatcher(assignments);
   const table: CostTable = new Map();
+  const firstDays = new Map<string, number>();
   for (const row of rollups) {
+    let serviceDay = firstDays.get(row.month);
+    if (serviceDay === undefined) {
+      serviceDay = isoToDay(`${row.month}-01`);
+      firstDays.set(row.month, serviceDay);
+    }
     const won = matcher.match({
       frankingLicence: row.frankingLicence,
       invoiceReference: row.invoiceReference,
       serviceCode: row.serviceCode,
-      serviceDay: isoToDay(`${row.month}-01`),
+      serviceDay,
     });
     charge(table, assignments[won], row.month, row.netCentimes);
   }

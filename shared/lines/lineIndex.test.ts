@@ -171,6 +171,17 @@ describe('line index', () => {
     expect(index.rows(mkt.ids, 0, 1)[0]?.costCenters).toEqual(['MKT', 'LOG']);
   });
 
+  it('offers each filter only the values of its own column', () => {
+    const {
+      services: serviceValues,
+      licences: licenceValues,
+      references: referenceValues,
+    } = index.distinct();
+    expect(serviceValues.sort()).toEqual([...services].sort());
+    expect(licenceValues.sort()).toEqual([...licences].sort());
+    expect(referenceValues.sort()).toEqual([...references].sort());
+  });
+
   it('takes new blocks after it was sealed, and ignores a block it already has', () => {
     const more = createLineIndex();
     const meta = { id: 'x', number: '1', issueDate: '2026-01-01' };

@@ -158,19 +158,31 @@ export const createLineIndex = () => {
     const key = `${block.invoiceId}#${block.blockNo}`;
     if (blockKeys.has(key)) return;
     blockKeys.add(key);
-    const remap = (column: Uint16Array, dict: ReturnType<typeof dictionary>) => {
-      const local = block.dict.map((value) => dict.code(value));
-      return column.map((code) => local[code] ?? 0);
+    // Only the strings a column really uses join its dictionary: a block's dictionary mixes every column.
+    const remap = <T extends Uint16Array | Uint32Array>(
+      column: Uint16Array,
+      dict: ReturnType<typeof dictionary>,
+      out: T,
+    ): T => {
+      const local = new Int32Array(block.dict.length).fill(-1);
+      column.forEach((code, i) => {
+        let global = local[code] ?? -1;
+        if (global === -1) {
+          global = dict.code(block.dict[code] ?? '');
+          local[code] = global;
+        }
+        out[i] = global;
+      });
+      return out;
     };
-    const descriptionCodes = block.dict.map((value) => descriptions.code(value));
     chunks.push({
       invoice: new Uint32Array(block.count).fill(invoiceCode(meta)),
       count: block.count,
       lineNo: block.lineNo,
-      service: remap(block.serviceCode, services),
-      description: Uint32Array.from(block.description, (code) => descriptionCodes[code] ?? 0),
-      licence: remap(block.frankingLicence, licences),
-      reference: remap(block.invoiceReference, references),
+      service: remap(block.serviceCode, services, new Uint16Array(block.count)),
+      description: remap(block.description, descriptions, new Uint32Array(block.count)),
+      licence: remap(block.frankingLicence, licences, new Uint16Array(block.count)),
+      reference: remap(block.invoiceReference, references, new Uint16Array(block.count)),
       day: block.serviceDay,
       quantity: block.quantityMilli,
       unitPrice: block.unitPrice,
