@@ -10,6 +10,7 @@ interface Results {
     medianOverallLinesPerSecond: number;
     medianWallMs: number;
     maxLongTaskMs: number;
+    maxPageLoadTaskMs?: number;
     ceiling: { rows: number; rowsPerSecond: number };
     ratioToCeiling: number;
   };
@@ -68,6 +69,7 @@ Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB,
 | sync / ceiling | ${r.sync.ratioToCeiling} | ≥ 0.7 | ${verdict(r.sync.ratioToCeiling >= 0.7)} |
 | sync end to end (headers, lines, PDFs, resources) | ${n(r.sync.medianOverallLinesPerSecond)} lines/s, ${n(Math.round(r.sync.medianWallMs / 1000))} s | | |
 | longest main-thread task during sync | ${r.sync.maxLongTaskMs} ms | < 200 ms | ${verdict(r.sync.maxLongTaskMs < 200)} |
+| longest main-thread task while the page loads (before the sync) | ${r.sync.maxPageLoadTaskMs ?? 'n/a'} ms | | |
 | cold start to first invoice rows | ${r.coldStart.invoicesFirstRowsMs} ms | < 1,000 ms | ${verdict(r.coldStart.invoicesFirstRowsMs < 1000)} |
 | cold start to first rows of the line explorer | ${r.coldStart.linesFirstRowsMs} ms | | |
 | line index load in the worker | ${n(r.queries.indexLoadMs)} ms | | |

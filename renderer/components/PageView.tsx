@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { Route } from '../router/routes';
 import { AnalyticsPage } from '../pages/AnalyticsPage';
 import { CostCentersPage } from '../pages/CostCentersPage';
@@ -6,8 +7,12 @@ import { InvoicesPage } from '../pages/InvoicesPage';
 import { LinesPage } from '../pages/LinesPage';
 import { NamesPage } from '../pages/NamesPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { OverviewPage } from '../pages/OverviewPage';
 import { SettingsPage } from '../pages/SettingsPage';
+
+// The chart library is the heaviest part of the UI: it loads with the first page that draws a chart.
+const OverviewPage = lazy(() =>
+  import('../pages/OverviewPage').then((module) => ({ default: module.OverviewPage })),
+);
 
 interface PageViewProps {
   route: Route;
@@ -18,7 +23,11 @@ export const PageView = ({ route }: PageViewProps) => {
     return <InvoiceDetailPage invoiceId={route.invoiceId} params={route.params} />;
   switch (route.page) {
     case 'overview':
-      return <OverviewPage />;
+      return (
+        <Suspense fallback={null}>
+          <OverviewPage />
+        </Suspense>
+      );
     case 'invoices':
       return <InvoicesPage params={route.params} />;
     case 'lines':
