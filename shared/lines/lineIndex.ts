@@ -138,6 +138,7 @@ export const createLineIndex = () => {
   let order = new Uint32Array(0);
   let dirty = false;
 
+  let scratch = new Uint32Array(0);
   let assignments: readonly Assignment[] = [];
   /** Winning assignment per row, -1 unassigned; computed lazily after assignments or rows change. */
   let winner: Int32Array | null = null;
@@ -346,7 +347,10 @@ export const createLineIndex = () => {
             return position;
           });
 
-    const ids = new Uint32Array(size);
+    // One scratch buffer for every query: a million-entry array per keystroke would feed the GC pauses
+    // that show up as p95 outliers.
+    if (scratch.length < size) scratch = new Uint32Array(size);
+    const ids = scratch;
     let count = 0;
     let netSum = 0;
     let vatSum = 0;
