@@ -36,7 +36,7 @@ const navigation = () => page.getByRole('navigation', { name: 'Main navigation' 
 describe('application shell', () => {
   it('loads on the overview and reaches every page through the navigation', async () => {
     await page.goto(server.url);
-    await expect(page.getByRole('heading', { level: 1, name: 'Overview' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     for (const name of ['Invoices', 'Lines', 'Names', 'Cost centres', 'Analytics', 'Settings', 'Overview']) {
       await navigation().getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
