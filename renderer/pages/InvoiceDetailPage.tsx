@@ -9,7 +9,7 @@ import { useDatabase } from '../db/DatabaseContext';
 import { useLanguage } from '../i18n/useLanguage';
 import { IntegrityBadge } from '../invoices/IntegrityBadge';
 import { reconcile } from '../invoices/reconcile';
-import { explorerColumns, type ExplorerColumnId } from '../lines/explorerColumns';
+import { explorerColumnIds, explorerColumns } from '../lines/explorerColumns';
 import { blockRows } from '../../shared/lines/blockRows';
 import { SavePdfButton } from '../invoices/SavePdfButton';
 import { DesignationName } from '../names/DesignationName';
@@ -22,22 +22,8 @@ const PdfViewer = lazy(() =>
   import('../invoices/PdfViewer').then((module) => ({ default: module.PdfViewer })),
 );
 
-/** The explorer's columns minus those that repeat the invoice itself. */
-const detailColumns: readonly ExplorerColumnId[] = [
-  'lineNo',
-  'service',
-  'description',
-  'serviceDate',
-  'licence',
-  'reference',
-  'customerReference',
-  'quantity',
-  'unitPrice',
-  'net',
-  'vatRate',
-  'vat',
-  'gross',
-];
+/** The explorer's columns minus those that repeat the invoice itself or need the index (cost centres). */
+const detailColumns = explorerColumnIds.filter((id) => id !== 'invoiceNumber' && id !== 'costCenter');
 
 interface InvoiceDetailPageProps {
   invoiceId: string;
