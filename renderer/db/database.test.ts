@@ -1,27 +1,13 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import type { Invoice } from '../../shared/api/schemas';
+import { invoiceFixture } from '../../shared/testing/invoiceFixture';
 import { InvoiceDeskDatabase, schemaV1 } from './database';
 
-const invoiceV1 = (id: string, status: string, dueDate: string) => ({
-  id,
-  number: '1000000001',
-  debtorNumber: '100200',
-  invoiceReference: '123456789',
-  type: 'invoice',
-  issueDate: '2026-01-31',
-  dueDate,
-  periodStart: '2026-01-01',
-  periodEnd: '2026-01-31',
-  currency: 'CHF',
-  netTotal: '100.00',
-  vatTotal: '8.10',
-  grossTotal: '108.10',
-  status,
-  lineCount: 0,
-  documentSha256: 'a'.repeat(64),
-  revision: 1,
-  updatedAt: '2026-01-31T08:00:00Z',
+/** A row as schema v1 stored it: the header plus v1's local fields, and no archive mark yet. */
+const invoiceV1 = (id: string, status: Invoice['status'], dueDate: string) => ({
+  ...invoiceFixture({ id, status, dueDate, lineCount: 0 }),
   linesState: 'complete',
   linesCursor: null,
   linesNextBlock: 0,
