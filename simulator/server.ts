@@ -239,7 +239,11 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
         return;
       }
     }
-    send(response, await dispatch(API_ROUTES, request, context), cut, head);
+    // A response that will be cut never reaches the client: it must not use up the one invalid item
+    // a test asked for, or the retried page would arrive clean and the injection would be lost.
+    const routeContext: SimulatorContext =
+      cut === null ? context : { ...context, faults: { ...context.faults, takeInvalidItem: () => false } };
+    send(response, await dispatch(API_ROUTES, request, routeContext), cut, head);
   };
 
   const sockets = new Set<Socket>();
