@@ -53,7 +53,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag, Repr-Digest, Retry-After',
+  'Access-Control-Expose-Headers': 'ETag, Repr-Digest, Retry-After, Date',
 };
 
 const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
@@ -109,9 +109,11 @@ const send = (
   answer: SimResponse,
   fault: Extract<FaultKind, 'reset' | 'truncate'> | null,
   head: boolean,
+  now: number,
 ): void => {
   const body = bodyBytes(answer.body);
-  const headers = { ...CORS_HEADERS, ...answer.headers };
+  // The operator's clock, not the host's: clients derive the retention window from it (contract).
+  const headers = { ...CORS_HEADERS, Date: new Date(now).toUTCString(), ...answer.headers };
   if (fault === 'reset') {
     response.writeHead(answer.status, { ...headers, 'Content-Length': String(body.length) });
     response.flushHeaders();
@@ -190,13 +192,19 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
     const head = method === 'HEAD';
 
     if (method === 'OPTIONS') {
-      response.writeHead(204, PREFLIGHT_HEADERS);
+      response.writeHead(204, { ...PREFLIGHT_HEADERS, Date: new Date(context.clock.now()).toUTCString() });
       response.end();
       return;
     }
     const body = await readBody(incoming);
     if (body === null) {
-      send(response, problem(413, { slug: 'too-large', detail: 'the body exceeds 1 MiB' }), null, head);
+      send(
+        response,
+        problem(413, { slug: 'too-large', detail: 'the body exceeds 1 MiB' }),
+        null,
+        head,
+        context.clock.now(),
+      );
       return;
     }
     const request: SimRequest = {
@@ -212,14 +220,20 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
       const answer = controlEnabled
         ? await dispatch(CONTROL_ROUTES, request, context)
         : problem(404, { slug: 'not-found', detail: `no resource at ${path}` });
-      send(response, answer, null, head);
+      send(response, answer, null, head, context.clock.now());
       return;
     }
 
     const decision = context.faults.decide(path);
     if (decision.latencyMs > 0) await sleep(decision.latencyMs);
     if (decision.fault === '429' || decision.fault === '503') {
-      send(response, faultAnswer(decision.fault, context.faults.config().retryAfterSeconds), null, head);
+      send(
+        response,
+        faultAnswer(decision.fault, context.faults.config().retryAfterSeconds),
+        null,
+        head,
+        context.clock.now(),
+      );
       return;
     }
     const cut = decision.fault;
@@ -229,13 +243,13 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
         method === 'POST'
           ? context.auth.issueToken(request)
           : problem(405, { slug: 'method-not-allowed', detail: 'use POST', headers: { Allow: 'POST' } });
-      send(response, answer, cut, head);
+      send(response, answer, cut, head, context.clock.now());
       return;
     }
     if (path.startsWith('/v1/')) {
       const unauthorized = context.auth.check(incoming.headers);
       if (unauthorized !== null) {
-        send(response, unauthorized, cut, head);
+        send(response, unauthorized, cut, head, context.clock.now());
         return;
       }
     }
@@ -243,7 +257,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
     // a test asked for, or the retried page would arrive clean and the injection would be lost.
     const routeContext: SimulatorContext =
       cut === null ? context : { ...context, faults: { ...context.faults, takeInvalidItem: () => false } };
-    send(response, await dispatch(API_ROUTES, request, routeContext), cut, head);
+    send(response, await dispatch(API_ROUTES, request, routeContext), cut, head, context.clock.now());
   };
 
   const sockets = new Set<Socket>();
@@ -254,7 +268,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
         return;
       }
       const detail = error instanceof Error ? error.message : String(error);
-      send(response, problem(500, { slug: 'internal-error', detail }), null, false);
+      send(response, problem(500, { slug: 'internal-error', detail }), null, false, context.clock.now());
     });
   });
   server.on('connection', (socket) => {

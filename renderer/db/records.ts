@@ -11,7 +11,7 @@ import type {
 import type { LineBlock } from '../../shared/lines/block';
 import type { RollupRow } from '../../shared/lines/rollup';
 import type { OutboxChange } from '../../shared/sync/outbox';
-import type { QuarantineEntry, SyncRunRecord } from '../../shared/sync/ports';
+import type { FetchFailure, QuarantineEntry, SyncRunRecord } from '../../shared/sync/ports';
 
 /** Rows as stored in IndexedDB. Contract types plus the local facts the operator does not keep. */
 
@@ -28,6 +28,8 @@ export interface StoredInvoice extends Invoice {
   documentState: DocumentState;
   /** When this device first received the invoice. */
   receivedAt: string;
+  /** The last failed attempt at its lines or document; absent once they arrived. */
+  fetchFailure?: FetchFailure | undefined;
 }
 
 export interface StoredDocument {

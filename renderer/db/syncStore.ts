@@ -1,7 +1,7 @@
 import type { Invoice } from '../../shared/api/schemas';
 import { encodeBlock } from '../../shared/lines/block';
 import { mergeRollups, rollupBlock, type RollupRow } from '../../shared/lines/rollup';
-import type { InvoicePageResult, QuarantineEntry, SyncStore } from '../../shared/sync/ports';
+import type { FetchFailure, InvoicePageResult, QuarantineEntry, SyncStore } from '../../shared/sync/ports';
 import type { InvoiceDeskDatabase } from './database';
 import type { StoredInvoice } from './records';
 
@@ -29,6 +29,31 @@ export const createDexieSyncStore = (
     receivedAt: stamp(),
   });
 
+  /** A fetch failure is history once the part arrived: off the invoice and out of the quarantine. */
+  const clearFailure = async (invoiceId: string, what: FetchFailure['what']) => {
+    await db.quarantine
+      .where('invoiceId')
+      .equals(invoiceId)
+      .filter((row) => row.kind === what)
+      .delete();
+  };
+
+  /** Served again by the operator: whatever it had answered 410 for can be fetched again. */
+  const servedAgain = (known: StoredInvoice): Partial<StoredInvoice> => ({
+    archived: 0,
+    ...(known.linesState === 'gone'
+      ? {
+          linesState:
+            known.linesStored === known.lineCount
+              ? 'complete'
+              : known.linesStored > 0
+                ? 'partial'
+                : 'pending',
+        }
+      : {}),
+    ...(known.documentState === 'gone' ? { documentState: 'pending' } : {}),
+  });
+
   /** The higher revision wins; a page may repeat an item, even within itself. */
   const newestPerId = (invoices: readonly Invoice[]): Invoice[] => {
     const byId = new Map<string, Invoice>();
@@ -47,6 +72,13 @@ export const createDexieSyncStore = (
         'rw',
         [db.invoices, db.quarantine, db.syncState],
         async (): Promise<InvoicePageResult> => {
+          // A valid revision replaces what was quarantined under the same id.
+          const ids = new Set(page.invoices.map((invoice) => invoice.id));
+          await db.quarantine
+            .where('kind')
+            .equals('invoice')
+            .filter((row) => row.itemId !== null && ids.has(row.itemId))
+            .delete();
           const incoming = newestPerId(page.invoices);
           const stored = await db.invoices.bulkGet(incoming.map((invoice) => invoice.id));
           const result: InvoicePageResult = { inserted: [], updated: [] };
@@ -58,8 +90,15 @@ export const createDexieSyncStore = (
               result.inserted.push(invoice.id);
             } else if (invoice.revision > known.revision) {
               // Issued lines and documents never change: only the header moves on.
-              rows.push({ ...known, ...invoice });
+              rows.push({ ...known, ...invoice, ...servedAgain(known) });
               result.updated.push(invoice.id);
+            } else if (
+              known.archived === 1 ||
+              known.linesState === 'gone' ||
+              known.documentState === 'gone'
+            ) {
+              // The feed serves it: it has not left the operator's window after all.
+              rows.push({ ...known, ...servedAgain(known) });
             }
           });
           await db.invoices.bulkPut(rows);
@@ -75,20 +114,54 @@ export const createDexieSyncStore = (
         },
       ),
 
-    pendingLines: async (limit) =>
-      (await db.invoices.where('linesState').anyOf('pending', 'partial').limit(limit).toArray()).map(
-        (invoice) => ({
+    pendingLines: async (limit, now) => {
+      const invoices = await db.invoices
+        .where('linesState')
+        .anyOf('pending', 'partial')
+        .filter((invoice) => !invoice.fetchFailure || invoice.fetchFailure.retryAt <= now)
+        .limit(limit)
+        .toArray();
+      // The last stored block tells where a resumed invoice stands, so that repeats are recognised.
+      const lastBlocks = await db.lineBlocks.bulkGet(
+        invoices.map((invoice): [string, number] => [invoice.id, Math.max(invoice.linesNextBlock - 1, 0)]),
+      );
+      return invoices.map((invoice, i) => {
+        const last = invoice.linesNextBlock > 0 ? lastBlocks[i] : undefined;
+        return {
           invoiceId: invoice.id,
           cursor: invoice.linesCursor,
           nextBlockNo: invoice.linesNextBlock,
           lineCount: invoice.lineCount,
-        }),
-      ),
+          linesStored: invoice.linesStored,
+          lastLineNo: last && last.count > 0 ? (last.lineNo[last.count - 1] ?? 0) : 0,
+          failure: invoice.fetchFailure ?? null,
+        };
+      });
+    },
 
     commitLinesPage: (page) =>
       db.transaction('rw', [db.lineBlocks, db.rollups, db.invoices, db.quarantine], async () => {
         const invoice = await db.invoices.get(page.invoiceId);
         if (!invoice) throw new Error(`Lines for an unknown invoice ${page.invoiceId}`);
+        const lineNos = new Set(page.lines.map((line) => String(line.lineNo)));
+        await db.quarantine
+          .where('invoiceId')
+          .equals(page.invoiceId)
+          .filter((row) => row.kind === 'line' && row.itemId !== null && lineNos.has(row.itemId))
+          .delete();
+        const done = page.nextCursor === null;
+        if (done) await clearFailure(page.invoiceId, 'lines');
+        if (page.lines.length === 0) {
+          // Nothing new to store (repeats, or only quarantined items): the cursor still moves on.
+          await db.invoices.put({
+            ...invoice,
+            linesCursor: page.nextCursor,
+            linesState: done ? 'complete' : invoice.linesStored > 0 ? 'partial' : invoice.linesState,
+            ...(done && invoice.fetchFailure?.what === 'lines' ? { fetchFailure: undefined } : {}),
+          });
+          await quarantine(page.quarantined);
+          return;
+        }
         const block = encodeBlock(page.invoiceId, page.blockNo, page.lines);
         const replaced = await db.lineBlocks.get([page.invoiceId, page.blockNo]);
         // A block stored again (a repeated page) first takes its old contribution back out.
@@ -124,23 +197,33 @@ export const createDexieSyncStore = (
           linesCursor: page.nextCursor,
           linesNextBlock: page.blockNo + 1,
           linesStored: invoice.linesStored - (replaced?.count ?? 0) + block.count,
-          linesState: page.nextCursor === null ? 'complete' : 'partial',
+          linesState: done ? 'complete' : 'partial',
+          ...(done && invoice.fetchFailure?.what === 'lines' ? { fetchFailure: undefined } : {}),
         });
         await quarantine(page.quarantined);
       }),
 
-    pendingDocuments: async (limit) =>
-      (await db.invoices.where('documentState').equals('pending').reverse().sortBy('issueDate'))
+    pendingDocuments: async (limit, now) =>
+      (
+        await db.invoices
+          .where('documentState')
+          .equals('pending')
+          .filter((invoice) => !invoice.fetchFailure || invoice.fetchFailure.retryAt <= now)
+          .reverse()
+          .sortBy('issueDate')
+      )
         .slice(0, limit)
         .map((invoice) => ({
           invoiceId: invoice.id,
           documentSha256: invoice.documentSha256,
+          failure: invoice.fetchFailure ?? null,
         })),
 
     commitDocument: (document) =>
-      db.transaction('rw', [db.documents, db.invoices], async () => {
+      db.transaction('rw', [db.documents, db.invoices, db.quarantine], async () => {
         const invoice = await db.invoices.get(document.invoiceId);
         if (!invoice) throw new Error(`A document for an unknown invoice ${document.invoiceId}`);
+        await clearFailure(document.invoiceId, 'document');
         await db.documents.put({
           invoiceId: document.invoiceId,
           bytes: document.bytes.slice().buffer,
@@ -151,6 +234,7 @@ export const createDexieSyncStore = (
         });
         await db.invoices.update(document.invoiceId, {
           documentState: document.verified ? 'verified' : 'mismatch',
+          ...(invoice.fetchFailure?.what === 'document' ? { fetchFailure: undefined } : {}),
         });
       }),
 
@@ -161,24 +245,47 @@ export const createDexieSyncStore = (
       );
     },
 
-    markArchivedBefore: (cutoffIso) =>
+    recordFailure: (invoiceId, failure) =>
+      db.transaction('rw', [db.invoices, db.quarantine], async () => {
+        await clearFailure(invoiceId, failure.what);
+        await db.invoices.update(invoiceId, { fetchFailure: failure });
+        await quarantine([
+          {
+            kind: failure.what,
+            invoiceId,
+            index: 0,
+            itemId: invoiceId,
+            issues: failure.message,
+            failure,
+          },
+        ]);
+      }),
+
+    markArchived: (firstServedIssueDate) =>
       db.transaction('rw', [db.invoices, db.auditLog], async () => {
-        const count = await db.invoices
-          .where('issueDate')
-          .below(cutoffIso)
-          .filter((invoice) => invoice.archived === 0)
-          .modify({ archived: 1 });
-        if (count > 0) {
+        let archived = 0;
+        let restored = 0;
+        // Every invoice, not only the older ones: an archive set by a wrong clock is undone here.
+        await db.invoices.toCollection().modify((invoice) => {
+          const gone =
+            invoice.issueDate < firstServedIssueDate ||
+            invoice.linesState === 'gone' ||
+            invoice.documentState === 'gone';
+          const next = gone ? 1 : 0;
+          if (invoice.archived === next) return;
+          if (next === 1) archived += 1;
+          else restored += 1;
+          invoice.archived = next;
+        });
+        if (archived > 0 || restored > 0) {
           await db.auditLog.add({
             at: stamp(),
             kind: 'archive',
-            message: `${count} invoices left the operator's window and are kept in the local archive`,
+            message: `Operator window starts at issue date ${firstServedIssueDate}: ${archived} invoices left it and are kept in the local archive${restored > 0 ? `, ${restored} are served again` : ''}`,
           });
         }
-        return count;
+        return archived + restored;
       }),
-
-    latestUpdate: async () => (await db.invoices.orderBy('updatedAt').last())?.updatedAt ?? null,
 
     totals: async () => {
       const totals = {

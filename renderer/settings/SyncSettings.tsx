@@ -12,6 +12,15 @@ import {
   syncIntervals,
 } from '../state/localSettings';
 import { useSyncController } from '../sync/SyncContext';
+import { syncErrorKey } from '../sync/syncErrors';
+import type { QuarantineEntry } from '../../shared/sync/ports';
+
+const KIND_LABELS = {
+  invoice: 'sync.kindInvoice',
+  line: 'sync.kindLine',
+  lines: 'sync.kindLines',
+  document: 'sync.kindDocument',
+} as const satisfies Record<QuarantineEntry['kind'], string>;
 
 interface SyncSettingsProps {
   /** Scrolls here and takes focus (the status bar's quarantine link). */
@@ -90,11 +99,24 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
             <tbody>
               {quarantine.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{entry.kind === 'invoice' ? t('sync.kindInvoice') : t('sync.kindLine')}</td>
+                  <td>{t(KIND_LABELS[entry.kind])}</td>
                   <td>{entry.invoiceId ?? (entry.kind === 'invoice' ? entry.itemId : '')}</td>
-                  <td>{entry.kind === 'line' ? entry.itemId : `#${entry.index + 1}`}</td>
+                  <td>{entry.kind === 'line' ? entry.itemId : entry.failure ? '' : `#${entry.index + 1}`}</td>
                   <td>
-                    <code>{entry.issues}</code>
+                    {entry.failure ? (
+                      <>
+                        {t(`sync.errors.${syncErrorKey(entry.failure.code)}`)}
+                        <br />
+                        <span className="hint">
+                          {t('sync.failureRetry', {
+                            count: entry.failure.attempts,
+                            when: formatDateTime(entry.failure.retryAt, language),
+                          })}
+                        </span>
+                      </>
+                    ) : (
+                      <code>{entry.issues}</code>
+                    )}
                   </td>
                   <td>{formatDateTime(entry.receivedAt, language)}</td>
                 </tr>

@@ -6,7 +6,9 @@ const keys = {
   'api.invalidResponse': 'invalidResponse',
   'api.rateLimited': 'rateLimited',
   'api.unavailable': 'unavailable',
+  'api.notFound': 'notFound',
   'sync.quota': 'quota',
+  'sync.noProgress': 'noProgress',
 } as const;
 
 export type SyncErrorKey = (typeof keys)[keyof typeof keys] | 'other';

@@ -10,6 +10,7 @@
  * reason (an AbortError or TimeoutError DOMException), as fetch does.
  */
 import { createHttp } from './http';
+import { createServerClock } from './serverDate';
 import type { InvoiceCalls } from './invoice-calls';
 import { createInvoiceCalls } from './invoice-calls';
 import type { Clock, Random, RetryPolicy, Sleep } from './retry';
@@ -31,7 +32,11 @@ export interface ApiClientOptions {
   readonly now?: Clock;
 }
 
-export type ApiClient = InvoiceCalls & SettingCalls;
+export type ApiClient = InvoiceCalls &
+  SettingCalls & {
+    /** The operator's date from the latest response's Date header; null before any. */
+    readonly operatorDate: () => string | null;
+  };
 
 export type CredentialedApiClientOptions = AuthenticatedFetchOptions & Omit<ApiClientOptions, 'fetch'>;
 
@@ -47,14 +52,16 @@ const retryPolicy = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({
 });
 
 export const createApiClient = (options: ApiClientOptions): ApiClient => {
+  const clock = createServerClock();
   const http = createHttp({
     fetch: options.fetch,
+    observe: clock.observe,
     policy: retryPolicy(options.retry),
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
   });
-  return { ...createInvoiceCalls(http), ...createSettingCalls(http) };
+  return { ...createInvoiceCalls(http), ...createSettingCalls(http), operatorDate: clock.operatorDate };
 };
 
 /** Token handling and typed calls in one, for a process that may hold the client secret. */

@@ -36,6 +36,8 @@ export interface HttpRequest<T, C = unknown> {
 
 export interface HttpDeps {
   readonly fetch: Fetch;
+  /** Sees every response, for the operator's clock in its Date header. */
+  readonly observe?: (response: Response) => void;
   readonly policy: RetryPolicy;
   readonly sleep: Sleep;
   readonly random: Random;
@@ -61,6 +63,7 @@ export const createHttp = (deps: HttpDeps): Http => {
     let response: Response;
     try {
       response = await deps.fetch(request.path, init);
+      deps.observe?.(response);
     } catch (cause) {
       throwIfAborted(request.signal);
       const error: AnyApiError | ApiError =

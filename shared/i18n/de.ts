@@ -107,6 +107,9 @@ export const de: Catalogue = {
     quarantineReceived: 'Empfangen',
     kindInvoice: 'Rechnungskopf',
     kindLine: 'Rechnungsposition',
+    kindLines: 'Rechnungspositionen (nicht abrufbar)',
+    kindDocument: 'Rechnungs-PDF (nicht abrufbar)',
+    failureRetry: 'Versuche: {{count}}, nächster nach {{when}}',
     runsTitle: 'Letzte Synchronisierungen',
     errors: {
       network: 'der Server ist nicht erreichbar',
@@ -116,7 +119,10 @@ export const de: Catalogue = {
       rateLimited: 'der Server ist ausgelastet; es wird erneut versucht',
       unavailable: 'der Server ist nicht verfügbar; es wird erneut versucht',
       quota: 'der Datenträger ist voll: Geben Sie Speicher frei, nichts Gespeichertes ging verloren',
-      other: '{{message}}',
+      noProgress:
+        'der Server sendet immer wieder dieselben Daten, ohne weiterzukommen; es wird später erneut versucht',
+      notFound: 'der Server kennt diese Rechnung nicht',
+      other: 'ein unerwarteter Fehler ist aufgetreten',
     },
   },
   outbox: {

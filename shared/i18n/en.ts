@@ -104,6 +104,9 @@ export const en = {
     quarantineReceived: 'Received',
     kindInvoice: 'Invoice header',
     kindLine: 'Invoice line',
+    kindLines: 'Invoice lines (could not be fetched)',
+    kindDocument: 'Invoice PDF (could not be fetched)',
+    failureRetry: 'attempts: {{count}}, next after {{when}}',
     runsTitle: 'Recent synchronisations',
     errors: {
       network: 'the server cannot be reached',
@@ -113,7 +116,9 @@ export const en = {
       rateLimited: 'the server is busy; it will be retried',
       unavailable: 'the server is unavailable; it will be retried',
       quota: 'the disk is full: free some space, nothing stored was lost',
-      other: '{{message}}',
+      noProgress: 'the server keeps sending the same data without moving on; it will be tried again later',
+      notFound: 'the server does not know this invoice',
+      other: 'an unexpected error occurred',
     },
   },
   outbox: {

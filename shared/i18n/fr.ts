@@ -106,6 +106,9 @@ export const fr: Catalogue = {
     quarantineReceived: 'Reçu',
     kindInvoice: 'En-tête de facture',
     kindLine: 'Poste de facture',
+    kindLines: 'Postes de la facture (non récupérables)',
+    kindDocument: 'PDF de la facture (non récupérable)',
+    failureRetry: 'essais : {{count}}, prochain après {{when}}',
     runsTitle: 'Synchronisations récentes',
     errors: {
       network: 'le serveur est injoignable',
@@ -115,7 +118,9 @@ export const fr: Catalogue = {
       rateLimited: 'le serveur est surchargé ; nouvel essai prévu',
       unavailable: 'le serveur est indisponible ; nouvel essai prévu',
       quota: 'le disque est plein : libérez de l’espace, rien d’enregistré n’a été perdu',
-      other: '{{message}}',
+      noProgress: 'le serveur renvoie sans cesse les mêmes données sans avancer ; nouvel essai plus tard',
+      notFound: 'le serveur ne connaît pas cette facture',
+      other: 'une erreur inattendue s’est produite',
     },
   },
   outbox: {

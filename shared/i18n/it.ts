@@ -105,6 +105,9 @@ export const it: Catalogue = {
     quarantineReceived: 'Ricevuto',
     kindInvoice: 'Intestazione della fattura',
     kindLine: 'Posizione della fattura',
+    kindLines: 'Posizioni della fattura (non recuperabili)',
+    kindDocument: 'PDF della fattura (non recuperabile)',
+    failureRetry: 'tentativi: {{count}}, prossimo dopo {{when}}',
     runsTitle: 'Sincronizzazioni recenti',
     errors: {
       network: 'il server non è raggiungibile',
@@ -114,7 +117,9 @@ export const it: Catalogue = {
       rateLimited: 'il server è sovraccarico; verrà ritentato',
       unavailable: 'il server non è disponibile; verrà ritentato',
       quota: 'il disco è pieno: liberare spazio, nulla di salvato è andato perso',
-      other: '{{message}}',
+      noProgress: 'il server invia sempre gli stessi dati senza avanzare; si riproverà più tardi',
+      notFound: 'il server non conosce questa fattura',
+      other: 'si è verificato un errore imprevisto',
     },
   },
   outbox: {

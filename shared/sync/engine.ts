@@ -1,10 +1,18 @@
 import type { ApiClient } from '../api/client';
 import { documentMatchesInvoice } from '../api/digest';
-import { ApiError } from '../api/errors';
-import { subtractMonths } from '../lines/dates';
+import { ApiError, NetworkError } from '../api/errors';
 import { pushOutbox, type OutboxPort } from './outbox';
-import { toQuarantine, type SyncRunRecord, type SyncStore } from './ports';
+import {
+  toQuarantine,
+  type FetchFailure,
+  type PendingDocument,
+  type PendingLines,
+  type QuarantineEntry,
+  type SyncRunRecord,
+  type SyncStore,
+} from './ports';
 import { pullResources, type ResourcePort } from './resources';
+import { firstServedIssueDate } from './retention';
 
 /**
  * The sync engine: walks the invoice change feed from the stored cursor, then fetches the lines and
@@ -31,6 +39,10 @@ export interface SyncOptions {
   concurrency: number;
   /** The operator keeps invoices this long after issue. */
   retentionMonths: number;
+  /** Pages in a row that bring nothing new before a feed or an invoice's lines is given up. */
+  maxStalledPages: number;
+  /** Invoices in a row that fail without any answer from the server before the run stops (offline). */
+  maxSilentFailures: number;
 }
 
 export interface SyncDeps {
@@ -38,7 +50,10 @@ export interface SyncDeps {
   store: SyncStore;
   /** Local edits to push first and the customer's small resources to pull last; omitted: invoices only. */
   resources?: OutboxPort & ResourcePort;
+  /** Wall-clock instants for what is stored (run times, failure backoff). */
   now: () => Date;
+  /** Elapsed milliseconds for rates, phase timings and progress throttling; default performance.now. */
+  elapsed?: () => number;
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
   options?: Partial<SyncOptions>;
@@ -49,6 +64,8 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   linesPageSize: 5000,
   concurrency: 2,
   retentionMonths: 18,
+  maxStalledPages: 3,
+  maxSilentFailures: 3,
 };
 
 export class SyncCancelledError extends Error {
@@ -59,36 +76,67 @@ export class SyncCancelledError extends Error {
   }
 }
 
+/** The server keeps answering without moving on: a cursor that does not advance, pages of repeats. */
+export class SyncStalledError extends Error {
+  readonly code = 'sync.noProgress';
+  constructor(
+    readonly what: 'feed' | 'lines',
+    detail: string,
+  ) {
+    super(`The ${what === 'feed' ? 'invoice feed' : 'lines'} did not advance: ${detail}`);
+    this.name = 'SyncStalledError';
+  }
+}
+
 const isGone = (error: unknown): boolean => error instanceof ApiError && error.code === 'api.gone';
 
-/** Runs `task` over `items` with at most `limit` at a time; the first failure stops the rest. */
+/** Failures that concern the whole run, not one invoice: the credentials, the option, the client. */
+const RUN_FATAL = new Set(['api.unauthorized', 'api.forbidden', 'api.invalidRequest']);
+
+/** How long a failed invoice waits before the next run tries it again: 1, 2, 4 … minutes, at most a day. */
+export const failureBackoffMs = (attempts: number): number =>
+  Math.min(60_000 * 2 ** Math.max(attempts - 1, 0), 86_400_000);
+
+/**
+ * Runs `task` over `items` with at most `limit` at a time. The first failure aborts `abort`, which
+ * every task's requests listen to, so no other task goes on committing after the run has failed.
+ */
 const pool = async <T>(
   items: readonly T[],
   limit: number,
+  abort: AbortController,
   task: (item: T) => Promise<void>,
 ): Promise<void> => {
   let next = 0;
-  let failed = false;
+  const failures: unknown[] = [];
   const worker = async () => {
-    while (!failed && next < items.length) {
+    while (failures.length === 0 && !abort.signal.aborted && next < items.length) {
       const item = items[next];
       next += 1;
       if (item === undefined) continue;
       try {
         await task(item);
       } catch (error) {
-        failed = true;
-        throw error;
+        failures.push(error);
+        abort.abort(error);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  // The first failure is the cause; later ones are the aborts it caused.
+  if (failures.length > 0) throw failures[0];
 };
 
 export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
   const options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
-  const { api, store, signal } = deps;
+  const { api, store } = deps;
   const startedAt = deps.now();
+  // The run's own controller: cancelled by the caller, or aborted by the first fatal failure.
+  const run = new AbortController();
+  const stopRun = () => run.abort(deps.signal?.reason);
+  if (deps.signal?.aborted) stopRun();
+  deps.signal?.addEventListener('abort', stopRun, { once: true });
+  const signal = run.signal;
   const call = { signal };
   const counts = {
     newInvoices: 0,
@@ -99,31 +147,36 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     received: 0,
     pushed: 0,
     conflicts: 0,
+    failedInvoices: 0,
   };
   let phase: SyncProgress['phase'] = 'outbox';
   const phaseMs: SyncRunRecord['phaseMs'] = {};
-  let phaseStarted = deps.now().getTime();
+  const elapsed = deps.elapsed ?? (() => performance.now());
+  const runStarted = elapsed();
+  let phaseStarted = runStarted;
   /** Closes the running phase's stopwatch and starts the next one. */
   const enter = (next: SyncProgress['phase']) => {
-    const at = deps.now().getTime();
+    const at = elapsed();
     if (phase !== 'done') phaseMs[phase] = (phaseMs[phase] ?? 0) + (at - phaseStarted);
     phaseStarted = at;
     phase = next;
   };
 
   const checkCancelled = () => {
-    if (signal?.aborted) throw new SyncCancelledError();
+    if (deps.signal?.aborted) throw new SyncCancelledError();
+    // Aborted by a failure elsewhere in the run: stop without committing anything more.
+    if (signal.aborted) throw signal.reason;
   };
 
   let lastReport = -Infinity;
   const report = async (force = false) => {
     if (!deps.onProgress) return;
     // Progress reads the store's totals: a few times a second is plenty for a progress bar.
-    const at = deps.now().getTime();
+    const at = elapsed();
     if (!force && at - lastReport < 250) return;
     lastReport = at;
     const totals = await store.totals();
-    const seconds = Math.max((deps.now().getTime() - startedAt.getTime()) / 1000, 0.001);
+    const seconds = Math.max((elapsed() - runStarted) / 1000, 0.001);
     const rate = counts.linesStored / seconds;
     const remaining = totals.linesExpected - totals.linesStored;
     deps.onProgress({
@@ -138,9 +191,27 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
 
   const syncFeed = async () => {
     let since = (await store.readFeedCursor()) ?? undefined;
+    // (id, revision) pairs delivered in this run: a page of nothing but these moved nothing.
+    const seen = new Set<string>();
+    let stalled = 0;
     for (;;) {
       checkCancelled();
       const page = await api.getInvoiceChanges({ since, limit: options.feedPageSize }, call);
+      const fresh = page.items.filter((invoice) => !seen.has(`${invoice.id}@${invoice.revision}`));
+      for (const invoice of page.items) seen.add(`${invoice.id}@${invoice.revision}`);
+      if (page.next !== null && (page.next === since || (fresh.length === 0 && page.invalid.length === 0))) {
+        stalled += 1;
+        if (stalled >= options.maxStalledPages) {
+          throw new SyncStalledError(
+            'feed',
+            page.next === since
+              ? `next is again ${JSON.stringify(page.next)}`
+              : `${stalled} pages in a row brought nothing new`,
+          );
+        }
+      } else {
+        stalled = 0;
+      }
       const quarantined = toQuarantine('invoice', null, page.invalid);
       const resumeFrom = page.next ?? page.cursor;
       const result = await store.commitInvoicePage({
@@ -159,9 +230,68 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     }
   };
 
-  const syncLinesOf = async (pending: Awaited<ReturnType<SyncStore['pendingLines']>>[number]) => {
+  /**
+   * Invoices that failed without any answer from the server. Recorded against the invoice only once
+   * another request got through: a run of them means the network is down, and the run stops instead.
+   */
+  let silent: Array<{ invoiceId: string; failure: FetchFailure }> = [];
+  const recordFailures = async (failures: Array<{ invoiceId: string; failure: FetchFailure }>) => {
+    for (const { invoiceId, failure } of failures) {
+      await store.recordFailure(invoiceId, failure);
+      counts.failedInvoices += 1;
+    }
+  };
+  const flushSilent = async () => {
+    const failures = silent;
+    silent = [];
+    await recordFailures(failures);
+  };
+
+  /**
+   * Runs one invoice's task. A failure that concerns only this invoice (404, an exhausted retry, an
+   * invalid or stalled page) is recorded on it, to be retried in a later run, and the run goes on.
+   */
+  const isolated =
+    <T extends { invoiceId: string; failure: FetchFailure | null }>(
+      what: FetchFailure['what'],
+      task: (item: T) => Promise<void>,
+    ) =>
+    async (item: T): Promise<void> => {
+      try {
+        await task(item);
+        await flushSilent();
+      } catch (error) {
+        checkCancelled();
+        // Storage and programming errors concern the whole run; only the server's answers are per invoice.
+        if (!(error instanceof ApiError || error instanceof SyncStalledError)) throw error;
+        const code = error.code;
+        if (RUN_FATAL.has(code)) throw error;
+        const attempts = (item.failure?.attempts ?? 0) + 1;
+        const at = deps.now();
+        const failure: FetchFailure = {
+          what,
+          code,
+          message: error.message,
+          attempts,
+          failedAt: at.toISOString(),
+          retryAt: new Date(at.getTime() + failureBackoffMs(attempts)).toISOString(),
+        };
+        if (error instanceof NetworkError && error.status === undefined) {
+          silent.push({ invoiceId: item.invoiceId, failure });
+          if (silent.length >= options.maxSilentFailures) throw error;
+          return;
+        }
+        await flushSilent();
+        await recordFailures([{ invoiceId: item.invoiceId, failure }]);
+      }
+    };
+
+  const syncLinesOf = async (pending: PendingLines) => {
     let cursor = pending.cursor ?? undefined;
     let blockNo = pending.nextBlockNo;
+    let lastLineNo = pending.lastLineNo;
+    let room = Math.max(pending.lineCount - pending.linesStored, 0);
+    let stalled = 0;
     for (;;) {
       checkCancelled();
       let page;
@@ -172,24 +302,52 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
         await store.markGone(pending.invoiceId, 'lines');
         return;
       }
-      const quarantined = toQuarantine('line', pending.invoiceId, page.invalid);
-      await store.commitLinesPage({
+      // Lines come in lineNo order: one at or below the last stored is a repeat, and never more
+      // lines are kept than the header announces; the surplus is quarantined, not stored.
+      const fresh = page.items.filter((line) => line.lineNo > lastLineNo);
+      const kept = fresh.slice(0, room);
+      const surplus: QuarantineEntry[] = fresh.slice(room).map((line) => ({
+        kind: 'line',
         invoiceId: pending.invoiceId,
-        blockNo,
-        lines: page.items,
-        quarantined,
-        nextCursor: page.next,
-      });
-      counts.linesStored += page.items.length;
-      counts.quarantined += quarantined.length;
-      await report();
+        index: page.items.indexOf(line),
+        itemId: String(line.lineNo),
+        issues: `lineNo ${line.lineNo}: more lines than the invoice's lineCount ${pending.lineCount}`,
+      }));
+      const quarantined = [...toQuarantine('line', pending.invoiceId, page.invalid), ...surplus];
+      const advanced = page.next === null || page.next !== (cursor ?? null);
+      if (page.next !== null && (!advanced || (kept.length === 0 && quarantined.length === 0))) {
+        stalled += 1;
+        if (stalled >= options.maxStalledPages) {
+          throw new SyncStalledError(
+            'lines',
+            advanced ? `${stalled} pages in a row brought no new line` : `cursor is again ${page.next}`,
+          );
+        }
+        if (!advanced) continue;
+      } else {
+        stalled = 0;
+      }
+      if (kept.length > 0 || quarantined.length > 0 || page.next === null) {
+        await store.commitLinesPage({
+          invoiceId: pending.invoiceId,
+          blockNo,
+          lines: kept,
+          quarantined,
+          nextCursor: page.next,
+        });
+        blockNo += kept.length > 0 ? 1 : 0;
+        counts.linesStored += kept.length;
+        counts.quarantined += quarantined.length;
+        room -= kept.length;
+        lastLineNo = kept.at(-1)?.lineNo ?? lastLineNo;
+        await report();
+      }
       if (page.next === null) return;
       cursor = page.next;
-      blockNo += 1;
     }
   };
 
-  const syncDocument = async (pending: Awaited<ReturnType<SyncStore['pendingDocuments']>>[number]) => {
+  const syncDocument = async (pending: PendingDocument) => {
     checkCancelled();
     let document;
     try {
@@ -215,7 +373,9 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       checkCancelled();
       const batch = await next();
       if (batch.length === 0) return;
-      await pool(batch, options.concurrency, task);
+      await pool(batch, options.concurrency, run, task);
+      // Fewer silent failures than make an outage: they were these invoices' own.
+      await flushSilent();
     }
   };
 
@@ -235,6 +395,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       quarantined: counts.quarantined,
       pushed: counts.pushed,
       conflicts: counts.conflicts,
+      failedInvoices: counts.failedInvoices,
       phaseMs,
     };
     await store.recordRun(record);
@@ -251,14 +412,16 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     enter('invoices');
     await syncFeed();
     enter('lines');
-    await drain(() => store.pendingLines(50), syncLinesOf);
+    const retryBefore = () => deps.now().toISOString();
+    await drain(() => store.pendingLines(50, retryBefore()), isolated('lines', syncLinesOf));
     enter('documents');
-    await drain(() => store.pendingDocuments(50), syncDocument);
-    // The operator sends no tombstones: what left its window is known from the calendar alone.
-    const latest = await store.latestUpdate();
-    const today = deps.now().toISOString().slice(0, 10);
-    const operatorToday = latest && latest.slice(0, 10) > today ? latest.slice(0, 10) : today;
-    await store.markArchivedBefore(subtractMonths(operatorToday, options.retentionMonths));
+    await drain(() => store.pendingDocuments(50, retryBefore()), isolated('document', syncDocument));
+    // The operator sends no tombstones: what left its window follows from its calendar, read from
+    // its own Date header. Without one, nothing is archived rather than trust the local clock.
+    const operatorDate = api.operatorDate();
+    if (operatorDate !== null) {
+      await store.markArchived(firstServedIssueDate(operatorDate, options.retentionMonths));
+    }
     if (deps.resources) {
       enter('resources');
       checkCancelled();
@@ -268,11 +431,15 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     await report(true);
     return await finish('ok', null);
   } catch (error) {
-    if (error instanceof SyncCancelledError || signal?.aborted) {
-      return finish('cancelled', { code: 'sync.cancelled', message: 'Cancelled' });
+    // Whatever still runs in the pool stops now, before the failure is reported.
+    if (!signal.aborted) run.abort(error);
+    if (error instanceof SyncCancelledError || deps.signal?.aborted) {
+      return await finish('cancelled', { code: 'sync.cancelled', message: 'Cancelled' });
     }
-    const code = error instanceof ApiError ? error.code : 'sync.failed';
+    const code = error instanceof ApiError || error instanceof SyncStalledError ? error.code : 'sync.failed';
     await finish('failed', { code, message: error instanceof Error ? error.message : String(error) });
     throw error;
+  } finally {
+    deps.signal?.removeEventListener('abort', stopRun);
   }
 };

@@ -8,13 +8,16 @@ import type { InvalidItem } from '../api/validate';
  */
 
 export interface QuarantineEntry {
-  kind: 'invoice' | 'line';
+  /** 'lines' / 'document': fetching that part of the invoice failed (see FetchFailure). */
+  kind: 'invoice' | 'line' | 'lines' | 'document';
   invoiceId: string | null;
   /** Position in the page as received. */
   index: number;
   /** The item's identity when it could be read: invoice id, line number. */
   itemId: string | null;
   issues: string;
+  /** With kind 'lines' or 'document': the failure, whose code the UI translates. */
+  failure?: FetchFailure;
 }
 
 export interface InvoicePageCommit {
@@ -32,12 +35,29 @@ export interface InvoicePageResult {
   updated: string[];
 }
 
+/** Why fetching an invoice's lines or document failed, kept on the invoice until it succeeds. */
+export interface FetchFailure {
+  what: 'lines' | 'document';
+  /** An ApiError code, 'sync.noProgress' or 'sync.failed'. */
+  code: string;
+  message: string;
+  /** Failed runs in a row for this invoice. */
+  attempts: number;
+  failedAt: string;
+  /** Not tried again before this instant (backoff). */
+  retryAt: string;
+}
+
 export interface PendingLines {
   invoiceId: string;
   /** Null: start from the first page. */
   cursor: string | null;
   nextBlockNo: number;
   lineCount: number;
+  /** Lines stored so far, and the highest lineNo among them (0: none). */
+  linesStored: number;
+  lastLineNo: number;
+  failure: FetchFailure | null;
 }
 
 export interface LinesPageCommit {
@@ -52,6 +72,7 @@ export interface LinesPageCommit {
 export interface PendingDocument {
   invoiceId: string;
   documentSha256: string;
+  failure: FetchFailure | null;
 }
 
 export interface DocumentCommit {
@@ -73,16 +94,21 @@ export interface SyncTotals {
 export interface SyncStore {
   readFeedCursor: () => Promise<string | null>;
   commitInvoicePage: (page: InvoicePageCommit) => Promise<InvoicePageResult>;
-  pendingLines: (limit: number) => Promise<PendingLines[]>;
+  /** Invoices still missing lines, except those whose last failure asks to wait past `now`. */
+  pendingLines: (limit: number, now: string) => Promise<PendingLines[]>;
   commitLinesPage: (page: LinesPageCommit) => Promise<void>;
-  pendingDocuments: (limit: number) => Promise<PendingDocument[]>;
+  pendingDocuments: (limit: number, now: string) => Promise<PendingDocument[]>;
   commitDocument: (document: DocumentCommit) => Promise<void>;
   /** The operator answered 410: the invoice left its window; what we hold is all there will be. */
   markGone: (invoiceId: string, what: 'lines' | 'document') => Promise<void>;
-  /** Marks invoices issued before the cutoff as archived (kept here, no longer at the operator). */
-  markArchivedBefore: (cutoffIso: string) => Promise<number>;
-  /** The newest updatedAt among stored invoices: a lower bound of the operator's clock. */
-  latestUpdate: () => Promise<string | null>;
+  /** Fetching this invoice's lines or document failed; the run goes on with the others. */
+  recordFailure: (invoiceId: string, failure: FetchFailure) => Promise<void>;
+  /**
+   * Sets `archived` from the operator's calendar: invoices issued before `firstServedIssueDate` have
+   * left its window; later ones are served again (an earlier archive is undone), unless the operator
+   * answered 410 for them. Returns how many changed.
+   */
+  markArchived: (firstServedIssueDate: string) => Promise<number>;
   totals: () => Promise<SyncTotals>;
   recordRun: (run: SyncRunRecord) => Promise<void>;
 }
@@ -101,6 +127,8 @@ export interface SyncRunRecord {
   pushed: number;
   /** Local edits that met a newer version (412) or a refusal, waiting for the clerk. */
   conflicts: number;
+  /** Invoices whose lines or document failed in this run (retried in a later run). */
+  failedInvoices?: number;
   /** Milliseconds spent in each phase, for the status details and the benchmark. */
   phaseMs: Partial<Record<'outbox' | 'invoices' | 'lines' | 'documents' | 'resources', number>>;
 }

@@ -7,6 +7,7 @@
  * The clock only decides which events have happened yet and what lies inside the 18-month window.
  */
 import type { InvoiceStatus, InvoiceType } from '../../shared/api/schemas';
+import { firstServedIssueDate, RETENTION_MONTHS } from '../../shared/sync/retention';
 import {
   MS_PER_DAY,
   dayOf,
@@ -15,8 +16,9 @@ import {
   lastDayOfMonth,
   monthIndex,
   monthOfDay,
+  dayFromIso,
+  isoDate,
   nthBusinessDayFrom,
-  subtractMonths,
   type DayNumber,
   type MonthIndex,
 } from './calendar';
@@ -73,13 +75,22 @@ export interface Ledger {
   isInWindow(meta: InvoiceMeta, now: number): boolean;
 }
 
-/** The operator keeps invoices for 18 months after their issue date. */
-export const RETENTION_MONTHS = 18;
+/** The operator keeps invoices for 18 months after their issue date (shared/sync/retention.ts). */
+export { RETENTION_MONTHS };
 export const PAYMENT_TERM_DAYS = 30;
 /** No invoices exist before the customer's account was opened. */
 const ACCOUNT_OPENED: MonthIndex = monthIndex(2015, 1);
 
-export const windowStart = (now: number): DayNumber => subtractMonths(dayOf(now), RETENTION_MONTHS);
+let windowMemo: { day: DayNumber; start: DayNumber } | null = null;
+
+/** The first issue date still served at `now`: the contract's rule, shared with the sync engine. */
+export const windowStart = (now: number): DayNumber => {
+  const day = dayOf(now);
+  if (windowMemo?.day !== day) {
+    windowMemo = { day, start: dayFromIso(firstServedIssueDate(isoDate(day), RETENTION_MONTHS)) };
+  }
+  return windowMemo.start;
+};
 
 const ID_PATTERN = /^(INV|CN)-(\d{4})(\d{2})-(\d{8,9})$/;
 

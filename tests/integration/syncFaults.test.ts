@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDexieSyncStore } from '../../renderer/db/syncStore';
-import { subtractMonths } from '../../shared/lines/dates';
+import { firstServedIssueDate } from '../../shared/sync/retention';
 import type { RunningSimulator } from '../../simulator/server';
 import {
   control,
@@ -100,7 +100,7 @@ describe('sync across the retention window', () => {
     expect(run.newInvoices).toBeGreaterThan(0);
 
     const after = await snapshot(db);
-    const cutoff = subtractMonths(now.slice(0, 10), 18);
+    const cutoff = firstServedIssueDate(now.slice(0, 10));
     for (const invoice of before.invoices) {
       const kept = after.invoices.find((candidate) => candidate.id === invoice.id);
       expect(kept, invoice.id).toBeDefined();
@@ -145,10 +145,10 @@ describe('sync across the retention window', () => {
     expect(gone.length).toBeGreaterThan(0);
     expect(
       gone.every(
-        (invoice) => invoice.archived === 1 && invoice.issueDate < subtractMonths(now.slice(0, 10), 18),
+        (invoice) => invoice.archived === 1 && invoice.issueDate < firstServedIssueDate(now.slice(0, 10)),
       ),
     ).toBe(true);
-    expect(await store.pendingLines(10)).toEqual([]);
+    expect(await store.pendingLines(10, now)).toEqual([]);
   }, 120_000);
 });
 

@@ -8,6 +8,8 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from '..
 
 /** A real simulator over HTTP and a real (fake-indexeddb) Dexie database, wired like the app does. */
 export const SIM_NOW = '2026-11-22';
+/** The local clock of the tests: fixed, so that nothing depends on the day CI runs. */
+export const LOCAL_NOW = new Date(`${SIM_NOW}T12:00:00Z`);
 
 export const startTestSimulator = (options: SimulatorOptions = {}): Promise<RunningSimulator> =>
   startSimulator({ port: 0, control: true, seed: 1, now: SIM_NOW, ...options });
@@ -29,7 +31,7 @@ export const syncOnce = (
   api: ApiClient,
   overrides: Partial<SyncDeps> & { store?: SyncStore } = {},
 ): Promise<SyncRunRecord> =>
-  runSync({ api, store: createDexieSyncStore(db), now: () => new Date(), ...overrides });
+  runSync({ api, store: createDexieSyncStore(db, () => LOCAL_NOW), now: () => LOCAL_NOW, ...overrides });
 
 export const control = async (
   url: string,
