@@ -28,8 +28,9 @@ export interface StoredInvoice extends Invoice {
   documentState: DocumentState;
   /** When this device first received the invoice. */
   receivedAt: string;
-  /** The last failed attempt at its lines or document; absent once they arrived. */
-  fetchFailure?: FetchFailure | undefined;
+  /** The last failed attempt at its lines, and at its document; absent once they arrived. */
+  linesFailure?: FetchFailure | undefined;
+  documentFailure?: FetchFailure | undefined;
 }
 
 export interface StoredDocument {

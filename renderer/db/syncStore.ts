@@ -118,7 +118,7 @@ export const createDexieSyncStore = (
       const invoices = await db.invoices
         .where('linesState')
         .anyOf('pending', 'partial')
-        .filter((invoice) => !invoice.fetchFailure || invoice.fetchFailure.retryAt <= now)
+        .filter((invoice) => !invoice.linesFailure || invoice.linesFailure.retryAt <= now)
         .limit(limit)
         .toArray();
       // The last stored block tells where a resumed invoice stands, so that repeats are recognised.
@@ -134,7 +134,7 @@ export const createDexieSyncStore = (
           lineCount: invoice.lineCount,
           linesStored: invoice.linesStored,
           lastLineNo: last && last.count > 0 ? (last.lineNo[last.count - 1] ?? 0) : 0,
-          failure: invoice.fetchFailure ?? null,
+          failure: invoice.linesFailure ?? null,
         };
       });
     },
@@ -157,7 +157,7 @@ export const createDexieSyncStore = (
             ...invoice,
             linesCursor: page.nextCursor,
             linesState: done ? 'complete' : invoice.linesStored > 0 ? 'partial' : invoice.linesState,
-            ...(done && invoice.fetchFailure?.what === 'lines' ? { fetchFailure: undefined } : {}),
+            ...(done ? { linesFailure: undefined } : {}),
           });
           await quarantine(page.quarantined);
           return;
@@ -198,7 +198,7 @@ export const createDexieSyncStore = (
           linesNextBlock: page.blockNo + 1,
           linesStored: invoice.linesStored - (replaced?.count ?? 0) + block.count,
           linesState: done ? 'complete' : 'partial',
-          ...(done && invoice.fetchFailure?.what === 'lines' ? { fetchFailure: undefined } : {}),
+          ...(done ? { linesFailure: undefined } : {}),
         });
         await quarantine(page.quarantined);
       }),
@@ -208,7 +208,7 @@ export const createDexieSyncStore = (
         await db.invoices
           .where('documentState')
           .equals('pending')
-          .filter((invoice) => !invoice.fetchFailure || invoice.fetchFailure.retryAt <= now)
+          .filter((invoice) => !invoice.documentFailure || invoice.documentFailure.retryAt <= now)
           .reverse()
           .sortBy('issueDate')
       )
@@ -216,7 +216,7 @@ export const createDexieSyncStore = (
         .map((invoice) => ({
           invoiceId: invoice.id,
           documentSha256: invoice.documentSha256,
-          failure: invoice.fetchFailure ?? null,
+          failure: invoice.documentFailure ?? null,
         })),
 
     commitDocument: (document) =>
@@ -234,7 +234,7 @@ export const createDexieSyncStore = (
         });
         await db.invoices.update(document.invoiceId, {
           documentState: document.verified ? 'verified' : 'mismatch',
-          ...(invoice.fetchFailure?.what === 'document' ? { fetchFailure: undefined } : {}),
+          documentFailure: undefined,
         });
       }),
 
@@ -248,7 +248,10 @@ export const createDexieSyncStore = (
     recordFailure: (invoiceId, failure) =>
       db.transaction('rw', [db.invoices, db.quarantine], async () => {
         await clearFailure(invoiceId, failure.what);
-        await db.invoices.update(invoiceId, { fetchFailure: failure });
+        await db.invoices.update(
+          invoiceId,
+          failure.what === 'lines' ? { linesFailure: failure } : { documentFailure: failure },
+        );
         await quarantine([
           {
             kind: failure.what,

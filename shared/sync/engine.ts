@@ -137,7 +137,9 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
   if (deps.signal?.aborted) stopRun();
   deps.signal?.addEventListener('abort', stopRun, { once: true });
   const signal = run.signal;
-  const call = { signal };
+  // A dependent signal per request: fetch implementations keep their abort listener until the body is
+  // collected, and thousands of requests on the run's own signal would pile them up there.
+  const call = () => ({ signal: AbortSignal.any([signal]) });
   const counts = {
     newInvoices: 0,
     updatedInvoices: 0,
@@ -196,7 +198,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     let stalled = 0;
     for (;;) {
       checkCancelled();
-      const page = await api.getInvoiceChanges({ since, limit: options.feedPageSize }, call);
+      const page = await api.getInvoiceChanges({ since, limit: options.feedPageSize }, call());
       const fresh = page.items.filter((invoice) => !seen.has(`${invoice.id}@${invoice.revision}`));
       for (const invoice of page.items) seen.add(`${invoice.id}@${invoice.revision}`);
       if (page.next !== null && (page.next === since || (fresh.length === 0 && page.invalid.length === 0))) {
@@ -296,7 +298,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       checkCancelled();
       let page;
       try {
-        page = await api.getInvoiceLines(pending.invoiceId, { cursor, limit: options.linesPageSize }, call);
+        page = await api.getInvoiceLines(pending.invoiceId, { cursor, limit: options.linesPageSize }, call());
       } catch (error) {
         if (!isGone(error)) throw error;
         await store.markGone(pending.invoiceId, 'lines');
@@ -351,7 +353,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     checkCancelled();
     let document;
     try {
-      document = await api.getInvoiceDocument(pending.invoiceId, call);
+      document = await api.getInvoiceDocument(pending.invoiceId, call());
     } catch (error) {
       if (!isGone(error)) throw error;
       await store.markGone(pending.invoiceId, 'document');

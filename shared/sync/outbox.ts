@@ -100,6 +100,36 @@ const send = async (api: Writes, item: OutboxItem, signal?: AbortSignal): Promis
   }
 };
 
+/** Structural equality over JSON values: key order does not matter, arrays keep their order. */
+const sameJson = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]))
+    );
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const left = fieldsOf(a);
+  const right = fieldsOf(b);
+  const keys = new Set([...left.keys(), ...right.keys()]);
+  return [...keys].every((key) => sameJson(left.get(key) ?? null, right.get(key) ?? null));
+};
+
+const fieldsOf = (value: object): Map<string, unknown> => new Map(Object.entries(value));
+
+/**
+ * The write already happened: the app was killed (or the connection cut) after the operator applied
+ * it and before the answer was read, so the resend meets its own result. True when every field the
+ * edit sets has that value on the server; the clerk is not asked to settle a conflict with themself.
+ */
+export const alreadyApplied = (item: OutboxItem, current: unknown): boolean => {
+  if (item.op === 'delete' || typeof current !== 'object' || current === null) return false;
+  const server = fieldsOf(current);
+  return Object.entries(item.payload).every(
+    ([field, value]) => value === undefined || sameJson(value, server.get(field) ?? null),
+  );
+};
+
 const REJECTIONS = new Set([
   'api.badRequest',
   'api.conflict',
@@ -122,7 +152,14 @@ export const pushOutbox = async (
       await port.acknowledge(item, written ? { value: written.value, etag: written.etag } : null);
       result.pushed += 1;
     } catch (error) {
-      if (error instanceof PreconditionFailedError) {
+      if (error instanceof PreconditionFailedError && alreadyApplied(item, error.current)) {
+        await port.acknowledge(item, { value: error.current, etag: error.currentEtag ?? null });
+        result.pushed += 1;
+      } else if (error instanceof ApiError && error.code === 'api.notFound' && item.op === 'delete') {
+        // Deleting what is already gone: what the clerk asked for is the case, whoever did it.
+        await port.acknowledge(item, null);
+        result.pushed += 1;
+      } else if (error instanceof PreconditionFailedError) {
         await port.markConflict(
           item,
           error.current === undefined ? null : { value: error.current, etag: error.currentEtag ?? null },

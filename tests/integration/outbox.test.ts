@@ -8,6 +8,7 @@ import {
   savePreferences,
 } from '../../renderer/db/localEdits';
 import type { RunningSimulator } from '../../simulator/server';
+import { PASS, startHostileProxy } from '../testing/hostileProxy';
 import { control, createTestClient, openTestDatabase, startTestSimulator, syncOnce } from './syncHarness';
 
 let sim: RunningSimulator;
@@ -116,5 +117,46 @@ describe('outbox and conflicts', () => {
     online = true;
     expect((await syncOnce(db, api, { resources })).pushed).toBe(1);
     expect((await serverDesignation(api, 'frankingLicence', '60000001'))?.text).toBe('Reception machine');
+  });
+
+  it('an edit the operator applied before the app read the answer is recognised on resend, not a conflict', async () => {
+    const { db } = await setup();
+    const proxy = await startHostileProxy(sim.url);
+    try {
+      const api = createTestClient(proxy.url);
+      const resources = createDexieResourceStore(db);
+      let cut = true;
+      // The PUT reaches the operator and is applied; the answer never comes back (app killed, link cut).
+      proxy.rules.push((request) =>
+        cut && request.method === 'PUT' && request.path.startsWith('/v1/designations/')
+          ? { kind: 'cutAfterUpstream' }
+          : PASS,
+      );
+      await saveDesignation(db, 'frankingLicence', '60000002', 'Mail room, 2nd floor');
+      await expect(syncOnce(db, api, { resources })).rejects.toMatchObject({ code: 'api.network' });
+      expect(await db.outbox.count()).toBe(1);
+      cut = false;
+      // The resend's If-None-Match "*" now meets the clerk's own designation: 412 with it as current.
+      const run = await syncOnce(db, api, { resources });
+      expect(run).toMatchObject({ outcome: 'ok', pushed: 1, conflicts: 0 });
+      expect(await db.outbox.count()).toBe(0);
+      const stored = await db.designations.get(['frankingLicence', '60000002']);
+      expect(stored?.text).toBe('Mail room, 2nd floor');
+      expect(stored?.etag).toBe((await serverDesignation(api, 'frankingLicence', '60000002'))?.etag);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('a resend that meets a different text is still a conflict', async () => {
+    const { db } = await setup();
+    const theirs = (await control(sim.url, 'other-user-edit', { kind: 'designation' })) as Designation;
+    await saveDesignation(db, theirs.kind, theirs.key, `${theirs.text} (mine)`);
+    await control(sim.url, 'other-user-edit', { kind: 'designation', id: `${theirs.kind}/${theirs.key}` });
+    expect(
+      await syncOnce(db, createTestClient(sim.url), { resources: createDexieResourceStore(db) }),
+    ).toMatchObject({
+      conflicts: 1,
+    });
   });
 });
