@@ -115,6 +115,11 @@ describe('IPC', () => {
       { path: '/v1/customer', method: 'GET', headers: { authorization: 'Bearer stolen' }, body: null },
     ],
     ['a POST', { path: '/v1/customer', method: 'POST', headers: {}, body: null }],
+    ['a parent folder', { path: '/v1/../../admin/users', method: 'GET', headers: {}, body: null }],
+    ['an encoded parent folder', { path: '/v1/%2e%2E/admin/users', method: 'GET', headers: {}, body: null }],
+    ['a mixed-case parent', { path: '/v1/.%2e/%2E./admin', method: 'GET', headers: {}, body: null }],
+    ['a parent behind %2f', { path: '/v1/x%2f..%2fadmin', method: 'GET', headers: {}, body: null }],
+    ['a current folder', { path: '/v1/./customer', method: 'GET', headers: {}, body: null }],
   ])('never forwards an API request to %s', async (_label, request) => {
     const { invoke, requested } = setup();
     await expect(invoke('apiRequest', request)).resolves.toMatchObject({

@@ -6,6 +6,9 @@ const keys = {
   'api.invalidResponse': 'invalidResponse',
   'api.rateLimited': 'rateLimited',
   'api.unavailable': 'unavailable',
+  'api.redirect': 'redirect',
+  'api.timeout': 'timeout',
+  'api.tooLarge': 'tooLarge',
   'sync.quota': 'quota',
 } as const;
 

@@ -7,7 +7,8 @@
  */
 import type { TokenResponse } from './schemas';
 import { TokenResponseSchema } from './schemas';
-import { InvalidRequestError, InvalidResponseError, NetworkError } from './errors';
+import { ApiError, InvalidRequestError, InvalidResponseError, NetworkError, RedirectError } from './errors';
+import { hasDotSegment } from './paths';
 import type { Clock } from './retry';
 import { abortReason, throwIfAborted } from './retry';
 import { formatIssues } from './validate';
@@ -45,11 +46,45 @@ const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
 
 /** Joins a base URL and an absolute path, keeping a path prefix of the base ("https://h/billing"). */
 export const resolveUrl = (baseUrl: string, path: string): string => {
-  if (!path.startsWith('/') || path.startsWith('//')) {
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) {
     // A full URL here could send the bearer token to another host.
     throw new InvalidRequestError(`Expected a path starting with "/", got ${JSON.stringify(path)}`);
   }
+  if (hasDotSegment(path)) {
+    // URL normalisation (or the server) would resolve it to another resource than the one named.
+    throw new InvalidRequestError(`The path ${JSON.stringify(path)} has a "." or ".." segment`);
+  }
   return baseUrl.replace(/\/+$/, '') + path;
+};
+
+/**
+ * Refuses an answer that is a redirect or that came from another origin than the back end: a
+ * redirect is never followed (requests are sent with redirect "manual"), and a transport that
+ * follows one anyway is caught by the answer's URL. The Location is left out of the message on
+ * purpose; it is the other party's choice and may carry anything.
+ */
+export const refuseForeignAnswer = (response: Response, baseOrigin: string, what: string): void => {
+  const redirected =
+    response.type === 'opaqueredirect' ||
+    response.redirected ||
+    (response.status >= 300 && response.status < 400 && response.status !== 304);
+  const foreign = response.url !== '' && originOf(response.url) !== baseOrigin;
+  if (!redirected && !foreign) return;
+  void response.body?.cancel().catch(() => undefined);
+  throw new RedirectError(
+    redirected
+      ? `${what} was answered with a redirect (HTTP ${response.status}); redirects are not followed`
+      : `${what} was answered from another origin than the back end`,
+    { status: response.status },
+  );
+};
+
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
+  }
 };
 
 /** A transport that prefixes paths with a base URL and adds nothing else (unauthenticated). */
@@ -89,6 +124,13 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
   const refreshMarginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
   const tokenTimeoutMs = options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
   const tokenUrl = resolveUrl(options.baseUrl, '/oauth/token');
+  const baseOrigin = originOf(options.baseUrl);
+  // Every request, the token's included: a followed redirect would resend the secret or the token.
+  const fetchHere: Fetch = async (url, init) => {
+    const response = await options.fetch(url, { ...init, redirect: 'manual' });
+    refuseForeignAnswer(response, baseOrigin, `${init.method ?? 'GET'} ${new URL(url).pathname}`);
+    return response;
+  };
 
   let cached: CachedToken | undefined;
   let pending: Promise<TokenOutcome> | undefined;
@@ -106,7 +148,7 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
     try {
       // Not the caller's signal: the request is shared by every waiting call, and one of them giving
       // up must not fail the others. The timeout bounds it instead.
-      response = await options.fetch(tokenUrl, {
+      response = await fetchHere(tokenUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),
@@ -114,6 +156,7 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
       });
       text = await response.text();
     } catch (cause) {
+      if (cause instanceof ApiError) throw cause;
       throw new NetworkError('The access token could not be obtained', { cause, notSent: true });
     }
     if (!response.ok) {
@@ -171,7 +214,7 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
   const send = (url: string, init: RequestInit, token: CachedToken): Promise<Response> => {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${token.accessToken}`);
-    return options.fetch(url, { ...init, headers });
+    return fetchHere(url, { ...init, headers });
   };
 
   return async (path, init) => {

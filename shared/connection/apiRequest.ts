@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasDotSegment } from '../api/paths';
 
 /**
  * One API request as it crosses from the renderer to whoever holds the credential. Only API paths,
@@ -11,7 +12,9 @@ export const ApiRequestSchema = z.object({
   path: z
     .string()
     .max(4096)
-    .regex(/^\/v1\/[A-Za-z0-9\-._~%/]*(\?[A-Za-z0-9\-._~%&=+]*)?$/, 'must be a /v1/ API path'),
+    .regex(/^\/v1\/[A-Za-z0-9\-._~%/]*(\?[A-Za-z0-9\-._~%&=+]*)?$/, 'must be a /v1/ API path')
+    // "/v1/../admin" matches the pattern above but addresses a path outside the API.
+    .refine((path) => !hasDotSegment(path), 'must not have a "." or ".." segment'),
   method: z.enum(['GET', 'PUT', 'DELETE']),
   headers: z.partialRecord(z.enum(forwardedRequestHeaders), z.string().max(1024)),
   body: z.string().max(1_000_000).nullable(),

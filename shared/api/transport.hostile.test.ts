@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HostileServer } from '../../tests/testing/hostileServer';
+import { redirect, respondJson, startHostileServer, token } from '../../tests/testing/hostileServer';
+import { InvalidRequestError, RedirectError } from './errors';
+import type { Fetch } from './transport';
+import { createAuthenticatedFetch, resolveUrl } from './transport';
+
+// Real fetch against real sockets: Node's fetch follows redirects unless told not to.
+const SECRET = 'client-secret-never-elsewhere';
+
+const servers: HostileServer[] = [];
+const start = async (...args: Parameters<typeof startHostileServer>): Promise<HostileServer> => {
+  const server = await startHostileServer(...args);
+  servers.push(server);
+  return server;
+};
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const authenticated = (baseUrl: string, fetch: Fetch = globalThis.fetch) =>
+  createAuthenticatedFetch({ baseUrl, clientId: 'acme', clientSecret: SECRET, fetch });
+
+describe('redirects', () => {
+  it.each([307, 308, 302] as const)(
+    'never follows a %i of the token endpoint: the client secret stays home',
+    async (status) => {
+      const elsewhere = await start(
+        respondJson(200, { access_token: 'x', token_type: 'Bearer', expires_in: 60 }),
+      );
+      const backEnd = await start({ '/oauth/token': redirect(status, `${elsewhere.url}/steal`) });
+      const error: unknown = await authenticated(backEnd.url)('/v1/customer', { method: 'GET' }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(RedirectError);
+      expect(error).toMatchObject({ code: 'api.redirect', status });
+      expect(String(error)).not.toContain(SECRET);
+      expect(elsewhere.requests).toEqual([]);
+      expect(backEnd.requests.map((request) => request.path)).toEqual(['/oauth/token']);
+    },
+  );
+
+  it.each([
+    ['another origin', 302, (other: string) => `${other}/v1/customer`],
+    ['the same origin', 308, () => '/v1/elsewhere'],
+  ] as const)('never follows an API redirect to %s: the token stays home', async (_label, status, target) => {
+    const elsewhere = await start(respondJson(200, {}));
+    const backEnd = await start({
+      '/oauth/token': token('bearer-never-elsewhere'),
+      '/v1/customer': redirect(status, target(elsewhere.url)),
+      '/v1/elsewhere': respondJson(200, {}),
+    });
+    await expect(authenticated(backEnd.url)('/v1/customer', { method: 'GET' })).rejects.toMatchObject({
+      code: 'api.redirect',
+    });
+    expect(elsewhere.requests).toEqual([]);
+    expect(backEnd.requests.map((request) => request.path)).toEqual(['/oauth/token', '/v1/customer']);
+  });
+
+  it('refuses an answer from another origin when the raw transport follows redirects anyway', async () => {
+    const elsewhere = await start(respondJson(200, { stolen: true }));
+    const backEnd = await start({
+      '/oauth/token': token(),
+      '/v1/customer': redirect(302, `${elsewhere.url}/v1/customer`),
+    });
+    // A platform fetch that ignores the redirect mode it is given.
+    const following: Fetch = (url, init) => globalThis.fetch(url, { ...init, redirect: 'follow' });
+    await expect(
+      authenticated(backEnd.url, following)('/v1/customer', { method: 'GET' }),
+    ).rejects.toBeInstanceOf(RedirectError);
+  });
+});
+
+describe('dot segments', () => {
+  it.each([
+    '/v1/../../admin/users',
+    '/v1/./customer',
+    '/v1/%2e%2e/%2E%2E/admin/users',
+    '/v1/.%2E/admin/users',
+    '/v1/%2e./admin/users',
+    '/v1/x%2f..%2fadmin',
+    '/v1/x%2F%2e%2e',
+    '/v1/x\\..\\admin',
+    '/v1/x%5c..',
+    '/v1/..?limit=1',
+  ])('refuses %s before anything is sent', async (path) => {
+    const backEnd = await start({ '/oauth/token': token(), '/admin/users': respondJson(200, ['everyone']) });
+    expect(() => resolveUrl(backEnd.url, path)).toThrow(InvalidRequestError);
+    await expect(authenticated(backEnd.url)(path, { method: 'GET' })).rejects.toBeInstanceOf(
+      InvalidRequestError,
+    );
+    expect(backEnd.requests).toEqual([]);
+  });
+
+  it('still allows dots that are not a whole segment, and dots in the query', () => {
+    expect(resolveUrl('http://h.test', '/v1/cost-centers/...')).toBe('http://h.test/v1/cost-centers/...');
+    expect(resolveUrl('http://h.test', '/v1/cost-centers/a.b?since=..')).toBe(
+      'http://h.test/v1/cost-centers/a.b?since=..',
+    );
+  });
+});
