@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostileServer } from '../../tests/testing/hostileServer';
-import { redirect, respondJson, startHostileServer, token } from '../../tests/testing/hostileServer';
-import { InvalidRequestError, RedirectError } from './errors';
+import {
+  hugeBody,
+  redirect,
+  respondBytes,
+  respondJson,
+  startHostileServer,
+  token,
+} from '../../tests/testing/hostileServer';
+import { createCredentialedApiClient } from './client';
+import { InvalidRequestError, RedirectError, ResponseTooLargeError } from './errors';
+import { JSON_MAX_BYTES, PDF_MAX_BYTES } from './read';
 import type { Fetch } from './transport';
 import { createAuthenticatedFetch, resolveUrl } from './transport';
 
@@ -97,5 +106,75 @@ describe('dot segments', () => {
     expect(resolveUrl('http://h.test', '/v1/cost-centers/a.b?since=..')).toBe(
       'http://h.test/v1/cost-centers/a.b?since=..',
     );
+  });
+});
+
+describe('size bounds', () => {
+  const client = (baseUrl: string) =>
+    createCredentialedApiClient({
+      baseUrl,
+      clientId: 'acme',
+      clientSecret: SECRET,
+      fetch: globalThis.fetch,
+      sleep: () => Promise.resolve(),
+    });
+  const apiPaths = (server: HostileServer) =>
+    server.requests.map((request) => request.path).filter((path) => path !== '/oauth/token');
+
+  it('stops reading a JSON page past the cap, without buffering it, and does not retry', async () => {
+    // Half a gigabyte, streamed without a Content-Length: only reading can tell the size.
+    const backEnd = await start({
+      '/oauth/token': token(),
+      '/v1/invoices': hugeBody({ 'content-type': 'application/json' }, 16 * JSON_MAX_BYTES),
+    });
+    const error: unknown = await client(backEnd.url)
+      .getInvoiceChanges()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error).toMatchObject({ code: 'api.tooLarge', limitBytes: JSON_MAX_BYTES });
+    expect(apiPaths(backEnd)).toEqual(['/v1/invoices']);
+  });
+
+  it('refuses a JSON page whose Content-Length is over the cap before reading it', async () => {
+    const backEnd = await start({
+      '/oauth/token': token(),
+      '/v1/customer': (_request, response) => {
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': String(JSON_MAX_BYTES + 1),
+        });
+        response.write('{');
+      },
+    });
+    await expect(client(backEnd.url).getCustomer()).rejects.toMatchObject({ code: 'api.tooLarge' });
+  });
+
+  it('stops reading a document past the PDF cap', async () => {
+    const backEnd = await start({
+      '/oauth/token': token(),
+      '/v1/invoices/i1/document': hugeBody({ 'content-type': 'application/pdf' }, PDF_MAX_BYTES + 1, '%'),
+    });
+    await expect(client(backEnd.url).getInvoiceDocument('i1')).rejects.toMatchObject({
+      code: 'api.tooLarge',
+      limitBytes: PDF_MAX_BYTES,
+    });
+    expect(apiPaths(backEnd)).toEqual(['/v1/invoices/i1/document']);
+  });
+
+  it('refuses a "document" that is not a PDF even when its digest matches, and does not retry', async () => {
+    const html = '<html><body>Maintenance</body></html>';
+    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(html)));
+    const backEnd = await start({
+      '/oauth/token': token(),
+      '/v1/invoices/i1/document': respondBytes(200, html, {
+        'content-type': 'application/pdf',
+        'repr-digest': `sha-256=:${digest.toString('base64')}:`,
+      }),
+    });
+    await expect(client(backEnd.url).getInvoiceDocument('i1')).rejects.toMatchObject({
+      code: 'api.invalidResponse',
+      reason: 'contentType',
+    });
+    expect(apiPaths(backEnd)).toEqual(['/v1/invoices/i1/document']);
   });
 });

@@ -9,6 +9,7 @@ import type { TokenResponse } from './schemas';
 import { TokenResponseSchema } from './schemas';
 import { ApiError, InvalidRequestError, InvalidResponseError, NetworkError, RedirectError } from './errors';
 import { hasDotSegment } from './paths';
+import { readCapped } from './read';
 import type { Clock } from './retry';
 import { abortReason, throwIfAborted } from './retry';
 import { formatIssues } from './validate';
@@ -43,6 +44,8 @@ export interface AuthenticatedFetchOptions {
 
 const DEFAULT_REFRESH_MARGIN_MS = 30_000;
 const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
+/** A token answer is a few hundred bytes; a problem body a few KiB. */
+const TOKEN_RESPONSE_MAX_BYTES = 64 * 1024;
 
 /** Joins a base URL and an absolute path, keeping a path prefix of the base ("https://h/billing"). */
 export const resolveUrl = (baseUrl: string, path: string): string => {
@@ -154,7 +157,7 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
         body: form.toString(),
         signal: AbortSignal.timeout(tokenTimeoutMs),
       });
-      text = await response.text();
+      text = new TextDecoder().decode(await readCapped(response, TOKEN_RESPONSE_MAX_BYTES));
     } catch (cause) {
       if (cause instanceof ApiError) throw cause;
       throw new NetworkError('The access token could not be obtained', { cause, notSent: true });

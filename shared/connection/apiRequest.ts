@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { hasDotSegment } from '../api/paths';
+import { PDF_MAX_BYTES, readCapped } from '../api/read';
+
+/** The largest answer that crosses from whoever holds the credential: the largest body the client accepts. */
+export const API_RESPONSE_MAX_BYTES = PDF_MAX_BYTES;
 
 /**
  * One API request as it crosses from the renderer to whoever holds the credential. Only API paths,
@@ -22,10 +26,14 @@ export const ApiRequestSchema = z.object({
 export type ApiRequest = z.infer<typeof ApiRequestSchema>;
 
 export const ApiResponseDataSchema = z.object({
-  status: z.number().int(),
-  statusText: z.string(),
-  headers: z.record(z.string(), z.string()),
-  body: z.instanceof(Uint8Array<ArrayBuffer>),
+  status: z.number().int().min(200).max(599),
+  statusText: z.string().max(256),
+  headers: z
+    .record(z.string().max(256), z.string().max(8192))
+    .refine((headers) => Object.keys(headers).length <= 100, 'at most 100 headers'),
+  body: z
+    .instanceof(Uint8Array<ArrayBuffer>)
+    .refine((body) => body.byteLength <= API_RESPONSE_MAX_BYTES, 'body over the size cap'),
 });
 export type ApiResponseData = z.infer<typeof ApiResponseDataSchema>;
 
@@ -58,6 +66,7 @@ export const toApiResponseData = async (response: Response): Promise<ApiResponse
     status: response.status,
     statusText: response.statusText,
     headers,
-    body: new Uint8Array(await response.arrayBuffer()),
+    // Capped while reading: main never buffers, nor sends over IPC, more than the client would accept.
+    body: await readCapped(response, API_RESPONSE_MAX_BYTES),
   };
 };
