@@ -26,9 +26,16 @@ export const createPortFetch = (post: (message: FromWorker) => void) => {
       const id = nextId;
       nextId += 1;
       waiting.set(id, { resolve, reject });
-      init.signal?.addEventListener('abort', () => {
-        if (waiting.delete(id)) reject(new DOMException('Aborted', 'AbortError'));
-      });
+      init.signal?.addEventListener(
+        'abort',
+        () => {
+          if (!waiting.delete(id)) return;
+          // The page, and through it main, stop the request too instead of letting it run on.
+          post({ type: 'fetchCancel', id });
+          reject(new DOMException('Aborted', 'AbortError'));
+        },
+        { once: true },
+      );
       post({ type: 'fetch', id, request: toApiRequest(path, init) });
     });
 

@@ -15,4 +15,6 @@ export type FromWorker =
   | { type: 'progress'; progress: SyncProgress }
   | { type: 'finished'; run: SyncRunRecord }
   | { type: 'failed'; run: SyncRunRecord | null; code: string; message: string }
-  | { type: 'fetch'; id: number; request: ApiRequest };
+  | { type: 'fetch'; id: number; request: ApiRequest }
+  /** The worker gave up on that fetch (the sync was cancelled): the page aborts it in turn. */
+  | { type: 'fetchCancel'; id: number };

@@ -1,15 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HostileServer } from '../../tests/testing/hostileServer';
 import {
   hugeBody,
   redirect,
+  stallBody,
+  stallHeaders,
   respondBytes,
   respondJson,
   startHostileServer,
   token,
 } from '../../tests/testing/hostileServer';
 import { createCredentialedApiClient } from './client';
-import { InvalidRequestError, RedirectError, ResponseTooLargeError } from './errors';
+import { InvalidRequestError, RedirectError, ResponseTooLargeError, TimeoutError } from './errors';
 import { JSON_MAX_BYTES, PDF_MAX_BYTES } from './read';
 import type { Fetch } from './transport';
 import { createAuthenticatedFetch, resolveUrl } from './transport';
@@ -176,5 +178,104 @@ describe('size bounds', () => {
       reason: 'contentType',
     });
     expect(apiPaths(backEnd)).toEqual(['/v1/invoices/i1/document']);
+  });
+});
+
+describe('time bounds', () => {
+  // Short bounds keep the test fast; they measure silence on a real socket, not the calendar.
+  const timeouts = { headersMs: 150, idleMs: 150 };
+  const client = (baseUrl: string) =>
+    createCredentialedApiClient({
+      baseUrl,
+      clientId: 'acme',
+      clientSecret: SECRET,
+      fetch: globalThis.fetch,
+      timeouts,
+      retry: { maxAttempts: 2 },
+      sleep: () => Promise.resolve(),
+    });
+
+  it('gives up on a server that never sends its headers, and lets go of the connection', async () => {
+    const backEnd = await start({ '/oauth/token': token(), '/v1/customer': stallHeaders() });
+    const error: unknown = await client(backEnd.url)
+      .getCustomer()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'api.timeout' });
+    // A GET is retried like a lost connection, then reported.
+    await vi.waitFor(() => {
+      expect(backEnd.abandoned).toEqual(['/v1/customer', '/v1/customer']);
+    });
+  });
+
+  it('gives up on a body that stops half-way', async () => {
+    const backEnd = await start({
+      '/oauth/token': token(),
+      '/v1/invoices': stallBody({ 'content-type': 'application/json' }, '{"items":[{"id":"half'),
+    });
+    await expect(client(backEnd.url).getInvoiceChanges()).rejects.toMatchObject({ code: 'api.timeout' });
+    await vi.waitFor(() => {
+      expect(backEnd.abandoned).toEqual(['/v1/invoices', '/v1/invoices']);
+    });
+  });
+
+  it('bounds the token request too, and reports it as never sent', async () => {
+    const backEnd = await start({ '/oauth/token': stallHeaders() });
+    const fetch = createAuthenticatedFetch({
+      baseUrl: backEnd.url,
+      clientId: 'acme',
+      clientSecret: SECRET,
+      fetch: globalThis.fetch,
+      timeouts,
+    });
+    await expect(fetch('/v1/customer', { method: 'PUT' })).rejects.toMatchObject({
+      code: 'api.timeout',
+      notSent: true,
+    });
+  });
+
+  it('lets a slow body through as long as it keeps moving', async () => {
+    const backEnd = await start({
+      '/oauth/token': token(),
+      '/v1/customer': async (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const text = JSON.stringify({ slow: true });
+        for (const char of text) {
+          response.write(char);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        response.end();
+      },
+    });
+    const fetch = createAuthenticatedFetch({
+      baseUrl: backEnd.url,
+      clientId: 'acme',
+      clientSecret: SECRET,
+      fetch: globalThis.fetch,
+      timeouts,
+    });
+    // 14 characters 20 ms apart: longer than the idle bound in total, never silent for that long.
+    const response = await fetch('/v1/customer', { method: 'GET' });
+    expect(await response.json()).toEqual({ slow: true });
+  });
+
+  it("aborts the request in flight when the caller's signal aborts", async () => {
+    const backEnd = await start({ '/oauth/token': token(), '/v1/customer': stallHeaders() });
+    const fetch = createAuthenticatedFetch({
+      baseUrl: backEnd.url,
+      clientId: 'acme',
+      clientSecret: SECRET,
+      fetch: globalThis.fetch,
+    });
+    const controller = new AbortController();
+    const pending = fetch('/v1/customer', { method: 'GET', signal: controller.signal });
+    await vi.waitFor(() => {
+      expect(backEnd.requests.map((request) => request.path)).toContain('/v1/customer');
+    });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await vi.waitFor(() => {
+      expect(backEnd.abandoned).toEqual(['/v1/customer']);
+    });
   });
 });

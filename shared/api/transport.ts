@@ -7,7 +7,14 @@
  */
 import type { TokenResponse } from './schemas';
 import { TokenResponseSchema } from './schemas';
-import { ApiError, InvalidRequestError, InvalidResponseError, NetworkError, RedirectError } from './errors';
+import {
+  ApiError,
+  InvalidRequestError,
+  InvalidResponseError,
+  NetworkError,
+  RedirectError,
+  TimeoutError,
+} from './errors';
 import { hasDotSegment } from './paths';
 import { readCapped } from './read';
 import type { Clock } from './retry';
@@ -37,7 +44,22 @@ export interface AuthenticatedFetchOptions {
   readonly refreshMarginMs?: number;
   /** Bound on one token request: a hung token endpoint must not stall every call forever. */
   readonly tokenTimeoutMs?: number;
+  /** Bounds on every request; see RequestTimeouts. */
+  readonly timeouts?: Partial<RequestTimeouts>;
 }
+
+/**
+ * Time bounds of one request. Exceeding either aborts the raw fetch (so main's net.fetch lets go of
+ * the connection too) and fails the call with a TimeoutError, retried like a lost connection.
+ */
+export interface RequestTimeouts {
+  /** From sending until the status line and headers have arrived. */
+  readonly headersMs: number;
+  /** Longest silence while the body streams; a slow but moving body is fine. */
+  readonly idleMs: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUTS: RequestTimeouts = { headersMs: 30_000, idleMs: 30_000 };
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -80,6 +102,70 @@ export const refuseForeignAnswer = (response: Response, baseOrigin: string, what
       : `${what} was answered from another origin than the back end`,
     { status: response.status },
   );
+};
+
+/**
+ * Runs the raw fetch under the time bounds, on top of the caller's own signal. The answer's body is
+ * handed on through a stream that fails with a TimeoutError when the server stops sending.
+ */
+export const fetchWithTimeouts = async (
+  fetch: Fetch,
+  url: string,
+  init: RequestInit,
+  timeouts: RequestTimeouts,
+  what: string,
+): Promise<Response> => {
+  const controller = new AbortController();
+  const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+  // Only the time bounds abort this controller: its state says whether one was exceeded.
+  const timedOut = (): boolean => controller.signal.aborted;
+  const timeOut = (): void => {
+    controller.abort(new DOMException(`${what} timed out`, 'TimeoutError'));
+  };
+  const headersTimer = setTimeout(timeOut, timeouts.headersMs);
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal });
+  } catch (cause) {
+    if (timedOut()) {
+      throw new TimeoutError(`${what}: no answer within ${timeouts.headersMs} ms`, { cause });
+    }
+    throw cause;
+  } finally {
+    clearTimeout(headersTimer);
+  }
+  const body = response.body;
+  if (body === null) return response;
+  const reader = body.getReader();
+  const idle = (): TimeoutError =>
+    new TimeoutError(`${what}: the body stalled for ${timeouts.idleMs} ms`, { status: response.status });
+  const stream = new ReadableStream<Uint8Array>({
+    pull: async (stream) => {
+      const idleTimer = setTimeout(() => {
+        timeOut();
+        // A transport that ignores the abort once the headers are in still lets go of the reader.
+        reader.cancel().catch(() => undefined);
+      }, timeouts.idleMs);
+      try {
+        const chunk = await reader.read();
+        if (timedOut()) stream.error(idle());
+        else if (chunk.done) stream.close();
+        else stream.enqueue(chunk.value);
+      } catch (cause) {
+        stream.error(timedOut() ? idle() : cause);
+      } finally {
+        clearTimeout(idleTimer);
+      }
+    },
+    cancel: async (reason) => {
+      await reader.cancel(reason);
+    },
+  });
+  return new Response(stream, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 };
 
 const originOf = (url: string): string => {
@@ -128,11 +214,17 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
   const tokenTimeoutMs = options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
   const tokenUrl = resolveUrl(options.baseUrl, '/oauth/token');
   const baseOrigin = originOf(options.baseUrl);
+  const timeouts: RequestTimeouts = { ...DEFAULT_REQUEST_TIMEOUTS, ...options.timeouts };
   // Every request, the token's included: a followed redirect would resend the secret or the token.
   const fetchHere: Fetch = async (url, init) => {
-    const response = await options.fetch(url, { ...init, redirect: 'manual' });
-    refuseForeignAnswer(response, baseOrigin, `${init.method ?? 'GET'} ${new URL(url).pathname}`);
-    return response;
+    const what = `${init.method ?? 'GET'} ${new URL(url).pathname}`;
+    // The redirect is refused before the body is wrapped: the wrapper's Response has no URL.
+    const checked: Fetch = async (target, checkedInit) => {
+      const response = await options.fetch(target, { ...checkedInit, redirect: 'manual' });
+      refuseForeignAnswer(response, baseOrigin, what);
+      return response;
+    };
+    return fetchWithTimeouts(checked, url, init, timeouts, what);
   };
 
   let cached: CachedToken | undefined;
@@ -159,6 +251,8 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
       });
       text = new TextDecoder().decode(await readCapped(response, TOKEN_RESPONSE_MAX_BYTES));
     } catch (cause) {
+      // The API request was never sent: even a write is safe to repeat after a token timeout.
+      if (cause instanceof TimeoutError) throw new TimeoutError(cause.message, { cause, notSent: true });
       if (cause instanceof ApiError) throw cause;
       throw new NetworkError('The access token could not be obtained', { cause, notSent: true });
     }

@@ -25,6 +25,14 @@ export const ApiRequestSchema = z.object({
 });
 export type ApiRequest = z.infer<typeof ApiRequestSchema>;
 
+/** Names one forwarded request so that the renderer can cancel it while main is still fetching. */
+export const ApiRequestIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a request id');
+
+export const ForwardedApiRequestSchema = ApiRequestSchema.extend({ requestId: ApiRequestIdSchema });
+export type ForwardedApiRequest = z.infer<typeof ForwardedApiRequestSchema>;
+
+export const CancelApiRequestSchema = z.object({ requestId: ApiRequestIdSchema });
+
 export const ApiResponseDataSchema = z.object({
   status: z.number().int().min(200).max(599),
   statusText: z.string().max(256),

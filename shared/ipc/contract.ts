@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { ApiRequestSchema, ApiResponseDataSchema } from '../connection/apiRequest';
+import {
+  ApiResponseDataSchema,
+  CancelApiRequestSchema,
+  ForwardedApiRequestSchema,
+} from '../connection/apiRequest';
 import { ConnectionInfoSchema, SaveConnectionRequestSchema } from '../connection/settings';
 import type { IpcMessage } from './channels';
 import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
@@ -44,7 +48,9 @@ export const ipcContract = {
   getConnection: { request: z.undefined(), response: ConnectionInfoSchema },
   saveConnection: { request: SaveConnectionRequestSchema, response: ConnectionInfoSchema },
   testConnection: { request: SaveConnectionRequestSchema, response: ConnectionTestOutcomeSchema },
-  apiRequest: { request: ApiRequestSchema, response: ApiResponseDataSchema },
+  apiRequest: { request: ForwardedApiRequestSchema, response: ApiResponseDataSchema },
+  /** Aborts the forwarded request of that id if it is still in flight; unknown ids are ignored. */
+  cancelApiRequest: { request: CancelApiRequestSchema, response: z.undefined() },
   notify: { request: NotifyRequestSchema, response: z.undefined() },
   saveFile: { request: SaveFileRequestSchema, response: SaveFileOutcomeSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;

@@ -9,6 +9,7 @@
  *   });
  *   ... fetch(`${server.url}/v1/customer`) ...
  *   server.requests  // every request received, in order, with its body
+ *   server.abandoned // paths whose answer never completed: the client gave up, or a handler cut it
  *   await server.close();
  *
  * A route matches on the path without its query; a single handler instead of a table answers every
@@ -35,6 +36,8 @@ export interface HostileServer {
   /** "http://127.0.0.1:<port>", no trailing slash. */
   readonly url: string;
   readonly requests: readonly RecordedRequest[];
+  /** Paths whose answer never completed: the client gave up (aborted, timed out) or a handler cut it. */
+  readonly abandoned: readonly string[];
   close(): Promise<void>;
 }
 
@@ -42,7 +45,12 @@ export const startHostileServer = async (
   routes: Readonly<Record<string, HostileHandler>> | HostileHandler,
 ): Promise<HostileServer> => {
   const requests: RecordedRequest[] = [];
+  const abandoned: string[] = [];
+  let closing = false;
   const server = http.createServer((incoming, response) => {
+    response.on('close', () => {
+      if (!response.writableFinished && !closing) abandoned.push((incoming.url ?? '/').split('?')[0] ?? '/');
+    });
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
@@ -70,8 +78,10 @@ export const startHostileServer = async (
   return {
     url: `http://127.0.0.1:${address.port}`,
     requests,
+    abandoned,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         server.closeAllConnections();
         server.close(() => resolve());
       }),
