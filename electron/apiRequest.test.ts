@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HostileServer } from '../tests/testing/hostileServer';
-import { respondJson, stallHeaders, startHostileServer, token } from '../tests/testing/hostileServer';
+import {
+  redirect,
+  respondJson,
+  stallHeaders,
+  startHostileServer,
+  token,
+} from '../tests/testing/hostileServer';
 import { createConnectionService } from '../shared/connection/service';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
@@ -21,6 +27,7 @@ const setup = async (timeouts?: { headersMs: number; idleMs: number }) => {
     '/oauth/token': token(),
     '/v1/customer': stallHeaders(),
     '/v1/services': respondJson(200, { items: [] }),
+    '/v1/cost-centers': redirect(307, 'http://127.0.0.1:9/v1/cost-centers'),
   });
   const baseUrl = server.url;
   const netFetchSignals: AbortSignal[] = [];
@@ -101,6 +108,14 @@ describe('forwarded API requests in main', () => {
     expect(netFetchSignals.at(-1)?.aborted).toBe(true);
     await vi.waitFor(() => {
       expect(server.abandoned).toEqual(['/v1/customer']);
+    });
+  });
+
+  it('answers a refused redirect with its API code, so the page keeps it final and translated', async () => {
+    const { invoke } = await setup();
+    await expect(invoke('apiRequest', request('/v1/cost-centers', 'r-1'))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'ipc.failed', api: { code: 'api.redirect', notSent: false } },
     });
   });
 

@@ -55,6 +55,16 @@ describe('electron platform: apiFetch', () => {
     expect(cancelled).toEqual([sent[0]?.requestId]);
   });
 
+  it('keeps the API code of a transport failure in main', async () => {
+    const { platform, answers } = fakeBridge();
+    const pending = platform.apiFetch('/v1/customer', { method: 'GET' });
+    answers[0]?.({
+      ok: false,
+      error: { code: 'ipc.failed', message: 'redirected', api: { code: 'api.redirect', notSent: false } },
+    });
+    await expect(pending).rejects.toMatchObject({ code: 'api.redirect' });
+  });
+
   it('refuses an answer from main that is over the size bound', async () => {
     const { platform, answers } = fakeBridge();
     const pending = platform.apiFetch('/v1/invoices/i1/document', { method: 'GET' });

@@ -1,5 +1,10 @@
 import { InvalidResponseError } from '../../shared/api/errors';
-import { ApiResponseDataSchema, fromApiResponse, toApiRequest } from '../../shared/connection/apiRequest';
+import {
+  ApiResponseDataSchema,
+  fromApiResponse,
+  fromForwardedError,
+  toApiRequest,
+} from '../../shared/connection/apiRequest';
 import type { InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
 import { PlatformError, type Platform } from './Platform';
 
@@ -39,7 +44,10 @@ const forwardApiRequest =
       if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
     }
     // Like fetch, a transport failure rejects with a TypeError; the API client treats it as a network error.
-    if (!result.ok) throw new TypeError(result.error.message);
+    if (!result.ok) {
+      if (result.error.api !== undefined) throw fromForwardedError(result.error.api, result.error.message);
+      throw new TypeError(result.error.message);
+    }
     // Main caps what it sends; the page checks it again rather than trusting the other side of IPC.
     const parsed = ApiResponseDataSchema.safeParse(result.value);
     if (!parsed.success) {

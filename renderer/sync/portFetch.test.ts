@@ -31,4 +31,17 @@ describe('portFetch', () => {
     controller.abort();
     expect(posted.map((message) => message.type)).toEqual(['fetch']);
   });
+
+  it("keeps a failure's API code across the port", async () => {
+    const transport = createPortFetch(() => undefined);
+    const pending = transport.fetch('/v1/customer', { method: 'GET' });
+    transport.settle({
+      type: 'fetchResult',
+      id: 1,
+      ok: false,
+      message: 'no answer in time',
+      error: { code: 'api.timeout', notSent: false },
+    });
+    await expect(pending).rejects.toMatchObject({ code: 'api.timeout', name: 'TimeoutError' });
+  });
 });

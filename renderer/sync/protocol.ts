@@ -1,4 +1,4 @@
-import type { ApiRequest, ApiResponseData } from '../../shared/connection/apiRequest';
+import type { ApiRequest, ApiResponseData, ForwardedError } from '../../shared/connection/apiRequest';
 import type { SyncProgress } from '../../shared/sync/engine';
 import type { SyncRunRecord } from '../../shared/sync/ports';
 
@@ -8,7 +8,7 @@ export type ToWorker =
   | { type: 'sync' }
   | { type: 'cancel' }
   | { type: 'fetchResult'; id: number; ok: true; response: ApiResponseData }
-  | { type: 'fetchResult'; id: number; ok: false; message: string };
+  | { type: 'fetchResult'; id: number; ok: false; message: string; error?: ForwardedError };
 
 export type FromWorker =
   | { type: 'started'; at: string }

@@ -1,4 +1,4 @@
-import { toApiResponseData } from '../../shared/connection/apiRequest';
+import { toApiResponseData, toForwardedError } from '../../shared/connection/apiRequest';
 import type { SyncRunRecord } from '../../shared/sync/ports';
 import type { Platform } from '../platform/Platform';
 import type { FromWorker, ToWorker } from './protocol';
@@ -53,11 +53,13 @@ export const createSyncController = ({
     } catch (error) {
       // The worker cancelled it and no longer waits for an answer.
       if (abort.signal.aborted) return;
+      const forwarded = toForwardedError(error);
       send({
         type: 'fetchResult',
         id,
         ok: false,
         message: error instanceof Error ? error.message : String(error),
+        ...(forwarded === undefined ? {} : { error: forwarded }),
       });
     } finally {
       inFlight.delete(id);

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { hasDotSegment } from '../api/paths';
 import { PDF_MAX_BYTES, readCapped } from '../api/read';
+import {
+  ApiError,
+  InvalidRequestError,
+  InvalidResponseError,
+  NetworkError,
+  RedirectError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from '../api/errors';
 
 /** The largest answer that crosses from whoever holds the credential: the largest body the client accepts. */
 export const API_RESPONSE_MAX_BYTES = PDF_MAX_BYTES;
@@ -77,4 +86,47 @@ export const toApiResponseData = async (response: Response): Promise<ApiResponse
     // Capped while reading: main never buffers, nor sends over IPC, more than the client would accept.
     body: await readCapped(response, API_RESPONSE_MAX_BYTES),
   };
+};
+
+/**
+ * A transport failure as data, so that it keeps its code across IPC and the worker's port: a
+ * redirect or a size bound stays final and translated, instead of becoming a retried network error.
+ */
+export const ForwardedErrorSchema = z.object({
+  code: z.enum([
+    'api.network',
+    'api.timeout',
+    'api.redirect',
+    'api.tooLarge',
+    'api.invalidRequest',
+    'api.invalidResponse',
+  ]),
+  notSent: z.boolean(),
+});
+export type ForwardedError = z.infer<typeof ForwardedErrorSchema>;
+
+export const toForwardedError = (error: unknown): ForwardedError | undefined => {
+  if (!(error instanceof ApiError)) return undefined;
+  const parsed = ForwardedErrorSchema.safeParse({
+    code: error.code,
+    notSent: error instanceof NetworkError && error.notSent,
+  });
+  return parsed.success ? parsed.data : undefined;
+};
+
+export const fromForwardedError = (forwarded: ForwardedError, message: string): ApiError => {
+  switch (forwarded.code) {
+    case 'api.network':
+      return new NetworkError(message, { notSent: forwarded.notSent });
+    case 'api.timeout':
+      return new TimeoutError(message, { notSent: forwarded.notSent });
+    case 'api.redirect':
+      return new RedirectError(message);
+    case 'api.tooLarge':
+      return new ResponseTooLargeError(message, { limitBytes: API_RESPONSE_MAX_BYTES });
+    case 'api.invalidRequest':
+      return new InvalidRequestError(message);
+    case 'api.invalidResponse':
+      return new InvalidResponseError(message, { reason: 'schema' });
+  }
 };

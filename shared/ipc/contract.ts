@@ -3,6 +3,7 @@ import {
   ApiResponseDataSchema,
   CancelApiRequestSchema,
   ForwardedApiRequestSchema,
+  type ForwardedError,
 } from '../connection/apiRequest';
 import { ConnectionInfoSchema, SaveConnectionRequestSchema } from '../connection/settings';
 import type { IpcMessage } from './channels';
@@ -69,7 +70,8 @@ export type IpcFailureCode = (typeof ipcFailureCodes)[number];
 
 /** Errors cross the bridge as data: Electron flattens thrown errors into strings. */
 export type IpcResult<T> =
-  { ok: true; value: T } | { ok: false; error: { code: IpcFailureCode; message: string } };
+  | { ok: true; value: T }
+  | { ok: false; error: { code: IpcFailureCode; message: string; api?: ForwardedError } };
 
 /** What the preload puts on `window.invoiceDesk`: one function per message. */
 export type InvoiceDeskBridge = {
