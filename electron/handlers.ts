@@ -26,36 +26,54 @@ export const createIpcHandlers = ({
   connection,
   notify,
   saveFile,
-}: HandlerDeps): IpcHandlers => ({
-  getAppInfo: () =>
-    Promise.resolve({
-      name: app.getName(),
-      version: app.getVersion(),
-      platform: toAppPlatform(platform),
-      locale: app.getLocale(),
-    }),
-  openExternal: async ({ url }) => {
-    if (!(await openExternalSafely(shell, url))) {
-      throw new IpcRefusal('ipc.notAllowed', 'Only https links open outside the app');
-    }
-    return undefined;
-  },
-  getConnection: () => Promise.resolve(connection.info()),
-  saveConnection: (request) => {
-    try {
-      return Promise.resolve(connection.save(request));
-    } catch (error) {
-      if (error instanceof SecretRequiredError) throw new IpcRefusal('ipc.notAllowed', error.message);
-      throw error;
-    }
-  },
-  testConnection: (request) => connection.test(request),
-  apiRequest: (request) => connection.request(request),
-  notify: ({ title, body }) => {
-    if (!notify(title, body))
-      throw new IpcRefusal('ipc.notAllowed', 'Desktop notifications are not supported here');
-    return Promise.resolve(undefined);
-  },
-  // The contract has already refused unsafe names, other file types and oversized payloads.
-  saveFile: ({ suggestedName, bytes }) => saveFile(suggestedName, bytes),
-});
+}: HandlerDeps): IpcHandlers => {
+  /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
+  const inFlight = new Map<string, AbortController>();
+  return {
+    getAppInfo: () =>
+      Promise.resolve({
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: toAppPlatform(platform),
+        locale: app.getLocale(),
+      }),
+    openExternal: async ({ url }) => {
+      if (!(await openExternalSafely(shell, url))) {
+        throw new IpcRefusal('ipc.notAllowed', 'Only https links open outside the app');
+      }
+      return undefined;
+    },
+    getConnection: () => Promise.resolve(connection.info()),
+    saveConnection: (request) => {
+      try {
+        return Promise.resolve(connection.save(request));
+      } catch (error) {
+        if (error instanceof SecretRequiredError) throw new IpcRefusal('ipc.notAllowed', error.message);
+        throw error;
+      }
+    },
+    testConnection: (request) => connection.test(request),
+    apiRequest: async ({ requestId, ...request }) => {
+      if (inFlight.has(requestId)) throw new IpcRefusal('ipc.invalidPayload', 'This request id is in use');
+      // Registered before the first await: a cancel sent right after the request finds it.
+      const controller = new AbortController();
+      inFlight.set(requestId, controller);
+      try {
+        return await connection.request(request, controller.signal);
+      } finally {
+        inFlight.delete(requestId);
+      }
+    },
+    cancelApiRequest: ({ requestId }) => {
+      inFlight.get(requestId)?.abort(new DOMException('The renderer cancelled the request', 'AbortError'));
+      return Promise.resolve(undefined);
+    },
+    notify: ({ title, body }) => {
+      if (!notify(title, body))
+        throw new IpcRefusal('ipc.notAllowed', 'Desktop notifications are not supported here');
+      return Promise.resolve(undefined);
+    },
+    // The contract has already refused unsafe names, other file types and oversized payloads.
+    saveFile: ({ suggestedName, bytes }) => saveFile(suggestedName, bytes),
+  };
+};

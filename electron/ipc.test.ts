@@ -107,14 +107,43 @@ describe('IPC', () => {
   });
 
   it.each([
-    ['the token endpoint', { path: '/oauth/token', method: 'GET', headers: {}, body: null }],
-    ['the simulator controls', { path: '/__sim/faults', method: 'GET', headers: {}, body: null }],
-    ['another host', { path: '//evil.example/v1/customer', method: 'GET', headers: {}, body: null }],
+    ['the token endpoint', { path: '/oauth/token', method: 'GET', headers: {}, body: null, requestId: 'r1' }],
+    [
+      'the simulator controls',
+      { path: '/__sim/faults', method: 'GET', headers: {}, body: null, requestId: 'r1' },
+    ],
+    [
+      'another host',
+      { path: '//evil.example/v1/customer', method: 'GET', headers: {}, body: null, requestId: 'r1' },
+    ],
     [
       'an Authorization header',
-      { path: '/v1/customer', method: 'GET', headers: { authorization: 'Bearer stolen' }, body: null },
+      {
+        path: '/v1/customer',
+        method: 'GET',
+        headers: { authorization: 'Bearer stolen' },
+        body: null,
+        requestId: 'r1',
+      },
     ],
-    ['a POST', { path: '/v1/customer', method: 'POST', headers: {}, body: null }],
+    ['a POST', { path: '/v1/customer', method: 'POST', headers: {}, body: null, requestId: 'r1' }],
+    [
+      'a parent folder',
+      { path: '/v1/../../admin/users', method: 'GET', headers: {}, body: null, requestId: 'r1' },
+    ],
+    [
+      'an encoded parent folder',
+      { path: '/v1/%2e%2E/admin/users', method: 'GET', headers: {}, body: null, requestId: 'r1' },
+    ],
+    [
+      'a mixed-case parent',
+      { path: '/v1/.%2e/%2E./admin', method: 'GET', headers: {}, body: null, requestId: 'r1' },
+    ],
+    [
+      'a parent behind %2f',
+      { path: '/v1/x%2f..%2fadmin', method: 'GET', headers: {}, body: null, requestId: 'r1' },
+    ],
+    ['a current folder', { path: '/v1/./customer', method: 'GET', headers: {}, body: null, requestId: 'r1' }],
   ])('never forwards an API request to %s', async (_label, request) => {
     const { invoke, requested } = setup();
     await expect(invoke('apiRequest', request)).resolves.toMatchObject({

@@ -8,6 +8,7 @@ import {
   type IpcResponse,
   type IpcResult,
 } from '../shared/ipc/contract';
+import { toForwardedError } from '../shared/connection/apiRequest';
 import { isAppUrl } from './appOrigin';
 
 /** A typed handler map: exactly one handler per message of the contract. */
@@ -73,7 +74,12 @@ export const dispatchIpc = async <M extends IpcMessage>(
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof IpcRefusal) return fail(error.code, error.message);
-    return fail('ipc.failed', error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // A transport failure keeps its API code, so the page can tell a redirect from a lost connection.
+    const api = toForwardedError(error);
+    return api === undefined
+      ? fail('ipc.failed', message)
+      : { ok: false, error: { code: 'ipc.failed', message, api } };
   }
 };
 

@@ -80,7 +80,8 @@ if (!app.requestSingleInstanceLock()) {
       settings: textFile(userFile('connection.json')),
       secret: vault,
       demoUrl: () => demo.url(),
-      fetch: (url, init) => net.fetch(url, init),
+      // Never follow a redirect (the transport refuses them too); the signal it passes aborts net.fetch.
+      fetch: (url, init) => net.fetch(url, { ...init, redirect: 'manual' }),
     });
     const notify = (title: string, body: string): boolean => {
       if (!Notification.isSupported()) return false;

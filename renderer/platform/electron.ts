@@ -1,4 +1,10 @@
-import { fromApiResponse, toApiRequest } from '../../shared/connection/apiRequest';
+import { InvalidResponseError } from '../../shared/api/errors';
+import {
+  ApiResponseDataSchema,
+  fromApiResponse,
+  fromForwardedError,
+  toApiRequest,
+} from '../../shared/connection/apiRequest';
 import type { InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
 import { PlatformError, type Platform } from './Platform';
 
@@ -7,7 +13,56 @@ const unwrap = <T>(result: IpcResult<T>): T => {
   throw new PlatformError(result.error.code, result.error.message);
 };
 
-export const createElectronPlatform = (bridge: InvoiceDeskBridge): Platform => ({
+const abortReason = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
+
+/**
+ * Forwards one request to main under a fresh id; an abort of the caller's signal sends the cancel
+ * that makes main abort its net.fetch, and rejects at once like fetch does.
+ */
+const forwardApiRequest =
+  (bridge: InvoiceDeskBridge, newId: () => string): Platform['apiFetch'] =>
+  async (path, init) => {
+    const signal = init.signal ?? undefined;
+    signal?.throwIfAborted();
+    const requestId = newId();
+    const answer = bridge.apiRequest({ ...toApiRequest(path, init), requestId });
+    // Once aborted, nobody waits for the answer any more.
+    answer.catch(() => undefined);
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_resolve, reject) => {
+      onAbort = () => {
+        void bridge.cancelApiRequest({ requestId });
+        reject(abortReason(signal ?? AbortSignal.abort()));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    let result: Awaited<typeof answer>;
+    try {
+      result = await Promise.race([answer, aborted]);
+    } finally {
+      if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
+    }
+    // Like fetch, a transport failure rejects with a TypeError; the API client treats it as a network error.
+    if (!result.ok) {
+      if (result.error.api !== undefined) throw fromForwardedError(result.error.api, result.error.message);
+      throw new TypeError(result.error.message);
+    }
+    // Main caps what it sends; the page checks it again rather than trusting the other side of IPC.
+    const parsed = ApiResponseDataSchema.safeParse(result.value);
+    if (!parsed.success) {
+      throw new InvalidResponseError('The forwarded answer is outside its bounds', {
+        status: result.value.status,
+        reason: 'schema',
+      });
+    }
+    return fromApiResponse(parsed.data);
+  };
+
+export const createElectronPlatform = (
+  bridge: InvoiceDeskBridge,
+  newId: () => string = () => crypto.randomUUID(),
+): Platform => ({
   kind: 'electron',
   getAppInfo: async () => unwrap(await bridge.getAppInfo(undefined)),
   openExternal: async (url) => {
@@ -26,12 +81,5 @@ export const createElectronPlatform = (bridge: InvoiceDeskBridge): Platform => (
   },
   saveFile: async (file) => unwrap(await bridge.saveFile(file)),
   notify: async (title, body) => (await bridge.notify({ title, body })).ok,
-  apiFetch: async (path, init) => {
-    init.signal?.throwIfAborted();
-    const result = await bridge.apiRequest(toApiRequest(path, init));
-    init.signal?.throwIfAborted();
-    // Like fetch, a transport failure rejects with a TypeError; the API client treats it as a network error.
-    if (!result.ok) throw new TypeError(result.error.message);
-    return fromApiResponse(result.value);
-  },
+  apiFetch: forwardApiRequest(bridge, newId),
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { stallHeaders, startHostileServer, token } from '../../tests/testing/hostileServer';
 import { PlatformError } from './Platform';
 import { createWebPlatform, type WebPlatformDeps } from './web';
 
@@ -84,5 +85,40 @@ describe('web platform: saveFile', () => {
     await expect(attempt).rejects.toBeInstanceOf(PlatformError);
     await expect(attempt).rejects.toMatchObject({ code: 'ipc.invalidPayload' });
     expect(events).toEqual([]);
+  });
+});
+
+describe('web platform: apiFetch', () => {
+  it("aborting the caller's signal aborts the page's fetch in flight", async () => {
+    const server = await startHostileServer({ '/oauth/token': token(), '/v1/customer': stallHeaders() });
+    try {
+      const platform = createWebPlatform({
+        version: '1.0.0',
+        languages: ['en'],
+        open: () => undefined,
+        fetch: globalThis.fetch,
+        localStorage: memoryStorage(),
+        sessionStorage: memoryStorage(),
+        demoUrl: server.url,
+        files: {
+          createObjectUrl: () => '',
+          revokeObjectUrl: () => undefined,
+          download: () => undefined,
+          later: () => undefined,
+        },
+      });
+      const controller = new AbortController();
+      const pending = platform.apiFetch('/v1/customer', { method: 'GET', signal: controller.signal });
+      await vi.waitFor(() => {
+        expect(server.requests.map((request) => request.path)).toContain('/v1/customer');
+      });
+      controller.abort();
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+      await vi.waitFor(() => {
+        expect(server.abandoned).toEqual(['/v1/customer']);
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

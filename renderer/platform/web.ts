@@ -57,7 +57,8 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
     settings,
     secret,
     demoUrl: () => Promise.resolve(deps.demoUrl),
-    fetch: (url, init) => deps.fetch(url, init),
+    // The transport refuses redirects already; this keeps the page's own fetch from following one regardless.
+    fetch: (url, init) => deps.fetch(url, { ...init, redirect: 'manual' }),
   });
   return {
     kind: 'web',
@@ -113,6 +114,8 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
       return true;
     },
     // The same request shape as over IPC, so both platforms forward exactly the same subset of fetch.
-    apiFetch: async (path, init) => fromApiResponse(await service.request(toApiRequest(path, init))),
+    // The caller's signal reaches the raw fetch: cancelling a sync aborts the request in flight.
+    apiFetch: async (path, init) =>
+      fromApiResponse(await service.request(toApiRequest(path, init), init.signal ?? undefined)),
   };
 };

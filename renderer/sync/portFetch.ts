@@ -1,5 +1,5 @@
 import type { Fetch } from '../../shared/api/client';
-import { fromApiResponse, toApiRequest } from '../../shared/connection/apiRequest';
+import { fromApiResponse, fromForwardedError, toApiRequest } from '../../shared/connection/apiRequest';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -26,9 +26,16 @@ export const createPortFetch = (post: (message: FromWorker) => void) => {
       const id = nextId;
       nextId += 1;
       waiting.set(id, { resolve, reject });
-      init.signal?.addEventListener('abort', () => {
-        if (waiting.delete(id)) reject(new DOMException('Aborted', 'AbortError'));
-      });
+      init.signal?.addEventListener(
+        'abort',
+        () => {
+          if (!waiting.delete(id)) return;
+          // The page, and through it main, stop the request too instead of letting it run on.
+          post({ type: 'fetchCancel', id });
+          reject(new DOMException('Aborted', 'AbortError'));
+        },
+        { once: true },
+      );
       post({ type: 'fetch', id, request: toApiRequest(path, init) });
     });
 
@@ -38,6 +45,7 @@ export const createPortFetch = (post: (message: FromWorker) => void) => {
     waiting.delete(message.id);
     // Like fetch, a transport failure is a TypeError; the API client treats it as a network error.
     if (message.ok) entry.resolve(fromApiResponse(message.response));
+    else if (message.error !== undefined) entry.reject(fromForwardedError(message.error, message.message));
     else entry.reject(new TypeError(message.message));
   };
 

@@ -1,4 +1,4 @@
-import { toApiResponseData } from '../../shared/connection/apiRequest';
+import { toApiResponseData, toForwardedError } from '../../shared/connection/apiRequest';
 import type { SyncRunRecord } from '../../shared/sync/ports';
 import type { Platform } from '../platform/Platform';
 import type { FromWorker, ToWorker } from './protocol';
@@ -35,23 +35,34 @@ export const createSyncController = ({
     worker.postMessage(message, transfer);
   };
   let timer: ReturnType<typeof setInterval> | null = null;
+  /** The worker's fetches in flight, so that its cancel aborts the platform's request. */
+  const inFlight = new Map<number, AbortController>();
 
   const answerFetch = async (id: number, request: Extract<FromWorker, { type: 'fetch' }>['request']) => {
+    const abort = new AbortController();
+    inFlight.set(id, abort);
     try {
       const response = await platform.apiFetch(request.path, {
         method: request.method,
         headers: request.headers,
         body: request.body,
+        signal: abort.signal,
       });
       const data = await toApiResponseData(response);
       send({ type: 'fetchResult', id, ok: true, response: data }, [data.body.buffer]);
     } catch (error) {
+      // The worker cancelled it and no longer waits for an answer.
+      if (abort.signal.aborted) return;
+      const forwarded = toForwardedError(error);
       send({
         type: 'fetchResult',
         id,
         ok: false,
         message: error instanceof Error ? error.message : String(error),
+        ...(forwarded === undefined ? {} : { error: forwarded }),
       });
+    } finally {
+      inFlight.delete(id);
     }
   };
 
@@ -60,6 +71,9 @@ export const createSyncController = ({
     switch (message.type) {
       case 'fetch':
         void answerFetch(message.id, message.request);
+        break;
+      case 'fetchCancel':
+        inFlight.get(message.id)?.abort();
         break;
       case 'started':
         useSyncStatus.setState({ running: true, progress: null, error: null });
@@ -101,6 +115,7 @@ export const createSyncController = ({
     },
     dispose: () => {
       if (timer) clearInterval(timer);
+      for (const request of inFlight.values()) request.abort();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       worker.terminate();

@@ -15,6 +15,10 @@ describe('sync errors', () => {
   it('maps failure codes to message keys', () => {
     expect(syncErrorKey('api.network')).toBe('network');
     expect(syncErrorKey('sync.quota')).toBe('quota');
+    // The transport's bounds each have their own translated reason, never the raw message.
+    expect(syncErrorKey('api.redirect')).toBe('redirect');
+    expect(syncErrorKey('api.timeout')).toBe('timeout');
+    expect(syncErrorKey('api.tooLarge')).toBe('tooLarge');
     expect(syncErrorKey('api.somethingNew')).toBe('other');
   });
 });

@@ -7,6 +7,9 @@ const keys = {
   'api.rateLimited': 'rateLimited',
   'api.unavailable': 'unavailable',
   'api.notFound': 'notFound',
+  'api.redirect': 'redirect',
+  'api.timeout': 'timeout',
+  'api.tooLarge': 'tooLarge',
   'sync.quota': 'quota',
   'sync.noProgress': 'noProgress',
 } as const;

@@ -38,7 +38,7 @@ const invoice = (id: string, extra: Record<string, unknown> = {}) => ({
   grossTotal: '108.10',
   status: 'open',
   lineCount: 2,
-  documentSha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+  documentSha256: '1e8a7587529cc956d46dea481f38c623395a879a1179c277f476a9cdb88a540d',
   revision: 1,
   updatedAt: '2026-10-31T08:00:00Z',
   ...extra,
@@ -111,7 +111,9 @@ const preferences = {
   paper: { invoiceByPost: false, detailedStatementByPost: false },
 };
 
-const ABC_SHA256_B64 = 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=';
+// sha-256 of the smallest "document" the client accepts: it must start with the PDF signature.
+const PDF_BYTES = '%PDF-abc';
+const ABC_SHA256_B64 = 'Hop1h1KcyVbUbepIHzjGIzlah5oRecJ39HapzbiKVA0=';
 const pdf = (body: string, digest = ABC_SHA256_B64, headers: Record<string, string> = {}): Response =>
   new Response(body, {
     status: 200,
@@ -247,9 +249,9 @@ describe('reads', () => {
   });
 
   it('getInvoiceDocument returns bytes verified against Repr-Digest', async () => {
-    const { client, requests } = setup([() => pdf('abc')]);
+    const { client, requests } = setup([() => pdf(PDF_BYTES)]);
     const document = await client.getInvoiceDocument('i1');
-    expect(new TextDecoder().decode(document.bytes)).toBe('abc');
+    expect(new TextDecoder().decode(document.bytes)).toBe(PDF_BYTES);
     expect(document).toMatchObject({ etag: '"doc-1"', reprDigest: `sha-256=:${ABC_SHA256_B64}:` });
     expect(documentMatchesInvoice(document, invoice('i1'))).toBe(true);
     expect(requests[0]?.headers.get('accept')).toBe('application/pdf');
@@ -257,7 +259,7 @@ describe('reads', () => {
   });
 
   it('retries a document whose bytes do not match Repr-Digest, then fails', async () => {
-    const { client, requests } = setup([() => pdf('abd')]);
+    const { client, requests } = setup([() => pdf('%PDF-abd')]);
     await expect(client.getInvoiceDocument('i1')).rejects.toMatchObject({
       code: 'api.invalidResponse',
       reason: 'digest',
@@ -266,9 +268,11 @@ describe('reads', () => {
   });
 
   it('a document without Repr-Digest or of another type is an InvalidResponseError', async () => {
-    const noDigest = setup([() => new Response('abc', { headers: { 'content-type': 'application/pdf' } })]);
+    const noDigest = setup([
+      () => new Response(PDF_BYTES, { headers: { 'content-type': 'application/pdf' } }),
+    ]);
     await expect(noDigest.client.getInvoiceDocument('i1')).rejects.toMatchObject({ reason: 'header' });
-    const html = setup([() => pdf('abc', ABC_SHA256_B64, { 'content-type': 'text/html' })]);
+    const html = setup([() => pdf(PDF_BYTES, ABC_SHA256_B64, { 'content-type': 'text/html' })]);
     await expect(html.client.getInvoiceDocument('i1')).rejects.toMatchObject({ reason: 'contentType' });
   });
 

@@ -26,6 +26,9 @@ export const API_ERROR_CODES = [
   'api.network',
   'api.invalidResponse',
   'api.invalidRequest',
+  'api.redirect',
+  'api.timeout',
+  'api.tooLarge',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -157,13 +160,45 @@ export class UnexpectedStatusError extends ApiError {
  * which makes even a write safe to repeat.
  */
 export class NetworkError extends ApiError {
-  override readonly name = 'NetworkError';
-  override readonly code = 'api.network';
+  override readonly name: string = 'NetworkError';
+  // Widened for TimeoutError, a NetworkError that is retried like one but told apart in messages.
+  override readonly code: 'api.network' | 'api.timeout' = 'api.network';
   readonly notSent: boolean;
 
   constructor(message: string, options: ApiErrorOptions & { readonly notSent?: boolean } = {}) {
     super(message, options);
     this.notSent = options.notSent ?? false;
+  }
+}
+
+/**
+ * No answer within the time bound: the status line did not come, or the body stopped flowing. The
+ * request was aborted (in Electron main's net.fetch too); retried like any lost connection.
+ */
+export class TimeoutError extends NetworkError {
+  override readonly name = 'TimeoutError';
+  override readonly code = 'api.timeout';
+}
+
+/**
+ * The server answered with a redirect, or from another origin than the configured back end. Never
+ * followed: a redirected token request would carry the client secret, an API request the token.
+ */
+export class RedirectError extends ApiError {
+  override readonly name = 'RedirectError';
+  override readonly code = 'api.redirect';
+}
+
+/** A body larger than the client accepts (a JSON page, a document, an answer crossing IPC). */
+export class ResponseTooLargeError extends ApiError {
+  override readonly name = 'ResponseTooLargeError';
+  override readonly code = 'api.tooLarge';
+  /** The cap that was exceeded, in bytes. */
+  readonly limitBytes: number;
+
+  constructor(message: string, options: ApiErrorOptions & { readonly limitBytes: number }) {
+    super(message, options);
+    this.limitBytes = options.limitBytes;
   }
 }
 
@@ -206,7 +241,10 @@ export type AnyApiError =
   | UnexpectedStatusError
   | NetworkError
   | InvalidResponseError
-  | InvalidRequestError;
+  | InvalidRequestError
+  | TimeoutError
+  | RedirectError
+  | ResponseTooLargeError;
 
 // ApiError is abstract and every concrete subclass is listed in AnyApiError.
 export const isApiError = (error: unknown): error is AnyApiError => error instanceof ApiError;

@@ -14,7 +14,7 @@ import {
 import { InvalidResponseError } from './errors';
 import type { Http } from './http';
 import { segment, withQuery } from './paths';
-import { readBytes, readJson } from './read';
+import { PDF_MAX_BYTES, readBytes, readJson } from './read';
 import type { InvalidItem, ValidatedItems } from './validate';
 import { memberId, parseOrThrow, validateItems } from './validate';
 import type { DocumentDigest } from './digest';
@@ -100,6 +100,11 @@ const noProgress = (what: string, next: string): InvalidResponseError =>
     status: 200,
     reason: 'schema',
   });
+
+const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+const startsWithPdfSignature = (bytes: Uint8Array): boolean =>
+  PDF_SIGNATURE.every((byte, index) => bytes[index] === byte);
 
 export const createInvoiceCalls = (http: Http): InvoiceCalls => {
   const getJson = <T>(
@@ -195,7 +200,14 @@ export const createInvoiceCalls = (http: Http): InvoiceCalls => {
       accept: 'application/pdf',
       signal: options.signal,
       read: async (response) => {
-        const bytes = await readBytes(response, 'application/pdf');
+        const bytes = await readBytes(response, 'application/pdf', PDF_MAX_BYTES);
+        if (!startsWithPdfSignature(bytes)) {
+          // An HTML error page with a matching digest is still not the invoice: final, not retried.
+          throw new InvalidResponseError('The document is not a PDF: it does not start with %PDF-', {
+            status: response.status,
+            reason: 'contentType',
+          });
+        }
         const reprDigest = response.headers.get('repr-digest');
         const expected = reprDigestSha256Hex(reprDigest);
         if (reprDigest === null || expected === undefined) {

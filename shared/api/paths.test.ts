@@ -13,6 +13,13 @@ describe('segment', () => {
     for (const value of ['', '.', '..']) expect(() => segment(value)).toThrow(InvalidRequestError);
     expect(segment('...')).toBe('...');
   });
+
+  it('refuses values whose encoded slash would form a dot segment at a decoding server', () => {
+    for (const value of ['a/..', '../a', './a', 'a/./b'])
+      expect(() => segment(value)).toThrow(InvalidRequestError);
+    expect(segment('a/...')).toBe('a%2F...');
+    expect(segment('a..b/c')).toBe('a..b%2Fc');
+  });
 });
 
 describe('withQuery', () => {

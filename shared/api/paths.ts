@@ -15,10 +15,26 @@ const strictEncode = (value: string): string =>
   );
 
 export const segment = (value: string): string => {
-  if (value === '' || value === '.' || value === '..') {
+  const encoded = strictEncode(value);
+  // "a/.." travels as "a%2F..", which a server that decodes %2F before routing reads as a parent step.
+  if (value === '' || hasDotSegment(encoded)) {
     throw new InvalidRequestError(`${JSON.stringify(value)} cannot be used in a URL path`);
   }
-  return strictEncode(value);
+  return encoded;
+};
+
+/**
+ * Whether the path (query ignored) has a "." or ".." segment in any spelling a URL parser or a
+ * server may normalise away: literal or percent-encoded dots in any case, and segments separated by
+ * "/", "\\" or their encodings %2F and %5C. Such a path can address another resource than the one
+ * named, e.g. "/v1/../../admin/users" is GET /admin/users.
+ */
+export const hasDotSegment = (path: string): boolean => {
+  const pathOnly = path.split('?')[0] ?? '';
+  return pathOnly.split(/\/|\\|%2f|%5c/i).some((part) => {
+    const dots = part.replace(/%2e/gi, '.');
+    return dots === '.' || dots === '..';
+  });
 };
 
 /** Appends the defined parameters as a query string; undefined ones are left out. */

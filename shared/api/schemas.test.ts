@@ -7,6 +7,7 @@ import {
   CostCenterSchema,
   CustomerSchema,
   DesignationInputSchema,
+  DesignationSchema,
   InvoiceFeedEnvelopeSchema,
   InvoiceFeedPageSchema,
   InvoiceSchema,
@@ -16,6 +17,7 @@ import {
   PreferencesSchema,
   ProblemSchema,
   ServiceSchema,
+  STRING_MAX,
   TokenResponseSchema,
   type Invoice,
   type LineItem,
@@ -253,5 +255,62 @@ describe('other contract objects', () => {
     });
     expect(problem.current).toEqual({ name: 'x' });
     expect(ProblemSchema.safeParse({ title: 'x', status: 400 }).success).toBe(false);
+  });
+});
+
+describe('string bounds', () => {
+  const huge = 'x'.repeat(100_000);
+  const valid = {
+    invoice: [InvoiceSchema, invoice],
+    line: [LineItemSchema, line],
+  } as const;
+
+  it.each([
+    ['an invoice id', 'invoice', 'id', STRING_MAX.id],
+    ['a corrected invoice id', 'invoice', 'correctsInvoiceId', STRING_MAX.id],
+    ['a line description', 'line', 'description', STRING_MAX.text],
+    ['a service code', 'line', 'serviceCode', STRING_MAX.id],
+    ['a customer reference (contract: 35)', 'line', 'customerReference', 35],
+  ] as const)('%s is bounded', (_label, kind, field, max) => {
+    const [schema, value] = valid[kind];
+    expect(schema.safeParse({ ...value, [field]: 'x'.repeat(max) }).success).toBe(true);
+    expect(schema.safeParse({ ...value, [field]: 'x'.repeat(max + 1) }).success).toBe(false);
+    expect(schema.safeParse({ ...value, [field]: huge }).success).toBe(false);
+  });
+
+  it('bounds names, cursors, etags, tokens and problem texts', () => {
+    const names = { de: huge, fr: 'f', it: 'i', en: 'e' };
+    expect(ServiceSchema.safeParse({ code: 'PP', names, category: 'parcels', unit: 'piece' }).success).toBe(
+      false,
+    );
+    expect(
+      ServiceSchema.safeParse({
+        code: huge,
+        names: { ...names, de: 'd' },
+        category: 'parcels',
+        unit: 'piece',
+      }).success,
+    ).toBe(false);
+    expect(InvoiceFeedPageSchema.safeParse({ items: [], next: null, cursor: huge }).success).toBe(false);
+    expect(LinesPageSchema.safeParse({ items: [], next: huge }).success).toBe(false);
+    expect(
+      TokenResponseSchema.safeParse({ access_token: huge, token_type: 'Bearer', expires_in: 3600 }).success,
+    ).toBe(false);
+    expect(ProblemSchema.safeParse({ type: 'about:blank', title: huge, status: 400 }).success).toBe(false);
+    expect(
+      DesignationSchema.safeParse({ kind: 'service', key: 'PP', text: 'x'.repeat(121), etag: '"1"' }).success,
+    ).toBe(false);
+    expect(
+      DesignationSchema.safeParse({ kind: 'service', key: 'PP', text: 'x'.repeat(120), etag: '"1"' }).success,
+    ).toBe(true);
+    expect(
+      CustomerSchema.safeParse({
+        customerNumber: '1000123',
+        name: huge,
+        language: 'de',
+        debtors: [],
+        costCenterOption: true,
+      }).success,
+    ).toBe(false);
   });
 });

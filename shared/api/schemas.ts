@@ -7,6 +7,26 @@
  */
 import { z } from 'zod';
 
+/**
+ * Bounds on strings the contract leaves unbounded, so a hostile or broken server cannot make the
+ * client store, index or render megabytes in one field. Generous against every real value; the
+ * contract's own maxLengths are kept where it has them.
+ */
+export const STRING_MAX = {
+  /** Invoice and assignment ids, service codes, designation keys. */
+  id: 64,
+  /** ETags, opaque cursors. */
+  token: 1024,
+  /** Names of customers, debtors, services; labels; address lines. */
+  name: 200,
+  /** Free text such as a line's description or a problem's detail. */
+  text: 500,
+  /** An OAuth access token (JWTs can be long). */
+  accessToken: 8192,
+  /** URIs such as a problem type. */
+  uri: 2048,
+} as const;
+
 // --- scalars ---------------------------------------------------------------------------------
 
 export const MoneySchema = z
@@ -44,17 +64,17 @@ export type VatRate = z.infer<typeof VatRateSchema>;
 
 export const TokenRequestSchema = z.object({
   grant_type: z.literal('client_credentials'),
-  client_id: z.string(),
-  client_secret: z.string(),
-  scope: z.string().optional(),
+  client_id: z.string().max(STRING_MAX.name),
+  client_secret: z.string().max(STRING_MAX.accessToken),
+  scope: z.string().max(STRING_MAX.name).optional(),
 });
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 
 export const TokenResponseSchema = z.object({
-  access_token: z.string(),
+  access_token: z.string().max(STRING_MAX.accessToken),
   token_type: z.literal('Bearer'),
   expires_in: z.int(),
-  scope: z.string().optional(),
+  scope: z.string().max(STRING_MAX.name).optional(),
 });
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
@@ -62,23 +82,23 @@ export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
 export const InvoiceReferenceSchema = z.object({
   number: InvoiceReferenceNumberSchema,
-  label: z.string().optional(),
+  label: z.string().max(STRING_MAX.name).optional(),
   frankingLicences: z.array(FrankingLicenceSchema),
 });
 export type InvoiceReference = z.infer<typeof InvoiceReferenceSchema>;
 
 export const DebtorSchema = z.object({
   number: CustomerNumberSchema,
-  name: z.string(),
+  name: z.string().max(STRING_MAX.name),
   invoiceReferences: z.array(InvoiceReferenceSchema),
 });
 export type Debtor = z.infer<typeof DebtorSchema>;
 
 export const CustomerSchema = z.object({
   customerNumber: CustomerNumberSchema,
-  name: z.string(),
+  name: z.string().max(STRING_MAX.name),
   language: LanguageSchema,
-  address: z.array(z.string()).optional(),
+  address: z.array(z.string().max(STRING_MAX.name)).optional(),
   debtors: z.array(DebtorSchema),
   costCenterOption: z.boolean(),
 });
@@ -98,15 +118,15 @@ export const ServiceUnitSchema = z.enum(['piece', 'kg', 'month', 'flat']);
 export type ServiceUnit = z.infer<typeof ServiceUnitSchema>;
 
 export const LocalizedNamesSchema = z.object({
-  de: z.string(),
-  fr: z.string(),
-  it: z.string(),
-  en: z.string(),
+  de: z.string().max(STRING_MAX.name),
+  fr: z.string().max(STRING_MAX.name),
+  it: z.string().max(STRING_MAX.name),
+  en: z.string().max(STRING_MAX.name),
 });
 export type LocalizedNames = z.infer<typeof LocalizedNamesSchema>;
 
 export const ServiceSchema = z.object({
-  code: z.string(),
+  code: z.string().max(STRING_MAX.id),
   names: LocalizedNamesSchema,
   category: ServiceCategorySchema,
   unit: ServiceUnitSchema,
@@ -122,12 +142,12 @@ export const InvoiceStatusSchema = z.enum(['open', 'paid', 'overdue', 'cancelled
 export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
 
 export const InvoiceSchema = z.object({
-  id: z.string(),
+  id: z.string().max(STRING_MAX.id),
   number: z.string().regex(/^[0-9]{10}$/),
   debtorNumber: CustomerNumberSchema,
   invoiceReference: InvoiceReferenceNumberSchema,
   type: InvoiceTypeSchema,
-  correctsInvoiceId: z.string().nullable().optional(),
+  correctsInvoiceId: z.string().max(STRING_MAX.id).nullable().optional(),
   issueDate: IsoDateSchema,
   dueDate: IsoDateSchema,
   periodStart: IsoDateSchema,
@@ -151,8 +171,8 @@ export type Invoice = z.infer<typeof InvoiceSchema>;
 
 export const LineItemSchema = z.object({
   lineNo: z.int().min(1),
-  serviceCode: z.string(),
-  description: z.string().optional(),
+  serviceCode: z.string().max(STRING_MAX.id),
+  description: z.string().max(STRING_MAX.text).optional(),
   serviceDate: IsoDateSchema,
   invoiceReference: InvoiceReferenceNumberSchema,
   frankingLicence: FrankingLicenceSchema,
@@ -184,7 +204,7 @@ export type CostCenterInputDraft = z.input<typeof CostCenterInputSchema>;
 
 export const CostCenterSchema = CostCenterInputSchema.extend({
   code: CostCenterCodeSchema,
-  etag: z.string(),
+  etag: z.string().max(STRING_MAX.token),
   updatedAt: InstantSchema,
 });
 export type CostCenter = z.infer<typeof CostCenterSchema>;
@@ -216,7 +236,12 @@ export const AssignmentInputSchema = z
 export type AssignmentInput = z.infer<typeof AssignmentInputSchema>;
 
 export const AssignmentSchema = z
-  .object({ ...assignmentInputShape, id: z.string(), etag: z.string(), updatedAt: InstantSchema })
+  .object({
+    ...assignmentInputShape,
+    id: z.string().max(STRING_MAX.id),
+    etag: z.string().max(STRING_MAX.token),
+    updatedAt: InstantSchema,
+  })
   .refine(percentSumIsHundred, percentSumRule);
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
@@ -227,9 +252,10 @@ export type DesignationInput = z.infer<typeof DesignationInputSchema>;
 
 export const DesignationSchema = z.object({
   kind: KeyKindSchema,
-  key: z.string(),
-  text: z.string(),
-  etag: z.string(),
+  key: z.string().max(STRING_MAX.id),
+  // The contract bounds what a client may write (DesignationInput) to 120.
+  text: z.string().max(120),
+  etag: z.string().max(STRING_MAX.token),
 });
 export type Designation = z.infer<typeof DesignationSchema>;
 
@@ -237,7 +263,7 @@ export const PreferencesSchema = z.object({
   notifications: z.object({
     newDocuments: z.boolean(),
     paymentReminders: z.boolean(),
-    emails: z.array(z.email()).max(5),
+    emails: z.array(z.email().max(254)).max(5),
   }),
   paper: z.object({
     invoiceByPost: z.boolean(),
@@ -248,14 +274,17 @@ export type Preferences = z.infer<typeof PreferencesSchema>;
 
 // --- errors ----------------------------------------------------------------------------------
 
-export const FieldErrorSchema = z.object({ field: z.string().optional(), message: z.string().optional() });
+export const FieldErrorSchema = z.object({
+  field: z.string().max(STRING_MAX.name).optional(),
+  message: z.string().max(STRING_MAX.text).optional(),
+});
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 
 export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
+  type: z.string().max(STRING_MAX.uri),
+  title: z.string().max(STRING_MAX.name),
   status: z.int(),
-  detail: z.string().optional(),
+  detail: z.string().max(STRING_MAX.text).optional(),
   errors: z.array(FieldErrorSchema).optional(),
   current: z.unknown().optional(),
 });
@@ -265,14 +294,14 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 export const InvoiceFeedPageSchema = z.object({
   items: z.array(InvoiceSchema),
-  next: z.string().nullable(),
-  cursor: z.string(),
+  next: z.string().max(STRING_MAX.token).nullable(),
+  cursor: z.string().max(STRING_MAX.token),
 });
 export type InvoiceFeedPage = z.infer<typeof InvoiceFeedPageSchema>;
 
 export const LinesPageSchema = z.object({
   items: z.array(LineItemSchema),
-  next: z.string().nullable(),
+  next: z.string().max(STRING_MAX.token).nullable(),
 });
 export type LinesPage = z.infer<typeof LinesPageSchema>;
 

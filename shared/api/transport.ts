@@ -7,7 +7,16 @@
  */
 import type { TokenResponse } from './schemas';
 import { TokenResponseSchema } from './schemas';
-import { InvalidRequestError, InvalidResponseError, NetworkError } from './errors';
+import {
+  ApiError,
+  InvalidRequestError,
+  InvalidResponseError,
+  NetworkError,
+  RedirectError,
+  TimeoutError,
+} from './errors';
+import { hasDotSegment } from './paths';
+import { readCapped } from './read';
 import type { Clock } from './retry';
 import { abortReason, throwIfAborted } from './retry';
 import { formatIssues } from './validate';
@@ -35,21 +44,136 @@ export interface AuthenticatedFetchOptions {
   readonly refreshMarginMs?: number;
   /** Bound on one token request: a hung token endpoint must not stall every call forever. */
   readonly tokenTimeoutMs?: number;
+  /** Bounds on every request; see RequestTimeouts. */
+  readonly timeouts?: Partial<RequestTimeouts>;
 }
+
+/**
+ * Time bounds of one request. Exceeding either aborts the raw fetch (so main's net.fetch lets go of
+ * the connection too) and fails the call with a TimeoutError, retried like a lost connection.
+ */
+export interface RequestTimeouts {
+  /** From sending until the status line and headers have arrived. */
+  readonly headersMs: number;
+  /** Longest silence while the body streams; a slow but moving body is fine. */
+  readonly idleMs: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUTS: RequestTimeouts = { headersMs: 30_000, idleMs: 30_000 };
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
 
 const DEFAULT_REFRESH_MARGIN_MS = 30_000;
 const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
+/** A token answer is a few hundred bytes; a problem body a few KiB. */
+const TOKEN_RESPONSE_MAX_BYTES = 64 * 1024;
 
 /** Joins a base URL and an absolute path, keeping a path prefix of the base ("https://h/billing"). */
 export const resolveUrl = (baseUrl: string, path: string): string => {
-  if (!path.startsWith('/') || path.startsWith('//')) {
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) {
     // A full URL here could send the bearer token to another host.
     throw new InvalidRequestError(`Expected a path starting with "/", got ${JSON.stringify(path)}`);
   }
+  if (hasDotSegment(path)) {
+    // URL normalisation (or the server) would resolve it to another resource than the one named.
+    throw new InvalidRequestError(`The path ${JSON.stringify(path)} has a "." or ".." segment`);
+  }
   return baseUrl.replace(/\/+$/, '') + path;
+};
+
+/**
+ * Refuses an answer that is a redirect or that came from another origin than the back end: a
+ * redirect is never followed (requests are sent with redirect "manual"), and a transport that
+ * follows one anyway is caught by the answer's URL. The Location is left out of the message on
+ * purpose; it is the other party's choice and may carry anything.
+ */
+export const refuseForeignAnswer = (response: Response, baseOrigin: string, what: string): void => {
+  const redirected =
+    response.type === 'opaqueredirect' ||
+    response.redirected ||
+    (response.status >= 300 && response.status < 400 && response.status !== 304);
+  const foreign = response.url !== '' && originOf(response.url) !== baseOrigin;
+  if (!redirected && !foreign) return;
+  void response.body?.cancel().catch(() => undefined);
+  throw new RedirectError(
+    redirected
+      ? `${what} was answered with a redirect (HTTP ${response.status}); redirects are not followed`
+      : `${what} was answered from another origin than the back end`,
+    { status: response.status },
+  );
+};
+
+/**
+ * Runs the raw fetch under the time bounds, on top of the caller's own signal. The answer's body is
+ * handed on through a stream that fails with a TimeoutError when the server stops sending.
+ */
+export const fetchWithTimeouts = async (
+  fetch: Fetch,
+  url: string,
+  init: RequestInit,
+  timeouts: RequestTimeouts,
+  what: string,
+): Promise<Response> => {
+  const controller = new AbortController();
+  const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+  // Only the time bounds abort this controller: its state says whether one was exceeded.
+  const timedOut = (): boolean => controller.signal.aborted;
+  const timeOut = (): void => {
+    controller.abort(new DOMException(`${what} timed out`, 'TimeoutError'));
+  };
+  const headersTimer = setTimeout(timeOut, timeouts.headersMs);
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal });
+  } catch (cause) {
+    if (timedOut()) {
+      throw new TimeoutError(`${what}: no answer within ${timeouts.headersMs} ms`, { cause });
+    }
+    throw cause;
+  } finally {
+    clearTimeout(headersTimer);
+  }
+  const body = response.body;
+  if (body === null) return response;
+  const reader = body.getReader();
+  const idle = (): TimeoutError =>
+    new TimeoutError(`${what}: the body stalled for ${timeouts.idleMs} ms`, { status: response.status });
+  const stream = new ReadableStream<Uint8Array>({
+    pull: async (stream) => {
+      const idleTimer = setTimeout(() => {
+        timeOut();
+        // A transport that ignores the abort once the headers are in still lets go of the reader.
+        reader.cancel().catch(() => undefined);
+      }, timeouts.idleMs);
+      try {
+        const chunk = await reader.read();
+        if (timedOut()) stream.error(idle());
+        else if (chunk.done) stream.close();
+        else stream.enqueue(chunk.value);
+      } catch (cause) {
+        stream.error(timedOut() ? idle() : cause);
+      } finally {
+        clearTimeout(idleTimer);
+      }
+    },
+    cancel: async (reason) => {
+      await reader.cancel(reason);
+    },
+  });
+  return new Response(stream, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+};
+
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
+  }
 };
 
 /** A transport that prefixes paths with a base URL and adds nothing else (unauthenticated). */
@@ -89,6 +213,19 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
   const refreshMarginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
   const tokenTimeoutMs = options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
   const tokenUrl = resolveUrl(options.baseUrl, '/oauth/token');
+  const baseOrigin = originOf(options.baseUrl);
+  const timeouts: RequestTimeouts = { ...DEFAULT_REQUEST_TIMEOUTS, ...options.timeouts };
+  // Every request, the token's included: a followed redirect would resend the secret or the token.
+  const fetchHere: Fetch = async (url, init) => {
+    const what = `${init.method ?? 'GET'} ${new URL(url).pathname}`;
+    // The redirect is refused before the body is wrapped: the wrapper's Response has no URL.
+    const checked: Fetch = async (target, checkedInit) => {
+      const response = await options.fetch(target, { ...checkedInit, redirect: 'manual' });
+      refuseForeignAnswer(response, baseOrigin, what);
+      return response;
+    };
+    return fetchWithTimeouts(checked, url, init, timeouts, what);
+  };
 
   let cached: CachedToken | undefined;
   let pending: Promise<TokenOutcome> | undefined;
@@ -106,14 +243,17 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
     try {
       // Not the caller's signal: the request is shared by every waiting call, and one of them giving
       // up must not fail the others. The timeout bounds it instead.
-      response = await options.fetch(tokenUrl, {
+      response = await fetchHere(tokenUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),
         signal: AbortSignal.timeout(tokenTimeoutMs),
       });
-      text = await response.text();
+      text = new TextDecoder().decode(await readCapped(response, TOKEN_RESPONSE_MAX_BYTES));
     } catch (cause) {
+      // The API request was never sent: even a write is safe to repeat after a token timeout.
+      if (cause instanceof TimeoutError) throw new TimeoutError(cause.message, { cause, notSent: true });
+      if (cause instanceof ApiError) throw cause;
       throw new NetworkError('The access token could not be obtained', { cause, notSent: true });
     }
     if (!response.ok) {
@@ -171,7 +311,7 @@ export const createAuthenticatedFetch = (options: AuthenticatedFetchOptions): Fe
   const send = (url: string, init: RequestInit, token: CachedToken): Promise<Response> => {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${token.accessToken}`);
-    return options.fetch(url, { ...init, headers });
+    return fetchHere(url, { ...init, headers });
   };
 
   return async (path, init) => {

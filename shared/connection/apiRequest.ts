@@ -1,4 +1,18 @@
 import { z } from 'zod';
+import { hasDotSegment } from '../api/paths';
+import { PDF_MAX_BYTES, readCapped } from '../api/read';
+import {
+  ApiError,
+  InvalidRequestError,
+  InvalidResponseError,
+  NetworkError,
+  RedirectError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from '../api/errors';
+
+/** The largest answer that crosses from whoever holds the credential: the largest body the client accepts. */
+export const API_RESPONSE_MAX_BYTES = PDF_MAX_BYTES;
 
 /**
  * One API request as it crosses from the renderer to whoever holds the credential. Only API paths,
@@ -11,18 +25,32 @@ export const ApiRequestSchema = z.object({
   path: z
     .string()
     .max(4096)
-    .regex(/^\/v1\/[A-Za-z0-9\-._~%/]*(\?[A-Za-z0-9\-._~%&=+]*)?$/, 'must be a /v1/ API path'),
+    .regex(/^\/v1\/[A-Za-z0-9\-._~%/]*(\?[A-Za-z0-9\-._~%&=+]*)?$/, 'must be a /v1/ API path')
+    // "/v1/../admin" matches the pattern above but addresses a path outside the API.
+    .refine((path) => !hasDotSegment(path), 'must not have a "." or ".." segment'),
   method: z.enum(['GET', 'PUT', 'DELETE']),
   headers: z.partialRecord(z.enum(forwardedRequestHeaders), z.string().max(1024)),
   body: z.string().max(1_000_000).nullable(),
 });
 export type ApiRequest = z.infer<typeof ApiRequestSchema>;
 
+/** Names one forwarded request so that the renderer can cancel it while main is still fetching. */
+export const ApiRequestIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a request id');
+
+export const ForwardedApiRequestSchema = ApiRequestSchema.extend({ requestId: ApiRequestIdSchema });
+export type ForwardedApiRequest = z.infer<typeof ForwardedApiRequestSchema>;
+
+export const CancelApiRequestSchema = z.object({ requestId: ApiRequestIdSchema });
+
 export const ApiResponseDataSchema = z.object({
-  status: z.number().int(),
-  statusText: z.string(),
-  headers: z.record(z.string(), z.string()),
-  body: z.instanceof(Uint8Array<ArrayBuffer>),
+  status: z.number().int().min(200).max(599),
+  statusText: z.string().max(256),
+  headers: z
+    .record(z.string().max(256), z.string().max(8192))
+    .refine((headers) => Object.keys(headers).length <= 100, 'at most 100 headers'),
+  body: z
+    .instanceof(Uint8Array<ArrayBuffer>)
+    .refine((body) => body.byteLength <= API_RESPONSE_MAX_BYTES, 'body over the size cap'),
 });
 export type ApiResponseData = z.infer<typeof ApiResponseDataSchema>;
 
@@ -55,6 +83,50 @@ export const toApiResponseData = async (response: Response): Promise<ApiResponse
     status: response.status,
     statusText: response.statusText,
     headers,
-    body: new Uint8Array(await response.arrayBuffer()),
+    // Capped while reading: main never buffers, nor sends over IPC, more than the client would accept.
+    body: await readCapped(response, API_RESPONSE_MAX_BYTES),
   };
+};
+
+/**
+ * A transport failure as data, so that it keeps its code across IPC and the worker's port: a
+ * redirect or a size bound stays final and translated, instead of becoming a retried network error.
+ */
+export const ForwardedErrorSchema = z.object({
+  code: z.enum([
+    'api.network',
+    'api.timeout',
+    'api.redirect',
+    'api.tooLarge',
+    'api.invalidRequest',
+    'api.invalidResponse',
+  ]),
+  notSent: z.boolean(),
+});
+export type ForwardedError = z.infer<typeof ForwardedErrorSchema>;
+
+export const toForwardedError = (error: unknown): ForwardedError | undefined => {
+  if (!(error instanceof ApiError)) return undefined;
+  const parsed = ForwardedErrorSchema.safeParse({
+    code: error.code,
+    notSent: error instanceof NetworkError && error.notSent,
+  });
+  return parsed.success ? parsed.data : undefined;
+};
+
+export const fromForwardedError = (forwarded: ForwardedError, message: string): ApiError => {
+  switch (forwarded.code) {
+    case 'api.network':
+      return new NetworkError(message, { notSent: forwarded.notSent });
+    case 'api.timeout':
+      return new TimeoutError(message, { notSent: forwarded.notSent });
+    case 'api.redirect':
+      return new RedirectError(message);
+    case 'api.tooLarge':
+      return new ResponseTooLargeError(message, { limitBytes: API_RESPONSE_MAX_BYTES });
+    case 'api.invalidRequest':
+      return new InvalidRequestError(message);
+    case 'api.invalidResponse':
+      return new InvalidResponseError(message, { reason: 'schema' });
+  }
 };

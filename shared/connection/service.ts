@@ -1,4 +1,5 @@
 import { createApiClient, createAuthenticatedFetch, type Fetch } from '../api/client';
+import type { RequestTimeouts } from '../api/transport';
 import { toApiResponseData, type ApiRequest, type ApiResponseData } from './apiRequest';
 import {
   ConnectionSettingsSchema,
@@ -20,7 +21,8 @@ export interface ConnectionService {
   info(): ConnectionInfo;
   save(request: SaveConnectionRequest): ConnectionInfo;
   test(request: SaveConnectionRequest): Promise<ConnectionTestOutcome>;
-  request(request: ApiRequest): Promise<ApiResponseData>;
+  /** `signal` aborts the request in flight, the raw fetch included (Electron: net.fetch). */
+  request(request: ApiRequest, signal?: AbortSignal): Promise<ApiResponseData>;
 }
 
 export interface SettingsPort {
@@ -41,6 +43,8 @@ export interface ConnectionServiceDeps {
   demoUrl: () => Promise<string>;
   /** Raw network access (Electron: net.fetch, which honours the system proxy). */
   fetch: Fetch;
+  /** Time bounds of every request; the transport's defaults when left out. */
+  timeouts?: Partial<RequestTimeouts>;
 }
 
 export class SecretRequiredError extends Error {
@@ -76,6 +80,7 @@ const loadSettings = (port: SettingsPort): ConnectionSettings => {
 export const createConnectionService = (deps: ConnectionServiceDeps): ConnectionService => {
   let settings = loadSettings(deps.settings);
   let transport: { key: string; fetch: Promise<Fetch> } | null = null;
+  const timeoutsOption = deps.timeouts === undefined ? {} : { timeouts: deps.timeouts };
 
   const backendOf = async (candidate: ConnectionSettings, secret: string | null): Promise<Backend> => {
     if (candidate.mode === 'demo') return { baseUrl: await deps.demoUrl(), ...DEMO_CREDENTIALS };
@@ -91,7 +96,7 @@ export const createConnectionService = (deps: ConnectionServiceDeps): Connection
     const key = JSON.stringify(settings);
     if (transport?.key !== key) {
       const pending = backendOf(settings, deps.secret.load()).then((backend) =>
-        createAuthenticatedFetch({ ...backend, fetch: deps.fetch }),
+        createAuthenticatedFetch({ ...backend, fetch: deps.fetch, ...timeoutsOption }),
       );
       pending.catch(() => {
         if (transport?.fetch === pending) transport = null;
@@ -126,14 +131,15 @@ export const createConnectionService = (deps: ConnectionServiceDeps): Connection
       }
       const backend = await backendOf(request.settings, secret);
       const client = createApiClient({
-        fetch: createAuthenticatedFetch({ ...backend, fetch: deps.fetch }),
+        fetch: createAuthenticatedFetch({ ...backend, fetch: deps.fetch, ...timeoutsOption }),
         retry: { maxAttempts: 2, maxRetryAfterMs: 5_000 },
       });
       return testConnection(client, AbortSignal.timeout(20_000));
     },
-    request: async ({ path, method, headers, body }) => {
+    request: async ({ path, method, headers, body }, signal) => {
       const authenticated = await currentFetch();
-      return toApiResponseData(await authenticated(path, { method, headers, body }));
+      const init: RequestInit = { method, headers, body, ...(signal === undefined ? {} : { signal }) };
+      return toApiResponseData(await authenticated(path, init));
     },
   };
 };

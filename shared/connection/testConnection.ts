@@ -16,12 +16,15 @@ const failureCode = (error: unknown): ConnectionFailureCode => {
   if (!(error instanceof ApiError)) return 'failed';
   switch (error.code) {
     case 'api.network':
+    case 'api.timeout':
     case 'api.unavailable':
       return 'unreachable';
     case 'api.unauthorized':
       return 'unauthorized';
     case 'api.invalidResponse':
     case 'api.notFound':
+    case 'api.redirect':
+    case 'api.tooLarge':
       return 'nonConforming';
     default:
       return 'failed';

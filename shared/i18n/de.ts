@@ -118,6 +118,9 @@ export const de: Catalogue = {
       invalidResponse: 'die Antwort des Servers entspricht nicht dem Vertrag',
       rateLimited: 'der Server ist ausgelastet; es wird erneut versucht',
       unavailable: 'der Server ist nicht verfügbar; es wird erneut versucht',
+      redirect: 'der Server hat die Anfrage umgeleitet; Umleitungen werden nie befolgt',
+      timeout: 'der Server hat nicht rechtzeitig geantwortet; es wird erneut versucht',
+      tooLarge: 'die Antwort des Servers ist grösser, als die App annimmt',
       quota: 'der Datenträger ist voll: Geben Sie Speicher frei, nichts Gespeichertes ging verloren',
       noProgress:
         'der Server sendet immer wieder dieselben Daten, ohne weiterzukommen; es wird später erneut versucht',

@@ -9,6 +9,7 @@ export const ipcMessages = [
   'saveConnection',
   'testConnection',
   'apiRequest',
+  'cancelApiRequest',
   'notify',
   'saveFile',
 ] as const;

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ApiRequestSchema, ApiResponseDataSchema } from '../connection/apiRequest';
+import {
+  ApiResponseDataSchema,
+  CancelApiRequestSchema,
+  ForwardedApiRequestSchema,
+  type ForwardedError,
+} from '../connection/apiRequest';
 import { ConnectionInfoSchema, SaveConnectionRequestSchema } from '../connection/settings';
 import type { IpcMessage } from './channels';
 import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
@@ -44,7 +49,9 @@ export const ipcContract = {
   getConnection: { request: z.undefined(), response: ConnectionInfoSchema },
   saveConnection: { request: SaveConnectionRequestSchema, response: ConnectionInfoSchema },
   testConnection: { request: SaveConnectionRequestSchema, response: ConnectionTestOutcomeSchema },
-  apiRequest: { request: ApiRequestSchema, response: ApiResponseDataSchema },
+  apiRequest: { request: ForwardedApiRequestSchema, response: ApiResponseDataSchema },
+  /** Aborts the forwarded request of that id if it is still in flight; unknown ids are ignored. */
+  cancelApiRequest: { request: CancelApiRequestSchema, response: z.undefined() },
   notify: { request: NotifyRequestSchema, response: z.undefined() },
   saveFile: { request: SaveFileRequestSchema, response: SaveFileOutcomeSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
@@ -63,7 +70,8 @@ export type IpcFailureCode = (typeof ipcFailureCodes)[number];
 
 /** Errors cross the bridge as data: Electron flattens thrown errors into strings. */
 export type IpcResult<T> =
-  { ok: true; value: T } | { ok: false; error: { code: IpcFailureCode; message: string } };
+  | { ok: true; value: T }
+  | { ok: false; error: { code: IpcFailureCode; message: string; api?: ForwardedError } };
 
 /** What the preload puts on `window.invoiceDesk`: one function per message. */
 export type InvoiceDeskBridge = {

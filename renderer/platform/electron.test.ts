@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
+import type { ApiResponseData, ForwardedApiRequest } from '../../shared/connection/apiRequest';
+import { API_RESPONSE_MAX_BYTES } from '../../shared/connection/apiRequest';
+import { createElectronPlatform } from './electron';
+
+/** A bridge whose apiRequest answers only when the test says so, recording what the page sent. */
+const fakeBridge = () => {
+  const sent: ForwardedApiRequest[] = [];
+  const cancelled: string[] = [];
+  const answers: Array<(result: IpcResult<ApiResponseData>) => void> = [];
+  const refuse = () => Promise.reject(new Error('not used here'));
+  const bridge: InvoiceDeskBridge = {
+    getAppInfo: refuse,
+    openExternal: refuse,
+    getConnection: refuse,
+    saveConnection: refuse,
+    testConnection: refuse,
+    notify: refuse,
+    saveFile: refuse,
+    apiRequest: (request) => {
+      sent.push(request);
+      return new Promise((resolve) => answers.push(resolve));
+    },
+    cancelApiRequest: ({ requestId }) => {
+      cancelled.push(requestId);
+      return Promise.resolve({ ok: true, value: undefined });
+    },
+  };
+  let next = 0;
+  const platform = createElectronPlatform(bridge, () => `id-${++next}`);
+  return { platform, sent, cancelled, answers };
+};
+
+const ok = (body: Uint8Array<ArrayBuffer>): IpcResult<ApiResponseData> => ({
+  ok: true,
+  value: { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body },
+});
+
+describe('electron platform: apiFetch', () => {
+  it('forwards each request under its own id and answers its response', async () => {
+    const { platform, sent, answers } = fakeBridge();
+    const pending = platform.apiFetch('/v1/customer', { method: 'GET' });
+    expect(sent).toMatchObject([{ path: '/v1/customer', requestId: 'id-1' }]);
+    answers[0]?.(ok(new TextEncoder().encode('{"a":1}')));
+    expect(await (await pending).json()).toEqual({ a: 1 });
+  });
+
+  it('an abort sends the cancel to main with the same id and rejects at once', async () => {
+    const { platform, sent, cancelled } = fakeBridge();
+    const controller = new AbortController();
+    const pending = platform.apiFetch('/v1/customer', { method: 'GET', signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(cancelled).toEqual([sent[0]?.requestId]);
+  });
+
+  it('keeps the API code of a transport failure in main', async () => {
+    const { platform, answers } = fakeBridge();
+    const pending = platform.apiFetch('/v1/customer', { method: 'GET' });
+    answers[0]?.({
+      ok: false,
+      error: { code: 'ipc.failed', message: 'redirected', api: { code: 'api.redirect', notSent: false } },
+    });
+    await expect(pending).rejects.toMatchObject({ code: 'api.redirect' });
+  });
+
+  it('refuses an answer from main that is over the size bound', async () => {
+    const { platform, answers } = fakeBridge();
+    const pending = platform.apiFetch('/v1/invoices/i1/document', { method: 'GET' });
+    // Zero-filled and never touched: the operating system does not commit these pages.
+    answers[0]?.(ok(new Uint8Array(API_RESPONSE_MAX_BYTES + 1)));
+    await expect(pending).rejects.toMatchObject({ code: 'api.invalidResponse' });
+  });
+});
