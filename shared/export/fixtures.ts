@@ -7,8 +7,28 @@ import type { ExportColumn, RowFor } from './columns';
  * lines (negative amounts), missing cost centres and repeated product names. Test support only.
  */
 
-/** Every trigger OWASP lists, plus the full-width forms some programs fold to ASCII. */
-export const DANGEROUS_STARTS = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'] as const;
+/**
+ * Every trigger OWASP lists, plus the full-width and small forms and the minus sign some programs
+ * fold to ASCII, and a trigger hidden behind a zero-width space or a byte-order mark.
+ */
+export const DANGEROUS_STARTS = [
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  '\r',
+  '＝',
+  '＋',
+  '－',
+  '＠',
+  '\uFE62',
+  '\uFE63',
+  '\uFE66',
+  '\u2212',
+  '\u200B=',
+  '\uFEFF+',
+] as const;
 
 export const lineColumns = [
   { id: 'invoiceDate', header: 'Invoice date', type: 'date' },
