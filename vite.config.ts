@@ -4,6 +4,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { WEB_CONTENT_SECURITY_POLICY } from './shared/contentSecurityPolicy.ts';
 
 // The invoice PDF viewer must work offline under connect-src 'self': pdf.js fetches the standard
 // fonts (the invoices use Helvetica without embedding it) and CMaps from URLs on our own origin. This
@@ -39,25 +40,12 @@ const pdfJsAssets = (): Plugin => {
   };
 };
 
-// The browser build talks to the simulator directly, so its CSP admits loopback back ends; the
-// Electron build gets the stricter policy from the app:// protocol handler instead.
-const webCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' http://127.0.0.1:* http://localhost:* https:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), pdfJsAssets()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, target: 'es2022' },
-  preview: { headers: { 'Content-Security-Policy': webCsp } },
+  // The app's own CSP (shared/contentSecurityPolicy.ts), as `npm run web` serves it.
+  preview: { headers: { 'Content-Security-Policy': WEB_CONTENT_SECURITY_POLICY } },
 });

@@ -22,17 +22,5 @@ export const isAppUrl = (url: string): boolean => {
   }
 };
 
-/** Strict CSP for the packaged app: everything from our origin, no eval, no remote code. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Strict CSP for the packaged app; defined once, in shared/, for the browser build too. */
+export { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';

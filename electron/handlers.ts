@@ -1,6 +1,7 @@
 import type { App, Shell } from 'electron';
 import type { AppInfo } from '../shared/ipc/contract';
 import { SecretRequiredError, type ConnectionService } from '../shared/connection/service';
+import { externalLinkHosts } from '../shared/externalLinks';
 import { IpcRefusal, type IpcHandlers } from './ipc';
 import type { SaveFile } from './saveFile';
 import { openExternalSafely } from './security';
@@ -38,8 +39,11 @@ export const createIpcHandlers = ({
         locale: app.getLocale(),
       }),
     openExternal: async ({ url }) => {
-      if (!(await openExternalSafely(shell, url))) {
-        throw new IpcRefusal('ipc.notAllowed', 'Only https links open outside the app');
+      if (!(await openExternalSafely(shell, url, () => externalLinkHosts(connection.info().settings)))) {
+        throw new IpcRefusal(
+          'ipc.notAllowed',
+          'Only https links to the help site or the configured back end open outside the app',
+        );
       }
       return undefined;
     },

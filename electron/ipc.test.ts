@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ipcChannel, ipcMessages } from '../shared/ipc/channels';
 import { createConnectionService } from '../shared/connection/service';
+import { HELP_SITE_URL } from '../shared/externalLinks';
 import { SAVE_FILE_MAX_BYTES } from '../shared/ipc/saveFile';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
@@ -93,17 +94,37 @@ describe('IPC', () => {
     });
   });
 
-  it('opens https links and refuses other schemes with a typed error', async () => {
+  it('opens the help site and refuses any other site or scheme with a typed error', async () => {
     const { invoke, shell } = setup();
-    await expect(invoke('openExternal', { url: 'https://www.post.ch/' })).resolves.toEqual({
+    await expect(invoke('openExternal', { url: HELP_SITE_URL })).resolves.toEqual({
       ok: true,
       value: undefined,
     });
-    await expect(invoke('openExternal', { url: 'file:///etc/passwd' })).resolves.toMatchObject({
+    for (const url of ['https://www.post.ch/', 'https://evil.example/', 'file:///etc/passwd']) {
+      await expect(invoke('openExternal', { url })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'ipc.notAllowed' },
+      });
+    }
+    expect(shell.opened).toEqual([HELP_SITE_URL]);
+  });
+
+  it("opens the configured back end's site once the clerk has saved it, and no other", async () => {
+    const { invoke, shell } = setup();
+    const portal = 'https://billing.example.ch/portal';
+    await expect(invoke('openExternal', { url: portal })).resolves.toMatchObject({ ok: false });
+    await expect(
+      invoke('saveConnection', {
+        settings: { mode: 'custom', baseUrl: 'https://billing.example.ch/api', clientId: 'acme' },
+        clientSecret: 's3cret',
+      }),
+    ).resolves.toMatchObject({ ok: true });
+    await expect(invoke('openExternal', { url: portal })).resolves.toEqual({ ok: true, value: undefined });
+    await expect(invoke('openExternal', { url: 'https://other.example.ch/' })).resolves.toMatchObject({
       ok: false,
       error: { code: 'ipc.notAllowed' },
     });
-    expect(shell.opened).toEqual(['https://www.post.ch/']);
+    expect(shell.opened).toEqual([portal]);
   });
 
   it.each([

@@ -113,6 +113,17 @@ describe('main process start-up', () => {
     expect(String(window.options.webPreferences?.preload)).toMatch(/preload\.cjs$/);
   });
 
+  it('lets links open only on the help site while the demo back end is configured', async () => {
+    const fake = await loadMainWith(true);
+    fake.app.readyResolve();
+    await flush();
+    const openWindow = fake.windows[0]?.webContents.windowOpenHandler;
+    openWindow?.({ url: 'https://www.post.ch/' });
+    openWindow?.({ url: 'https://help.invoice-desk.example/de/' });
+    await flush();
+    expect(fake.module.shell.opened).toEqual(['https://help.invoice-desk.example/de/']);
+  });
+
   it('quits at once when another instance holds the lock', async () => {
     const fake = await loadMainWith(false);
     fake.app.readyResolve();

@@ -13,7 +13,9 @@ import {
   shell,
 } from 'electron';
 import { startSimulator } from '../simulator/server';
-import { createConnectionService } from '../shared/connection/service';
+import { createConnectionService, type ConnectionService } from '../shared/connection/service';
+import { DEFAULT_CONNECTION } from '../shared/connection/settings';
+import { externalLinkHosts } from '../shared/externalLinks';
 import { createCredentialVault } from './credentialVault';
 import { createDemoBackend } from './demoBackend';
 import { binaryFile, textFile } from './userFiles';
@@ -31,10 +33,17 @@ protocol.registerSchemesAsPrivileged(appSchemePrivileges);
 const userFile = (name: string): string => path.join(app.getPath('userData'), name);
 const stateFiles: WindowStateFiles = textFile(() => userFile('window-state.json'));
 
+// Set once the app is ready; links follow the back end the clerk configured (and, before that, the
+// help site only).
+let readyConnection: ConnectionService | null = null;
+const externalHosts = (): readonly string[] =>
+  externalLinkHosts(readyConnection?.info().settings ?? DEFAULT_CONNECTION);
+
 const openMainWindow = (): BrowserWindow =>
   createMainWindow({
     createWindow: (options) => new BrowserWindow(options),
     shell,
+    externalHosts,
     preloadPath: path.join(__dirname, 'preload.cjs'),
     state: restoreWindowState(
       stateFiles,
@@ -53,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, shell);
+    hardenWebContents(contents, shell, externalHosts);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -83,6 +92,7 @@ if (!app.requestSingleInstanceLock()) {
       // Never follow a redirect (the transport refuses them too); the signal it passes aborts net.fetch.
       fetch: (url, init) => net.fetch(url, { ...init, redirect: 'manual' }),
     });
+    readyConnection = connection;
     const notify = (title: string, body: string): boolean => {
       if (!Notification.isSupported()) return false;
       new Notification({ title, body }).show();

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from './appOrigin';
-import {
-  denyAllPermissions,
-  hardenWebContents,
-  isAllowedExternalUrl,
-  secureWebPreferences,
-} from './security';
+import { HELP_SITE_URL } from '../shared/externalLinks';
+import { denyAllPermissions, hardenWebContents, openExternalSafely, secureWebPreferences } from './security';
 import { createFakeSession, createFakeShell, FakeWebContents } from './testing/fakeElectron';
 
 describe('secureWebPreferences', () => {
@@ -25,17 +21,34 @@ describe('secureWebPreferences', () => {
   });
 });
 
-describe('isAllowedExternalUrl', () => {
+describe('openExternalSafely', () => {
+  const hosts = () => ['help.invoice-desk.example', 'billing.example.ch'];
+
   it.each([
-    ['https://www.post.ch/en', true],
-    ['http://www.post.ch/', false],
+    [HELP_SITE_URL, true],
+    ['https://billing.example.ch/portal', true],
+    ['https://www.post.ch/en', false],
+    ['https://evil.example/', false],
+    ['https://billing.example.ch.evil.example/', false],
+    ['http://billing.example.ch/', false],
     ['file:///etc/passwd', false],
     ['javascript:alert(1)', false],
     ['smb://share/x', false],
-    ['https://user:pw@evil.example/', false],
+    ['https://user:pw@billing.example.ch/', false],
     ['not a url', false],
-  ])('%s -> %s', (url, allowed) => {
-    expect(isAllowedExternalUrl(url)).toBe(allowed);
+  ])('%s -> %s', async (url, allowed) => {
+    const shell = createFakeShell();
+    await expect(openExternalSafely(shell, url, hosts)).resolves.toBe(allowed);
+    expect(shell.opened).toEqual(allowed ? [url] : []);
+  });
+
+  it('asks for the allowed hosts at each call, so a new back end counts at once', async () => {
+    const shell = createFakeShell();
+    let current = ['help.invoice-desk.example'];
+    await expect(openExternalSafely(shell, 'https://new.example.ch/', () => current)).resolves.toBe(false);
+    current = ['help.invoice-desk.example', 'new.example.ch'];
+    await expect(openExternalSafely(shell, 'https://new.example.ch/', () => current)).resolves.toBe(true);
+    expect(shell.opened).toEqual(['https://new.example.ch/']);
   });
 });
 
@@ -43,7 +56,7 @@ describe('hardenWebContents', () => {
   const setup = () => {
     const contents = new FakeWebContents();
     const shell = createFakeShell();
-    hardenWebContents(contents, shell);
+    hardenWebContents(contents, shell, () => ['help.invoice-desk.example']);
     return { contents, shell };
   };
 
@@ -62,14 +75,15 @@ describe('hardenWebContents', () => {
     expect(contents.attemptAttachWebview()).toBe(false);
   });
 
-  it('denies every new window and hands only https links to the OS browser', async () => {
+  it('denies every new window and hands only allowed https links to the OS browser', async () => {
     const { contents, shell } = setup();
     const handler = contents.windowOpenHandler!;
+    expect(handler({ url: HELP_SITE_URL })).toEqual({ action: 'deny' });
     expect(handler({ url: 'https://www.post.ch/' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'http://insecure.example/' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     await Promise.resolve();
-    expect(shell.opened).toEqual(['https://www.post.ch/']);
+    expect(shell.opened).toEqual([HELP_SITE_URL]);
   });
 });
 

@@ -1,8 +1,12 @@
 import type { Shell, WebPreferences } from 'electron';
+import { isAllowedExternalUrl } from '../shared/externalLinks';
 import { isAppUrl } from './appOrigin';
 
 /** Ports of the Electron checklist items that depend on a live window or session. */
 export type ExternalOpener = Pick<Shell, 'openExternal'>;
+
+/** The hosts links may open on right now (they follow the connection settings). */
+export type ExternalHosts = () => readonly string[];
 
 export const secureWebPreferences = (preloadPath: string): WebPreferences => ({
   preload: preloadPath,
@@ -19,18 +23,13 @@ export const secureWebPreferences = (preloadPath: string): WebPreferences => ({
   spellcheck: false,
 });
 
-/** Only https leaves the app, and only through the OS browser. */
-export const isAllowedExternalUrl = (url: string): boolean => {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
-  } catch {
-    return false;
-  }
-};
-
-export const openExternalSafely = async (shell: ExternalOpener, url: string): Promise<boolean> => {
-  if (!isAllowedExternalUrl(url)) return false;
+/** Only https to the help site or the configured back end leaves the app, and only through the OS browser. */
+export const openExternalSafely = async (
+  shell: ExternalOpener,
+  url: string,
+  hosts: ExternalHosts,
+): Promise<boolean> => {
+  if (!isAllowedExternalUrl(url, hosts())) return false;
   await shell.openExternal(url);
   return true;
 };
@@ -58,7 +57,11 @@ export interface PermissionSession {
 }
 
 /** Blocks navigation away from the app, new windows and webviews for one WebContents. */
-export const hardenWebContents = (contents: GuardedContents, shell: ExternalOpener): void => {
+export const hardenWebContents = (
+  contents: GuardedContents,
+  shell: ExternalOpener,
+  externalHosts: ExternalHosts,
+): void => {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
@@ -69,7 +72,7 @@ export const hardenWebContents = (contents: GuardedContents, shell: ExternalOpen
     event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    void openExternalSafely(shell, url);
+    void openExternalSafely(shell, url, externalHosts);
     return { action: 'deny' };
   });
 };

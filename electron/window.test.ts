@@ -16,12 +16,13 @@ const memoryFiles = (initial: string | null = null) => {
 };
 
 describe('createMainWindow', () => {
-  it('creates a hardened, hidden-until-ready window on the app origin', () => {
+  it('creates a hardened, hidden-until-ready window on the app origin', async () => {
     const shell = createFakeShell();
     const { files } = memoryFiles();
     const window = createMainWindow({
       createWindow: (options) => new FakeBrowserWindow(options),
       shell,
+      externalHosts: () => ['help.invoice-desk.example'],
       preloadPath: '/app/dist/electron/preload.cjs',
       state: DEFAULT_WINDOW_STATE,
       stateFiles: files,
@@ -35,8 +36,14 @@ describe('createMainWindow', () => {
     });
     expect(window.webContents.attemptNavigation('https://evil.example/')).toBe(false);
     expect(window.webContents.windowOpenHandler?.({ url: 'https://x.example/' })).toEqual({ action: 'deny' });
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://help.invoice-desk.example/' })).toEqual({
+      action: 'deny',
+    });
     window.emit('ready-to-show');
     expect(window.shown).toBe(true);
+    await Promise.resolve();
+    // Only the allowed link went to the OS browser; the window itself never opened anything.
+    expect(shell.opened).toEqual(['https://help.invoice-desk.example/']);
   });
 
   it('remembers its bounds and maximised state across restarts', () => {
@@ -44,6 +51,7 @@ describe('createMainWindow', () => {
     const first = createMainWindow({
       createWindow: (options) => new FakeBrowserWindow(options),
       shell: createFakeShell(),
+      externalHosts: () => [],
       preloadPath: 'p',
       state: DEFAULT_WINDOW_STATE,
       stateFiles: files,
@@ -57,6 +65,7 @@ describe('createMainWindow', () => {
     const second = createMainWindow({
       createWindow: (options) => new FakeBrowserWindow(options),
       shell: createFakeShell(),
+      externalHosts: () => [],
       preloadPath: 'p',
       state: restored,
       stateFiles: files,

@@ -1,6 +1,11 @@
 import type { BrowserWindowConstructorOptions, Shell } from 'electron';
 import { APP_ENTRY_URL } from './appOrigin';
-import { hardenWebContents, secureWebPreferences, type GuardedContents } from './security';
+import {
+  hardenWebContents,
+  secureWebPreferences,
+  type ExternalHosts,
+  type GuardedContents,
+} from './security';
 import { saveWindowState, type Rectangle, type WindowState, type WindowStateFiles } from './windowState';
 
 /** The slice of BrowserWindow this module drives; Electron's BrowserWindow satisfies it. */
@@ -18,6 +23,8 @@ export interface AppWindow {
 export interface WindowDeps<W extends AppWindow> {
   createWindow: (options: BrowserWindowConstructorOptions) => W;
   shell: Pick<Shell, 'openExternal'>;
+  /** Where links may open in the OS browser (see shared/externalLinks.ts). */
+  externalHosts: ExternalHosts;
   preloadPath: string;
   state: WindowState;
   stateFiles: WindowStateFiles;
@@ -42,12 +49,13 @@ export const mainWindowOptions = (
 export const createMainWindow = <W extends AppWindow>({
   createWindow,
   shell,
+  externalHosts,
   preloadPath,
   state,
   stateFiles,
 }: WindowDeps<W>): W => {
   const window = createWindow(mainWindowOptions(preloadPath, state));
-  hardenWebContents(window.webContents, shell);
+  hardenWebContents(window.webContents, shell, externalHosts);
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => {
     window.show();

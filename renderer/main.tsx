@@ -1,3 +1,5 @@
+// Before any schema is used: see shared/zodConfig.ts.
+import '../shared/zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

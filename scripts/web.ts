@@ -1,24 +1,22 @@
 // `npm run web`: the same UI in a plain browser (the browser platform), with the simulator as its
-// demo back end on http://127.0.0.1:8787, the address the browser build's demo mode uses.
-import { createServer } from 'vite';
+// demo back end on http://127.0.0.1:8787, the address the browser build's demo mode uses. The
+// renderer is built first and served under the app's CSP (see scripts/webServer.ts).
 import { startSimulator } from '../simulator/server';
+import { buildRenderer, startWebServer } from './webServer';
 
 const port = Number(process.env.PORT ?? 5173);
 const simulatorPort = Number(process.env.SIMULATOR_PORT ?? 8787);
+// Where the renderer is built and served from; default dist/renderer.
+const outDir = process.env.WEB_OUT_DIR;
 
 const simulator = await startSimulator({
   port: simulatorPort,
   profile: process.env.SIMULATOR_PROFILE === 'large' ? 'large' : 'demo',
 });
-const server = await createServer({
-  configFile: 'vite.config.ts',
-  server: { port, host: '127.0.0.1', strictPort: false },
-  define: { 'import.meta.env.VITE_DEMO_API_URL': JSON.stringify(simulator.url) },
-});
-await server.listen();
-const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
+await buildRenderer(simulator.url, outDir === undefined ? {} : { outDir });
+const server = await startWebServer(outDir === undefined ? { port } : { port, outDir });
 console.log(`Demo back end (simulator) at ${simulator.url}`);
-console.log(`Invoice Desk (browser mode) at ${url}`);
+console.log(`Invoice Desk (browser mode) at ${server.url}`);
 
 const stop = async () => {
   await server.close();

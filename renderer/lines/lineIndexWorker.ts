@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// Before any schema is used: see shared/zodConfig.ts.
+import '../../shared/zodConfig';
 import { createLineIndex } from '../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../db/database';
 import { exportLines } from './exportLines';

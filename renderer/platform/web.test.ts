@@ -44,17 +44,18 @@ const setup = () => {
       pending.push(task);
     },
   };
+  const opened: string[] = [];
   const platform = createWebPlatform({
     version: '1.0.0',
     languages: ['de-CH'],
-    open: () => undefined,
+    open: (url) => opened.push(url),
     fetch: () => Promise.reject(new TypeError('offline')),
     localStorage: memoryStorage(),
     sessionStorage: memoryStorage(),
     demoUrl: 'http://127.0.0.1:9',
     files,
   });
-  return { platform, events, blobs, runLater: () => pending.splice(0).forEach((task) => task()) };
+  return { platform, events, blobs, opened, runLater: () => pending.splice(0).forEach((task) => task()) };
 };
 
 describe('web platform: saveFile', () => {
@@ -120,5 +121,21 @@ describe('web platform: apiFetch', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('web platform: openExternal', () => {
+  it("opens the help site, and the back end's site once it is configured, nothing else", async () => {
+    const { platform, opened } = setup();
+    await expect(platform.openExternal('https://help.invoice-desk.example/fr/')).resolves.toBe(true);
+    await expect(platform.openExternal('https://www.post.ch/')).resolves.toBe(false);
+    await expect(platform.openExternal('https://billing.example.ch/')).resolves.toBe(false);
+    await platform.connection.save({
+      settings: { mode: 'custom', baseUrl: 'https://billing.example.ch/api', clientId: 'acme' },
+      clientSecret: 's3cret',
+    });
+    await expect(platform.openExternal('https://billing.example.ch/')).resolves.toBe(true);
+    await expect(platform.openExternal('javascript:alert(1)')).resolves.toBe(false);
+    expect(opened).toEqual(['https://help.invoice-desk.example/fr/', 'https://billing.example.ch/']);
   });
 });

@@ -5,6 +5,7 @@ import {
   type SecretPort,
   type SettingsPort,
 } from '../../shared/connection/service';
+import { externalLinkHosts, isAllowedExternalUrl } from '../../shared/externalLinks';
 import { SaveFileRequestSchema } from '../../shared/ipc/saveFile';
 import type { Platform } from './Platform';
 import { PlatformError } from './Platform';
@@ -70,8 +71,9 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
         locale: deps.languages[0] ?? 'en',
       }),
     openExternal: (url) => {
-      // Same rule as the desktop app: only https leaves the page.
-      if (!url.startsWith('https://')) return Promise.resolve(false);
+      // Same rule as the desktop app: only the help site and the configured back end's site.
+      if (!isAllowedExternalUrl(url, externalLinkHosts(service.info().settings)))
+        return Promise.resolve(false);
       deps.open(url);
       return Promise.resolve(true);
     },

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// Before any schema is used: see shared/zodConfig.ts.
+import '../../shared/zodConfig';
 import { createApiClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
 import { runSync, SyncCancelledError } from '../../shared/sync/engine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDecimal, isInteger, isIsoDate, isMoneyCentimes, isText } from './columns';
+import { formatCentimes, isDecimal, isInteger, isIsoDate, isMoneyCentimes, isText } from './columns';
 
 describe('column value guards', () => {
   it('text: strings and null', () => {
@@ -17,17 +17,33 @@ describe('column value guards', () => {
     ]);
   });
 
-  it('money: integer centimes within the Money range', () => {
+  it('money: integer centimes, safe integers only (a sum of Money values may pass the 12-digit range)', () => {
     expect([
       isMoneyCentimes(-1205),
       isMoneyCentimes(99_999_999_999_999),
       isMoneyCentimes(-99_999_999_999_999),
-    ]).toEqual([true, true, true]);
-    expect([isMoneyCentimes(100_000_000_000_000), isMoneyCentimes(12.05), isMoneyCentimes('12.05')]).toEqual([
+      isMoneyCentimes(199_999_999_999_998),
+      isMoneyCentimes(Number.MAX_SAFE_INTEGER),
+    ]).toEqual([true, true, true, true, true]);
+    expect([isMoneyCentimes(2 ** 53), isMoneyCentimes(12.05), isMoneyCentimes('12.05')]).toEqual([
       false,
       false,
       false,
     ]);
+  });
+
+  it.each([
+    [0, '0.00'],
+    [1, '0.01'],
+    [-1, '-0.01'],
+    [-50, '-0.50'],
+    [123450, '1234.50'],
+    [99_999_999_999_999, '999999999999.99'],
+    [-99_999_999_999_999, '-999999999999.99'],
+    [Number.MAX_SAFE_INTEGER, '90071992547409.91'],
+    [-Number.MAX_SAFE_INTEGER, '-90071992547409.91'],
+  ])('formatCentimes(%d) -> %s', (centimes, text) => {
+    expect(formatCentimes(centimes)).toBe(text);
   });
 
   it('decimal: plain decimal strings of at most 15 digits', () => {
@@ -38,13 +54,22 @@ describe('column value guards', () => {
     }
   });
 
-  it('date: real ISO calendar days from 1900-03-01', () => {
-    for (const ok of ['2026-03-31', '2024-02-29', '2000-02-29', '1900-03-01', '9999-12-31'])
+  it('date: every real ISO calendar day the contract allows, Excel’s 1900 bug notwithstanding', () => {
+    for (const ok of [
+      '2026-03-31',
+      '2024-02-29',
+      '2000-02-29',
+      '1900-03-01',
+      '1900-02-28',
+      '1899-12-31',
+      '0001-01-01',
+      '9999-12-31',
+    ])
       expect(isIsoDate(ok)).toBe(true);
     for (const bad of [
       '2026-02-29',
       '1900-02-29',
-      '1900-02-28',
+      '0000-01-01',
       '2026-13-01',
       '2026-04-31',
       '2026-3-31',

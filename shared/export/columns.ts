@@ -1,5 +1,3 @@
-import { MAX_MONEY_CENTIMES } from '../money';
-
 /**
  * The column contract shared by every export format. Rows are plain arrays in column order, so a
  * million-row export holds no per-row objects with repeated keys; each value is checked against its
@@ -22,11 +20,14 @@ export interface CellValueByType {
   text: string | null;
   /** A safe integer. Beyond 15 digits Excel cannot show it exactly: xlsx then writes it as text. */
   integer: number;
-  /** Integer centimes within the Money range (|x| <= 99999999999999), as in shared/money.ts. */
+  /**
+   * Integer centimes, a safe integer. A Money value has at most 14 digits (shared/money.ts), but a
+   * sum of two (a line's gross) can have more, and it must export exactly, not stop the export.
+   */
   money: number;
   /** A plain decimal string ("1.250", "-0.8500"): at most 15 digits, so a spreadsheet number holds it exactly. */
   decimal: string;
-  /** An ISO calendar date ("2026-03-31") from 1900-03-01 on, where Excel's day serials are continuous. */
+  /** An ISO calendar date ("2026-03-31"), any day from 0001-01-01 to 9999-12-31 as the contract allows. */
   date: string;
 }
 
@@ -74,7 +75,17 @@ export const isText = (value: unknown): value is string | null => value === null
 export const isInteger = (value: unknown): value is number => Number.isSafeInteger(value);
 
 export const isMoneyCentimes = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) <= MAX_MONEY_CENTIMES;
+  typeof value === 'number' && Number.isSafeInteger(value);
+
+/**
+ * 123450 -> "1234.50", for any safe integer. Integer arithmetic on the magnitude and string
+ * padding: exact to the centime, never through a binary fraction.
+ */
+export const formatCentimes = (centimes: number): string => {
+  const magnitude = Math.abs(centimes);
+  const fraction = String(magnitude % 100).padStart(2, '0');
+  return `${centimes < 0 ? '-' : ''}${String(Math.floor(magnitude / 100))}.${fraction}`;
+};
 
 export const isDecimal = (value: unknown): value is string => {
   if (typeof value !== 'string' || !DECIMAL_PATTERN.test(value)) return false;
@@ -89,17 +100,22 @@ export const isIsoDate = (value: unknown): value is string => {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
-  // Excel counts a 29 February 1900 that never was: serials before March 1900 are off by one.
-  return year > 1900 || (year === 1900 && month >= 3);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 };
+
+/**
+ * The first day whose Excel serial is right: Excel counts a 29 February 1900 that never was, so
+ * serials before it are off by one (and before 1900 there are none). Formats that store dates as
+ * serials write earlier days as text.
+ */
+export const FIRST_EXACT_EXCEL_DATE = '1900-03-01';
 
 const expectations: { readonly [T in ColumnType]: string } = {
   text: 'expected a string or null',
   integer: 'expected a safe integer',
-  money: 'expected integer centimes within the Money range',
+  money: 'expected integer centimes (a safe integer)',
   decimal: `expected a decimal string with at most ${MAX_DECIMAL_DIGITS} digits`,
-  date: 'expected an ISO date (YYYY-MM-DD) from 1900-03-01 on',
+  date: 'expected an ISO date (YYYY-MM-DD)',
 };
 
 /** The error for a value that failed its column's guard. */

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney, parseMoney, sumCentimes } from '../money';
 import { ExportValueError, type ExportColumn, type RowFor } from './columns';
 import { csvChunks, csvOptionsFor, joinChunks, toCsv, type CsvOptions } from './csv';
-import { DANGEROUS_STARTS, firstSheetCells, lineColumns, readDense, lineRows } from './fixtures';
+import {
+  DANGEROUS_STARTS,
+  extremeLineRows,
+  firstSheetCells,
+  lineColumns,
+  lineRows,
+  readDense,
+} from './fixtures';
 
 const comma = { delimiter: ',', decimalSeparator: '.', bom: false } as const satisfies CsvOptions;
 const semicolon = { delimiter: ';', decimalSeparator: '.', bom: false } as const satisfies CsvOptions;
@@ -112,7 +119,7 @@ describe('toCsv', () => {
   it.each([
     ['money', 12.05],
     ['money', '12.05'],
-    ['money', 100_000_000_000_000],
+    ['money', 2 ** 53],
     ['integer', 1.5],
     ['decimal', 1.5],
     ['decimal', '1e3'],
@@ -141,6 +148,27 @@ describe('toCsv', () => {
     // @ts-expect-error -- the CsvOptions type rules this pair out; the runtime check backs it up.
     expect(() => toCsv(moneyColumn, [[1]], clash)).toThrow(RangeError);
     expect(() => toCsv([], [], comma)).toThrow(RangeError);
+  });
+});
+
+describe('contract-valid extremes', () => {
+  it('writes every row with its exact digits: early dates, 12-digit amounts, long quantities and prices', () => {
+    const lines = toCsv(lineColumns, extremeLineRows, semicolon).split('\r\n').slice(1, -1);
+    expect(lines).toEqual([
+      '1899-12-31;INV-1;1;A-Post;999999999.999;999999999.9999;999999999999.99;',
+      '1900-01-01;INV-1;2;B-Post;-999999999.999;-999999999.9999;-999999999999.99;CC',
+      '1900-02-28;INV-1;3;B-Post;0.001;0.0001;0.01;',
+      '1900-03-01;INV-1;4;B-Post;-0.001;-0.0001;-0.01;',
+      '0001-01-01;INV-1;5;B-Post;123456789.5;0.85;0.00;',
+      '9999-12-31;INV-1;6;B-Post;1;12.3456;-0.50;',
+    ]);
+  });
+
+  it('writes a sum of amounts past the 12-digit range exactly', () => {
+    expect(body(toCsv(moneyColumn, [[2 * 99_999_999_999_999]], comma))).toBe('1999999999999.98');
+    expect(body(toCsv(moneyColumn, [[-Number.MAX_SAFE_INTEGER]], semicolonDecimalComma))).toBe(
+      '-90071992547409,91',
+    );
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Language } from '../i18n/languages';
-import { formatMoney } from '../money';
 import {
   checkColumns,
   checkRowLength,
+  formatCentimes,
   invalidCell,
   isDecimal,
   isInteger,
@@ -130,7 +130,7 @@ const encoderFor = (column: ExportColumn, index: number, decimalSeparator: '.' |
         const value = row[index];
         if (!isMoneyCentimes(value)) throw invalidCell(column, value, rowIndex);
         // Integer digits and a dot placed by string arithmetic: exact to the centime at any size.
-        return localise(formatMoney(value));
+        return localise(formatCentimes(value));
       };
     case 'decimal':
       return (row, rowIndex) => {

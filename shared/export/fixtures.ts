@@ -7,8 +7,28 @@ import type { ExportColumn, RowFor } from './columns';
  * lines (negative amounts), missing cost centres and repeated product names. Test support only.
  */
 
-/** Every trigger OWASP lists, plus the full-width forms some programs fold to ASCII. */
-export const DANGEROUS_STARTS = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'] as const;
+/**
+ * Every trigger OWASP lists, plus the full-width and small forms and the minus sign some programs
+ * fold to ASCII, and a trigger hidden behind a zero-width space or a byte-order mark.
+ */
+export const DANGEROUS_STARTS = [
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  '\r',
+  '＝',
+  '＋',
+  '－',
+  '＠',
+  '\uFE62',
+  '\uFE63',
+  '\uFE66',
+  '\u2212',
+  '\u200B=',
+  '\uFEFF+',
+] as const;
 
 export const lineColumns = [
   { id: 'invoiceDate', header: 'Invoice date', type: 'date' },
@@ -53,3 +73,17 @@ export const firstSheetCells = (book: WorkBook): readonly (readonly (CellObject 
   const sheet = name === undefined ? undefined : book.Sheets[name];
   return sheet?.['!data'] ?? [];
 };
+
+/**
+ * Contract-valid extremes in the line columns: the earliest and latest dates `format: date` allows
+ * and those around Excel's 1900 leap-year bug, 12-digit amounts either side of zero, 4-decimal unit
+ * prices and quantities with 9 integer digits and 3 decimals (postal-billing-api.yaml, Line).
+ */
+export const extremeLineRows: readonly LineRow[] = [
+  ['1899-12-31', 'INV-1', 1, 'A-Post', '999999999.999', '999999999.9999', 99_999_999_999_999, null],
+  ['1900-01-01', 'INV-1', 2, 'B-Post', '-999999999.999', '-999999999.9999', -99_999_999_999_999, 'CC'],
+  ['1900-02-28', 'INV-1', 3, 'B-Post', '0.001', '0.0001', 1, null],
+  ['1900-03-01', 'INV-1', 4, 'B-Post', '-0.001', '-0.0001', -1, null],
+  ['0001-01-01', 'INV-1', 5, 'B-Post', '123456789.5', '0.85', 0, null],
+  ['9999-12-31', 'INV-1', 6, 'B-Post', '1', '12.3456', -50, null],
+];

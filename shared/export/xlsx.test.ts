@@ -2,7 +2,14 @@ import { CFB, type CellObject } from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { MAX_MONEY_CENTIMES, sumCentimes } from '../money';
 import { ExportValueError, type ExportColumn, type RowFor } from './columns';
-import { DANGEROUS_STARTS, firstSheetCells, lineColumns, lineRows, readDense } from './fixtures';
+import {
+  DANGEROUS_STARTS,
+  extremeLineRows,
+  firstSheetCells,
+  lineColumns,
+  lineRows,
+  readDense,
+} from './fixtures';
 import { toXlsx, XLSX_MAX_COLUMNS, XLSX_MAX_ROWS, XlsxLimitError } from './xlsx';
 
 const columns = [
@@ -234,8 +241,9 @@ describe('toXlsx limits and errors', () => {
     ['money', '12.05'],
     ['integer', 1.5],
     ['decimal', '1234567890.1234567'],
-    ['date', '1900-02-28'],
     ['date', '2026-02-29'],
+    ['date', '1900-02-29'],
+    ['money', 2 ** 53],
     ['text', 0],
   ] as const)('refuses a %s column value %j', (type, value) => {
     expect(() => toXlsx([{ id: 'col', header: 'Col', type }], [[value]], { sheetName: 'x' })).toThrow(
@@ -267,6 +275,70 @@ describe('toXlsx limits and errors', () => {
     }
     expect(() => toXlsx(integer, tooMany(), { sheetName: 'x', title: 'T' })).toThrow(XlsxLimitError);
   }, 120_000);
+});
+
+describe('contract-valid extremes', () => {
+  const bytes = toXlsx(lineColumns, extremeLineRows, { sheetName: 'Lines' });
+  const data = cellsOf(bytes).slice(1);
+  // Without cellDates: the serial numbers as stored, which is what Excel will interpret.
+  const raw = firstSheetCells(readDense(bytes, { type: 'array', cellNF: true })).slice(1);
+
+  it('exports every row', () => {
+    expect(data).toHaveLength(extremeLineRows.length);
+  });
+
+  it('writes dates from 1900-03-01 on as serials Excel reads as the same day', () => {
+    // Excel's serial 60 is the 29 February 1900 that never was, so 1900-03-01 is 61.
+    expect(raw[3]?.[0]).toMatchObject({ t: 'n', v: 61 });
+    expect(raw[5]?.[0]).toMatchObject({ t: 'n', v: 2_958_465 });
+    expect(data[3]?.[0]?.v).toEqual(new Date('1900-03-01T00:00:00Z'));
+    expect(data[5]?.[0]?.v).toEqual(new Date('9999-12-31T00:00:00Z'));
+  });
+
+  it('writes dates before 1900-03-01, where Excel serials are off or missing, as text in the date format', () => {
+    expect([0, 1, 2, 4].map((row) => data[row]?.[0])).toMatchObject([
+      { t: 's', v: '1899-12-31' },
+      { t: 's', v: '1900-01-01' },
+      { t: 's', v: '1900-02-28' },
+      { t: 's', v: '0001-01-01' },
+    ]);
+    const swiss = cellsOf(toXlsx(lineColumns, extremeLineRows, { sheetName: 'x', dateFormat: 'dd.mm.yyyy' }));
+    expect(swiss[1]?.[0]).toMatchObject({ t: 's', v: '31.12.1899' });
+    expect(swiss[4]?.[0]?.w).toBe('01.03.1900');
+  });
+
+  it('keeps 12-digit amounts exact to the centime, in the cells and in the file', () => {
+    const net = data.map((row) => row[6]);
+    expect(net.map((cell) => cell?.t)).toEqual(extremeLineRows.map(() => 'n'));
+    expect(net.map((cell) => Math.round(Number(cell?.v) * 100))).toEqual(
+      extremeLineRows.map((row) => row[6]),
+    );
+    expect(net[0]?.v).toBe(999_999_999_999.99);
+    expect(net[1]?.v).toBe(-999_999_999_999.99);
+    expect(net[0]?.w).toBe('999,999,999,999.99');
+    // The digits in the XML are the amount itself, not a nearby binary fraction.
+    const sheet = partXml(bytes, 'sheet1.xml');
+    expect(sheet).toContain('<v>999999999999.99</v>');
+    expect(sheet).toContain('<v>-999999999999.99</v>');
+  });
+
+  it('keeps quantities with 9+3 digits and 4-decimal unit prices as numbers showing the source digits', () => {
+    expect(data.map((row) => row[4]?.w?.replaceAll(',', ''))).toEqual(extremeLineRows.map((row) => row[4]));
+    expect(data.map((row) => row[5]?.w?.replaceAll(',', ''))).toEqual(extremeLineRows.map((row) => row[5]));
+    expect(data.map((row) => row[4]?.t)).toEqual(extremeLineRows.map(() => 'n'));
+    expect(data[0]?.[5]?.v).toBe(999_999_999.9999);
+  });
+
+  it('writes a sum of amounts past the 12-digit range exactly: a number up to 15 digits, text beyond', () => {
+    const gross = [
+      { id: 'gross', header: 'Gross', type: 'money' },
+    ] as const satisfies readonly ExportColumn[];
+    const twice = 2 * MAX_MONEY_CENTIMES;
+    const cells = cellsOf(toXlsx(gross, [[twice], [-twice], [Number.MAX_SAFE_INTEGER]], { sheetName: 'x' }));
+    expect(cells[1]?.[0]).toMatchObject({ t: 'n', v: 1_999_999_999_999.98 });
+    expect(cells[2]?.[0]).toMatchObject({ t: 'n', v: -1_999_999_999_999.98 });
+    expect(cells[3]?.[0]).toMatchObject({ t: 's', v: '90071992547409.91' });
+  });
 });
 
 describe('a large export', () => {

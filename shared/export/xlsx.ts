@@ -2,6 +2,8 @@ import { utils, write, type CellObject, type ColInfo, type WorkSheet } from 'xls
 import {
   checkColumns,
   checkRowLength,
+  FIRST_EXACT_EXCEL_DATE,
+  formatCentimes,
   invalidCell,
   isDecimal,
   isInteger,
@@ -119,8 +121,9 @@ const DATE_FORMATS = { 'yyyy-mm-dd': 'yyyy-mm-dd', 'dd.mm.yyyy': 'dd\\.mm\\.yyyy
 const MONEY_FORMAT = '#,##0.00';
 // Excel's text cell limit; longer text would make SheetJS refuse the whole export.
 const MAX_TEXT_LENGTH = 32_767;
-// Up to 15 digits Excel displays an integer exactly; beyond that it rounds the last digits.
+// Up to 15 digits Excel displays a number exactly; beyond that it rounds the last digits.
 const MAX_EXACT_INTEGER = 999_999_999_999_999;
+const MAX_EXACT_CENTIMES = MAX_EXACT_INTEGER;
 // 1970-01-01 is serial 25569 in Excel's 1900 date system (which counts from 1899-12-30).
 const UNIX_EPOCH_SERIAL = 25_569;
 const MS_PER_DAY = 86_400_000;
@@ -170,6 +173,12 @@ const dateSerial = (iso: string): number =>
 const groupedChars = (integerDigits: number, decimals: number): number =>
   integerDigits + Math.floor((integerDigits - 1) / 3) + 1 + (decimals > 0 ? decimals + 1 : 0);
 
+/** "1899-12-31" as the date format shows it, for days a serial cannot hold. */
+const dateText = (iso: string, dateFormat: string): string =>
+  dateFormat === DATE_FORMATS['dd.mm.yyyy']
+    ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`
+    : iso;
+
 const builderFor = (column: ExportColumn, dateFormat: string): CellBuilder => {
   // Widest value seen: characters for text and decimals, magnitude for integers and money.
   let widest = 0;
@@ -204,9 +213,12 @@ const builderFor = (column: ExportColumn, dateFormat: string): CellBuilder => {
           if (!isMoneyCentimes(value)) throw invalidCell(column, value, rowIndex);
           if (Math.abs(value) > widest) widest = Math.abs(value);
           // A spreadsheet cell is a binary double; centimes / 100 is the double nearest the exact
-          // amount (division is correctly rounded), and at most 14 digits it reads back as exactly
-          // that amount, to the centime. The exact figure stays in our data, never in a float.
-          return { t: 'n', v: value / 100, z: MONEY_FORMAT };
+          // amount (division is correctly rounded), and up to 15 digits its shortest form, which is
+          // what SheetJS writes into the file, is exactly that amount, to the centime. Longer sums
+          // are kept as text with their exact digits (no trigger character: no sanitising needed).
+          return Math.abs(value) > MAX_EXACT_CENTIMES
+            ? { t: 's', v: formatCentimes(value) }
+            : { t: 'n', v: value / 100, z: MONEY_FORMAT };
         },
         width: () => groupedChars(Math.max(1, String(Math.floor(widest / 100)).length), 2),
       };
@@ -225,6 +237,9 @@ const builderFor = (column: ExportColumn, dateFormat: string): CellBuilder => {
       return {
         cell: (value, rowIndex) => {
           if (!isIsoDate(value)) throw invalidCell(column, value, rowIndex);
+          // Before March 1900 a serial would show the wrong day (or none): the day as text instead,
+          // in the column's format, so the export goes on and shows what the source said.
+          if (value < FIRST_EXACT_EXCEL_DATE) return { t: 's', v: dateText(value, dateFormat) };
           // A number with a date format is how Excel itself stores a date; readers see a real date.
           return { t: 'n', v: dateSerial(value), z: dateFormat };
         },

@@ -23,3 +23,47 @@ describe('toSafeFileName', () => {
     }
   });
 });
+
+describe('Windows device names', () => {
+  // Windows resolves these to devices whatever follows the first dot, in any case, and after it
+  // has dropped trailing dots and spaces from the stem; ¹ ² ³ count as the digits 1 2 3.
+  const devices = [
+    'CON',
+    'prn',
+    'Aux',
+    'nul',
+    'COM0',
+    'com9',
+    'LPT1',
+    'COM¹',
+    'COM²',
+    'COM³',
+    'com¹',
+    'LPT¹',
+    'LPT²',
+    'lpt³',
+    'CONIN$',
+    'conout$',
+  ];
+
+  it.each(
+    devices.flatMap((device) => [`${device}.pdf`, `${device}.tar.pdf`, `${device} .pdf`, `${device}..pdf`]),
+  )('refuses %j as a save name', (name) => {
+    expect(SafeFileNameSchema.safeParse(name).success).toBe(false);
+  });
+
+  it.each(devices)('turns %j, with or without an extension, into a safe name', (device) => {
+    for (const text of [device, `${device}.pdf`, `${device}. `, `${device} . .`, `${device}.backup`]) {
+      const name = toSafeFileName(text, 'pdf');
+      expect(SafeFileNameSchema.safeParse(name).success, `${text} -> ${name}`).toBe(true);
+      expect(name.startsWith('document-'), `${text} -> ${name}`).toBe(true);
+    }
+  });
+
+  it.each(['CONSOLE.pdf', 'COM10.pdf', 'LPT⁴.pdf', 'NULL.pdf', 'auxiliary.pdf', 'CON-list.pdf', 'x CON.pdf'])(
+    'accepts %j: only the exact device names are reserved',
+    (name) => {
+      expect(SafeFileNameSchema.safeParse(name).success).toBe(true);
+    },
+  );
+});

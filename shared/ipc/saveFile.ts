@@ -26,8 +26,18 @@ export const SAVE_FILE_MAX_BYTES = 200 * 1024 * 1024;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const FORBIDDEN_CHARACTER = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const FORBIDDEN_CHARACTERS = new RegExp(FORBIDDEN_CHARACTER.source, 'g');
-// Device names Windows resolves whatever the extension ("CON.pdf" is the console).
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+// Device names Windows resolves whatever the extension ("CON.pdf" is the console). Windows also
+// reads the superscript digits ¹ ² ³ as 1 2 3 in COM and LPT names, and CONIN$ / CONOUT$ open the
+// console's input and output.
+const WINDOWS_DEVICE_STEM =
+  /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
+
+/**
+ * True when Windows would open a device for `name`: it looks only at the part before the first dot,
+ * after dropping trailing spaces, so "CON .pdf", "CON..pdf" and "con.tar.pdf" are all the console.
+ */
+export const isWindowsDeviceName = (name: string): boolean =>
+  WINDOWS_DEVICE_STEM.test((name.split('.', 1)[0] ?? '').replace(/ +$/, ''));
 
 export const extensionOf = (name: string): SaveFileExtension | null => {
   const match = /\.([a-z0-9]+)$/i.exec(name);
@@ -45,7 +55,7 @@ export const SafeFileNameSchema = z
   .refine((name) => !name.startsWith('.') && !name.startsWith(' '), {
     message: 'must not start with a dot or a space',
   })
-  .refine((name) => !WINDOWS_DEVICE_NAME.test(name), { message: 'must not be a reserved device name' })
+  .refine((name) => !isWindowsDeviceName(name), { message: 'must not be a reserved device name' })
   .refine((name) => extensionOf(name) !== null, {
     message: `must end in ${saveFileExtensions.map((extension) => `.${extension}`).join(', ')}`,
   });
@@ -84,6 +94,6 @@ export const toSafeFileName = (text: string, extension: SaveFileExtension): stri
     .slice(0, SAVE_FILE_MAX_NAME_LENGTH - suffix.length)
     .replace(/[.\s]+$/, '');
   const base =
-    cleaned === '' || WINDOWS_DEVICE_NAME.test(cleaned) ? `document${cleaned && `-${cleaned}`}` : cleaned;
+    cleaned === '' || isWindowsDeviceName(cleaned) ? `document${cleaned && `-${cleaned}`}` : cleaned;
   return `${base.slice(0, SAVE_FILE_MAX_NAME_LENGTH - suffix.length)}${suffix}`;
 };
