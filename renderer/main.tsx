@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { ArchiveError } from './db/archiveErrors';
 import { InvoiceDeskDatabase } from './db/database';
+import { NewerArchivePage } from './pages/NewerArchivePage';
 import { DatabaseContext } from './db/DatabaseContext';
 import { createI18n, initialLanguage } from './i18n/setup';
 import { detectPlatform } from './platform';
@@ -20,6 +22,23 @@ const start = async () => {
   const i18n = await createI18n(initialLanguage());
   const platform = detectPlatform();
   const db = new InvoiceDeskDatabase();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  // Before anything reads or writes the archive (sync, line index): one from a newer release is left alone.
+  const refused = await db.open().then(
+    () => null,
+    (error: unknown) => (error instanceof ArchiveError ? error : null),
+  );
+  if (refused) {
+    createRoot(root).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <NewerArchivePage />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+    return;
+  }
   const previousVisit = rememberVisit(localStorage, new Date());
   // The archive outlives the operator's window: ask the browser never to evict it under pressure.
   void navigator.storage.persist().catch(() => false);
@@ -46,8 +65,6 @@ const start = async () => {
       }),
     ));
 
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
       <PlatformContext value={platform}>

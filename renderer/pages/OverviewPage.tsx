@@ -10,8 +10,11 @@ import {
 } from '../../shared/analytics/costPerCentre';
 import { monthlyTrend, summariseOpen } from '../../shared/invoices/overview';
 import { parseMoney } from '../../shared/money';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
+import { SkippedRowsNotice } from '../components/SkippedRowsNotice';
 import { useDatabase } from '../db/DatabaseContext';
+import { checkAssignments, checkInvoices, checkRollups } from '../db/rowChecks';
 import { useLanguage } from '../i18n/useLanguage';
 import { TrendChart } from '../overview/TrendChart';
 import { hrefFor, hrefForInvoice } from '../router/routes';
@@ -39,9 +42,13 @@ export const OverviewPage = () => {
   const language = useLanguage();
   const db = useDatabase();
   const previousVisit = usePreviousVisit();
-  const invoices = useLiveQuery(() => db.invoices.toArray(), [db]);
-  const rollups = useLiveQuery(() => db.rollups.toArray(), [db]);
-  const assignments = useLiveQuery(() => db.assignments.toArray(), [db]);
+  const checkedInvoices = useLiveQuery(async () => checkInvoices(await db.invoices.toArray()), [db]);
+  const checkedRollups = useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
+  const checkedAssignments = useLiveQuery(async () => checkAssignments(await db.assignments.toArray()), [db]);
+  const invoices = checkedInvoices?.rows;
+  const rollups = checkedRollups?.rows;
+  const assignments = checkedAssignments?.rows;
+  const skippedOther = [...(checkedRollups?.skipped ?? []), ...(checkedAssignments?.skipped ?? [])];
   const customer = useLiveQuery(() => db.singletons.get('customer'), [db]);
   const costCenterOption =
     customer?.value && 'costCenterOption' in customer.value ? customer.value.costCenterOption : false;
@@ -71,10 +78,18 @@ export const OverviewPage = () => {
     [invoices, previousVisit],
   );
 
+  const skipped = (
+    <>
+      <SkippedRowsNotice kind="invoices" skipped={checkedInvoices?.skipped} area="overview invoices" />
+      <SkippedRowsNotice kind="rows" skipped={skippedOther} area="overview rollups and assignments" />
+    </>
+  );
+
   if (invoices?.length === 0) {
     return (
       <section>
         <PageHeader title={t('pages.overview.title')} />
+        {skipped}
         <p className="empty">{t('pages.overview.empty')}</p>
       </section>
     );
@@ -83,6 +98,7 @@ export const OverviewPage = () => {
   return (
     <section>
       <PageHeader title={t('pages.overview.title')} />
+      {skipped}
       <div className="overview">
         <section className="card" aria-labelledby="overview-open">
           <h2 id="overview-open">{t('overview.openAmount')}</h2>
@@ -99,7 +115,9 @@ export const OverviewPage = () => {
         </section>
         <section className="card overview__wide" aria-labelledby="overview-trend">
           <h2 id="overview-trend">{t('overview.trend')}</h2>
-          <TrendChart months={trend} language={language} label={t('overview.trendLabel')} />
+          <ErrorBoundary variant="panel" area="overview trend chart">
+            <TrendChart months={trend} language={language} label={t('overview.trendLabel')} />
+          </ErrorBoundary>
           <table className="data visually-hidden">
             <caption>{t('overview.trendLabel')}</caption>
             <thead>
