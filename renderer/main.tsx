@@ -12,7 +12,7 @@ import { LineIndexContext } from './lines/LineIndexContext';
 import { createLineIndexClient, type LineIndexClient } from './lines/lineIndexClient';
 import { PlatformContext } from './platform/PlatformContext';
 import { rememberVisit } from './state/lastVisit';
-import { loadNotifyNewInvoices, loadSyncInterval } from './state/localSettings';
+import { loadNotifyNewInvoices, loadSyncInterval, loadTheme } from './state/localSettings';
 import { PreviousVisitContext } from './state/PreviousVisitContext';
 import { SyncContext } from './sync/SyncContext';
 import { createSyncController } from './sync/syncController';
@@ -30,6 +30,8 @@ const start = async () => {
     (error: unknown) => (error instanceof ArchiveError ? error : null),
   );
   if (refused) {
+    // The shell that normally applies the theme is not rendered here.
+    document.documentElement.dataset.theme = loadTheme(localStorage);
     createRoot(root).render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>

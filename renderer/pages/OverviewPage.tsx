@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf, formatDate } from '../../shared/format';
-import type { Invoice } from '../../shared/api/schemas';
+import { CustomerSchema, type Invoice } from '../../shared/api/schemas';
 import {
   costPerCentreFromRollups,
   tableTotal,
@@ -19,6 +19,8 @@ import { useLanguage } from '../i18n/useLanguage';
 import { TrendChart } from '../overview/TrendChart';
 import { hrefFor, hrefForInvoice } from '../router/routes';
 import { usePreviousVisit } from '../state/PreviousVisitContext';
+
+const CustomerOptionSchema = CustomerSchema.pick({ costCenterOption: true });
 
 const InvoiceList = ({ invoices, empty }: { invoices: readonly Invoice[]; empty: string }) => {
   const { t } = useTranslation();
@@ -50,8 +52,8 @@ export const OverviewPage = () => {
   const assignments = checkedAssignments?.rows;
   const skippedOther = [...(checkedRollups?.skipped ?? []), ...(checkedAssignments?.skipped ?? [])];
   const customer = useLiveQuery(() => db.singletons.get('customer'), [db]);
-  const costCenterOption =
-    customer?.value && 'costCenterOption' in customer.value ? customer.value.costCenterOption : false;
+  // The singleton row is read from disk like any other: only a true boolean turns the card on.
+  const costCenterOption = CustomerOptionSchema.safeParse(customer?.value).data?.costCenterOption ?? false;
   const today = new Date().toISOString().slice(0, 10);
   const open = useMemo(() => summariseOpen(invoices ?? [], today), [invoices, today]);
   const trend = useMemo(() => monthlyTrend(rollups ?? [], today), [rollups, today]);

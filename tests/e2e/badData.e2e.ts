@@ -161,4 +161,48 @@ describe('an archive with damaged rows', () => {
     await page.getByRole('grid', { name: 'Invoices' }).getByRole('row').nth(1).waitFor();
     expect(await page.getByTestId('error-fallback').count()).toBe(0);
   });
+
+  // Last: it leaves the archive unreadable for this build.
+  it('an archive a newer release wrote gets a full-page message and is left as it was', async () => {
+    const archive = () =>
+      page.evaluate(
+        () =>
+          new Promise<{ version: number; invoices: number }>((resolve, reject) => {
+            const request = indexedDB.open('invoice-desk');
+            request.onerror = () => reject(new Error('cannot open the archive'));
+            request.onsuccess = () => {
+              const db = request.result;
+              const count = db.transaction('invoices').objectStore('invoices').count();
+              count.onsuccess = () => {
+                db.close();
+                resolve({ version: db.version, invoices: count.result });
+              };
+            };
+          }),
+      );
+    // A later release's schema: version 99 (Dexie stores n as 10n) with a store this build does not know.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('invoice-desk', 990);
+          request.onupgradeneeded = () => request.result.createObjectStore('budgets');
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(new Error('cannot upgrade the archive'));
+        }),
+    );
+    const before = await archive();
+    expect(before.version).toBe(990);
+    await page.reload();
+    await page
+      .getByRole('heading', { name: 'This archive was written by a newer version of Invoice Desk' })
+      .waitFor();
+    expect(await page.getByText('Nothing in the archive was changed.', { exact: false }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    expect(await archive()).toEqual(before);
+  });
 });
