@@ -4,7 +4,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { ArchiveError } from './db/archiveErrors';
 import { InvoiceDeskDatabase } from './db/database';
+import { NewerArchivePage } from './pages/NewerArchivePage';
 import { DatabaseContext } from './db/DatabaseContext';
 import { createI18n, initialLanguage } from './i18n/setup';
 import { detectPlatform } from './platform';
@@ -12,7 +14,7 @@ import { LineIndexContext } from './lines/LineIndexContext';
 import { createLineIndexClient, type LineIndexClient } from './lines/lineIndexClient';
 import { PlatformContext } from './platform/PlatformContext';
 import { rememberVisit } from './state/lastVisit';
-import { loadNotifyNewInvoices, loadSyncInterval } from './state/localSettings';
+import { loadNotifyNewInvoices, loadSyncInterval, loadTheme } from './state/localSettings';
 import { PreviousVisitContext } from './state/PreviousVisitContext';
 import { SyncContext } from './sync/SyncContext';
 import { createSyncController } from './sync/syncController';
@@ -22,6 +24,25 @@ const start = async () => {
   const i18n = await createI18n(initialLanguage());
   const platform = detectPlatform();
   const db = new InvoiceDeskDatabase();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  // Before anything reads or writes the archive (sync, line index): one from a newer release is left alone.
+  const refused = await db.open().then(
+    () => null,
+    (error: unknown) => (error instanceof ArchiveError ? error : null),
+  );
+  if (refused) {
+    // The shell that normally applies the theme is not rendered here.
+    document.documentElement.dataset.theme = loadTheme(localStorage);
+    createRoot(root).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <NewerArchivePage />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+    return;
+  }
   const previousVisit = rememberVisit(localStorage, new Date());
   // The archive outlives the operator's window: ask the browser never to evict it under pressure.
   void navigator.storage.persist().catch(() => false);
@@ -48,8 +69,6 @@ const start = async () => {
       }),
     ));
 
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
       <PlatformContext value={platform}>

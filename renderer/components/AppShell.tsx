@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
 import { sectionOf, type Route } from '../router/routes';
 import { useUiStore } from '../state/uiStore';
+import { ErrorBoundary } from './ErrorBoundary';
 import { NavBar } from './NavBar';
 import { PageView } from './PageView';
 import { StatusBar } from './StatusBar';
+
+/** Another page (or invoice) clears a page's failure; a filter change on the same page does not. */
+const pageKey = (route: Route): string =>
+  route.page === 'invoice' ? `invoice/${route.invoiceId}` : route.page;
 
 interface AppShellProps {
   route: Route;
@@ -17,11 +22,17 @@ export const AppShell = ({ route }: AppShellProps) => {
   }, [theme]);
   return (
     <div className="shell">
-      <NavBar current={sectionOf(route)} />
+      <ErrorBoundary variant="panel" area="panel navigation">
+        <NavBar current={sectionOf(route)} />
+      </ErrorBoundary>
       <main className="page">
-        <PageView route={route} />
+        <ErrorBoundary variant="page" area={`page ${route.page}`} resetKey={pageKey(route)}>
+          <PageView route={route} />
+        </ErrorBoundary>
       </main>
-      <StatusBar />
+      <ErrorBoundary variant="panel" area="panel status bar">
+        <StatusBar />
+      </ErrorBoundary>
     </div>
   );
 };

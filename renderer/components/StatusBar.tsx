@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDuration, formatInteger } from '../../shared/format';
 import { useDatabase } from '../db/DatabaseContext';
+import { CopyDetailsButton } from './CopyDetailsButton';
 import { useLanguage } from '../i18n/useLanguage';
 import { hrefFor } from '../router/routes';
 import { useSyncController } from '../sync/SyncContext';
@@ -65,8 +66,14 @@ export const StatusBar = () => {
       {error && (
         <span role="alert" className="status-bar__error">
           {t('status.error', {
-            reason: t(`sync.errors.${syncErrorKey(error.code)}`, { message: error.message }),
+            reason: t(`sync.errors.${syncErrorKey(error.code)}`),
           })}
+          {syncErrorKey(error.code) === 'other' && (
+            <>
+              {' '}
+              <CopyDetailsButton error={error} area="synchronisation" />
+            </>
+          )}
         </span>
       )}
       {quarantined !== undefined && quarantined > 0 && (

@@ -1,4 +1,5 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type PromiseExtended, type Table } from 'dexie';
+import { ArchiveError, storedVersion } from './archiveErrors';
 import type {
   Assignment,
   AuditRow,
@@ -64,11 +65,15 @@ export class InvoiceDeskDatabase extends Dexie {
   syncRuns!: EntityTable<SyncRunRow, 'id'>;
   auditLog!: EntityTable<AuditRow, 'id'>;
 
+  private readonly factory: IDBFactory;
+  private versionCheck: Promise<void> | null = null;
+
   constructor(
     name: string = DATABASE_NAME,
     options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
   ) {
     super(name, options);
+    this.factory = options?.indexedDB ?? globalThis.indexedDB;
     this.version(1).stores(schemaV1);
     this.version(2)
       .stores(schemaV2)
@@ -81,5 +86,25 @@ export class InvoiceDeskDatabase extends Dexie {
             if (typeof invoice.archived !== 'number') invoice.archived = 0;
           });
       });
+  }
+
+  /**
+   * Refuses an archive written by a newer version of the app before Dexie touches it: Dexie would
+   * otherwise open it anyway and, where its indexes differ, "patch" it to this older schema.
+   * Dexie's auto-open goes through here too, so no query can reach such an archive.
+   */
+  override open(): PromiseExtended<Dexie> {
+    this.versionCheck ??= storedVersion(this.factory, this.name).then((version) => {
+      // Dexie stores version n as native version 10n (plus a unit for each schema patch of its own).
+      if (version === null || Math.floor(version / 10) <= this.verno) return;
+      // Later queries then fail at once instead of trying to open it again.
+      this.close({ disableAutoOpen: true });
+      throw new ArchiveError(
+        'newerVersion',
+        `The archive has version ${version / 10}; this app knows up to ${this.verno}`,
+      );
+    });
+    const check = this.versionCheck;
+    return Dexie.Promise.resolve(check).then(() => super.open());
   }
 }

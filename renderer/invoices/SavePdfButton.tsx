@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FailureNotice, useFailureReason } from '../components/FailureNotice';
 import { usePlatform } from '../platform/PlatformContext';
 
 interface SavePdfButtonProps {
@@ -11,29 +12,51 @@ interface SavePdfButtonProps {
 export const SavePdfButton = ({ invoiceNumber, bytes }: SavePdfButtonProps) => {
   const { t } = useTranslation();
   const platform = usePlatform();
-  const [saved, setSaved] = useState(false);
+  const reason = useFailureReason();
+  const [outcome, setOutcome] = useState<
+    { state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; error: unknown }
+  >({ state: 'idle' });
   return (
     <p>
       <button
         type="button"
         className="secondary"
+        disabled={outcome.state === 'saving'}
         onClick={() => {
-          void platform
-            .saveFile({
-              suggestedName: `invoice-${invoiceNumber}.pdf`,
-              mimeType: 'application/pdf',
-              bytes: new Uint8Array(bytes.slice(0)),
-            })
-            .then((outcome) => setSaved(outcome === 'saved'));
+          setOutcome({ state: 'saving' });
+          // Inside the promise: a synchronous throw (a detached buffer) is reported like a refusal.
+          Promise.resolve()
+            .then(() =>
+              platform.saveFile({
+                suggestedName: `invoice-${invoiceNumber}.pdf`,
+                mimeType: 'application/pdf',
+                bytes: new Uint8Array(bytes.slice(0)),
+              }),
+            )
+            .then(
+              (result) => setOutcome({ state: result === 'saved' ? 'saved' : 'idle' }),
+              (error: unknown) => setOutcome({ state: 'failed', error }),
+            );
         }}
       >
         {t('invoice.savePdf')}
       </button>
-      {saved && (
+      {outcome.state === 'saved' && (
         <span role="status" className="muted">
           {' '}
           {t('invoice.saved')}
         </span>
+      )}
+      {outcome.state === 'failed' && (
+        <>
+          {' '}
+          <FailureNotice
+            error={outcome.error}
+            text={t('problems.action.savePdf', { reason: reason(outcome.error) })}
+            area="action save PDF"
+            className="notice--error"
+          />
+        </>
       )}
     </p>
   );

@@ -1,4 +1,5 @@
 import type { LineFilter } from '../../shared/lines/lineIndex';
+import { LineIndexError } from '../errors/failures';
 import type { IndexFacts, LineIndexRequest, LineIndexResponse } from './protocol';
 
 type Kind = Extract<LineIndexResponse, { ok: true }>['type'];
@@ -17,7 +18,7 @@ export const createLineIndexClient = (worker: Worker) => {
     if (!entry) return;
     waiting.delete(event.data.id);
     if (event.data.ok) entry.resolve(event.data);
-    else entry.reject(new Error(event.data.message));
+    else entry.reject(new LineIndexError(event.data.code, event.data.message));
   });
   const ask = <T extends Kind>(request: Request & { type: T }): Promise<Answer<T>> =>
     new Promise((resolve, reject) => {

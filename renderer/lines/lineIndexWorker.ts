@@ -3,6 +3,14 @@
 import '../../shared/zodConfig';
 import { createLineIndex } from '../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../db/database';
+import {
+  checkAssignments,
+  checkBlocks,
+  checkDesignations,
+  checkInvoices,
+  checkServices,
+  type SkippedRow,
+} from '../db/rowChecks';
 import { exportLines } from './exportLines';
 import type { LineIndexRequest, LineIndexResponse } from './protocol';
 
@@ -19,22 +27,26 @@ let nextResult = 1;
 const LOAD_BATCH = 64;
 
 const refresh = async () => {
-  const invoices = new Map((await db.invoices.toArray()).map((invoice) => [invoice.id, invoice]));
+  const checkedInvoices = checkInvoices(await db.invoices.toArray());
+  const invoices = new Map(checkedInvoices.rows.map((invoice) => [invoice.id, invoice]));
   const keys = (await db.lineBlocks.toCollection().primaryKeys()).filter(
     ([invoiceId, blockNo]) => !index.hasBlock(`${invoiceId}#${blockNo}`),
   );
+  // A damaged block never enters the index, so each refresh reads it again and reports it again.
+  const skippedBlocks: SkippedRow[] = [];
   for (let start = 0; start < keys.length; start += LOAD_BATCH) {
-    const blocks = await db.lineBlocks.bulkGet(keys.slice(start, start + LOAD_BATCH));
-    for (const block of blocks) {
-      const invoice = block && invoices.get(block.invoiceId);
-      if (block && invoice)
+    const checked = checkBlocks(await db.lineBlocks.bulkGet(keys.slice(start, start + LOAD_BATCH)));
+    skippedBlocks.push(...checked.skipped);
+    for (const block of checked.rows) {
+      const invoice = invoices.get(block.invoiceId);
+      if (invoice)
         index.addBlock(block, { id: invoice.id, number: invoice.number, issueDate: invoice.issueDate });
     }
   }
-  index.setAssignments(await db.assignments.toArray());
+  index.setAssignments(checkAssignments(await db.assignments.toArray()).rows);
   index.seal();
   results.clear();
-  return { size: index.size, ...index.distinct() };
+  return { size: index.size, ...index.distinct(), skippedInvoices: checkedInvoices.skipped, skippedBlocks };
 };
 
 const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => {
@@ -60,17 +72,23 @@ const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => 
     }
     case 'rows': {
       const ids = results.get(request.resultId);
-      if (!ids) return { id: request.id, ok: false, message: 'The result has expired' };
+      if (!ids) return { id: request.id, ok: false, code: 'expired', message: 'The result has expired' };
       return { id: request.id, ok: true, type: 'rows', rows: index.rows(ids, request.start, request.count) };
     }
     case 'export': {
       const ids = results.get(request.resultId);
-      if (!ids) return { id: request.id, ok: false, message: 'The result has expired' };
+      if (!ids) return { id: request.id, ok: false, code: 'expired', message: 'The result has expired' };
       const services = new Map(
-        (await db.services.toArray()).map((service) => [service.code, service.names[request.language]]),
+        checkServices(await db.services.toArray()).rows.map((service) => [
+          service.code,
+          service.names[request.language],
+        ]),
       );
       const designations = new Map(
-        (await db.designations.toArray()).map((row) => [`${row.kind}/${row.key}`, row.text]),
+        checkDesignations(await db.designations.toArray()).rows.map((row) => [
+          `${row.kind}/${row.key}`,
+          row.text,
+        ]),
       );
       const bytes = exportLines(index, ids, {
         ...request,
@@ -91,6 +109,7 @@ self.addEventListener('message', (event: MessageEvent<LineIndexRequest>) => {
       self.postMessage({
         id: event.data.id,
         ok: false,
+        code: 'failed',
         message: error instanceof Error ? error.message : String(error),
       } satisfies LineIndexResponse);
     },

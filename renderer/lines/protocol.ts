@@ -1,4 +1,5 @@
 import type { LineFilter, LineRow, LineTotals } from '../../shared/lines/lineIndex';
+import type { SkippedRow } from '../db/rowChecks';
 
 /** Requests to the line-index worker and its answers, matched by id. */
 export type LineIndexRequest =
@@ -21,6 +22,9 @@ export interface IndexFacts {
   services: string[];
   licences: string[];
   references: string[];
+  /** Damaged stored rows left out of the index (see db/rowChecks.ts). */
+  skippedInvoices: SkippedRow[];
+  skippedBlocks: SkippedRow[];
 }
 
 export type LineIndexResponse =
@@ -28,4 +32,4 @@ export type LineIndexResponse =
   | { id: number; ok: true; type: 'query'; resultId: number; totals: LineTotals; elapsedMs: number }
   | { id: number; ok: true; type: 'rows'; rows: LineRow[] }
   | { id: number; ok: true; type: 'export'; bytes: Uint8Array<ArrayBuffer> }
-  | { id: number; ok: false; message: string };
+  | { id: number; ok: false; code: 'expired' | 'failed'; message: string };

@@ -13,6 +13,8 @@ export interface LineExplorerState {
   totals: LineTotals | null;
   resultId: number | null;
   rows: RowSource<LineRow>;
+  /** Why the worker could not answer (shown translated by the page); null while all is well. */
+  failure: unknown;
 }
 
 /**
@@ -25,6 +27,7 @@ export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
   const [facts, setFacts] = useState<IndexFacts | null>(null);
   const [result, setResult] = useState<{ resultId: number; totals: LineTotals } | null>(null);
   const [, setVersion] = useState(0);
+  const [failure, setFailure] = useState<unknown>(null);
   const cache = useRef(new Map<number, LineRow>());
   const pending = useRef(new Set<number>());
   const filterKey = JSON.stringify(filter);
@@ -38,9 +41,16 @@ export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
   useEffect(() => {
     if (change === undefined) return;
     let live = true;
-    void client.refresh().then((next) => {
-      if (live) setFacts(next);
-    });
+    client.refresh().then(
+      (next) => {
+        if (!live) return;
+        setFacts(next);
+        setFailure(null);
+      },
+      (error: unknown) => {
+        if (live) setFailure(error);
+      },
+    );
     return () => {
       live = false;
     };
@@ -49,12 +59,17 @@ export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
   useEffect(() => {
     if (!facts) return;
     let live = true;
-    void client.query(JSON.parse(filterKey) as LineFilter).then((answer) => {
-      if (!live) return;
-      cache.current = new Map();
-      pending.current = new Set();
-      setResult({ resultId: answer.resultId, totals: answer.totals });
-    });
+    client.query(JSON.parse(filterKey) as LineFilter).then(
+      (answer) => {
+        if (!live) return;
+        cache.current = new Map();
+        pending.current = new Set();
+        setResult({ resultId: answer.resultId, totals: answer.totals });
+      },
+      (error: unknown) => {
+        if (live) setFailure(error);
+      },
+    );
     return () => {
       live = false;
     };
@@ -67,10 +82,17 @@ export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
       for (let window = Math.floor(start / WINDOW) * WINDOW; window < end; window += WINDOW) {
         if (cache.current.has(window) || pending.current.has(window)) continue;
         pending.current.add(window);
-        void client.rows(resultId, window, WINDOW).then((rows) => {
-          rows.forEach((row, offset) => cache.current.set(window + offset, row));
-          setVersion((version) => version + 1);
-        });
+        client.rows(resultId, window, WINDOW).then(
+          (rows) => {
+            rows.forEach((row, offset) => cache.current.set(window + offset, row));
+            setVersion((version) => version + 1);
+          },
+          (error: unknown) => {
+            // Asked again when the window scrolls back into view.
+            pending.current.delete(window);
+            setFailure(error);
+          },
+        );
       }
     },
     [client, resultId],
@@ -81,5 +103,5 @@ export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
     () => ({ count, get: (index) => cache.current.get(index), onVisibleRange }),
     [count, onVisibleRange],
   );
-  return { facts, totals: result?.totals ?? null, resultId, rows };
+  return { facts, totals: result?.totals ?? null, resultId, rows, failure };
 };

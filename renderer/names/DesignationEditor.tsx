@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFailureReason } from '../components/FailureNotice';
 
 interface DesignationEditorProps {
   /** The field's accessible name, e.g. "Own name for Service A-STD". */
@@ -13,6 +14,7 @@ interface DesignationEditorProps {
 /** The inline rename field: Enter saves, Escape cancels, an empty name removes the designation. */
 export const DesignationEditor = ({ label, initial, onSave, onClose }: DesignationEditorProps) => {
   const { t } = useTranslation();
+  const reason = useFailureReason();
   const [text, setText] = useState(initial);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -34,9 +36,7 @@ export const DesignationEditor = ({ label, initial, onSave, onClose }: Designati
         onSave(text).then(onClose, (error: unknown) => {
           // Nothing typed is dropped: the field stays open so the clerk can retry or cancel.
           setSaving(false);
-          setFailure(
-            t('names.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
-          );
+          setFailure(t('names.saveFailed', { reason: reason(error) }));
         });
       }}
     >

@@ -4,6 +4,7 @@ import type { Customer, KeyKind } from '../../shared/api/schemas';
 import { buildNameRows, type KindKey, type NameRow, type NameSources } from '../../shared/names/nameRows';
 import { useDatabase } from '../db/DatabaseContext';
 import type { InvoiceDeskDatabase } from '../db/database';
+import { checkDesignations, checkServices } from '../db/rowChecks';
 import type { OutboxRow, Preferences } from '../db/records';
 import { useLanguage } from '../i18n/useLanguage';
 
@@ -37,10 +38,10 @@ const readSources = async (db: InvoiceDeskDatabase): Promise<StoredSources> => {
     distinctKeys('invoiceReference', db.rollups.orderBy('invoiceReference').uniqueKeys()),
   ]);
   return {
-    services,
+    services: checkServices(services).rows,
     customer: customerRow && isCustomer(customerRow.value) ? customerRow.value : undefined,
     seen: seen.flat(),
-    designations,
+    designations: checkDesignations(designations).rows,
     waiting: designationEdits(outbox),
   };
 };

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { KeyKind } from '../../shared/api/schemas';
 import { useDatabase } from '../db/DatabaseContext';
+import { checkDesignations, checkServices } from '../db/rowChecks';
 import { useLanguage } from '../i18n/useLanguage';
 
 export interface Names {
@@ -17,8 +18,12 @@ export interface Names {
 export const useNames = (): Names => {
   const db = useDatabase();
   const language = useLanguage();
-  const services = useLiveQuery(() => db.services.toArray(), [db]);
-  const designations = useLiveQuery(() => db.designations.toArray(), [db]);
+  // Every page names things through here: a damaged row just leaves its code unnamed.
+  const services = useLiveQuery(async () => checkServices(await db.services.toArray()).rows, [db]);
+  const designations = useLiveQuery(
+    async () => checkDesignations(await db.designations.toArray()).rows,
+    [db],
+  );
   return useMemo(() => {
     const serviceNames = new Map((services ?? []).map((service) => [service.code, service.names[language]]));
     const own = new Map((designations ?? []).map((row) => [`${row.kind}/${row.key}`, row.text]));

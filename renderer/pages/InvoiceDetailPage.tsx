@@ -3,9 +3,12 @@ import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf, formatDate } from '../../shared/format';
 import { parseMoney } from '../../shared/money';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
+import { SkippedRowsNotice } from '../components/SkippedRowsNotice';
 import { VirtualTable } from '../components/VirtualTable';
 import { useDatabase } from '../db/DatabaseContext';
+import { checkBlocks, checkInvoice } from '../db/rowChecks';
 import { useLanguage } from '../i18n/useLanguage';
 import { IntegrityBadge } from '../invoices/IntegrityBadge';
 import { reconcile } from '../invoices/reconcile';
@@ -35,16 +38,19 @@ export const InvoiceDetailPage = ({ invoiceId, params }: InvoiceDetailPageProps)
   const language = useLanguage();
   const db = useDatabase();
   const names = useNames();
-  const invoice = useLiveQuery(() => db.invoices.get(invoiceId), [db, invoiceId]);
-  const blocks = useLiveQuery(
-    () => db.lineBlocks.where('invoiceId').equals(invoiceId).sortBy('blockNo'),
+  const stored = useLiveQuery(async () => checkInvoice(await db.invoices.get(invoiceId)), [db, invoiceId]);
+  const invoice = stored?.state === 'ok' ? stored.invoice : undefined;
+  const checkedBlocks = useLiveQuery(
+    async () => checkBlocks(await db.lineBlocks.where('invoiceId').equals(invoiceId).sortBy('blockNo')),
     [db, invoiceId],
   );
+  const blocks = checkedBlocks?.rows;
   const document = useLiveQuery(() => db.documents.get(invoiceId), [db, invoiceId]);
-  const corrected = useLiveQuery(
-    async () => (invoice?.correctsInvoiceId ? db.invoices.get(invoice.correctsInvoiceId) : undefined),
-    [db, invoice],
-  );
+  const corrected = useLiveQuery(async () => {
+    if (!invoice?.correctsInvoiceId) return undefined;
+    const other = checkInvoice(await db.invoices.get(invoice.correctsInvoiceId));
+    return other.state === 'ok' ? other.invoice : undefined;
+  }, [db, invoice]);
   const rows = useMemo(
     () => (blocks ?? []).flatMap((block) => blockRows(block, invoice?.number ?? '')),
     [blocks, invoice?.number],
@@ -63,11 +69,21 @@ export const InvoiceDetailPage = ({ invoiceId, params }: InvoiceDetailPageProps)
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [backHref]);
 
+  if (stored?.state === 'damaged') {
+    return (
+      <section>
+        <a href={backHref}>← {t('invoice.back')}</a>
+        <PageHeader title={t('problems.damagedInvoice')} />
+        <SkippedRowsNotice kind="invoices" skipped={[stored.skipped]} area="invoice detail" />
+      </section>
+    );
+  }
+
   if (invoice === undefined) {
     return (
       <section>
         <a href={backHref}>← {t('invoice.back')}</a>
-        {blocks !== undefined && <PageHeader title={t('invoice.notFound')} />}
+        {stored !== undefined && blocks !== undefined && <PageHeader title={t('invoice.notFound')} />}
       </section>
     );
   }
@@ -154,27 +170,32 @@ export const InvoiceDetailPage = ({ invoiceId, params }: InvoiceDetailPageProps)
         </section>
         <section className="card" aria-label={t('invoice.documentTitle')}>
           <h2>{t('invoice.documentTitle')}</h2>
-          <p>
-            <IntegrityBadge invoice={invoice} document={document} />
-          </p>
-          {document && (
-            <>
-              <SavePdfButton invoiceNumber={invoice.number} bytes={document.bytes} />
-              <Suspense fallback={<p className="empty">…</p>}>
-                <PdfViewer bytes={document.bytes} title={title} />
-              </Suspense>
-            </>
-          )}
+          <ErrorBoundary variant="panel" area="invoice document" resetKey={invoice.id}>
+            <p>
+              <IntegrityBadge invoice={invoice} document={document} />
+            </p>
+            {document && (
+              <>
+                <SavePdfButton invoiceNumber={invoice.number} bytes={document.bytes} />
+                <Suspense fallback={<p className="empty">…</p>}>
+                  <PdfViewer bytes={document.bytes} title={title} />
+                </Suspense>
+              </>
+            )}
+          </ErrorBoundary>
         </section>
       </div>
       <h2>{t('invoice.linesTitle')}</h2>
-      <VirtualTable
-        label={t('invoice.linesLabel', { number: invoice.number })}
-        columns={columns}
-        rows={rows}
-        rowKey={(row) => `${row.invoiceId}#${row.lineNo}`}
-        height="420px"
-      />
+      <SkippedRowsNotice kind="blocks" skipped={checkedBlocks?.skipped} area="invoice lines" />
+      <ErrorBoundary variant="panel" area="invoice lines" resetKey={invoice.id}>
+        <VirtualTable
+          label={t('invoice.linesLabel', { number: invoice.number })}
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => `${row.invoiceId}#${row.lineNo}`}
+          height="420px"
+        />
+      </ErrorBoundary>
     </section>
   );
 };

@@ -12,8 +12,10 @@ import {
   type InvoiceSort,
 } from '../../shared/invoices/filters';
 import { PageHeader } from '../components/PageHeader';
+import { SkippedRowsNotice } from '../components/SkippedRowsNotice';
 import { VirtualTable } from '../components/VirtualTable';
 import { useDatabase } from '../db/DatabaseContext';
+import { checkInvoices } from '../db/rowChecks';
 import { useLanguage } from '../i18n/useLanguage';
 import { invoiceColumns, invoiceColumnSortKeys } from '../invoices/invoiceColumns';
 import { InvoiceFilterBar } from '../invoices/InvoiceFilterBar';
@@ -32,7 +34,8 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
   const language = useLanguage();
   const db = useDatabase();
   const names = useNames();
-  const invoices = useLiveQuery(() => db.invoices.toArray(), [db]);
+  const checked = useLiveQuery(async () => checkInvoices(await db.invoices.toArray()), [db]);
+  const invoices = checked?.rows;
   const { filters, sort } = useMemo(() => parseInvoiceQuery(params), [params]);
   const shown = useMemo(() => queryInvoices(invoices ?? [], filters, sort), [invoices, filters, sort]);
   const totals = useMemo(() => totalInvoices(shown), [shown]);
@@ -58,6 +61,7 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
         names={names}
         onChange={(next, options) => update(next, sort, options)}
       />
+      <SkippedRowsNotice kind="invoices" skipped={checked?.skipped} area="invoices list" />
       <p className="totals" aria-live="polite">
         <strong>{t('invoices.count', { count: totals.count })}</strong>
         <span>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { exportFileName } from '../../shared/export/filename';
 import { formatChf } from '../../shared/format';
 import { lineQueryParams, parseLineQuery } from '../../shared/lines/filterQuery';
+import { FailureNotice, useFailureReason } from '../components/FailureNotice';
 import { PageHeader } from '../components/PageHeader';
+import { SkippedRowsNotice } from '../components/SkippedRowsNotice';
 import { VirtualTable } from '../components/VirtualTable';
 import { useLanguage } from '../i18n/useLanguage';
 import { ColumnChooser } from '../lines/ColumnChooser';
@@ -45,11 +47,12 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   const platform = usePlatform();
   const client = useLineIndexClient();
   const filter = useMemo(() => parseLineQuery(params), [params]);
-  const { facts, totals, resultId, rows } = useLineExplorer(filter);
+  const { facts, totals, resultId, rows, failure } = useLineExplorer(filter);
+  const reason = useFailureReason();
   const [chosen, setChosen] = useState<ExplorerColumnId[]>(loadColumns);
-  const [exportState, setExportState] = useState<{ tone: 'info' | 'ok' | 'error'; text: string } | null>(
-    null,
-  );
+  const [exportState, setExportState] = useState<
+    { tone: 'info' | 'ok'; text: string } | { tone: 'error'; error: unknown } | null
+  >(null);
   const definitions = useMemo(() => explorerColumns(t, language, names), [t, language, names]);
   const columns = useMemo(() => chosen.map((id) => definitions[id]), [chosen, definitions]);
   const headers = useMemo(
@@ -97,10 +100,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
       });
       setExportState(outcome === 'saved' ? { tone: 'ok', text: t('lines.exported') } : null);
     } catch (error) {
-      setExportState({
-        tone: 'error',
-        text: t('lines.failed', { reason: error instanceof Error ? error.message : String(error) }),
-      });
+      setExportState({ tone: 'error', error });
     }
   };
 
@@ -158,14 +158,35 @@ export const LinesPage = ({ params }: LinesPageProps) => {
           {t('lines.exportCsv')}
         </button>
       </div>
-      {exportState && (
-        <p
-          role="status"
-          className={`notice notice--${exportState.tone === 'info' ? 'ok' : exportState.tone}`}
-        >
-          {exportState.text}
+      {exportState?.tone === 'error' ? (
+        <p>
+          <FailureNotice
+            error={exportState.error}
+            text={t('lines.failed', { reason: reason(exportState.error) })}
+            area="lines export"
+          />
+        </p>
+      ) : (
+        exportState && (
+          <p
+            role="status"
+            className={`notice notice--${exportState.tone === 'info' ? 'ok' : exportState.tone}`}
+          >
+            {exportState.text}
+          </p>
+        )
+      )}
+      {failure !== null && (
+        <p>
+          <FailureNotice
+            error={failure}
+            text={t('problems.action.linesLoad', { reason: reason(failure) })}
+            area="lines index"
+          />
         </p>
       )}
+      <SkippedRowsNotice kind="invoices" skipped={facts?.skippedInvoices} area="lines invoices" />
+      <SkippedRowsNotice kind="blocks" skipped={facts?.skippedBlocks} area="lines blocks" />
       <VirtualTable
         label={t('lines.tableLabel')}
         columns={columns}

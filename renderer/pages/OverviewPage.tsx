@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf, formatDate } from '../../shared/format';
-import type { Invoice } from '../../shared/api/schemas';
+import { CustomerSchema, type Invoice } from '../../shared/api/schemas';
 import {
   costPerCentreFromRollups,
   tableTotal,
@@ -10,12 +10,17 @@ import {
 } from '../../shared/analytics/costPerCentre';
 import { monthlyTrend, summariseOpen } from '../../shared/invoices/overview';
 import { parseMoney } from '../../shared/money';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
+import { SkippedRowsNotice } from '../components/SkippedRowsNotice';
 import { useDatabase } from '../db/DatabaseContext';
+import { checkAssignments, checkInvoices, checkRollups } from '../db/rowChecks';
 import { useLanguage } from '../i18n/useLanguage';
 import { TrendChart } from '../overview/TrendChart';
 import { hrefFor, hrefForInvoice } from '../router/routes';
 import { usePreviousVisit } from '../state/PreviousVisitContext';
+
+const CustomerOptionSchema = CustomerSchema.pick({ costCenterOption: true });
 
 const InvoiceList = ({ invoices, empty }: { invoices: readonly Invoice[]; empty: string }) => {
   const { t } = useTranslation();
@@ -39,12 +44,16 @@ export const OverviewPage = () => {
   const language = useLanguage();
   const db = useDatabase();
   const previousVisit = usePreviousVisit();
-  const invoices = useLiveQuery(() => db.invoices.toArray(), [db]);
-  const rollups = useLiveQuery(() => db.rollups.toArray(), [db]);
-  const assignments = useLiveQuery(() => db.assignments.toArray(), [db]);
+  const checkedInvoices = useLiveQuery(async () => checkInvoices(await db.invoices.toArray()), [db]);
+  const checkedRollups = useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
+  const checkedAssignments = useLiveQuery(async () => checkAssignments(await db.assignments.toArray()), [db]);
+  const invoices = checkedInvoices?.rows;
+  const rollups = checkedRollups?.rows;
+  const assignments = checkedAssignments?.rows;
+  const skippedOther = [...(checkedRollups?.skipped ?? []), ...(checkedAssignments?.skipped ?? [])];
   const customer = useLiveQuery(() => db.singletons.get('customer'), [db]);
-  const costCenterOption =
-    customer?.value && 'costCenterOption' in customer.value ? customer.value.costCenterOption : false;
+  // The singleton row is read from disk like any other: only a true boolean turns the card on.
+  const costCenterOption = CustomerOptionSchema.safeParse(customer?.value).data?.costCenterOption ?? false;
   const today = new Date().toISOString().slice(0, 10);
   const open = useMemo(() => summariseOpen(invoices ?? [], today), [invoices, today]);
   const trend = useMemo(() => monthlyTrend(rollups ?? [], today), [rollups, today]);
@@ -71,10 +80,18 @@ export const OverviewPage = () => {
     [invoices, previousVisit],
   );
 
+  const skipped = (
+    <>
+      <SkippedRowsNotice kind="invoices" skipped={checkedInvoices?.skipped} area="overview invoices" />
+      <SkippedRowsNotice kind="rows" skipped={skippedOther} area="overview rollups and assignments" />
+    </>
+  );
+
   if (invoices?.length === 0) {
     return (
       <section>
         <PageHeader title={t('pages.overview.title')} />
+        {skipped}
         <p className="empty">{t('pages.overview.empty')}</p>
       </section>
     );
@@ -83,6 +100,7 @@ export const OverviewPage = () => {
   return (
     <section>
       <PageHeader title={t('pages.overview.title')} />
+      {skipped}
       <div className="overview">
         <section className="card" aria-labelledby="overview-open">
           <h2 id="overview-open">{t('overview.openAmount')}</h2>
@@ -99,7 +117,9 @@ export const OverviewPage = () => {
         </section>
         <section className="card overview__wide" aria-labelledby="overview-trend">
           <h2 id="overview-trend">{t('overview.trend')}</h2>
-          <TrendChart months={trend} language={language} label={t('overview.trendLabel')} />
+          <ErrorBoundary variant="panel" area="overview trend chart">
+            <TrendChart months={trend} language={language} label={t('overview.trendLabel')} />
+          </ErrorBoundary>
           <table className="data visually-hidden">
             <caption>{t('overview.trendLabel')}</caption>
             <thead>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { isLanguage, languages } from '../../shared/i18n/languages';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
 import { ConnectionSettings } from '../settings/ConnectionSettings';
 import { OutboxPanel } from '../settings/OutboxPanel';
@@ -32,9 +33,13 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
 
   useEffect(() => {
     let live = true;
-    void platform.getAppInfo().then((value) => {
-      if (live) setInfo(value);
-    });
+    // Without it the About section shows no version; nothing else depends on it.
+    platform.getAppInfo().then(
+      (value) => {
+        if (live) setInfo(value);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -49,9 +54,15 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
   return (
     <section>
       <PageHeader title={t('pages.settings.title')} />
-      <ConnectionSettings onSaved={() => sync.syncNow()} />
-      <SyncSettings focused={params.get('section') === 'sync'} />
-      <OutboxPanel />
+      <ErrorBoundary variant="panel" area="settings connection">
+        <ConnectionSettings onSaved={() => sync.syncNow()} />
+      </ErrorBoundary>
+      <ErrorBoundary variant="panel" area="settings synchronisation">
+        <SyncSettings focused={params.get('section') === 'sync'} />
+      </ErrorBoundary>
+      <ErrorBoundary variant="panel" area="settings outbox">
+        <OutboxPanel />
+      </ErrorBoundary>
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">

@@ -2,11 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionInfo } from '../../shared/connection/settings';
 import type { ConnectionTestOutcome } from '../../shared/connection/testConnection';
+import { FailureNotice, useFailureReason } from '../components/FailureNotice';
 import { PlatformError } from '../platform/Platform';
 import { usePlatform } from '../platform/PlatformContext';
 import { draftFromInfo, draftIsInsecure, requestFromDraft, type ConnectionDraft } from './connectionForm';
 
-type Notice = { tone: 'ok' | 'warning' | 'error' | 'info'; text: string } | null;
+type Notice = { tone: 'ok' | 'warning' | 'error' | 'info'; text: string; error?: unknown } | null;
 
 interface ConnectionSettingsProps {
   /** Told after every successful save, so the app can synchronise against the new back end. */
@@ -15,25 +16,43 @@ interface ConnectionSettingsProps {
 
 export const ConnectionSettings = ({ onSaved }: ConnectionSettingsProps) => {
   const { t } = useTranslation();
+  const reason = useFailureReason();
   const platform = usePlatform();
   const ids = { mode: useId(), baseUrl: useId(), clientId: useId(), secret: useId() };
   const [info, setInfo] = useState<ConnectionInfo | null>(null);
   const [draft, setDraft] = useState<ConnectionDraft | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [busy, setBusy] = useState(false);
+  const [loadFailure, setLoadFailure] = useState<{ error: unknown } | null>(null);
 
   useEffect(() => {
     let live = true;
-    void platform.connection.get().then((value) => {
-      if (!live) return;
-      setInfo(value);
-      setDraft(draftFromInfo(value));
-    });
+    platform.connection.get().then(
+      (value) => {
+        if (!live) return;
+        setInfo(value);
+        setDraft(draftFromInfo(value));
+      },
+      (error: unknown) => {
+        if (live) setLoadFailure({ error });
+      },
+    );
     return () => {
       live = false;
     };
   }, [platform]);
 
+  if (loadFailure)
+    return (
+      <section className="card" aria-labelledby={ids.mode}>
+        <h2 id={ids.mode}>{t('connection.title')}</h2>
+        <FailureNotice
+          error={loadFailure.error}
+          text={t('connection.test.failed', { detail: reason(loadFailure.error) })}
+          area="settings connection load"
+        />
+      </section>
+    );
   if (!info || !draft) return null;
 
   const update = (patch: Partial<ConnectionDraft>) => {
@@ -52,7 +71,14 @@ export const ConnectionSettings = ({ onSaved }: ConnectionSettingsProps) => {
             ? [{ tone: 'warning', text: t('connection.test.costCentersForbidden') } as const]
             : []),
         ]
-      : [{ tone: 'error', text: t(`connection.test.${outcome.code}`, { detail: outcome.detail }) }];
+      : [
+          {
+            tone: 'error',
+            // The detail is the raw error text: it goes to "Copy details", the clerk reads a translated reason.
+            text: t(`connection.test.${outcome.code}`, { detail: t('problems.action.unexpected') }),
+            error: outcome.code === 'failed' ? outcome.detail : undefined,
+          },
+        ];
 
   const run = async (action: 'test' | 'save', target: ConnectionDraft) => {
     const built = requestFromDraft(target, info);
@@ -82,9 +108,8 @@ export const ConnectionSettings = ({ onSaved }: ConnectionSettingsProps) => {
           ? { tone: 'error', text: t('connection.secretRequired') }
           : {
               tone: 'error',
-              text: t('connection.test.failed', {
-                detail: error instanceof Error ? error.message : String(error),
-              }),
+              text: t('connection.test.failed', { detail: reason(error) }),
+              error,
             },
       ]);
     } finally {
@@ -196,9 +221,15 @@ export const ConnectionSettings = ({ onSaved }: ConnectionSettingsProps) => {
       <div role="status" aria-live="polite">
         {notices.map((notice) =>
           notice ? (
-            <p key={notice.text} className={`notice notice--${notice.tone}`}>
-              {notice.text}
-            </p>
+            notice.error !== undefined ? (
+              <p key={notice.text}>
+                <FailureNotice error={notice.error} text={notice.text} area="settings connection" />
+              </p>
+            ) : (
+              <p key={notice.text} className={`notice notice--${notice.tone}`}>
+                {notice.text}
+              </p>
+            )
           ) : null,
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FailureNotice, useFailureReason } from '../components/FailureNotice';
 import { useDatabase } from '../db/DatabaseContext';
 import { resolveKeepMine, resolveTakeTheirs } from '../db/localEdits';
 import { useSyncController } from '../sync/SyncContext';
@@ -12,18 +13,31 @@ export const OutboxPanel = () => {
   const db = useDatabase();
   const sync = useSyncController();
   const titleId = useId();
+  const reason = useFailureReason();
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const rows = useLiveQuery(() => db.outbox.orderBy('seq').toArray(), [db]);
   if (!rows) return null;
 
-  const settle = async (action: 'mine' | 'theirs', seq: number) => {
-    if (action === 'mine') await resolveKeepMine(db, seq);
-    else await resolveTakeTheirs(db, seq);
-    sync.syncNow();
+  const settle = (action: 'mine' | 'theirs', seq: number) => {
+    setFailure(null);
+    (action === 'mine' ? resolveKeepMine(db, seq) : resolveTakeTheirs(db, seq)).then(
+      () => sync.syncNow(),
+      (error: unknown) => setFailure({ error }),
+    );
   };
 
   return (
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('outbox.title')}</h2>
+      {failure && (
+        <p>
+          <FailureNotice
+            error={failure.error}
+            text={t('problems.action.settle', { reason: reason(failure.error) })}
+            area="settings outbox"
+          />
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="empty">{t('outbox.empty')}</p>
       ) : (
@@ -63,13 +77,13 @@ export const OutboxPanel = () => {
                 <td className="actions">
                   {row.state === 'conflict' && row.seq !== undefined && (
                     <>
-                      <button type="button" onClick={() => void settle('mine', row.seq ?? 0)}>
+                      <button type="button" onClick={() => settle('mine', row.seq ?? 0)}>
                         {t('outbox.keepMine')}
                       </button>
                       <button
                         type="button"
                         className="secondary"
-                        onClick={() => void settle('theirs', row.seq ?? 0)}
+                        onClick={() => settle('theirs', row.seq ?? 0)}
                       >
                         {t('outbox.takeTheirs')}
                       </button>
@@ -79,7 +93,7 @@ export const OutboxPanel = () => {
                     <button
                       type="button"
                       className="secondary"
-                      onClick={() => void settle('theirs', row.seq ?? 0)}
+                      onClick={() => settle('theirs', row.seq ?? 0)}
                     >
                       {t('outbox.discard')}
                     </button>

@@ -2,6 +2,39 @@ import type { Catalogue } from './en';
 
 export const de: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Postrechnungen offline, auf Ihre Kostenstellen verteilt' },
+  problems: {
+    panel: 'Dieser Teil kann nicht angezeigt werden.',
+    page: 'Diese Seite kann nicht angezeigt werden.',
+    hint: 'Der Rest von Invoice Desk funktioniert weiterhin. Wenn das wieder vorkommt, kopieren Sie die Details für Ihren Support.',
+    tryAgain: 'Erneut versuchen',
+    copyDetails: 'Details kopieren',
+    copied: 'Die Details sind in der Zwischenablage.',
+    copyFailed: 'Die Details konnten nicht kopiert werden.',
+    skipped: {
+      invoices_one: '{{count}} gespeicherte Rechnung ist beschädigt und wurde übersprungen.',
+      invoices_other: '{{count}} gespeicherte Rechnungen sind beschädigt und wurden übersprungen.',
+      blocks_one: '{{count}} gespeicherter Positionsblock ist beschädigt und wurde übersprungen.',
+      blocks_other: '{{count}} gespeicherte Positionsblöcke sind beschädigt und wurden übersprungen.',
+      rows_one: '{{count}} gespeicherter Eintrag ist beschädigt und wurde übersprungen.',
+      rows_other: '{{count}} gespeicherte Einträge sind beschädigt und wurden übersprungen.',
+      which: 'Beschädigt: {{keys}}',
+      untouched: 'Sie bleiben unverändert im Archiv; die Summen hier enthalten sie nicht.',
+    },
+    damagedInvoice: 'Diese gespeicherte Rechnung ist beschädigt und kann nicht angezeigt werden.',
+    archive: {
+      newerVersionTitle: 'Dieses Archiv wurde von einer neueren Version von Invoice Desk geschrieben',
+      newerVersionBody:
+        'Diese Version kann es nicht lesen. Aktualisieren Sie Invoice Desk auf die neueste Version, um es zu öffnen. Am Archiv wurde nichts verändert.',
+    },
+    action: {
+      unexpected: 'ein unerwarteter Fehler ist aufgetreten',
+      quota: 'der Datenträger ist voll; geben Sie Speicherplatz frei und versuchen Sie es erneut',
+      expired: 'die Liste hat sich inzwischen geändert; versuchen Sie es erneut',
+      savePdf: 'Das PDF konnte nicht gespeichert werden: {{reason}}.',
+      linesLoad: 'Die Positionen konnten nicht geladen werden: {{reason}}.',
+      settle: 'Der Konflikt konnte nicht gelöst werden: {{reason}}.',
+    },
+  },
   nav: {
     label: 'Hauptnavigation',
     overview: 'Übersicht',

@@ -1,6 +1,39 @@
 /** The reference catalogue: every other language must have exactly these keys. */
 export const en = {
   app: { name: 'Invoice Desk', tagline: 'Postal invoices, offline and charged to your cost centres' },
+  problems: {
+    panel: 'This part could not be shown.',
+    page: 'This page could not be shown.',
+    hint: 'The rest of Invoice Desk still works. If this keeps happening, copy the details for your support.',
+    tryAgain: 'Try again',
+    copyDetails: 'Copy details',
+    copied: 'The details are on the clipboard.',
+    copyFailed: 'The details could not be copied.',
+    skipped: {
+      invoices_one: '{{count}} stored invoice is damaged and was skipped.',
+      invoices_other: '{{count}} stored invoices are damaged and were skipped.',
+      blocks_one: '{{count}} stored block of lines is damaged and was skipped.',
+      blocks_other: '{{count}} stored blocks of lines are damaged and were skipped.',
+      rows_one: '{{count}} stored entry is damaged and was skipped.',
+      rows_other: '{{count}} stored entries are damaged and were skipped.',
+      which: 'Damaged: {{keys}}',
+      untouched: 'They are left as they are in the archive; totals here do not include them.',
+    },
+    damagedInvoice: 'This stored invoice is damaged and cannot be shown.',
+    archive: {
+      newerVersionTitle: 'This archive was written by a newer version of Invoice Desk',
+      newerVersionBody:
+        'This version cannot read it. Update Invoice Desk to the latest version to open it. Nothing in the archive was changed.',
+    },
+    action: {
+      unexpected: 'something unexpected went wrong',
+      quota: 'the disk is full; free some space and try again',
+      expired: 'the list changed meanwhile; try again',
+      savePdf: 'The PDF could not be saved: {{reason}}.',
+      linesLoad: 'The lines could not be loaded: {{reason}}.',
+      settle: 'The conflict could not be settled: {{reason}}.',
+    },
+  },
   nav: {
     label: 'Main navigation',
     overview: 'Overview',

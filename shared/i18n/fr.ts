@@ -2,6 +2,40 @@ import type { Catalogue } from './en';
 
 export const fr: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Vos factures postales hors ligne, imputées à vos centres de coûts' },
+  problems: {
+    panel: 'Cette partie ne peut pas être affichée.',
+    page: 'Cette page ne peut pas être affichée.',
+    hint: 'Le reste d’Invoice Desk fonctionne toujours. Si cela se reproduit, copiez les détails pour votre support.',
+    tryAgain: 'Réessayer',
+    copyDetails: 'Copier les détails',
+    copied: 'Les détails sont dans le presse-papiers.',
+    copyFailed: 'Les détails n’ont pas pu être copiés.',
+    skipped: {
+      invoices_one: '{{count}} facture enregistrée est endommagée et a été ignorée.',
+      invoices_other: '{{count}} factures enregistrées sont endommagées et ont été ignorées.',
+      blocks_one: '{{count}} bloc de lignes enregistré est endommagé et a été ignoré.',
+      blocks_other: '{{count}} blocs de lignes enregistrés sont endommagés et ont été ignorés.',
+      rows_one: '{{count}} entrée enregistrée est endommagée et a été ignorée.',
+      rows_other: '{{count}} entrées enregistrées sont endommagées et ont été ignorées.',
+      which: 'Endommagé : {{keys}}',
+      untouched:
+        'Elles restent telles quelles dans l’archive ; les totaux affichés ici ne les comprennent pas.',
+    },
+    damagedInvoice: 'Cette facture enregistrée est endommagée et ne peut pas être affichée.',
+    archive: {
+      newerVersionTitle: 'Cette archive a été écrite par une version plus récente d’Invoice Desk',
+      newerVersionBody:
+        'Cette version ne peut pas la lire. Mettez Invoice Desk à jour vers la dernière version pour l’ouvrir. Rien n’a été modifié dans l’archive.',
+    },
+    action: {
+      unexpected: 'une erreur inattendue s’est produite',
+      quota: 'le disque est plein ; libérez de l’espace et réessayez',
+      expired: 'la liste a changé entre-temps ; réessayez',
+      savePdf: 'Le PDF n’a pas pu être enregistré : {{reason}}.',
+      linesLoad: 'Les lignes n’ont pas pu être chargées : {{reason}}.',
+      settle: 'Le conflit n’a pas pu être résolu : {{reason}}.',
+    },
+  },
   nav: {
     label: 'Navigation principale',
     overview: 'Aperçu',

@@ -2,6 +2,39 @@ import type { Catalogue } from './en';
 
 export const it: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Le fatture postali offline, imputate ai vostri centri di costo' },
+  problems: {
+    panel: 'Questa parte non può essere visualizzata.',
+    page: 'Questa pagina non può essere visualizzata.',
+    hint: 'Il resto di Invoice Desk funziona ancora. Se il problema si ripete, copiate i dettagli per il vostro supporto.',
+    tryAgain: 'Riprova',
+    copyDetails: 'Copia i dettagli',
+    copied: 'I dettagli sono negli appunti.',
+    copyFailed: 'Non è stato possibile copiare i dettagli.',
+    skipped: {
+      invoices_one: '{{count}} fattura salvata è danneggiata ed è stata saltata.',
+      invoices_other: '{{count}} fatture salvate sono danneggiate e sono state saltate.',
+      blocks_one: '{{count}} blocco di righe salvato è danneggiato ed è stato saltato.',
+      blocks_other: '{{count}} blocchi di righe salvati sono danneggiati e sono stati saltati.',
+      rows_one: '{{count}} voce salvata è danneggiata ed è stata saltata.',
+      rows_other: '{{count}} voci salvate sono danneggiate e sono state saltate.',
+      which: 'Danneggiati: {{keys}}',
+      untouched: 'Restano invariati nell’archivio; i totali qui non li comprendono.',
+    },
+    damagedInvoice: 'Questa fattura salvata è danneggiata e non può essere visualizzata.',
+    archive: {
+      newerVersionTitle: 'Questo archivio è stato scritto da una versione più recente di Invoice Desk',
+      newerVersionBody:
+        'Questa versione non è in grado di leggerlo. Aggiornate Invoice Desk all’ultima versione per aprirlo. Nell’archivio non è stato modificato nulla.',
+    },
+    action: {
+      unexpected: 'si è verificato un errore imprevisto',
+      quota: 'il disco è pieno; liberate spazio e riprovate',
+      expired: 'l’elenco è cambiato nel frattempo; riprovate',
+      savePdf: 'Non è stato possibile salvare il PDF: {{reason}}.',
+      linesLoad: 'Non è stato possibile caricare le righe: {{reason}}.',
+      settle: 'Non è stato possibile risolvere il conflitto: {{reason}}.',
+    },
+  },
   nav: {
     label: 'Navigazione principale',
     overview: 'Panoramica',
