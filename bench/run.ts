@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { startSimulator } from '../simulator/server';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import { activeDatabaseName } from '../tests/testing/activeDatabase';
 import { renderMarkdown } from './report';
 
 const args = process.argv.slice(2);
@@ -57,11 +58,11 @@ const memoryOf = async (page: Page): Promise<number | null> =>
     return (await measure.call(performance)).bytes;
   });
 
-const lastRun = (page: Page) =>
+const lastRun = async (page: Page) =>
   page.evaluate(
-    () =>
+    (databaseName: string) =>
       new Promise<Record<string, unknown> | null>((resolve, reject) => {
-        const request = indexedDB.open('invoice-desk');
+        const request = indexedDB.open(databaseName);
         request.onerror = () => reject(request.error ?? new Error('open'));
         request.onsuccess = () => {
           const idb = request.result;
@@ -75,6 +76,7 @@ const lastRun = (page: Page) =>
           };
         };
       }),
+    await activeDatabaseName(page),
   );
 
 const connectAndSync = async (page: Page, appUrl: string, simUrl: string) => {

@@ -13,6 +13,12 @@ import { detectPlatform } from './platform';
 import { LineIndexContext } from './lines/LineIndexContext';
 import { createLineIndexClient, type LineIndexClient } from './lines/lineIndexClient';
 import { PlatformContext } from './platform/PlatformContext';
+import type { Platform } from './platform/Platform';
+import { newProfileId } from './profiles/profileActions';
+import { resolveProfile } from './profiles/profileBoot';
+import { ProfileContext } from './profiles/ProfileContext';
+import { createApiClient } from '../shared/api/client';
+import type { Customer } from '../shared/profiles/profiles';
 import { rememberVisit } from './state/lastVisit';
 import { loadNotifyNewInvoices, loadSyncInterval, loadTheme } from './state/localSettings';
 import { PreviousVisitContext } from './state/PreviousVisitContext';
@@ -20,10 +26,30 @@ import { SyncContext } from './sync/SyncContext';
 import { createSyncController } from './sync/syncController';
 import './styles.css';
 
+/** Asks the operator who the connected customer is, briefly: a start offline must not wait for it. */
+const customerOf = async (platform: Platform): Promise<Customer | null> => {
+  try {
+    const client = createApiClient({ fetch: platform.apiFetch, retry: { maxAttempts: 1 } });
+    const customer = await client.getCustomer({ signal: AbortSignal.timeout(5_000) });
+    return { customerNumber: customer.customerNumber, name: customer.name };
+  } catch {
+    return null;
+  }
+};
+
 const start = async () => {
   const i18n = await createI18n(initialLanguage());
   const platform = detectPlatform();
-  const db = new InvoiceDeskDatabase();
+  const profile = await resolveProfile({
+    storage: localStorage,
+    indexedDB,
+    IDBKeyRange,
+    backend: (await platform.connection.get()).settings,
+    fetchCustomer: () => customerOf(platform),
+    now: () => new Date(),
+    newId: newProfileId,
+  });
+  const db = new InvoiceDeskDatabase(profile.databaseName);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   // Before anything reads or writes the archive (sync, line index): one from a newer release is left alone.
@@ -50,9 +76,10 @@ const start = async () => {
     platform,
     createWorker: () =>
       new Worker(new URL('./sync/worker.ts', import.meta.url), { type: 'module', name: 'invoice-desk-sync' }),
-    intervalMinutes: loadSyncInterval(localStorage),
+    databaseName: profile.databaseName,
+    intervalMinutes: loadSyncInterval(localStorage, profile.id),
     onNewInvoices: (run) => {
-      if (!loadNotifyNewInvoices(localStorage)) return;
+      if (!loadNotifyNewInvoices(localStorage, profile.id)) return;
       void platform.notify(
         i18n.t('sync.newInvoicesTitle'),
         i18n.t('sync.newInvoicesBody', { count: run.newInvoices }),
@@ -67,22 +94,25 @@ const start = async () => {
         type: 'module',
         name: 'invoice-desk-lines',
       }),
+      profile.databaseName,
     ));
 
   createRoot(root).render(
     <StrictMode>
       <PlatformContext value={platform}>
-        <DatabaseContext value={db}>
-          <SyncContext value={sync}>
-            <LineIndexContext value={getLineIndex}>
-              <PreviousVisitContext value={previousVisit}>
-                <I18nextProvider i18n={i18n}>
-                  <App />
-                </I18nextProvider>
-              </PreviousVisitContext>
-            </LineIndexContext>
-          </SyncContext>
-        </DatabaseContext>
+        <ProfileContext value={profile}>
+          <DatabaseContext value={db}>
+            <SyncContext value={sync}>
+              <LineIndexContext value={getLineIndex}>
+                <PreviousVisitContext value={previousVisit}>
+                  <I18nextProvider i18n={i18n}>
+                    <App />
+                  </I18nextProvider>
+                </PreviousVisitContext>
+              </LineIndexContext>
+            </SyncContext>
+          </DatabaseContext>
+        </ProfileContext>
       </PlatformContext>
     </StrictMode>,
   );

@@ -75,3 +75,19 @@ export const formatDuration = (seconds: number, language: Language): string => {
     maximumFractionDigits: 0,
   }).format(Math.ceil(value));
 };
+
+/** "12.4 MB": a size on disk, in the locale's digits (decimal units, as the OS file managers show). */
+export const formatBytes = (bytes: number, language: Language): string => {
+  const [value, unit] =
+    bytes >= 1e9
+      ? [bytes / 1e9, 'gigabyte']
+      : bytes >= 1e6
+        ? [bytes / 1e6, 'megabyte']
+        : [bytes / 1e3, 'kilobyte'];
+  return numberFormat(language, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+};

@@ -123,6 +123,7 @@ const naiveQuery = async (filter: LineFilter) => {
 const queries = async (runs: number, naiveRuns: number) => {
   const client = createLineIndexClient(
     new Worker(new URL('../../renderer/lines/lineIndexWorker.ts', import.meta.url), { type: 'module' }),
+    db.name,
   );
   const loadStarted = performance.now();
   const facts = await client.refresh();

@@ -8,6 +8,8 @@ import { hrefFor } from '../router/routes';
 import { useSyncController } from '../sync/SyncContext';
 import { syncErrorKey } from '../sync/syncErrors';
 import { useSyncStatus } from '../sync/syncStatusStore';
+import { useProfile } from '../profiles/ProfileContext';
+import { useProfileName } from '../settings/ProfilesPanel';
 
 /** On every page: what the archive holds, when it was last synchronised, and what is happening now. */
 export const StatusBar = () => {
@@ -22,9 +24,12 @@ export const StatusBar = () => {
   const unsettled = useLiveQuery(() => db.outbox.where('state').anyOf('conflict', 'rejected').count(), [db]);
   const waiting = useLiveQuery(() => db.outbox.where('state').equals('pending').count(), [db]);
   const number = (value: number) => formatInteger(value, language);
+  const profile = useProfile();
+  const profileName = useProfileName();
 
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
+      <span data-testid="profile-customer">{t('status.customer', { name: profileName(profile) })}</span>
       {!online && <span className="badge badge--warning">{t('status.offline')}</span>}
       {invoiceCount !== undefined && (
         <span data-testid="invoice-count">{t('status.invoices', { count: invoiceCount })}</span>

@@ -7,7 +7,7 @@ type Answer<T extends Kind> = Extract<LineIndexResponse, { ok: true; type: T }>;
 type Request = LineIndexRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /** The page's side of the line-index worker: one promise per request. */
-export const createLineIndexClient = (worker: Worker) => {
+export const createLineIndexClient = (worker: Worker, databaseName: string) => {
   let nextId = 1;
   const waiting = new Map<
     number,
@@ -27,6 +27,8 @@ export const createLineIndexClient = (worker: Worker) => {
       waiting.set(id, { resolve: (response) => resolve(response as Answer<T>), reject });
       worker.postMessage({ ...request, id });
     });
+  // Messages are handled in order: every request after this one reads the profile's archive.
+  void ask({ type: 'open', databaseName });
   return {
     refresh: async (): Promise<IndexFacts> => (await ask({ type: 'refresh' })).facts,
     query: (filter: LineFilter) => ask({ type: 'query', filter }),

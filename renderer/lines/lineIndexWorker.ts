@@ -20,13 +20,18 @@ declare const self: DedicatedWorkerGlobalScope;
  * Holds every cached line in memory for the line explorer: loads the stored blocks once, then only
  * the ones a sync adds; answers filters, row windows and exports without touching the page's thread.
  */
-const db = new InvoiceDeskDatabase();
+let opened: InvoiceDeskDatabase | null = null;
+const database = (): InvoiceDeskDatabase => {
+  if (opened === null) throw new Error('The line index was asked before its archive was opened');
+  return opened;
+};
 const index = createLineIndex();
 const results = new Map<number, Uint32Array>();
 let nextResult = 1;
 const LOAD_BATCH = 64;
 
 const refresh = async () => {
+  const db = database();
   const checkedInvoices = checkInvoices(await db.invoices.toArray());
   const invoices = new Map(checkedInvoices.rows.map((invoice) => [invoice.id, invoice]));
   const keys = (await db.lineBlocks.toCollection().primaryKeys()).filter(
@@ -51,6 +56,10 @@ const refresh = async () => {
 
 const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => {
   switch (request.type) {
+    case 'open':
+      opened?.close();
+      opened = new InvoiceDeskDatabase(request.databaseName);
+      return { id: request.id, ok: true, type: 'open' };
     case 'refresh':
       return { id: request.id, ok: true, type: 'refresh', facts: await refresh() };
     case 'query': {
@@ -79,13 +88,13 @@ const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => 
       const ids = results.get(request.resultId);
       if (!ids) return { id: request.id, ok: false, code: 'expired', message: 'The result has expired' };
       const services = new Map(
-        checkServices(await db.services.toArray()).rows.map((service) => [
+        checkServices(await database().services.toArray()).rows.map((service) => [
           service.code,
           service.names[request.language],
         ]),
       );
       const designations = new Map(
-        checkDesignations(await db.designations.toArray()).rows.map((row) => [
+        checkDesignations(await database().designations.toArray()).rows.map((row) => [
           `${row.kind}/${row.key}`,
           row.text,
         ]),

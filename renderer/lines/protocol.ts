@@ -3,6 +3,8 @@ import type { SkippedRow } from '../db/rowChecks';
 
 /** Requests to the line-index worker and its answers, matched by id. */
 export type LineIndexRequest =
+  /** First of all: which profile's archive to index. */
+  | { id: number; type: 'open'; databaseName: string }
   | { id: number; type: 'refresh' }
   | { id: number; type: 'query'; filter: LineFilter }
   | { id: number; type: 'rows'; resultId: number; start: number; count: number }
@@ -28,6 +30,7 @@ export interface IndexFacts {
 }
 
 export type LineIndexResponse =
+  | { id: number; ok: true; type: 'open' }
   | { id: number; ok: true; type: 'refresh'; facts: IndexFacts }
   | { id: number; ok: true; type: 'query'; resultId: number; totals: LineTotals; elapsedMs: number }
   | { id: number; ok: true; type: 'rows'; rows: LineRow[] }

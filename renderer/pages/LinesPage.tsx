@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { useProfile } from '../profiles/ProfileContext';
+import { readProfileSetting, writeProfileSetting } from '../state/localSettings';
 import { useTranslation } from 'react-i18next';
 import { exportFileName } from '../../shared/export/filename';
 import { formatChf } from '../../shared/format';
@@ -29,9 +31,9 @@ interface LinesPageProps {
 
 const COLUMNS_KEY = 'invoice-desk.line-columns';
 
-const loadColumns = (): ExplorerColumnId[] => {
+const loadColumns = (profileId: string): ExplorerColumnId[] => {
   try {
-    const stored: unknown = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null');
+    const stored: unknown = JSON.parse(readProfileSetting(localStorage, profileId, COLUMNS_KEY) ?? 'null');
     const valid = Array.isArray(stored) ? explorerColumnIds.filter((id) => stored.includes(id)) : [];
     return valid.length > 0 ? valid : [...DEFAULT_EXPLORER_COLUMNS];
   } catch {
@@ -49,7 +51,8 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   const filter = useMemo(() => parseLineQuery(params), [params]);
   const { facts, totals, resultId, rows, failure } = useLineExplorer(filter);
   const reason = useFailureReason();
-  const [chosen, setChosen] = useState<ExplorerColumnId[]>(loadColumns);
+  const profile = useProfile();
+  const [chosen, setChosen] = useState<ExplorerColumnId[]>(() => loadColumns(profile.id));
   const [exportState, setExportState] = useState<
     { tone: 'info' | 'ok'; text: string } | { tone: 'error'; error: unknown } | null
   >(null);
@@ -137,7 +140,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
           chosen={chosen}
           headers={headers}
           onChange={(next) => {
-            localStorage.setItem(COLUMNS_KEY, JSON.stringify(next));
+            writeProfileSetting(localStorage, profile.id, COLUMNS_KEY, JSON.stringify(next));
             setChosen(next);
           }}
         />

@@ -6,8 +6,8 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
 import { ConnectionSettings } from '../settings/ConnectionSettings';
 import { OutboxPanel } from '../settings/OutboxPanel';
+import { ProfilesPanel } from '../settings/ProfilesPanel';
 import { SyncSettings } from '../settings/SyncSettings';
-import { useSyncController } from '../sync/SyncContext';
 import { usePlatform } from '../platform/PlatformContext';
 import { themes, type Theme } from '../state/localSettings';
 import { useUiStore } from '../state/uiStore';
@@ -25,7 +25,6 @@ interface SettingsPageProps {
 export const SettingsPage = ({ params }: SettingsPageProps) => {
   const { t, i18n } = useTranslation();
   const platform = usePlatform();
-  const sync = useSyncController();
   const languageId = useId();
   const themeId = useId();
   const { theme, setTheme, rememberLanguage } = useUiStore();
@@ -55,7 +54,10 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
     <section>
       <PageHeader title={t('pages.settings.title')} />
       <ErrorBoundary variant="panel" area="settings connection">
-        <ConnectionSettings onSaved={() => sync.syncNow()} />
+        <ConnectionSettings />
+      </ErrorBoundary>
+      <ErrorBoundary variant="panel" area="settings profiles">
+        <ProfilesPanel />
       </ErrorBoundary>
       <ErrorBoundary variant="panel" area="settings synchronisation">
         <SyncSettings focused={params.get('section') === 'sync'} />

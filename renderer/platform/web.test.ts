@@ -1,27 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { stallHeaders, startHostileServer, token } from '../../tests/testing/hostileServer';
 import { PlatformError } from './Platform';
+import { memoryStorage } from '../testing/memoryStorage';
 import { createWebPlatform, type WebPlatformDeps } from './web';
-
-const memoryStorage = (): Storage => {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => {
-      items.clear();
-    },
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => {
-      items.delete(key);
-    },
-    setItem: (key, value) => {
-      items.set(key, value);
-    },
-  };
-};
 
 const setup = () => {
   const events: string[] = [];

@@ -5,19 +5,17 @@ import type { ConnectionTestOutcome } from '../../shared/connection/testConnecti
 import { FailureNotice, useFailureReason } from '../components/FailureNotice';
 import { PlatformError } from '../platform/Platform';
 import { usePlatform } from '../platform/PlatformContext';
+import { connectBackend } from '../profiles/profileActions';
+import { useProfileActions } from '../profiles/useProfileActions';
 import { draftFromInfo, draftIsInsecure, requestFromDraft, type ConnectionDraft } from './connectionForm';
 
 type Notice = { tone: 'ok' | 'warning' | 'error' | 'info'; text: string; error?: unknown } | null;
 
-interface ConnectionSettingsProps {
-  /** Told after every successful save, so the app can synchronise against the new back end. */
-  onSaved?: (info: ConnectionInfo) => void;
-}
-
-export const ConnectionSettings = ({ onSaved }: ConnectionSettingsProps) => {
+export const ConnectionSettings = () => {
   const { t } = useTranslation();
   const reason = useFailureReason();
   const platform = usePlatform();
+  const actions = useProfileActions();
   const ids = { mode: useId(), baseUrl: useId(), clientId: useId(), secret: useId() };
   const [info, setInfo] = useState<ConnectionInfo | null>(null);
   const [draft, setDraft] = useState<ConnectionDraft | null>(null);
@@ -87,16 +85,17 @@ export const ConnectionSettings = ({ onSaved }: ConnectionSettingsProps) => {
       return;
     }
     setBusy(true);
-    setNotices(action === 'test' ? [{ tone: 'info', text: t('connection.testing') }] : []);
+    setNotices([
+      { tone: 'info', text: t(action === 'test' ? 'connection.testing' : 'connection.saveTesting') },
+    ]);
     try {
       if (action === 'test') {
         setNotices(describeOutcome(await platform.connection.test(built.request)));
       } else {
-        const saved = await platform.connection.save(built.request);
-        setInfo(saved);
-        setDraft(draftFromInfo(saved));
-        setNotices([{ tone: 'ok', text: t('connection.saved') }]);
-        onSaved?.(saved);
+        // Tested first: a refused secret stays on the form and nothing is saved. Once saved, the app
+        // restarts on the archive of the customer this back end names.
+        const outcome = await connectBackend(actions, built.request);
+        if (!outcome.ok) setNotices(describeOutcome(outcome));
       }
     } catch (error) {
       const code =
@@ -193,6 +192,9 @@ export const ConnectionSettings = ({ onSaved }: ConnectionSettingsProps) => {
             />
           </div>
           <p className="hint">{t(storageNote[info.secretStorage])}</p>
+          {info.settings.mode === 'custom' && !info.hasSecret && (
+            <p className="notice notice--warning">{t('connection.secretAgain')}</p>
+          )}
           {draftIsInsecure(draft) && <p className="notice notice--warning">{t('connection.insecure')}</p>}
         </>
       )}

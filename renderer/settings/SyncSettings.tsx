@@ -13,6 +13,7 @@ import {
 } from '../state/localSettings';
 import { useSyncController } from '../sync/SyncContext';
 import { syncErrorKey } from '../sync/syncErrors';
+import { useProfile } from '../profiles/ProfileContext';
 import type { QuarantineEntry } from '../../shared/sync/ports';
 
 const KIND_LABELS = {
@@ -32,10 +33,11 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
   const language = useLanguage();
   const db = useDatabase();
   const controller = useSyncController();
+  const profile = useProfile();
   const ids = { title: useId(), interval: useId(), quarantine: useId() };
   const heading = useRef<HTMLHeadingElement>(null);
-  const [interval, setIntervalMinutes] = useState(() => loadSyncInterval(localStorage));
-  const [notify, setNotify] = useState(() => loadNotifyNewInvoices(localStorage));
+  const [interval, setIntervalMinutes] = useState(() => loadSyncInterval(localStorage, profile.id));
+  const [notify, setNotify] = useState(() => loadNotifyNewInvoices(localStorage, profile.id));
   const quarantine = useLiveQuery(() => db.quarantine.orderBy('id').reverse().limit(200).toArray(), [db]);
   const runs = useLiveQuery(() => db.syncRuns.orderBy('id').reverse().limit(5).toArray(), [db]);
 
@@ -57,7 +59,7 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
           value={interval}
           onChange={(event) => {
             const minutes = Number(event.target.value);
-            saveSyncInterval(localStorage, minutes);
+            saveSyncInterval(localStorage, minutes, profile.id);
             setIntervalMinutes(minutes);
             controller.setInterval(minutes);
           }}
@@ -74,7 +76,7 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
           type="checkbox"
           checked={notify}
           onChange={(event) => {
-            saveNotifyNewInvoices(localStorage, event.target.checked);
+            saveNotifyNewInvoices(localStorage, event.target.checked, profile.id);
             setNotify(event.target.checked);
           }}
         />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../testing/memoryStorage';
 import {
   DEFAULT_SYNC_INTERVAL,
   loadLanguage,
@@ -10,20 +11,6 @@ import {
   saveSyncInterval,
   saveTheme,
 } from './localSettings';
-
-const memoryStorage = (): Storage => {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => data.delete(key),
-    setItem: (key, value) => data.set(key, value),
-  };
-};
 
 describe('local settings', () => {
   it('round-trips every setting and ignores tampered values', () => {

@@ -5,6 +5,8 @@ import type { SyncRunRecord } from '../../shared/sync/ports';
 /** Messages between the page and the sync worker. The worker holds no credential: it asks the page to fetch. */
 
 export type ToWorker =
+  /** First of all: which profile's archive to synchronise. */
+  | { type: 'open'; databaseName: string }
   | { type: 'sync' }
   | { type: 'cancel' }
   | { type: 'fetchResult'; id: number; ok: true; response: ApiResponseData }

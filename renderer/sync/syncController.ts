@@ -15,6 +15,8 @@ export interface SyncController {
 export interface SyncControllerDeps {
   platform: Platform;
   createWorker: () => Worker;
+  /** The active profile's archive: the worker synchronises this database and no other. */
+  databaseName: string;
   /** Called after a run that brought invoices the clerk has not seen. */
   onNewInvoices?: (run: SyncRunRecord) => void;
   intervalMinutes: number;
@@ -29,11 +31,13 @@ export const createSyncController = ({
   createWorker,
   onNewInvoices,
   intervalMinutes,
+  databaseName,
 }: SyncControllerDeps): SyncController => {
   const worker = createWorker();
   const send = (message: ToWorker, transfer: Transferable[] = []) => {
     worker.postMessage(message, transfer);
   };
+  send({ type: 'open', databaseName });
   let timer: ReturnType<typeof setInterval> | null = null;
   /** The worker's fetches in flight, so that its cancel aborts the platform's request. */
   const inFlight = new Map<number, AbortController>();

@@ -10,6 +10,7 @@ const keys = {
   'api.redirect': 'redirect',
   'api.timeout': 'timeout',
   'api.tooLarge': 'tooLarge',
+  'api.credentialsMissing': 'credentialsMissing',
   'sync.quota': 'quota',
   'sync.noProgress': 'noProgress',
 } as const;

@@ -17,9 +17,11 @@ const post = (message: FromWorker) => {
   self.postMessage(message);
 };
 
-const db = new InvoiceDeskDatabase();
-const store = createDexieSyncStore(db);
-const resources = createDexieResourceStore(db);
+/** The active profile's archive, named by the page's first message. */
+let archive: {
+  store: ReturnType<typeof createDexieSyncStore>;
+  resources: ReturnType<typeof createDexieResourceStore>;
+} | null = null;
 const transport = createPortFetch(post);
 const api = createApiClient({ fetch: transport.fetch });
 let running: AbortController | null = null;
@@ -27,6 +29,8 @@ let running: AbortController | null = null;
 let again = false;
 
 const sync = async (): Promise<void> => {
+  if (archive === null) return;
+  const { store, resources } = archive;
   if (running) {
     again = true;
     return;
@@ -69,6 +73,11 @@ const sync = async (): Promise<void> => {
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
+    case 'open': {
+      const db = new InvoiceDeskDatabase(message.databaseName);
+      archive = { store: createDexieSyncStore(db), resources: createDexieResourceStore(db) };
+      break;
+    }
     case 'sync':
       void sync();
       break;

@@ -29,6 +29,7 @@ export const API_ERROR_CODES = [
   'api.redirect',
   'api.timeout',
   'api.tooLarge',
+  'api.credentialsMissing',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -226,6 +227,15 @@ export class InvalidRequestError extends ApiError {
   override readonly code = 'api.invalidRequest';
 }
 
+/**
+ * The request was never sent: the back end needs a client secret this device does not hold (in the
+ * browser it lasts one session). Not a network failure and not retried: the clerk types it again.
+ */
+export class CredentialsMissingError extends ApiError {
+  override readonly name = 'CredentialsMissingError';
+  override readonly code = 'api.credentialsMissing';
+}
+
 /** The discriminated set: narrow on `code`. */
 export type AnyApiError =
   | BadRequestError
@@ -244,7 +254,8 @@ export type AnyApiError =
   | InvalidRequestError
   | TimeoutError
   | RedirectError
-  | ResponseTooLargeError;
+  | ResponseTooLargeError
+  | CredentialsMissingError;
 
 // ApiError is abstract and every concrete subclass is listed in AnyApiError.
 export const isApiError = (error: unknown): error is AnyApiError => error instanceof ApiError;

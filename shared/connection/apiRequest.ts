@@ -3,6 +3,7 @@ import { hasDotSegment } from '../api/paths';
 import { PDF_MAX_BYTES, readCapped } from '../api/read';
 import {
   ApiError,
+  CredentialsMissingError,
   InvalidRequestError,
   InvalidResponseError,
   NetworkError,
@@ -100,6 +101,7 @@ export const ForwardedErrorSchema = z.object({
     'api.tooLarge',
     'api.invalidRequest',
     'api.invalidResponse',
+    'api.credentialsMissing',
   ]),
   notSent: z.boolean(),
 });
@@ -126,6 +128,8 @@ export const fromForwardedError = (forwarded: ForwardedError, message: string): 
       return new ResponseTooLargeError(message, { limitBytes: API_RESPONSE_MAX_BYTES });
     case 'api.invalidRequest':
       return new InvalidRequestError(message);
+    case 'api.credentialsMissing':
+      return new CredentialsMissingError(message);
     case 'api.invalidResponse':
       return new InvalidResponseError(message, { reason: 'schema' });
   }

@@ -1,4 +1,9 @@
-import { createApiClient, createAuthenticatedFetch, type Fetch } from '../api/client';
+import {
+  createApiClient,
+  createAuthenticatedFetch,
+  CredentialsMissingError,
+  type Fetch,
+} from '../api/client';
 import type { RequestTimeouts } from '../api/transport';
 import { toApiResponseData, type ApiRequest, type ApiResponseData } from './apiRequest';
 import {
@@ -137,7 +142,11 @@ export const createConnectionService = (deps: ConnectionServiceDeps): Connection
       return testConnection(client, AbortSignal.timeout(20_000));
     },
     request: async ({ path, method, headers, body }, signal) => {
-      const authenticated = await currentFetch();
+      const authenticated = await currentFetch().catch((error: unknown) => {
+        // A session-only secret gone after a restart: ask for it, do not report an unreachable server.
+        if (error instanceof SecretRequiredError) throw new CredentialsMissingError(error.message);
+        throw error;
+      });
       const init: RequestInit = { method, headers, body, ...(signal === undefined ? {} : { signal }) };
       return toApiResponseData(await authenticated(path, init));
     },

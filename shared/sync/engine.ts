@@ -91,7 +91,12 @@ export class SyncStalledError extends Error {
 const isGone = (error: unknown): boolean => error instanceof ApiError && error.code === 'api.gone';
 
 /** Failures that concern the whole run, not one invoice: the credentials, the option, the client. */
-const RUN_FATAL = new Set(['api.unauthorized', 'api.forbidden', 'api.invalidRequest']);
+const RUN_FATAL = new Set([
+  'api.unauthorized',
+  'api.forbidden',
+  'api.invalidRequest',
+  'api.credentialsMissing',
+]);
 
 /** How long a failed invoice waits before the next run tries it again: 1, 2, 4 … minutes, at most a day. */
 export const failureBackoffMs = (attempts: number): number =>

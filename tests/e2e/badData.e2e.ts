@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeDatabaseName } from '../testing/activeDatabase';
 import { startSyncedApp } from './appHarness';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
@@ -12,12 +13,12 @@ let damaged: { invoiceId: string; blockInvoiceId: string; blockInvoiceNumber: st
  * in IndexedDB. One invoice gets a money value with a decimal comma, one line block a column one
  * line short, and the quarantine a row whose date is not a date (which the sync panel cannot format).
  */
-const damageArchive = (target: Page) =>
+const damageArchive = async (target: Page) =>
   target.evaluate(
-    () =>
+    (databaseName: string) =>
       new Promise<{ invoiceId: string; blockInvoiceId: string; blockInvoiceNumber: string }>(
         (resolve, reject) => {
-          const request = indexedDB.open('invoice-desk');
+          const request = indexedDB.open(databaseName);
           request.onerror = () => reject(new Error('cannot open the archive'));
           request.onsuccess = () => {
             const db = request.result;
@@ -58,6 +59,7 @@ const damageArchive = (target: Page) =>
           };
         },
       ),
+    await activeDatabaseName(target),
   );
 
 const skipped = () => page.getByTestId('skipped-rows');
@@ -164,11 +166,11 @@ describe('an archive with damaged rows', () => {
 
   // Last: it leaves the archive unreadable for this build.
   it('an archive a newer release wrote gets a full-page message and is left as it was', async () => {
-    const archive = () =>
+    const archive = async () =>
       page.evaluate(
-        () =>
+        (databaseName: string) =>
           new Promise<{ version: number; invoices: number }>((resolve, reject) => {
-            const request = indexedDB.open('invoice-desk');
+            const request = indexedDB.open(databaseName);
             request.onerror = () => reject(new Error('cannot open the archive'));
             request.onsuccess = () => {
               const db = request.result;
@@ -179,12 +181,13 @@ describe('an archive with damaged rows', () => {
               };
             };
           }),
+        await activeDatabaseName(page),
       );
     // A later release's schema: version 99 (Dexie stores n as 10n) with a store this build does not know.
     await page.evaluate(
-      () =>
+      (databaseName: string) =>
         new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open('invoice-desk', 990);
+          const request = indexedDB.open(databaseName, 990);
           request.onupgradeneeded = () => request.result.createObjectStore('budgets');
           request.onsuccess = () => {
             request.result.close();
@@ -192,6 +195,7 @@ describe('an archive with damaged rows', () => {
           };
           request.onerror = () => reject(new Error('cannot upgrade the archive'));
         }),
+      await activeDatabaseName(page),
     );
     const before = await archive();
     expect(before.version).toBe(990);
