@@ -109,6 +109,8 @@ export const createSyncController = ({
   const onOffline = () => useSyncStatus.setState({ online: false });
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
+  // The start awaits the profile first: a change of network during it sent no event to listen to.
+  useSyncStatus.setState({ online: navigator.onLine });
 
   const controller: SyncController = {
     syncNow: () => send({ type: 'sync' }),
