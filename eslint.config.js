@@ -100,7 +100,21 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     ignores: ['electron/**/*.test.ts'],
-    rules: forbid(['renderer'], [], 'electron/ never imports the renderer (ARCHITECTURE.md).'),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/ never imports the renderer (ARCHITECTURE.md).' },
+            {
+              // The main bundle must carry no test instrument (tests/unit/mainBundle.test.ts).
+              group: ['**/simulator/**', '!**/simulator/embedded'],
+              message: 'electron/ runs the simulator only through simulator/embedded.ts.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts'],

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
-import { startSimulator } from '../simulator/server';
+import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { activeDatabaseName } from '../tests/testing/activeDatabase';
 import { renderMarkdown } from './report';

@@ -12,7 +12,7 @@ import {
   session,
   shell,
 } from 'electron';
-import { startSimulator } from '../simulator/server';
+import { startEmbeddedSimulator } from '../simulator/embedded';
 import { createConnectionService, type ConnectionService } from '../shared/connection/service';
 import { DEFAULT_CONNECTION } from '../shared/connection/settings';
 import { externalLinkHosts } from '../shared/externalLinks';
@@ -80,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
     );
     // Demo mode: the simulator runs in-process on loopback, its writable resources kept beside the app's data.
     const demo = createDemoBackend(() =>
-      startSimulator({ port: 0, persistPath: userFile('demo-backend.json') }),
+      startEmbeddedSimulator({ port: 0, persistPath: userFile('demo-backend.json') }),
     );
     app.on('will-quit', () => {
       void demo.stop();

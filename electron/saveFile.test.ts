@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSaveFile, defaultSaveFolder, fileTypeNameFor, writeFileAtomically } from './saveFile';
+import { createSaveFile, defaultSaveFolder, fileTypeNameFor } from './saveFile';
 import { createFakeDialog } from './testing/fakeElectron';
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a]);
@@ -91,16 +91,6 @@ describe('saveFile', () => {
     const { dialog, save } = setup();
     await expect(save('invoice.exe', PDF)).rejects.toThrow(/unsupported/);
     expect(dialog.shown).toEqual([]);
-  });
-});
-
-describe('writeFileAtomically', () => {
-  it('cleans up its temporary file when the rename fails', async () => {
-    // A directory in the way: the temporary file is written, the rename over a directory fails.
-    const target = path.join(folder, 'taken');
-    await fs.mkdir(target);
-    await expect(writeFileAtomically(target, PDF)).rejects.toThrow();
-    expect(await fs.readdir(folder)).toEqual(['taken']);
   });
 });
 

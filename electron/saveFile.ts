@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { App, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { catalogues, pickLanguage } from '../shared/i18n/languages';
 import { extensionOf, type SaveFileExtension, type SaveFileOutcome } from '../shared/ipc/saveFile';
+import { writeFileAtomically } from './atomicFile';
 
 /** Electron's save dialog, bound by main to the main window so that it is modal to it. */
 export type ShowSaveDialog = (options: SaveDialogOptions) => Promise<SaveDialogReturnValue>;
@@ -37,31 +36,6 @@ export const fileTypeNameFor =
     catalogues[pickLanguage([locale()])].files[extension];
 
 /**
- * Writes to a temporary file beside the target, flushes it, then renames it over the target, so the
- * clerk never finds half a PDF where an earlier one was, even after a crash or a full disk.
- */
-export const writeFileAtomically = async (file: string, bytes: Uint8Array): Promise<void> => {
-  // Beside the target: a rename is atomic only within one file system.
-  const temporary = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
-  );
-  try {
-    const handle = await fs.open(temporary, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
-};
-
-/**
  * Asks the clerk where to save (the renderer only suggests a bare, already validated name) and
  * writes there. The next dialog opens in the folder used last.
  */
@@ -78,6 +52,7 @@ export const createSaveFile = (deps: SaveFileDeps): SaveFile => {
     if (result.canceled || result.filePath === '') return 'cancelled';
     // GTK dialogs do not add the filter's extension: a name typed without one still opens as a PDF.
     const target = path.extname(result.filePath) === '' ? `${result.filePath}.${extension}` : result.filePath;
+    // Atomic: the clerk never finds half a PDF where an earlier one was, even after a crash or a full disk.
     await writeFileAtomically(target, bytes);
     lastFolder = path.dirname(target);
     return 'saved';

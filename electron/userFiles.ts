@@ -1,12 +1,11 @@
 import fs from 'node:fs';
+import { writeFileAtomicallySync } from './atomicFile';
 import type { BinaryFile } from './credentialVault';
 import type { SettingsPort } from '../shared/connection/service';
 
-/** Small files in the user's data folder, written atomically so a crash never leaves half a file. */
+/** Small files in the user's data folder, readable by the clerk alone, never left half written. */
 const writeAtomically = (file: string, data: string | Buffer): void => {
-  const temporary = `${file}.tmp`;
-  fs.writeFileSync(temporary, data, { mode: 0o600 });
-  fs.renameSync(temporary, file);
+  writeFileAtomicallySync(file, data, { mode: 0o600 });
 };
 
 export const textFile = (locate: string | (() => string)): SettingsPort => {

@@ -1,7 +1,7 @@
 // `npm run web`: the same UI in a plain browser (the browser platform), with the simulator as its
 // demo back end on http://127.0.0.1:8787, the address the browser build's demo mode uses. The
 // renderer is built first and served under the app's CSP (see scripts/webServer.ts).
-import { startSimulator } from '../simulator/server';
+import { startEmbeddedSimulator } from '../simulator/embedded';
 import { buildRenderer, startWebServer } from './webServer';
 
 const port = Number(process.env.PORT ?? 5173);
@@ -9,7 +9,7 @@ const simulatorPort = Number(process.env.SIMULATOR_PORT ?? 8787);
 // Where the renderer is built and served from; default dist/renderer.
 const outDir = process.env.WEB_OUT_DIR;
 
-const simulator = await startSimulator({
+const simulator = await startEmbeddedSimulator({
   port: simulatorPort,
   profile: process.env.SIMULATOR_PROFILE === 'large' ? 'large' : 'demo',
 });

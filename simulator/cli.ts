@@ -3,7 +3,7 @@
  *   [--client-id X --client-secret Y] [--token-lifetime S] [--no-cost-centers] [--control] [--persist file.json]
  */
 import { parseArgs } from 'node:util';
-import { startSimulator, type SimulatorOptions } from './server';
+import { startSimulator, type SimulatorOptions } from './standalone';
 
 const USAGE = `Usage: npm run simulator -- [options]
   --port <n>              port (default 8787, 0 = random)

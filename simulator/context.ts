@@ -1,4 +1,4 @@
-/** Everything a route handler may use, assembled once by startSimulator. */
+/** Everything a route handler may use, assembled once per server (server.ts). */
 import type { Auth } from './auth';
 import type { CursorCodec } from './data/cursors';
 import type { InvoiceRepository } from './data/invoice-repository';

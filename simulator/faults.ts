@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { createRng, hash32 } from './data/prng';
+import { NO_FAULT_CONFIG } from './noFaults';
 
 export const FaultKindSchema = z.enum(['429', '503', 'reset', 'truncate']);
 export type FaultKind = z.infer<typeof FaultKindSchema>;
@@ -66,20 +67,8 @@ export interface Faults {
   takeInvalidItem(kind: InvalidItemKind): boolean;
 }
 
-const NO_FAULTS: FaultConfig = {
-  rate429: 0,
-  rate503: 0,
-  retryAfterSeconds: 1,
-  latencyMs: 0,
-  resetRate: 0,
-  truncateRate: 0,
-  pathPrefix: null,
-  failNext: null,
-  invalidItemNext: null,
-};
-
 export const createFaults = (seed: number): Faults => {
-  let config = NO_FAULTS;
+  let config = NO_FAULT_CONFIG;
   const rng = createRng(hash32(seed, 0xfa17));
 
   return {
@@ -110,7 +99,7 @@ export const createFaults = (seed: number): Faults => {
       return config;
     },
     clear: () => {
-      config = NO_FAULTS;
+      config = NO_FAULT_CONFIG;
       return config;
     },
     decide: (path) => {

@@ -1,9 +1,9 @@
 /**
- * The route table: every path of the contract, plus /__sim/ control paths. A pattern segment
- * starting with ':' captures one percent-decoded path segment.
+ * The route table: every path of the contract (the /__sim/ control paths are in routes/control.ts,
+ * kept out of the app's bundle). A pattern segment starting with ':' captures one percent-decoded
+ * path segment.
  */
 import type { Handler } from './context';
-import * as control from './routes/control';
 import { getCustomer, getServices } from './routes/customer';
 import { deleteAssignment, listAssignments, putAssignment } from './routes/assignments';
 import { deleteCostCenter, listCostCenters, putCostCenter } from './routes/cost-centers';
@@ -42,17 +42,6 @@ export const API_ROUTES: readonly Route[] = [
   { method: 'DELETE', pattern: '/v1/designations/:kind/:key', handler: deleteDesignation },
   { method: 'GET', pattern: '/v1/preferences', handler: getPreferences },
   { method: 'PUT', pattern: '/v1/preferences', handler: putPreferences },
-];
-
-export const CONTROL_ROUTES: readonly Route[] = [
-  { method: 'GET', pattern: '/__sim/faults', handler: control.getFaults },
-  { method: 'POST', pattern: '/__sim/faults', handler: control.postFaults },
-  { method: 'DELETE', pattern: '/__sim/faults', handler: control.deleteFaults },
-  { method: 'GET', pattern: '/__sim/clock', handler: control.getClock },
-  { method: 'POST', pattern: '/__sim/clock', handler: control.postClock },
-  { method: 'POST', pattern: '/__sim/tokens/revoke', handler: control.revokeTokens },
-  { method: 'POST', pattern: '/__sim/other-user-edit', handler: control.otherUserEdit },
-  { method: 'GET', pattern: '/__sim/stats', handler: control.getStats },
 ];
 
 export type RouteMatch =

@@ -2,6 +2,10 @@
  * The reference back end of the Postal Billing API: a node:http server over deterministic data.
  * Same seed and clock give byte-identical bodies. Bundles into the Electron main process (no
  * top-level await, no asset files, no __dirname).
+ *
+ * The server is composed from parts so that what the app embeds (embedded.ts) leaves the test
+ * instruments out of its bundle; standalone.ts composes everything for tests, the CLI and the bench.
+ * Hence this module imports faults.ts for its types only, and no control route.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -13,9 +17,10 @@ import { buildCustomerModel } from './data/customer';
 import { createInvoiceRepository } from './data/invoice-repository';
 import { createLedger } from './data/ledger';
 import type { ProfileName } from './data/profiles';
-import { createFaults, type FaultKind } from './faults';
+import type { FaultKind, Faults } from './faults';
 import { problem, type SimRequest, type SimResponse } from './http/messages';
-import { API_ROUTES, CONTROL_ROUTES, matchRoute, type Route } from './router';
+import { NO_FAULTS } from './noFaults';
+import { matchRoute, type Route } from './router';
 import { createPersistence } from './store/persistence';
 import { seedResources } from './store/seed-resources';
 import { createWritableStore } from './store/writable-state';
@@ -38,11 +43,29 @@ export interface SimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** default true */
   costCenterOption?: boolean;
-  /** enables /__sim/, default false */
+  /** enables /__sim/ where the server has the control routes (standalone.ts), default false */
   control?: boolean;
   /** optional JSON file for writable resources */
   persistPath?: string;
 }
+
+/** What a server is made of: the contract's routes, and the test instruments or none. */
+export interface SimulatorParts {
+  /** every /v1/ route, answered behind the token check (the token endpoint is answered before routing) */
+  readonly api: readonly Route[];
+  /**
+   * The /__sim/ routes and the fault layer they drive: both or neither, since the control routes
+   * configure the faults. Without them /__sim/ is an unknown path and no request is ever faulted.
+   */
+  readonly instruments?: {
+    readonly control: readonly Route[];
+    readonly createFaults: (seed: number) => Faults;
+  };
+}
+
+export type StartSimulator<Options extends SimulatorOptions = SimulatorOptions> = (
+  options?: Options,
+) => Promise<RunningSimulator>;
 
 export interface RunningSimulator {
   url: string;
@@ -156,7 +179,7 @@ const dispatch = async (
   }
 };
 
-export const startSimulator = async (options: SimulatorOptions = {}): Promise<RunningSimulator> => {
+const startServer = async (parts: SimulatorParts, options: SimulatorOptions): Promise<RunningSimulator> => {
   const seed = options.seed ?? 1;
   const profile = options.profile ?? 'demo';
   const clock = createClock(resolveNow(options.now));
@@ -180,10 +203,10 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
       clientSecret: options.clientSecret ?? 'demo-secret',
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     }),
-    faults: createFaults(seed),
+    faults: parts.instruments?.createFaults(seed) ?? NO_FAULTS,
     persistence,
   };
-  const controlEnabled = options.control ?? false;
+  const controlRoutes = options.control === true ? (parts.instruments?.control ?? null) : null;
 
   const handle = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
     const method = (incoming.method ?? 'GET').toUpperCase();
@@ -217,9 +240,10 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
     };
 
     if (path === '/__sim' || path.startsWith('/__sim/')) {
-      const answer = controlEnabled
-        ? await dispatch(CONTROL_ROUTES, request, context)
-        : problem(404, { slug: 'not-found', detail: `no resource at ${path}` });
+      const answer =
+        controlRoutes !== null
+          ? await dispatch(controlRoutes, request, context)
+          : problem(404, { slug: 'not-found', detail: `no resource at ${path}` });
       send(response, answer, null, head, context.clock.now());
       return;
     }
@@ -257,7 +281,7 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
     // a test asked for, or the retried page would arrive clean and the injection would be lost.
     const routeContext: SimulatorContext =
       cut === null ? context : { ...context, faults: { ...context.faults, takeInvalidItem: () => false } };
-    send(response, await dispatch(API_ROUTES, request, routeContext), cut, head, context.clock.now());
+    send(response, await dispatch(parts.api, request, routeContext), cut, head, context.clock.now());
   };
 
   const sockets = new Set<Socket>();
@@ -301,3 +325,8 @@ export const startSimulator = async (options: SimulatorOptions = {}): Promise<Ru
     },
   };
 };
+
+export const createSimulatorServer =
+  (parts: SimulatorParts): StartSimulator =>
+  (options = {}) =>
+    startServer(parts, options);

@@ -2,7 +2,8 @@
  * Plain-fetch helpers for the simulator's own tests (deliberately independent of the API client in
  * shared/api, which is tested against this simulator rather than the other way round).
  */
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from './server';
+import type { StartSimulator } from './server';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from './standalone';
 
 export interface TestApi {
   readonly simulator: RunningSimulator;
@@ -20,8 +21,12 @@ export const TEST_NOW = '2026-11-22';
 
 const parseJson = (text: string): unknown => (text === '' ? null : (JSON.parse(text) as unknown));
 
-export const openTestApi = async (options: SimulatorOptions = {}): Promise<TestApi> => {
-  const simulator = await startSimulator({ port: 0, now: TEST_NOW, control: true, ...options });
+/** Starts the whole simulator, control routes enabled; `start` picks another composition. */
+export const openTestApi = async (
+  options: SimulatorOptions = {},
+  start: StartSimulator = startSimulator,
+): Promise<TestApi> => {
+  const simulator = await start({ port: 0, now: TEST_NOW, control: true, ...options });
   const url = simulator.url;
   const fetchToken = async (): Promise<string> => {
     const response = await fetch(`${url}/oauth/token`, {

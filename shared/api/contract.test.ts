@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator, SimulatorOptions } from '../../simulator/server';
-import { startSimulator } from '../../simulator/server';
+import { startSimulator } from '../../simulator/standalone';
 import { parseMoney, sumCentimes } from '../money';
 import type { ApiClient } from './client';
 import { createAuthenticatedFetch, createCredentialedApiClient, documentMatchesInvoice } from './client';

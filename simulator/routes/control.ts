@@ -12,6 +12,7 @@ import { serviceAt } from '../data/catalogue';
 import { FaultUpdateSchema } from '../faults';
 import { json, problem, type SimResponse } from '../http/messages';
 import { jsonBody } from '../http/query';
+import type { Route } from '../router';
 
 const EDIT_MARK = ' (edited by another user)';
 const LENIENT = { anyContentType: true } as const;
@@ -196,3 +197,14 @@ export const getStats: Handler = (_request, context) => {
     ),
   });
 };
+
+export const CONTROL_ROUTES: readonly Route[] = [
+  { method: 'GET', pattern: '/__sim/faults', handler: getFaults },
+  { method: 'POST', pattern: '/__sim/faults', handler: postFaults },
+  { method: 'DELETE', pattern: '/__sim/faults', handler: deleteFaults },
+  { method: 'GET', pattern: '/__sim/clock', handler: getClock },
+  { method: 'POST', pattern: '/__sim/clock', handler: postClock },
+  { method: 'POST', pattern: '/__sim/tokens/revoke', handler: revokeTokens },
+  { method: 'POST', pattern: '/__sim/other-user-edit', handler: otherUserEdit },
+  { method: 'GET', pattern: '/__sim/stats', handler: getStats },
+];

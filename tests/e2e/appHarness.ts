@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { startSimulator } from '../../simulator/server';
+import { startSimulator } from '../../simulator/standalone';
 import { launchChromium } from './browser';
 import { startWebServer } from './webServer';
 

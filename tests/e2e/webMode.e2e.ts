@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRenderer, startWebServer, type WebServer } from '../../scripts/webServer';
 import { WEB_CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
-import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { startSimulator, type RunningSimulator } from '../../simulator/standalone';
 import { connectAndSync, simStats } from './appHarness';
 import { launchChromium } from './browser';
 

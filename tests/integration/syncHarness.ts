@@ -4,7 +4,7 @@ import { runSync, type SyncDeps } from '../../shared/sync/engine';
 import type { SyncRunRecord, SyncStore } from '../../shared/sync/ports';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
 import { createDexieSyncStore } from '../../renderer/db/syncStore';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/server';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/standalone';
 
 /** A real simulator over HTTP and a real (fake-indexeddb) Dexie database, wired like the app does. */
 export const SIM_NOW = '2026-11-22';

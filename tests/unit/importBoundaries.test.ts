@@ -26,6 +26,8 @@ describe('import boundaries', () => {
     ['simulator/probe.ts', "import { x } from '../renderer/probe';"],
     ['simulator/probe.ts', "import { app } from 'electron';"],
     ['electron/probe.ts', "import { x } from '../renderer/probe';"],
+    ['electron/probe.ts', "import { startSimulator } from '../simulator/standalone';"],
+    ['electron/probe.ts', "import { createFaults } from '../simulator/faults';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport const y = 1;\n`)).toBeGreaterThan(0);
   });
@@ -34,6 +36,7 @@ describe('import boundaries', () => {
     ['renderer/probe.ts', "import { x } from '../shared/probe';"],
     ['renderer/platform/probe.ts', "import { x } from './electron';"],
     ['electron/probe.ts', "import fs from 'node:fs';"],
+    ['electron/probe.ts', "import { startEmbeddedSimulator } from '../simulator/embedded';"],
     ['simulator/probe.ts', "import http from 'node:http';"],
     ['shared/probe.ts', "import { z } from 'zod';"],
   ])('%s may: %s', async (file, code) => {

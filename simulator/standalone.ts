@@ -1,0 +1,16 @@
+/**
+ * The whole simulator, test instruments included: the /__sim/ control routes (with `control: true`)
+ * and fault injection. What the CLI, the tests, the bench and the browser-mode tools start; the app
+ * embeds embedded.ts instead.
+ */
+import { createFaults } from './faults';
+import { API_ROUTES } from './router';
+import { CONTROL_ROUTES } from './routes/control';
+import { createSimulatorServer } from './server';
+
+export type { RunningSimulator, SimulatorOptions } from './server';
+
+export const startSimulator = createSimulatorServer({
+  api: API_ROUTES,
+  instruments: { control: CONTROL_ROUTES, createFaults },
+});
