@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialedApiClient } from '../../shared/api/client';
 import { DEFAULT_SIMULATOR_URL } from '../../shared/connection/settings';
-import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { startSimulator, type RunningSimulator } from '../../simulator/standalone';
 import { simStats } from './appHarness';
 import { launchChromium } from './browser';
 import { startWebServer } from './webServer';
