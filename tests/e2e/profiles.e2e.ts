@@ -34,17 +34,17 @@ const customerOf = async (sim: RunningSimulator) => {
 beforeAll(async () => {
   [web, demo, other, browser] = await Promise.all([
     startWebServer(),
-    // The browser build's demo mode talks to the simulator at its default address.
-    startSimulator({
-      port: Number(new URL(DEFAULT_SIMULATOR_URL).port),
-      control: true,
-      seed: 1,
-      now: '2026-11-22',
-    }),
+    startSimulator({ port: 0, control: true, seed: 1, now: '2026-11-22' }),
     startSimulator({ port: 0, control: true, seed: 2, now: '2026-11-22' }),
     launchChromium(),
   ]);
   context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  // The browser build's demo mode talks to the simulator at its default address: served here by a
+  // simulator on a free port, so that the test needs no fixed port.
+  await context.route(`${DEFAULT_SIMULATOR_URL}/**`, async (route) => {
+    const url = route.request().url().replace(DEFAULT_SIMULATOR_URL, demo.url);
+    await route.fulfill({ response: await route.fetch({ url }) });
+  });
   page = await context.newPage();
 });
 
