@@ -12,6 +12,8 @@ import { dayToMonth, isoToDay } from '../../shared/lines/dates';
 import type { LineFilter } from '../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
 import { createLineIndexClient } from '../../renderer/lines/lineIndexClient';
+import { loadRegistry } from '../../renderer/profiles/profileBoot';
+import { activeProfile, LEGACY_DATABASE_NAME } from '../../shared/profiles/profiles';
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,7 +26,10 @@ const percentile = (values: readonly number[], p: number) => {
 };
 const round = (value: number) => Math.round(value * 100) / 100;
 
-const db = new InvoiceDeskDatabase();
+// The archive the app opened: the active profile's (renderer/profiles/profileBoot.ts).
+const db = new InvoiceDeskDatabase(
+  activeProfile(loadRegistry(localStorage))?.databaseName ?? LEGACY_DATABASE_NAME,
+);
 
 /** The per-row ceiling: the same lines, one record each, put in chunks of the API page size. */
 const ceiling = async (simUrl: string, maxRows: number, chunk: number) => {

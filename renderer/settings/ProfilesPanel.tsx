@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatDateTime, formatInteger } from '../../shared/format';
 import type { Profile } from '../../shared/profiles/profiles';
@@ -40,6 +40,20 @@ export const ProfilesPanel = () => {
   const [askSecret, setAskSecret] = useState<Profile | null>(null);
   const [secret, setSecret] = useState('');
   const [notice, setNotice] = useState<{ text: string; error?: unknown } | null>(null);
+  const confirmField = useRef<HTMLInputElement>(null);
+  const secretField = useRef<HTMLInputElement>(null);
+
+  // The confirmation opens below the table: bring it into view and put the cursor where to type.
+  useEffect(() => {
+    if (deleting === null) return;
+    confirmField.current?.scrollIntoView({ block: 'center' });
+    confirmField.current?.focus();
+  }, [deleting]);
+  useEffect(() => {
+    if (askSecret === null) return;
+    secretField.current?.scrollIntoView({ block: 'center' });
+    secretField.current?.focus();
+  }, [askSecret]);
 
   useEffect(() => {
     // One archive after the other: reading every block of a big one is work enough at a time.
@@ -89,72 +103,78 @@ export const ProfilesPanel = () => {
     <section className="card" aria-labelledby={ids.title}>
       <h2 id={ids.title}>{t('profiles.title')}</h2>
       <p className="hint">{t('profiles.help')}</p>
-      <table className="data" aria-labelledby={ids.title}>
-        <thead>
-          <tr>
-            <th scope="col">{t('profiles.customer')}</th>
-            <th scope="col">{t('profiles.backend')}</th>
-            <th scope="col" className="num">
-              {t('profiles.invoices')}
-            </th>
-            <th scope="col" className="num">
-              {t('profiles.size')}
-            </th>
-            <th scope="col">{t('profiles.lastSync')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('profiles.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {profiles.map((profile) => {
-            const value = stats.get(profile.id);
-            const isCurrent = profile.id === current.id;
-            return (
-              <tr key={profile.id} aria-current={isCurrent ? 'true' : undefined}>
-                <td>{nameOf(profile)}</td>
-                <td>{backendLabel(profile)}</td>
-                <td className="num">{value ? formatInteger(value.invoices, language) : '…'}</td>
-                <td className="num">{value ? formatBytes(value.bytes, language) : '…'}</td>
-                <td>
-                  {value
-                    ? value.lastSyncAt
-                      ? formatDateTime(value.lastSyncAt, language)
-                      : t('profiles.never')
-                    : '…'}
-                </td>
-                <td className="actions">
-                  {isCurrent ? (
-                    <span className="badge">{t('profiles.current')}</span>
-                  ) : (
-                    <>
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={t('profiles.openLabel', { name: nameOf(profile) })}
-                        onClick={() => void open(profile)}
-                      >
-                        {t('profiles.open')}
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary danger"
-                        aria-label={t('profiles.deleteLabel', { name: nameOf(profile) })}
-                        onClick={() => {
-                          setDeleting(profile);
-                          setTyped('');
-                        }}
-                      >
-                        {t('profiles.delete')}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="data profiles" aria-labelledby={ids.title}>
+          <thead>
+            <tr>
+              <th scope="col">{t('profiles.customer')}</th>
+              <th scope="col">{t('profiles.backend')}</th>
+              <th scope="col" className="num">
+                {t('profiles.invoices')}
+              </th>
+              <th scope="col" className="num">
+                {t('profiles.size')}
+              </th>
+              <th scope="col">{t('profiles.lastSync')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('profiles.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {profiles.map((profile) => {
+              const value = stats.get(profile.id);
+              const isCurrent = profile.id === current.id;
+              return (
+                <tr
+                  key={profile.id}
+                  aria-current={isCurrent ? 'true' : undefined}
+                  className={deleting?.id === profile.id ? 'row--marked' : undefined}
+                >
+                  <td>{nameOf(profile)}</td>
+                  <td className="profiles__backend">{backendLabel(profile)}</td>
+                  <td className="num">{value ? formatInteger(value.invoices, language) : '…'}</td>
+                  <td className="num">{value ? formatBytes(value.bytes, language) : '…'}</td>
+                  <td className="nowrap">
+                    {value
+                      ? value.lastSyncAt
+                        ? formatDateTime(value.lastSyncAt, language)
+                        : t('profiles.never')
+                      : '…'}
+                  </td>
+                  <td>
+                    {isCurrent ? (
+                      <span className="badge badge--ok">{t('profiles.current')}</span>
+                    ) : (
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t('profiles.openLabel', { name: nameOf(profile) })}
+                          onClick={() => void open(profile)}
+                        >
+                          {t('profiles.open')}
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary danger"
+                          aria-label={t('profiles.deleteLabel', { name: nameOf(profile) })}
+                          onClick={() => {
+                            setDeleting(profile);
+                            setTyped('');
+                          }}
+                        >
+                          {t('profiles.delete')}
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
 
       {askSecret && (
         <form
@@ -173,6 +193,7 @@ export const ProfilesPanel = () => {
             </label>
             <input
               id={ids.secret}
+              ref={secretField}
               type="password"
               autoComplete="new-password"
               value={secret}
@@ -206,6 +227,7 @@ export const ProfilesPanel = () => {
             </label>
             <input
               id={`${ids.confirm}-input`}
+              ref={confirmField}
               autoComplete="off"
               value={typed}
               onChange={(event) => setTyped(event.target.value)}

@@ -134,9 +134,9 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
           <ul className="plain-list">
             {runs.map((run) => (
               <li key={run.id}>
-                {formatDateTime(run.finishedAt, language)}: {run.outcome}
-                {run.newInvoices > 0 && ` · +${run.newInvoices}`}
-                {run.error && ` · ${run.error.code}`}
+                {formatDateTime(run.finishedAt, language)}: {t(`sync.outcome.${run.outcome}`)}
+                {run.newInvoices > 0 && ` · ${t('sync.runNew', { count: run.newInvoices })}`}
+                {run.error && ` · ${t(`sync.errors.${syncErrorKey(run.error.code)}`)}`}
               </li>
             ))}
           </ul>
