@@ -14,7 +14,7 @@ import {
   type Invoice,
   type LineItem,
 } from '../shared/api/schemas';
-import { formatMoney, lineNetAmount, parseMoney, vatAmount } from '../shared/money';
+import { formatMoney, lineNetAmount, parseMoney, vatAmount } from '../shared/core/money';
 import { mod10Recursive } from './data/qr-reference';
 import { checkPdfStructure } from './pdf/pdf-structure';
 import { openTestApi, TEST_NOW, type TestApi } from './test-helpers';

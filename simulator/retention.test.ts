@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvoiceFeedPageSchema, type Invoice } from '../shared/api/schemas';
-import { addDays, isServed, retentionEnds } from '../shared/sync/retention';
+import { addDays } from '../shared/core/dates';
+import { isServed, retentionEnds } from '../shared/sync/retention';
 import { openTestApi, type TestApi } from './test-helpers';
 
 /** The whole feed at the simulator's clock. */

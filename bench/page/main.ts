@@ -8,7 +8,7 @@ import {
   tableTotal,
   type LineForCost,
 } from '../../shared/analytics/costPerCentre';
-import { dayToMonth, isoToDay } from '../../shared/lines/dates';
+import { dayToMonth, isoToDay } from '../../shared/core/dates';
 import type { LineFilter } from '../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
 import { createLineIndexClient } from '../../renderer/lines/lineIndexClient';

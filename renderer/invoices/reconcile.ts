@@ -1,5 +1,5 @@
 import { blockTotals, type LineBlock } from '../../shared/lines/block';
-import { parseMoney } from '../../shared/money';
+import { parseMoney } from '../../shared/core/money';
 import type { StoredInvoice } from '../db/records';
 
 export type Reconciliation =

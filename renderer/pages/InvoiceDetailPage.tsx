@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatChf, formatDate } from '../../shared/format';
-import { parseMoney } from '../../shared/money';
+import { formatChf, formatDate } from '../../shared/core/format';
+import { parseMoney } from '../../shared/core/money';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
 import { SkippedRowsNotice } from '../components/SkippedRowsNotice';

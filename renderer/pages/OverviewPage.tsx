@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatChf, formatDate } from '../../shared/format';
+import { formatChf, formatDate } from '../../shared/core/format';
 import { CustomerSchema, type Invoice } from '../../shared/api/schemas';
 import {
   costPerCentreFromRollups,
@@ -9,7 +9,7 @@ import {
   UNASSIGNED_CENTRE,
 } from '../../shared/analytics/costPerCentre';
 import { monthlyTrend, summariseOpen } from '../../shared/invoices/overview';
-import { parseMoney } from '../../shared/money';
+import { parseMoney } from '../../shared/core/money';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
 import { SkippedRowsNotice } from '../components/SkippedRowsNotice';

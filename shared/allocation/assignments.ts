@@ -1,5 +1,5 @@
 import type { Assignment, KeyKind } from '../api/schemas';
-import { isoToDay } from '../lines/dates';
+import { isoToDay } from '../core/dates';
 
 /**
  * Which assignment charges a line: the contract's rule. An assignment matches a line whose licence,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment, LineItem } from '../api/schemas';
 import { encodeBlock } from '../lines/block';
-import { dayToMonth } from '../lines/dates';
+import { dayToMonth } from '../core/dates';
 import { mergeRollups, rollupBlock, type RollupRow } from '../lines/rollup';
 import {
   costPerCentreFromLines,

@@ -1,6 +1,6 @@
 import type { Assignment } from '../api/schemas';
 import { createAssignmentMatcher, splitCentimes } from '../allocation/assignments';
-import { isoToDay } from '../lines/dates';
+import { isoToDay } from '../core/dates';
 import type { RollupRow } from '../lines/rollup';
 
 /**

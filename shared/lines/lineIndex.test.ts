@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment, LineItem } from '../api/schemas';
 import { splitCentimes } from '../allocation/assignments';
-import { parseMoney } from '../money';
+import { parseMoney } from '../core/money';
 import { encodeBlock } from './block';
 import { createLineIndex, UNASSIGNED, type LineFilter } from './lineIndex';
 

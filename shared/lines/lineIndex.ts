@@ -1,7 +1,7 @@
 import type { Assignment } from '../api/schemas';
 import { createAssignmentMatcher, splitCentimes } from '../allocation/assignments';
 import type { LineBlock } from './block';
-import { dayToIso } from './dates';
+import { dayToIso } from '../core/dates';
 
 /**
  * Every cached line in memory as flat typed columns, for the line explorer's filters and totals over

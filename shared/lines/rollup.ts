@@ -1,5 +1,5 @@
 import type { LineBlock } from './block';
-import { dayToMonth } from './dates';
+import { dayToMonth } from '../core/dates';
 
 /**
  * Monthly rollups: per month of service date, service, franking licence and invoice reference, the

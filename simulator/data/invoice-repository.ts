@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Invoice, LineItem } from '../../shared/api/schemas';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '../../shared/core/money';
 import { renderInvoiceDocument } from '../pdf/invoice-document';
 import { isoDate, isoInstant } from './calendar';
 import { serviceAt } from './catalogue';

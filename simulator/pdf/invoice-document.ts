@@ -4,7 +4,7 @@
  * summary, the totals and, on invoices, a QR-bill payment part carrying the QR reference.
  */
 import type { Language } from '../../shared/api/schemas';
-import { formatMoney, formatQuantity } from '../../shared/money';
+import { formatMoney, formatQuantity } from '../../shared/core/money';
 import { swissDate } from '../data/calendar';
 import { serviceAt } from '../data/catalogue';
 import type { CustomerModel } from '../data/customer';
