@@ -8,6 +8,7 @@ import type {
   Preferences,
   Service,
 } from '../../shared/api/schemas';
+import type { LinesState } from '../../shared/invoices/reconcile';
 import type { LineBlock } from '../../shared/lines/block';
 import type { RollupRow } from '../../shared/lines/rollup';
 import type { OutboxChange } from '../../shared/sync/outbox';
@@ -15,7 +16,6 @@ import type { FetchFailure, QuarantineEntry, SyncRunRecord } from '../../shared/
 
 /** Rows as stored in IndexedDB. Contract types plus the local facts the operator does not keep. */
 
-export type LinesState = 'pending' | 'partial' | 'complete' | 'gone';
 export type DocumentState = 'pending' | 'verified' | 'mismatch' | 'gone';
 
 export interface StoredInvoice extends Invoice {

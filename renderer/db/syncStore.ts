@@ -1,6 +1,6 @@
 import type { Invoice } from '../../shared/api/schemas';
 import { encodeBlock } from '../../shared/lines/block';
-import { mergeRollups, rollupBlock, type RollupRow } from '../../shared/lines/rollup';
+import { mergeRollups, replacementDelta, type RollupRow } from '../../shared/lines/rollup';
 import type { FetchFailure, InvoicePageResult, QuarantineEntry, SyncStore } from '../../shared/sync/ports';
 import type { InvoiceDeskDatabase } from './database';
 import type { StoredInvoice } from './records';
@@ -165,23 +165,7 @@ export const createDexieSyncStore = (
         const block = encodeBlock(page.invoiceId, page.blockNo, page.lines);
         const replaced = await db.lineBlocks.get([page.invoiceId, page.blockNo]);
         // A block stored again (a repeated page) first takes its old contribution back out.
-        const delta = rollupBlock(block);
-        if (replaced) {
-          for (const [key, row] of rollupBlock(replaced, -1)) {
-            const current = delta.get(key);
-            delta.set(
-              key,
-              current
-                ? {
-                    ...current,
-                    lines: current.lines + row.lines,
-                    netCentimes: current.netCentimes + row.netCentimes,
-                    vatCentimes: current.vatCentimes + row.vatCentimes,
-                  }
-                : row,
-            );
-          }
-        }
+        const delta = replacementDelta(block, replaced);
         const keys = [...delta.keys()];
         const storedRows = await db.rollups.bulkGet(keys);
         const stored = new Map<string, RollupRow>();

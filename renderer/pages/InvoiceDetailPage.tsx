@@ -11,7 +11,7 @@ import { useDatabase } from '../db/DatabaseContext';
 import { checkBlocks, checkInvoice } from '../db/rowChecks';
 import { useLanguage } from '../i18n/useLanguage';
 import { IntegrityBadge } from '../invoices/IntegrityBadge';
-import { reconcile } from '../invoices/reconcile';
+import { reconcile } from '../../shared/invoices/reconcile';
 import { explorerColumnIds, explorerColumns } from '../lines/explorerColumns';
 import { blockRows } from '../../shared/lines/blockRows';
 import { SavePdfButton } from '../invoices/SavePdfButton';

@@ -8,6 +8,7 @@ import {
   costPerCentreFromRollups,
   tableTotal,
   UNASSIGNED_CENTRE,
+  unassignedShare,
 } from './costPerCentre';
 
 const assignments: Assignment[] = [
@@ -75,5 +76,35 @@ describe('cost per cost centre per month', () => {
     // The month's two lines are one rollup row: 2002 -> 1201 + 801.
     expect(fromRollups.get('LOG|2026-02')?.netCentimes).toBe(1201);
     expect(fromRollups.get('MKT|2026-02')?.netCentimes).toBe(801);
+  });
+});
+
+describe('the unassigned share of the Overview', () => {
+  const block = encodeBlock('i', 0, [
+    line(1, 'PP-PRI', '2026-01-15', '100.00'),
+    line(2, 'PP-PRI', '2026-02-03', '10.01'),
+    line(3, 'PP-PRI', '2026-02-20', '10.01'),
+    line(4, 'A-POST', '2026-02-20', '5.55'),
+  ]);
+  const rollups = mergeRollups(new Map(), rollupBlock(block)).put;
+
+  it('counts only the chosen months, to the centime', () => {
+    expect(unassignedShare(rollups, assignments, new Set(['2026-02']))).toEqual({
+      unassignedCentimes: 555,
+      totalCentimes: 2557,
+      share: 555 / 2557,
+    });
+    expect(unassignedShare(rollups, assignments, new Set(['2026-01', '2026-02']))).toMatchObject({
+      unassignedCentimes: 10_555,
+      totalCentimes: 12_557,
+    });
+  });
+
+  it('is zero, not NaN, when the months hold no cost', () => {
+    expect(unassignedShare(rollups, assignments, new Set(['2025-12']))).toEqual({
+      unassignedCentimes: 0,
+      totalCentimes: 0,
+      share: 0,
+    });
   });
 });

@@ -86,3 +86,32 @@ export const costPerCentreFromLines = (
 
 export const tableTotal = (table: CostTable): number =>
   [...table.values()].reduce((sum, row) => sum + row.netCentimes, 0);
+
+export interface UnassignedShare {
+  /** Net cost of the chosen months that no assignment charges to a cost centre. */
+  unassignedCentimes: number;
+  totalCentimes: number;
+  /** unassigned / total as a fraction for display (0 when there is no cost): a ratio, not money. */
+  share: number;
+}
+
+/** How much of the net cost of `months` is charged to no cost centre. */
+export const unassignedShare = (
+  rollups: readonly RollupRow[],
+  assignments: readonly Assignment[],
+  months: ReadonlySet<string>,
+): UnassignedShare => {
+  const table = costPerCentreFromRollups(
+    rollups.filter((row) => months.has(row.month)),
+    assignments,
+  );
+  const totalCentimes = tableTotal(table);
+  const unassignedCentimes = [...table.values()]
+    .filter((row) => row.costCenter === UNASSIGNED_CENTRE)
+    .reduce((sum, row) => sum + row.netCentimes, 0);
+  return {
+    unassignedCentimes,
+    totalCentimes,
+    share: totalCentimes === 0 ? 0 : unassignedCentimes / totalCentimes,
+  };
+};
