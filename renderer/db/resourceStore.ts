@@ -1,3 +1,4 @@
+import { designationKey } from '../../shared/designations/names';
 import type { OutboxItem, OutboxPort } from '../../shared/sync/outbox';
 import type { ResourcePort } from '../../shared/sync/resources';
 import type { InvoiceDeskDatabase } from './database';
@@ -69,11 +70,11 @@ export const createDexieResourceStore = (
 
         const heldDesignations = held('designation');
         const keepDesignations = (await db.designations.toArray()).filter((row) =>
-          heldDesignations.has(`${row.kind}/${row.key}`),
+          heldDesignations.has(designationKey(row.kind, row.key)),
         );
         await db.designations.clear();
         await db.designations.bulkPut([
-          ...snapshot.designations.filter((row) => !heldDesignations.has(`${row.kind}/${row.key}`)),
+          ...snapshot.designations.filter((row) => !heldDesignations.has(designationKey(row.kind, row.key))),
           ...keepDesignations,
         ]);
 

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf, formatDate } from '../../shared/core/format';
 import { CustomerSchema, type Invoice } from '../../shared/api/schemas';
-import { unassignedShare } from '../../shared/analytics/costPerCentre';
+import { unassignedShare } from '../../shared/analytics/costPerCenter';
 import { monthlyTrend, summariseOpen } from '../../shared/invoices/overview';
 import { parseMoney } from '../../shared/core/money';
 import { ErrorBoundary } from '../components/ErrorBoundary';

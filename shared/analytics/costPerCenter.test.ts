@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment, LineItem } from '../api/schemas';
+import { UNASSIGNED } from '../allocation/assignments';
 import { encodeBlock } from '../lines/block';
 import { dayToMonth } from '../core/dates';
 import { mergeRollups, rollupBlock, type RollupRow } from '../lines/rollup';
 import {
-  costPerCentreFromLines,
-  costPerCentreFromRollups,
+  costPerCenterFromLines,
+  costPerCenterFromRollups,
   tableTotal,
-  UNASSIGNED_CENTRE,
   unassignedShare,
-} from './costPerCentre';
+} from './costPerCenter';
 
 const assignments: Assignment[] = [
   {
@@ -60,9 +60,9 @@ describe('cost per cost centre per month', () => {
   }));
 
   it('charges by validity and splits, the rest unassigned, and reconciles to the centime', () => {
-    const fromLines = costPerCentreFromLines(decoded, assignments);
-    expect(fromLines.get(`${UNASSIGNED_CENTRE}|2026-01`)?.netCentimes).toBe(10000);
-    expect(fromLines.get(`${UNASSIGNED_CENTRE}|2026-02`)?.netCentimes).toBe(555);
+    const fromLines = costPerCenterFromLines(decoded, assignments);
+    expect(fromLines.get(`${UNASSIGNED}|2026-01`)?.netCentimes).toBe(10000);
+    expect(fromLines.get(`${UNASSIGNED}|2026-02`)?.netCentimes).toBe(555);
     // Per line: 1001 -> 601 + 400 (600.6 rounds to 601, 400.4 to 400).
     expect(fromLines.get('LOG|2026-02')?.netCentimes).toBe(1202);
     expect(fromLines.get('MKT|2026-02')?.netCentimes).toBe(800);
@@ -70,8 +70,8 @@ describe('cost per cost centre per month', () => {
   });
 
   it('from rollups gives the same grand total, each centre within a centime per split and row', () => {
-    const fromRollups = costPerCentreFromRollups(rollups, assignments);
-    const fromLines = costPerCentreFromLines(decoded, assignments);
+    const fromRollups = costPerCenterFromRollups(rollups, assignments);
+    const fromLines = costPerCenterFromLines(decoded, assignments);
     expect(tableTotal(fromRollups)).toBe(tableTotal(fromLines));
     // The month's two lines are one rollup row: 2002 -> 1201 + 801.
     expect(fromRollups.get('LOG|2026-02')?.netCentimes).toBe(1201);
