@@ -246,6 +246,7 @@ export const de: Catalogue = {
     pdf: 'PDF-Dokument',
     csv: 'CSV-Datei (kommagetrennte Werte)',
     xlsx: 'Excel-Arbeitsmappe',
+    refused: 'Diese Datei kann nicht gespeichert werden: Name oder Typ ist nicht zulässig.',
   },
   invoices: {
     filtersLabel: 'Rechnungsfilter',

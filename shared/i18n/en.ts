@@ -242,6 +242,7 @@ export const en = {
     pdf: 'PDF document',
     csv: 'CSV file (comma-separated values)',
     xlsx: 'Excel workbook',
+    refused: 'This file cannot be saved: its name or type is not allowed.',
   },
   invoices: {
     filtersLabel: 'Invoice filters',

@@ -245,6 +245,7 @@ export const fr: Catalogue = {
     pdf: 'Document PDF',
     csv: 'Fichier CSV (valeurs séparées par des virgules)',
     xlsx: 'Classeur Excel',
+    refused: 'Ce fichier ne peut pas être enregistré : son nom ou son type n’est pas autorisé.',
   },
   invoices: {
     filtersLabel: 'Filtres des factures',

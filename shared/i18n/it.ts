@@ -243,6 +243,7 @@ export const it: Catalogue = {
     pdf: 'Documento PDF',
     csv: 'File CSV (valori separati da virgole)',
     xlsx: 'Cartella di lavoro Excel',
+    refused: 'Questo file non può essere salvato: il nome o il tipo non è consentito.',
   },
   invoices: {
     filtersLabel: 'Filtri delle fatture',
