@@ -1,3 +1,4 @@
+import type { AuditEntry, LegacyAuditEntry } from '../../shared/audit/auditEntry';
 import type {
   Assignment,
   CostCenter,
@@ -59,12 +60,8 @@ export interface SyncRunRow extends SyncRunRecord {
   id?: number;
 }
 
-export interface AuditRow {
-  id?: number;
-  at: string;
-  kind: 'sync' | 'edit' | 'conflict' | 'import' | 'archive';
-  message: string;
-}
+/** An audit entry as data (shared/audit); rows from before carry English prose and are shown as they are. */
+export type AuditRow = { id?: number; at: string } & (AuditEntry | LegacyAuditEntry);
 
 export type OutboxEntity = OutboxChange['entity'];
 

@@ -44,7 +44,9 @@ export const createDexieResourceStore = (
         await db.auditLog.add({
           at: now().toISOString(),
           kind: 'conflict',
-          message: `${item.entity} ${item.key} was changed by someone else`,
+          params: { entity: item.entity, key: item.key },
+          before: item.payload,
+          after: current?.value ?? null,
         });
       }),
 
@@ -53,8 +55,9 @@ export const createDexieResourceStore = (
         await db.outbox.update(item.seq, { state: 'rejected', reason });
         await db.auditLog.add({
           at: now().toISOString(),
-          kind: 'conflict',
-          message: `${item.entity} ${item.key} was refused: ${reason.message}`,
+          kind: 'rejected',
+          params: { entity: item.entity, key: item.key, reasonCode: reason.code, reason: reason.message },
+          before: item.payload,
         });
       }),
 

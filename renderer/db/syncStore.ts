@@ -268,7 +268,7 @@ export const createDexieSyncStore = (
           await db.auditLog.add({
             at: stamp(),
             kind: 'archive',
-            message: `Operator window starts at issue date ${firstServedIssueDate}: ${archived} invoices left it and are kept in the local archive${restored > 0 ? `, ${restored} are served again` : ''}`,
+            params: { firstServedIssueDate, archived, restored },
           });
         }
         return archived + restored;
@@ -299,7 +299,14 @@ export const createDexieSyncStore = (
         await db.auditLog.add({
           at: run.finishedAt,
           kind: 'sync',
-          message: `Sync ${run.outcome}: ${run.newInvoices} new, ${run.updatedInvoices} updated invoices, ${run.linesStored} lines, ${run.documentsStored} documents${run.error ? ` (${run.error.code})` : ''}`,
+          params: {
+            outcome: run.outcome,
+            newInvoices: run.newInvoices,
+            updatedInvoices: run.updatedInvoices,
+            linesStored: run.linesStored,
+            documentsStored: run.documentsStored,
+            errorCode: run.error?.code ?? null,
+          },
         });
       }),
   };

@@ -420,6 +420,21 @@ export const en = {
     },
   },
   languages: { de: 'Deutsch', fr: 'Français', it: 'Italiano', en: 'English' },
+  audit: {
+    sync: {
+      ok: 'Sync completed: {{newInvoices}} new and {{updatedInvoices}} updated invoices, {{linesStored}} lines, {{documentsStored}} documents.',
+      cancelled:
+        'Sync cancelled: {{newInvoices}} new and {{updatedInvoices}} updated invoices, {{linesStored}} lines, {{documentsStored}} documents.',
+      failed:
+        'Sync failed ({{errorCode}}): {{newInvoices}} new and {{updatedInvoices}} updated invoices, {{linesStored}} lines, {{documentsStored}} documents.',
+    },
+    archive:
+      'The operator’s window now starts at issue date {{date}}: {{archived}} invoices left it and are kept in the local archive.',
+    archiveRestored:
+      'The operator’s window now starts at issue date {{date}}: {{archived}} invoices left it and are kept in the local archive, {{restored}} are served again.',
+    conflict: '{{entity}} {{key}} was changed by someone else.',
+    rejected: '{{entity}} {{key}} was refused: {{reason}}',
+  },
   ipc: {
     forbiddenSender: 'The request came from an untrusted part of the window.',
     invalidPayload: 'The request was malformed.',
