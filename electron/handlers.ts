@@ -52,7 +52,7 @@ export const createIpcHandlers = ({
       try {
         return Promise.resolve(connection.save(request));
       } catch (error) {
-        if (error instanceof SecretRequiredError) throw new IpcRefusal('ipc.notAllowed', error.message);
+        if (error instanceof SecretRequiredError) throw new IpcRefusal(error.code, error.message);
         throw error;
       }
     },

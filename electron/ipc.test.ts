@@ -184,7 +184,7 @@ describe('IPC', () => {
       invoke('saveConnection', {
         settings: { mode: 'custom', baseUrl: 'https://billing.example.ch', clientId: 'acme' },
       }),
-    ).resolves.toMatchObject({ ok: false, error: { code: 'ipc.notAllowed' } });
+    ).resolves.toMatchObject({ ok: false, error: { code: 'connection.secretRequired' } });
   });
 
   it('shows desktop notifications for the page', async () => {

@@ -20,7 +20,7 @@ import {
   type Invoice,
   type Problem,
 } from '../shared/api/schemas';
-import { openTestApi, putJson, type TestApi } from './test-helpers';
+import { openTestApi, putJson, type TestApi } from './testing/testApi';
 
 let api: TestApi;
 let anyInvoice: Invoice;

@@ -1,7 +1,7 @@
 /** The simulated clock: new invoices, status changes seen again in the feed, invoices leaving the window. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceFeedPageSchema, type Invoice } from '../shared/api/schemas';
-import { openTestApi, type TestApi } from './test-helpers';
+import { openTestApi, type TestApi } from './testing/testApi';
 
 let api: TestApi;
 

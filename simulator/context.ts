@@ -1,12 +1,12 @@
 /** Everything a route handler may use, assembled once per server (server.ts). */
 import type { Auth } from './auth';
 import type { CursorCodec } from './data/cursors';
-import type { InvoiceRepository } from './data/invoice-repository';
+import type { InvoiceRepository } from './data/invoiceRepository';
 import type { ProfileName } from './data/profiles';
 import type { Faults } from './faults';
 import type { SimRequest, SimResponse } from './http/messages';
 import type { Persistence } from './store/persistence';
-import type { WritableStore } from './store/writable-state';
+import type { WritableStore } from './store/writableState';
 
 export interface SimClock {
   /** the simulated instant (ms) */

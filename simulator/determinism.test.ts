@@ -1,7 +1,7 @@
 /** Same seed and clock give byte-identical bodies; another seed gives other data. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceFeedPageSchema } from '../shared/api/schemas';
-import { openTestApi, type TestApi } from './test-helpers';
+import { openTestApi, type TestApi } from './testing/testApi';
 
 let first: TestApi;
 let second: TestApi;

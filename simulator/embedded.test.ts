@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedSimulator } from './embedded';
-import { openTestApi, type TestApi } from './test-helpers';
+import { openTestApi, type TestApi } from './testing/testApi';
 
 const opened: TestApi[] = [];
 const open = async (start?: typeof startEmbeddedSimulator): Promise<TestApi> => {

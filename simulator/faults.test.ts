@@ -10,7 +10,7 @@ import {
   LinesEnvelopeSchema,
   ProblemSchema,
 } from '../shared/api/schemas';
-import { openTestApi, putJson, type TestApi } from './test-helpers';
+import { openTestApi, putJson, type TestApi } from './testing/testApi';
 
 let api: TestApi;
 

@@ -14,10 +14,10 @@ import {
   type Invoice,
   type LineItem,
 } from '../shared/api/schemas';
-import { formatMoney, lineNetAmount, parseMoney, vatAmount } from '../shared/money';
-import { mod10Recursive } from './data/qr-reference';
-import { checkPdfStructure } from './pdf/pdf-structure';
-import { openTestApi, TEST_NOW, type TestApi } from './test-helpers';
+import { formatMoney, lineNetAmount, parseMoney, vatAmount } from '../shared/core/money';
+import { mod10Recursive } from './data/qrReference';
+import { checkPdfStructure } from './pdf/pdfStructure';
+import { openTestApi, TEST_NOW, type TestApi } from './testing/testApi';
 import { firstServedIssueDate } from '../shared/sync/retention';
 
 const MoneySums = z.object({ lines: z.int(), net: MoneySchema, vat: MoneySchema, gross: MoneySchema });

@@ -1,7 +1,7 @@
 /** The large profile: over a million lines, yet fast to start and to page through. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceFeedPageSchema, LinesPageSchema, type Invoice } from '../shared/api/schemas';
-import { openTestApi, type TestApi } from './test-helpers';
+import { openTestApi, type TestApi } from './testing/testApi';
 
 let api: TestApi;
 let startupMs = 0;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvoiceFeedPageSchema, type Invoice } from '../shared/api/schemas';
-import { addDays, isServed, retentionEnds } from '../shared/sync/retention';
-import { openTestApi, type TestApi } from './test-helpers';
+import { addDays } from '../shared/core/dates';
+import { isServed, retentionEnds } from '../shared/sync/retention';
+import { openTestApi, type TestApi } from './testing/testApi';
 
 /** The whole feed at the simulator's clock. */
 const feed = async (api: TestApi): Promise<Invoice[]> => {

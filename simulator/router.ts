@@ -6,7 +6,7 @@
 import type { Handler } from './context';
 import { getCustomer, getServices } from './routes/customer';
 import { deleteAssignment, listAssignments, putAssignment } from './routes/assignments';
-import { deleteCostCenter, listCostCenters, putCostCenter } from './routes/cost-centers';
+import { deleteCostCenter, listCostCenters, putCostCenter } from './routes/costCenters';
 import { getInvoiceDocument, getInvoiceFeed, getInvoiceLines } from './routes/invoices';
 import {
   deleteDesignation,

@@ -14,7 +14,7 @@ import type { SimClock, SimulatorContext } from './context';
 import { MS_PER_DAY, dayOf, isoInstant } from './data/calendar';
 import { createCursorCodec } from './data/cursors';
 import { buildCustomerModel } from './data/customer';
-import { createInvoiceRepository } from './data/invoice-repository';
+import { createInvoiceRepository } from './data/invoiceRepository';
 import { createLedger } from './data/ledger';
 import type { ProfileName } from './data/profiles';
 import type { FaultKind, Faults } from './faults';
@@ -22,8 +22,8 @@ import { problem, type SimRequest, type SimResponse } from './http/messages';
 import { NO_FAULTS } from './noFaults';
 import { matchRoute, type Route } from './router';
 import { createPersistence } from './store/persistence';
-import { seedResources } from './store/seed-resources';
-import { createWritableStore } from './store/writable-state';
+import { seedResources } from './store/seedResources';
+import { createWritableStore } from './store/writableState';
 
 export interface SimulatorOptions {
   /** 0 = random; default 8787 */

@@ -3,12 +3,12 @@
  * bench/run.ts through page.evaluate. Not part of the shipped app.
  */
 import {
-  costPerCentreFromLines,
-  costPerCentreFromRollups,
+  costPerCenterFromLines,
+  costPerCenterFromRollups,
   tableTotal,
   type LineForCost,
-} from '../../shared/analytics/costPerCentre';
-import { dayToMonth, isoToDay } from '../../shared/lines/dates';
+} from '../../shared/analytics/costPerCenter';
+import { dayToMonth, isoToDay } from '../../shared/core/dates';
 import type { LineFilter } from '../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
 import { createLineIndexClient } from '../../renderer/lines/lineIndexClient';
@@ -205,7 +205,7 @@ const analytics = async (runs: number, naiveRuns: number) => {
   let rollupTotal = 0;
   for (let run = 0; run < runs; run += 1) {
     const started = performance.now();
-    rollupTotal = tableTotal(costPerCentreFromRollups(rollups, assignments));
+    rollupTotal = tableTotal(costPerCenterFromRollups(rollups, assignments));
     fromRollups.push(performance.now() - started);
   }
   const fromLines: number[] = [];
@@ -214,7 +214,7 @@ const analytics = async (runs: number, naiveRuns: number) => {
     const started = performance.now();
     const lines: LineForCost[] = [];
     await scanLines((line) => lines.push(line));
-    lineTotal = tableTotal(costPerCentreFromLines(lines, assignments));
+    lineTotal = tableTotal(costPerCenterFromLines(lines, assignments));
     fromLines.push(performance.now() - started);
   }
   return {

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatDuration, formatInteger } from '../../shared/format';
+import { formatDateTime, formatDuration, formatInteger } from '../../shared/core/format';
 import { useDatabase } from '../db/DatabaseContext';
 import { CopyDetailsButton } from './CopyDetailsButton';
 import { useLanguage } from '../i18n/useLanguage';

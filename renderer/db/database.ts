@@ -63,7 +63,8 @@ export class InvoiceDeskDatabase extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'key'>;
   quarantine!: EntityTable<QuarantineRow, 'id'>;
   syncRuns!: EntityTable<SyncRunRow, 'id'>;
-  auditLog!: EntityTable<AuditRow, 'id'>;
+  // A plain Table: EntityTable's insert type (an Omit) would flatten the entry union to its common fields.
+  auditLog!: Table<AuditRow, number>;
 
   private readonly factory: IDBFactory;
   private versionCheck: Promise<void> | null = null;

@@ -1,4 +1,5 @@
 import type { KeyKind, Preferences } from '../../shared/api/schemas';
+import { designationKey } from '../../shared/designations/names';
 import type { OutboxChange } from '../../shared/sync/outbox';
 import type { InvoiceDeskDatabase } from './database';
 import type { OutboxRow } from './records';
@@ -34,8 +35,6 @@ const enqueue = async (
   // Keeps the base ETag and a conflict state: the clerk still has to settle what the other user did.
   await db.outbox.put({ ...waiting, ...change, version: waiting.version + 1 } satisfies OutboxRow);
 };
-
-export const designationKey = (kind: KeyKind, key: string): string => `${kind}/${key}`;
 
 export const saveDesignation = (
   db: InvoiceDeskDatabase,

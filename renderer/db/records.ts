@@ -1,3 +1,4 @@
+import type { AuditEntry, LegacyAuditEntry } from '../../shared/audit/auditEntry';
 import type {
   Assignment,
   CostCenter,
@@ -8,6 +9,7 @@ import type {
   Preferences,
   Service,
 } from '../../shared/api/schemas';
+import type { LinesState } from '../../shared/invoices/reconcile';
 import type { LineBlock } from '../../shared/lines/block';
 import type { RollupRow } from '../../shared/lines/rollup';
 import type { OutboxChange } from '../../shared/sync/outbox';
@@ -15,7 +17,6 @@ import type { FetchFailure, QuarantineEntry, SyncRunRecord } from '../../shared/
 
 /** Rows as stored in IndexedDB. Contract types plus the local facts the operator does not keep. */
 
-export type LinesState = 'pending' | 'partial' | 'complete' | 'gone';
 export type DocumentState = 'pending' | 'verified' | 'mismatch' | 'gone';
 
 export interface StoredInvoice extends Invoice {
@@ -59,12 +60,8 @@ export interface SyncRunRow extends SyncRunRecord {
   id?: number;
 }
 
-export interface AuditRow {
-  id?: number;
-  at: string;
-  kind: 'sync' | 'edit' | 'conflict' | 'import' | 'archive';
-  message: string;
-}
+/** An audit entry as data (shared/audit); rows from before carry English prose and are shown as they are. */
+export type AuditRow = { id?: number; at: string } & (AuditEntry | LegacyAuditEntry);
 
 export type OutboxEntity = OutboxChange['entity'];
 

@@ -1,3 +1,4 @@
+import { designationKey } from '../../shared/designations/names';
 import type { OutboxItem, OutboxPort } from '../../shared/sync/outbox';
 import type { ResourcePort } from '../../shared/sync/resources';
 import type { InvoiceDeskDatabase } from './database';
@@ -43,7 +44,9 @@ export const createDexieResourceStore = (
         await db.auditLog.add({
           at: now().toISOString(),
           kind: 'conflict',
-          message: `${item.entity} ${item.key} was changed by someone else`,
+          params: { entity: item.entity, key: item.key },
+          before: item.payload,
+          after: current?.value ?? null,
         });
       }),
 
@@ -52,8 +55,9 @@ export const createDexieResourceStore = (
         await db.outbox.update(item.seq, { state: 'rejected', reason });
         await db.auditLog.add({
           at: now().toISOString(),
-          kind: 'conflict',
-          message: `${item.entity} ${item.key} was refused: ${reason.message}`,
+          kind: 'rejected',
+          params: { entity: item.entity, key: item.key, reasonCode: reason.code, reason: reason.message },
+          before: item.payload,
         });
       }),
 
@@ -69,11 +73,11 @@ export const createDexieResourceStore = (
 
         const heldDesignations = held('designation');
         const keepDesignations = (await db.designations.toArray()).filter((row) =>
-          heldDesignations.has(`${row.kind}/${row.key}`),
+          heldDesignations.has(designationKey(row.kind, row.key)),
         );
         await db.designations.clear();
         await db.designations.bulkPut([
-          ...snapshot.designations.filter((row) => !heldDesignations.has(`${row.kind}/${row.key}`)),
+          ...snapshot.designations.filter((row) => !heldDesignations.has(designationKey(row.kind, row.key))),
           ...keepDesignations,
         ]);
 

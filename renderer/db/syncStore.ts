@@ -1,6 +1,6 @@
 import type { Invoice } from '../../shared/api/schemas';
 import { encodeBlock } from '../../shared/lines/block';
-import { mergeRollups, rollupBlock, type RollupRow } from '../../shared/lines/rollup';
+import { mergeRollups, replacementDelta, type RollupRow } from '../../shared/lines/rollup';
 import type { FetchFailure, InvoicePageResult, QuarantineEntry, SyncStore } from '../../shared/sync/ports';
 import type { InvoiceDeskDatabase } from './database';
 import type { StoredInvoice } from './records';
@@ -165,23 +165,7 @@ export const createDexieSyncStore = (
         const block = encodeBlock(page.invoiceId, page.blockNo, page.lines);
         const replaced = await db.lineBlocks.get([page.invoiceId, page.blockNo]);
         // A block stored again (a repeated page) first takes its old contribution back out.
-        const delta = rollupBlock(block);
-        if (replaced) {
-          for (const [key, row] of rollupBlock(replaced, -1)) {
-            const current = delta.get(key);
-            delta.set(
-              key,
-              current
-                ? {
-                    ...current,
-                    lines: current.lines + row.lines,
-                    netCentimes: current.netCentimes + row.netCentimes,
-                    vatCentimes: current.vatCentimes + row.vatCentimes,
-                  }
-                : row,
-            );
-          }
-        }
+        const delta = replacementDelta(block, replaced);
         const keys = [...delta.keys()];
         const storedRows = await db.rollups.bulkGet(keys);
         const stored = new Map<string, RollupRow>();
@@ -284,7 +268,7 @@ export const createDexieSyncStore = (
           await db.auditLog.add({
             at: stamp(),
             kind: 'archive',
-            message: `Operator window starts at issue date ${firstServedIssueDate}: ${archived} invoices left it and are kept in the local archive${restored > 0 ? `, ${restored} are served again` : ''}`,
+            params: { firstServedIssueDate, archived, restored },
           });
         }
         return archived + restored;
@@ -315,7 +299,14 @@ export const createDexieSyncStore = (
         await db.auditLog.add({
           at: run.finishedAt,
           kind: 'sync',
-          message: `Sync ${run.outcome}: ${run.newInvoices} new, ${run.updatedInvoices} updated invoices, ${run.linesStored} lines, ${run.documentsStored} documents${run.error ? ` (${run.error.code})` : ''}`,
+          params: {
+            outcome: run.outcome,
+            newInvoices: run.newInvoices,
+            updatedInvoices: run.updatedInvoices,
+            linesStored: run.linesStored,
+            documentsStored: run.documentsStored,
+            errorCode: run.error?.code ?? null,
+          },
         });
       }),
   };

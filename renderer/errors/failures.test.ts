@@ -12,6 +12,10 @@ describe('failureOf', () => {
       key: 'connection.secretRequired',
       known: true,
     });
+    expect(failureOf(new PlatformError('files.refused', 'suggestedName: too long'))).toEqual({
+      key: 'files.refused',
+      known: true,
+    });
     const quota = Object.assign(new Error('wrapped'), {
       inner: new DOMException('full', 'QuotaExceededError'),
     });
@@ -24,7 +28,7 @@ describe('failureOf', () => {
   it('gives anything else the generic message, never its own text', () => {
     for (const error of [
       new TypeError("Cannot read properties of undefined (reading 'names')"),
-      new PlatformError('main.somethingNew', 'raw'),
+      Object.assign(new Error('raw'), { name: 'PlatformError', code: 'main.somethingNew' }),
       new LineIndexError('failed', 'boom'),
       'a string',
       undefined,

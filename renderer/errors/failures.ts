@@ -1,4 +1,4 @@
-import { PlatformError } from '../platform/Platform';
+import { PlatformError, type PlatformErrorCode } from '../platform/Platform';
 import { isQuotaError } from '../sync/syncErrors';
 
 /**
@@ -11,6 +11,7 @@ export type FailureKey =
   | 'ipc.failed'
   | 'ipc.notAllowed'
   | 'connection.secretRequired'
+  | 'files.refused'
   | 'problems.action.quota'
   | 'problems.action.expired'
   | 'problems.action.unexpected';
@@ -21,9 +22,8 @@ const platformKeys = {
   'ipc.failed': 'ipc.failed',
   'ipc.notAllowed': 'ipc.notAllowed',
   'connection.secretRequired': 'connection.secretRequired',
-} as const satisfies Record<string, FailureKey>;
-
-const isPlatformCode = (code: string): code is keyof typeof platformKeys => code in platformKeys;
+  'files.refused': 'files.refused',
+} as const satisfies Record<PlatformErrorCode, FailureKey>;
 
 /** A typed failure the line-index worker reports (see lines/protocol.ts). */
 export class LineIndexError extends Error {
@@ -43,8 +43,7 @@ export interface Failure {
 }
 
 export const failureOf = (error: unknown): Failure => {
-  if (error instanceof PlatformError && isPlatformCode(error.code))
-    return { key: platformKeys[error.code], known: true };
+  if (error instanceof PlatformError) return { key: platformKeys[error.code], known: true };
   if (isQuotaError(error)) return { key: 'problems.action.quota', known: true };
   if (error instanceof LineIndexError && error.code === 'expired')
     return { key: 'problems.action.expired', known: true };

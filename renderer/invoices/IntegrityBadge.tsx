@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '../../shared/core/format';
 import type { StoredDocument, StoredInvoice } from '../db/records';
 import { useLanguage } from '../i18n/useLanguage';
 

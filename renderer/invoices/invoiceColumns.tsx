@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import { formatAmount, formatDate } from '../../shared/format';
+import { formatAmount, formatDate } from '../../shared/core/format';
 import type { Language } from '../../shared/i18n/languages';
 import type { InvoiceSortKey } from '../../shared/invoices/filters';
-import { parseMoney } from '../../shared/money';
+import { parseMoney } from '../../shared/core/money';
 import type { Column } from '../components/VirtualTable';
 import type { StoredInvoice } from '../db/records';
 import { hrefForInvoice } from '../router/routes';

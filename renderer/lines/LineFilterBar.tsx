@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNASSIGNED, type LineFilter } from '../../shared/lines/lineIndex';
+import { UNASSIGNED } from '../../shared/allocation/assignments';
+import type { LineFilter } from '../../shared/lines/lineIndex';
 import { FilterField } from '../components/FilterField';
 import { useSlashToSearch } from '../components/useSlashToSearch';
 import { useDatabase } from '../db/DatabaseContext';
@@ -91,9 +92,9 @@ export const LineFilterBar = ({ filter, facts, names, onChange }: LineFilterBarP
           >
             <option value="">{t('lines.any')}</option>
             <option value={UNASSIGNED}>{t('lines.unassigned')}</option>
-            {(costCenters ?? []).map((centre) => (
-              <option key={centre.code} value={centre.code}>
-                {centre.code} {centre.name}
+            {(costCenters ?? []).map((costCenter) => (
+              <option key={costCenter.code} value={costCenter.code}>
+                {costCenter.code} {costCenter.name}
               </option>
             ))}
           </select>

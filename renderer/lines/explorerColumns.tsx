@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import { formatAmount, formatDate } from '../../shared/format';
+import { formatAmount, formatDate } from '../../shared/core/format';
 import type { Language } from '../../shared/i18n/languages';
 import type { LineRow } from '../../shared/lines/lineIndex';
-import { formatQuantity, formatUnitPrice } from '../../shared/money';
+import { formatQuantity, formatUnitPrice } from '../../shared/core/money';
 import type { Column } from '../components/VirtualTable';
 import { DesignationName } from '../names/DesignationName';
 import type { Names } from '../names/useNames';

@@ -3,7 +3,7 @@ import type { ExportColumn } from '../../shared/export/columns';
 import { csvOptionsFor, toCsv } from '../../shared/export/csv';
 import { toXlsx } from '../../shared/export/xlsx';
 import type { LineIndex, LineRow } from '../../shared/lines/lineIndex';
-import { formatQuantity, formatUnitPrice } from '../../shared/money';
+import { formatQuantity, formatUnitPrice } from '../../shared/core/money';
 import type { LineIndexRequest } from './protocol';
 
 type ExportRequest = Extract<LineIndexRequest, { type: 'export' }> & {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Before any schema is used: see shared/zodConfig.ts.
 import '../../shared/zodConfig';
+import { buildNames } from '../../shared/designations/names';
 import { createLineIndex } from '../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../db/database';
 import {
@@ -87,22 +88,15 @@ const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => 
     case 'export': {
       const ids = results.get(request.resultId);
       if (!ids) return { id: request.id, ok: false, code: 'expired', message: 'The result has expired' };
-      const services = new Map(
-        checkServices(await database().services.toArray()).rows.map((service) => [
-          service.code,
-          service.names[request.language],
-        ]),
-      );
-      const designations = new Map(
-        checkDesignations(await database().designations.toArray()).rows.map((row) => [
-          `${row.kind}/${row.key}`,
-          row.text,
-        ]),
+      const names = buildNames(
+        checkServices(await database().services.toArray()).rows,
+        checkDesignations(await database().designations.toArray()).rows,
+        request.language,
       );
       const bytes = exportLines(index, ids, {
         ...request,
-        serviceName: (code) => services.get(code) ?? code,
-        designation: (kind, key) => designations.get(`${kind}/${key}`) ?? null,
+        serviceName: names.service,
+        designation: (kind, key) => names.designation(kind, key) ?? null,
       });
       return { id: request.id, ok: true, type: 'export', bytes };
     }

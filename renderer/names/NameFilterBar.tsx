@@ -6,7 +6,7 @@ import {
   MAX_SEARCH_LENGTH,
   type KindFilter,
   type NameQuery,
-} from '../../shared/names/nameQuery';
+} from '../../shared/designations/nameQuery';
 import { FilterField } from '../components/FilterField';
 import { useSlashToSearch } from '../components/useSlashToSearch';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { WaitingState } from '../../shared/names/nameRows';
+import type { WaitingState } from '../../shared/designations/nameRows';
 
 const tone = {
   pending: 'badge--warning',

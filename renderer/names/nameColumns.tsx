@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { NameRow } from '../../shared/names/nameRows';
+import type { NameRow } from '../../shared/designations/nameRows';
 import type { Column } from '../components/VirtualTable';
 import { linesOf } from './linesOf';
 import { OwnNameCell } from './OwnNameCell';

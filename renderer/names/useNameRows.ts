@@ -1,7 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Customer, KeyKind } from '../../shared/api/schemas';
-import { buildNameRows, type KindKey, type NameRow, type NameSources } from '../../shared/names/nameRows';
+import {
+  buildNameRows,
+  type KindKey,
+  type NameRow,
+  type NameSources,
+} from '../../shared/designations/nameRows';
 import { useDatabase } from '../db/DatabaseContext';
 import type { InvoiceDeskDatabase } from '../db/database';
 import { checkDesignations, checkServices } from '../db/rowChecks';

@@ -1,5 +1,5 @@
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatChf } from '../../shared/format';
+import { formatChf } from '../../shared/core/format';
 import type { Language } from '../../shared/i18n/languages';
 import type { MonthCost } from '../../shared/invoices/overview';
 

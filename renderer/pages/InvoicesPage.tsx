@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatChf } from '../../shared/format';
+import { formatChf } from '../../shared/core/format';
 import {
   invoiceQueryParams,
   invoiceSortKeys,

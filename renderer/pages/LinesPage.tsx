@@ -3,7 +3,7 @@ import { useProfile } from '../profiles/ProfileContext';
 import { readProfileSetting, writeProfileSetting } from '../state/localSettings';
 import { useTranslation } from 'react-i18next';
 import { exportFileName } from '../../shared/export/filename';
-import { formatChf } from '../../shared/format';
+import { formatChf } from '../../shared/core/format';
 import { lineQueryParams, parseLineQuery } from '../../shared/lines/filterQuery';
 import { FailureNotice, useFailureReason } from '../components/FailureNotice';
 import { PageHeader } from '../components/PageHeader';

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filterNameRows, nameQueryParams, parseNameQuery } from '../../shared/names/nameQuery';
+import { designationKey } from '../../shared/designations/names';
+import { filterNameRows, nameQueryParams, parseNameQuery } from '../../shared/designations/nameQuery';
 import { PageHeader } from '../components/PageHeader';
 import { VirtualTable } from '../components/VirtualTable';
 import { linesOf } from '../names/linesOf';
@@ -36,7 +37,7 @@ export const NamesPage = ({ params }: NamesPageProps) => {
         label={t('names.tableLabel')}
         columns={columns}
         rows={shown}
-        rowKey={(row) => `${row.kind}/${row.key}`}
+        rowKey={(row) => designationKey(row.kind, row.key)}
         onOpen={(row) => navigate(linesOf(row.kind, row.key))}
         empty={
           rows ? (

@@ -1,15 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatChf, formatDate } from '../../shared/format';
+import { formatChf, formatDate } from '../../shared/core/format';
 import { CustomerSchema, type Invoice } from '../../shared/api/schemas';
-import {
-  costPerCentreFromRollups,
-  tableTotal,
-  UNASSIGNED_CENTRE,
-} from '../../shared/analytics/costPerCentre';
+import { unassignedShare } from '../../shared/analytics/costPerCenter';
 import { monthlyTrend, summariseOpen } from '../../shared/invoices/overview';
-import { parseMoney } from '../../shared/money';
+import { parseMoney } from '../../shared/core/money';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageHeader } from '../components/PageHeader';
 import { SkippedRowsNotice } from '../components/SkippedRowsNotice';
@@ -59,16 +55,7 @@ export const OverviewPage = () => {
   const trend = useMemo(() => monthlyTrend(rollups ?? [], today), [rollups, today]);
   const unassigned = useMemo(() => {
     if (!costCenterOption || !rollups || !assignments) return null;
-    const months = new Set(trend.map((month) => month.month));
-    const table = costPerCentreFromRollups(
-      rollups.filter((row) => months.has(row.month)),
-      assignments,
-    );
-    const total = tableTotal(table);
-    const open = [...table.values()]
-      .filter((row) => row.costCenter === UNASSIGNED_CENTRE)
-      .reduce((sum, row) => sum + row.netCentimes, 0);
-    return { total, open };
+    return unassignedShare(rollups, assignments, new Set(trend.map((month) => month.month)));
   }, [costCenterOption, rollups, assignments, trend]);
   const fresh = useMemo(
     () =>
@@ -141,13 +128,13 @@ export const OverviewPage = () => {
         {unassigned && (
           <section className="card" aria-labelledby="overview-unassigned">
             <h2 id="overview-unassigned">{t('overview.unassigned')}</h2>
-            <p className="figure">{formatChf(unassigned.open, language)}</p>
+            <p className="figure">{formatChf(unassigned.unassignedCentimes, language)}</p>
             <p className="muted">
               {t('overview.unassignedShare', {
                 share: new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
-                  unassigned.total === 0 ? 0 : unassigned.open / unassigned.total,
+                  unassigned.share,
                 ),
-                amount: formatChf(unassigned.total, language),
+                amount: formatChf(unassigned.totalCentimes, language),
               })}
             </p>
             <a href={hrefFor('lines', new URLSearchParams({ cc: '-' }))}>{t('lines.unassigned')}</a>

@@ -1,7 +1,7 @@
 import type { Fetch } from '../../shared/api/client';
 import type { ConnectionInfo, SaveConnectionRequest } from '../../shared/connection/settings';
 import type { ConnectionTestOutcome } from '../../shared/connection/testConnection';
-import type { AppInfo } from '../../shared/ipc/contract';
+import type { AppInfo, IpcFailureCode } from '../../shared/ipc/contract';
 import type { SaveFileMimeType, SaveFileOutcome } from '../../shared/ipc/saveFile';
 
 /** A file the app produced, to be saved on the clerk's disk. */
@@ -40,9 +40,15 @@ export interface Platform {
   readonly apiFetch: Fetch;
 }
 
+/**
+ * Every way a platform call can fail, closed: the desktop app passes main's IPC codes through as
+ * they are; the browser raises its own (a file it will not save). Each has a message (errors/failures.ts).
+ */
+export type PlatformErrorCode = IpcFailureCode | 'files.refused';
+
 export class PlatformError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: PlatformErrorCode,
     message: string,
   ) {
     super(message);

@@ -3,9 +3,10 @@ import type { InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
 import type { ApiResponseData, ForwardedApiRequest } from '../../shared/connection/apiRequest';
 import { API_RESPONSE_MAX_BYTES } from '../../shared/connection/apiRequest';
 import { createElectronPlatform } from './electron';
+import { PlatformError } from './Platform';
 
 /** A bridge whose apiRequest answers only when the test says so, recording what the page sent. */
-const fakeBridge = () => {
+const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
   const sent: ForwardedApiRequest[] = [];
   const cancelled: string[] = [];
   const answers: Array<(result: IpcResult<ApiResponseData>) => void> = [];
@@ -26,6 +27,7 @@ const fakeBridge = () => {
       cancelled.push(requestId);
       return Promise.resolve({ ok: true, value: undefined });
     },
+    ...overrides,
   };
   let next = 0;
   const platform = createElectronPlatform(bridge, () => `id-${++next}`);
@@ -71,5 +73,27 @@ describe('electron platform: apiFetch', () => {
     // Zero-filled and never touched: the operating system does not commit these pages.
     answers[0]?.(ok(new Uint8Array(API_RESPONSE_MAX_BYTES + 1)));
     await expect(pending).rejects.toMatchObject({ code: 'api.invalidResponse' });
+  });
+});
+
+describe('electron platform: typed refusals', () => {
+  const refusing = (code: 'connection.secretRequired' | 'ipc.notAllowed') =>
+    fakeBridge({
+      saveConnection: () => Promise.resolve({ ok: false, error: { code, message: 'refused in main' } }),
+    }).platform;
+  const request = {
+    settings: { mode: 'custom' as const, baseUrl: 'https://billing.example.ch', clientId: 'acme' },
+  };
+
+  it("passes main's secretRequired through as it came", async () => {
+    const attempt = refusing('connection.secretRequired').connection.save(request);
+    await expect(attempt).rejects.toBeInstanceOf(PlatformError);
+    await expect(attempt).rejects.toMatchObject({ code: 'connection.secretRequired' });
+  });
+
+  it('no longer guesses a missing secret from a generic refusal', async () => {
+    await expect(refusing('ipc.notAllowed').connection.save(request)).rejects.toMatchObject({
+      code: 'ipc.notAllowed',
+    });
   });
 });

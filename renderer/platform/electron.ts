@@ -71,12 +71,7 @@ export const createElectronPlatform = (
   },
   connection: {
     get: async () => unwrap(await bridge.getConnection(undefined)),
-    save: async (request) => {
-      const result = await bridge.saveConnection(request);
-      if (!result.ok && result.error.code === 'ipc.notAllowed')
-        throw new PlatformError('connection.secretRequired', result.error.message);
-      return unwrap(result);
-    },
+    save: async (request) => unwrap(await bridge.saveConnection(request)),
     test: async (request) => unwrap(await bridge.testConnection(request)),
   },
   saveFile: async (file) => unwrap(await bridge.saveFile(file)),

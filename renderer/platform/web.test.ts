@@ -65,7 +65,7 @@ describe('web platform: saveFile', () => {
       bytes: new Uint8Array(1),
     });
     await expect(attempt).rejects.toBeInstanceOf(PlatformError);
-    await expect(attempt).rejects.toMatchObject({ code: 'ipc.invalidPayload' });
+    await expect(attempt).rejects.toMatchObject({ code: 'files.refused' });
     expect(events).toEqual([]);
   });
 });

@@ -94,7 +94,7 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
       // The desktop app refuses these in main; refuse them here too so both platforms behave alike.
       const parsed = SaveFileRequestSchema.safeParse(file);
       if (!parsed.success)
-        return Promise.reject(new PlatformError('ipc.invalidPayload', parsed.error.issues[0]?.message ?? ''));
+        return Promise.reject(new PlatformError('files.refused', parsed.error.issues[0]?.message ?? ''));
       const url = deps.files.createObjectUrl(new Blob([file.bytes], { type: file.mimeType }));
       try {
         deps.files.download(url, file.suggestedName);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBytes, formatDateTime, formatInteger } from '../../shared/format';
+import { formatBytes, formatDateTime, formatInteger } from '../../shared/core/format';
 import type { Profile } from '../../shared/profiles/profiles';
 import { FailureNotice, useFailureReason } from '../components/FailureNotice';
 import { useLanguage } from '../i18n/useLanguage';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '../../shared/core/format';
 import { useDatabase } from '../db/DatabaseContext';
 import { useLanguage } from '../i18n/useLanguage';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../api/schemas';
-import { isoToDay } from '../lines/dates';
+import { isoToDay } from '../core/dates';
 import { createAssignmentMatcher, splitCentimes } from './assignments';
 
 const assignment = (

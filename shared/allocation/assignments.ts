@@ -1,5 +1,5 @@
 import type { Assignment, KeyKind } from '../api/schemas';
-import { isoToDay } from '../lines/dates';
+import { isoToDay } from '../core/dates';
 
 /**
  * Which assignment charges a line: the contract's rule. An assignment matches a line whose licence,
@@ -8,6 +8,12 @@ import { isoToDay } from '../lines/dates';
  * Overlapping validity for one kind and key is refused by the operator (409), so at most one of a
  * kind matches.
  */
+/**
+ * The one "no cost centre" value: lines no assignment charges, in filters and cost tables alike. No
+ * cost centre code can take it (codes are printable), so it never collides with a real centre.
+ */
+export const UNASSIGNED = '\u0000unassigned';
+
 export interface AssignmentMatcher {
   /** Index into the assignments given, or -1 when the line is unassigned. */
   match(line: {

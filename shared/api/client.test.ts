@@ -15,8 +15,15 @@ import {
   UnauthorizedError,
   UnavailableError,
 } from './errors';
-import type { Responder } from './fake-fetch';
-import { createFakeFetch, createFakeSleep, cutOff, json, networkFailure, problem } from './fake-fetch';
+import type { Responder } from '../testing/fakeFetch';
+import {
+  createFakeFetch,
+  createFakeSleep,
+  cutOff,
+  json,
+  networkFailure,
+  problem,
+} from '../testing/fakeFetch';
 import type { Sleep } from './retry';
 import type { AssignmentInput } from './schemas';
 

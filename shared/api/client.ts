@@ -11,12 +11,12 @@
  */
 import { createHttp } from './http';
 import { createServerClock } from './serverDate';
-import type { InvoiceCalls } from './invoice-calls';
-import { createInvoiceCalls } from './invoice-calls';
+import type { InvoiceCalls } from './invoiceCalls';
+import { createInvoiceCalls } from './invoiceCalls';
 import type { Clock, Random, RetryPolicy, Sleep } from './retry';
 import { DEFAULT_RETRY_POLICY, sleep as realSleep } from './retry';
-import type { SettingCalls } from './setting-calls';
-import { createSettingCalls } from './setting-calls';
+import type { SettingCalls } from './settingCalls';
+import { createSettingCalls } from './settingCalls';
 import type { AuthenticatedFetchOptions, Fetch } from './transport';
 import { createAuthenticatedFetch } from './transport';
 
@@ -70,8 +70,8 @@ export const createCredentialedApiClient = (options: CredentialedApiClientOption
 
 export type { AuthenticatedFetchOptions, Fetch } from './transport';
 export { createAuthenticatedFetch, withBaseUrl } from './transport';
-export type { CallOptions, InvoiceChangesPage, InvoiceDocument, InvoiceLinesPage } from './invoice-calls';
-export type { Precondition, Versioned, WriteResult } from './setting-calls';
+export type { CallOptions, InvoiceChangesPage, InvoiceDocument, InvoiceLinesPage } from './invoiceCalls';
+export type { Precondition, Versioned, WriteResult } from './settingCalls';
 export type { InvalidItem, ValidatedItems } from './validate';
 export type { RetryPolicy, Sleep } from './retry';
 export { DEFAULT_RETRY_POLICY } from './retry';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator, SimulatorOptions } from '../../simulator/server';
 import { startSimulator } from '../../simulator/standalone';
-import { parseMoney, sumCentimes } from '../money';
+import { parseMoney, sumCentimes } from '../core/money';
 import type { ApiClient } from './client';
 import { createAuthenticatedFetch, createCredentialedApiClient, documentMatchesInvoice } from './client';
 import {

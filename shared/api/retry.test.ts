@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptOutcome, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, parseRetryAfterMs, sleep, withRetry } from './retry';
-import { createFakeSleep } from './fake-fetch';
+import { createFakeSleep } from '../testing/fakeFetch';
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 60_000 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRequestError, InvalidResponseError, NetworkError } from './errors';
-import type { RecordedRequest, Responder } from './fake-fetch';
-import { createFakeFetch, json, networkFailure, problem } from './fake-fetch';
+import type { RecordedRequest, Responder } from '../testing/fakeFetch';
+import { createFakeFetch, json, networkFailure, problem } from '../testing/fakeFetch';
 import { createAuthenticatedFetch, resolveUrl, withBaseUrl } from './transport';
 
 const BASE = 'http://billing.test';

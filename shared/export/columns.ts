@@ -21,7 +21,7 @@ export interface CellValueByType {
   /** A safe integer. Beyond 15 digits Excel cannot show it exactly: xlsx then writes it as text. */
   integer: number;
   /**
-   * Integer centimes, a safe integer. A Money value has at most 14 digits (shared/money.ts), but a
+   * Integer centimes, a safe integer. A Money value has at most 14 digits (shared/core/money.ts), but a
    * sum of two (a line's gross) can have more, and it must export exactly, not stop the export.
    */
   money: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseMoney, sumCentimes } from '../money';
+import { formatMoney, parseMoney, sumCentimes } from '../core/money';
 import { ExportValueError, type ExportColumn, type RowFor } from './columns';
 import { csvChunks, csvOptionsFor, joinChunks, toCsv, type CsvOptions } from './csv';
 import {

@@ -1,5 +1,5 @@
 import { read, type CellObject, type ParsingOptions, type WorkBook } from 'xlsx';
-import { dayToIso, isoToDay } from '../lines/dates';
+import { dayToIso, isoToDay } from '../core/dates';
 import type { ExportColumn, RowFor } from './columns';
 
 /**

@@ -1,6 +1,6 @@
 import { CFB, type CellObject } from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { MAX_MONEY_CENTIMES, sumCentimes } from '../money';
+import { MAX_MONEY_CENTIMES, sumCentimes } from '../core/money';
 import { ExportValueError, type ExportColumn, type RowFor } from './columns';
 import {
   DANGEROUS_STARTS,

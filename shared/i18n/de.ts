@@ -249,6 +249,7 @@ export const de: Catalogue = {
     pdf: 'PDF-Dokument',
     csv: 'CSV-Datei (kommagetrennte Werte)',
     xlsx: 'Excel-Arbeitsmappe',
+    refused: 'Diese Datei kann nicht gespeichert werden: Name oder Typ ist nicht zulässig.',
   },
   invoices: {
     filtersLabel: 'Rechnungsfilter',
@@ -428,6 +429,21 @@ export const de: Catalogue = {
     },
   },
   languages: { de: 'Deutsch', fr: 'Français', it: 'Italiano', en: 'English' },
+  audit: {
+    sync: {
+      ok: 'Synchronisierung abgeschlossen: {{newInvoices}} neue und {{updatedInvoices}} geänderte Rechnungen, {{linesStored}} Positionen, {{documentsStored}} Dokumente.',
+      cancelled:
+        'Synchronisierung abgebrochen: {{newInvoices}} neue und {{updatedInvoices}} geänderte Rechnungen, {{linesStored}} Positionen, {{documentsStored}} Dokumente.',
+      failed:
+        'Synchronisierung fehlgeschlagen ({{errorCode}}): {{newInvoices}} neue und {{updatedInvoices}} geänderte Rechnungen, {{linesStored}} Positionen, {{documentsStored}} Dokumente.',
+    },
+    archive:
+      'Das Fenster des Betreibers beginnt jetzt beim Rechnungsdatum {{date}}: {{archived}} Rechnungen sind herausgefallen und bleiben im lokalen Archiv.',
+    archiveRestored:
+      'Das Fenster des Betreibers beginnt jetzt beim Rechnungsdatum {{date}}: {{archived}} Rechnungen sind herausgefallen und bleiben im lokalen Archiv, {{restored}} werden wieder geliefert.',
+    conflict: '{{entity}} {{key}} wurde von jemand anderem geändert.',
+    rejected: '{{entity}} {{key}} wurde abgelehnt: {{reason}}',
+  },
   ipc: {
     forbiddenSender: 'Die Anfrage kam aus einem nicht vertrauenswürdigen Teil des Fensters.',
     invalidPayload: 'Die Anfrage war fehlerhaft.',

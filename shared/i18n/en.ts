@@ -245,6 +245,7 @@ export const en = {
     pdf: 'PDF document',
     csv: 'CSV file (comma-separated values)',
     xlsx: 'Excel workbook',
+    refused: 'This file cannot be saved: its name or type is not allowed.',
   },
   invoices: {
     filtersLabel: 'Invoice filters',
@@ -422,6 +423,21 @@ export const en = {
     },
   },
   languages: { de: 'Deutsch', fr: 'Français', it: 'Italiano', en: 'English' },
+  audit: {
+    sync: {
+      ok: 'Sync completed: {{newInvoices}} new and {{updatedInvoices}} updated invoices, {{linesStored}} lines, {{documentsStored}} documents.',
+      cancelled:
+        'Sync cancelled: {{newInvoices}} new and {{updatedInvoices}} updated invoices, {{linesStored}} lines, {{documentsStored}} documents.',
+      failed:
+        'Sync failed ({{errorCode}}): {{newInvoices}} new and {{updatedInvoices}} updated invoices, {{linesStored}} lines, {{documentsStored}} documents.',
+    },
+    archive:
+      'The operator’s window now starts at issue date {{date}}: {{archived}} invoices left it and are kept in the local archive.',
+    archiveRestored:
+      'The operator’s window now starts at issue date {{date}}: {{archived}} invoices left it and are kept in the local archive, {{restored}} are served again.',
+    conflict: '{{entity}} {{key}} was changed by someone else.',
+    rejected: '{{entity}} {{key}} was refused: {{reason}}',
+  },
   ipc: {
     forbiddenSender: 'The request came from an untrusted part of the window.',
     invalidPayload: 'The request was malformed.',

@@ -248,6 +248,7 @@ export const fr: Catalogue = {
     pdf: 'Document PDF',
     csv: 'Fichier CSV (valeurs séparées par des virgules)',
     xlsx: 'Classeur Excel',
+    refused: 'Ce fichier ne peut pas être enregistré : son nom ou son type n’est pas autorisé.',
   },
   invoices: {
     filtersLabel: 'Filtres des factures',
@@ -426,6 +427,21 @@ export const fr: Catalogue = {
     },
   },
   languages: { de: 'Deutsch', fr: 'Français', it: 'Italiano', en: 'English' },
+  audit: {
+    sync: {
+      ok: 'Synchronisation terminée : {{newInvoices}} factures nouvelles et {{updatedInvoices}} modifiées, {{linesStored}} lignes, {{documentsStored}} documents.',
+      cancelled:
+        'Synchronisation annulée : {{newInvoices}} factures nouvelles et {{updatedInvoices}} modifiées, {{linesStored}} lignes, {{documentsStored}} documents.',
+      failed:
+        'Échec de la synchronisation ({{errorCode}}) : {{newInvoices}} factures nouvelles et {{updatedInvoices}} modifiées, {{linesStored}} lignes, {{documentsStored}} documents.',
+    },
+    archive:
+      'La fenêtre de l’opérateur commence désormais à la date de facture {{date}} : {{archived}} factures en sont sorties et sont conservées dans l’archive locale.',
+    archiveRestored:
+      'La fenêtre de l’opérateur commence désormais à la date de facture {{date}} : {{archived}} factures en sont sorties et sont conservées dans l’archive locale, {{restored}} sont de nouveau servies.',
+    conflict: '{{entity}} {{key}} : modification concurrente par quelqu’un d’autre.',
+    rejected: '{{entity}} {{key}} : refus de l’opérateur, {{reason}}',
+  },
   ipc: {
     forbiddenSender: 'La demande provient d’une partie non fiable de la fenêtre.',
     invalidPayload: 'La demande était mal formée.',

@@ -246,6 +246,7 @@ export const it: Catalogue = {
     pdf: 'Documento PDF',
     csv: 'File CSV (valori separati da virgole)',
     xlsx: 'Cartella di lavoro Excel',
+    refused: 'Questo file non può essere salvato: il nome o il tipo non è consentito.',
   },
   invoices: {
     filtersLabel: 'Filtri delle fatture',
@@ -424,6 +425,21 @@ export const it: Catalogue = {
     },
   },
   languages: { de: 'Deutsch', fr: 'Français', it: 'Italiano', en: 'English' },
+  audit: {
+    sync: {
+      ok: 'Sincronizzazione completata: {{newInvoices}} fatture nuove e {{updatedInvoices}} modificate, {{linesStored}} righe, {{documentsStored}} documenti.',
+      cancelled:
+        'Sincronizzazione annullata: {{newInvoices}} fatture nuove e {{updatedInvoices}} modificate, {{linesStored}} righe, {{documentsStored}} documenti.',
+      failed:
+        'Sincronizzazione non riuscita ({{errorCode}}): {{newInvoices}} fatture nuove e {{updatedInvoices}} modificate, {{linesStored}} righe, {{documentsStored}} documenti.',
+    },
+    archive:
+      'La finestra dell’operatore ora inizia alla data di fattura {{date}}: {{archived}} fatture ne sono uscite e restano nell’archivio locale.',
+    archiveRestored:
+      'La finestra dell’operatore ora inizia alla data di fattura {{date}}: {{archived}} fatture ne sono uscite e restano nell’archivio locale, {{restored}} sono di nuovo fornite.',
+    conflict: '{{entity}} {{key}}: modifica concorrente di qualcun altro.',
+    rejected: '{{entity}} {{key}}: rifiuto dell’operatore, {{reason}}',
+  },
   ipc: {
     forbiddenSender: 'La richiesta proviene da una parte non affidabile della finestra.',
     invalidPayload: 'La richiesta non era valida.',

@@ -1,5 +1,5 @@
 import type { Invoice, InvoiceStatus, InvoiceType } from '../api/schemas';
-import { parseMoney } from '../money';
+import { parseMoney } from '../core/money';
 
 /**
  * The invoice list's filters and sort, as they live in the URL (so back/forward and reload keep

@@ -1,6 +1,7 @@
 import type { Invoice } from '../api/schemas';
 import type { RollupRow } from '../lines/rollup';
-import { parseMoney } from '../money';
+import { addDays } from '../core/dates';
+import { parseMoney } from '../core/money';
 
 /** The Overview's figures, computed from headers and rollups (never from every line). */
 export interface OpenSummary {
@@ -9,12 +10,6 @@ export interface OpenSummary {
   overdue: Invoice[];
   dueSoon: Invoice[];
 }
-
-const addDays = (iso: string, days: number): string => {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 
 /** Open = not yet paid nor cancelled. Overdue: the operator says so, or the due date has passed. */
 export const summariseOpen = (invoices: readonly Invoice[], today: string, horizonDays = 10): OpenSummary => {

@@ -65,6 +65,8 @@ export const ipcFailureCodes = [
   'ipc.invalidPayload',
   'ipc.failed',
   'ipc.notAllowed',
+  // A new back end saved without its client secret: the form asks for it (not a generic refusal).
+  'connection.secretRequired',
 ] as const;
 export type IpcFailureCode = (typeof ipcFailureCodes)[number];
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineItem } from '../api/schemas';
-import { parseMoney } from '../money';
+import { parseMoney } from '../core/money';
 import { blockTotals, decodeBlock, encodeBlock, MAX_BLOCK_LINES } from './block';
-import { dayToIso, isoToDay, subtractMonths } from './dates';
 import { mergeRollups, rollupBlock } from './rollup';
 
 const line = (lineNo: number, overrides: Partial<LineItem> = {}): LineItem => ({
@@ -108,17 +107,5 @@ describe('rollups', () => {
     const undone = mergeRollups(stored, rollupBlock(block, -1));
     expect(undone.put).toEqual([]);
     expect(undone.remove.sort()).toEqual([...delta.keys()].sort());
-  });
-});
-
-describe('dates', () => {
-  it('converts ISO dates to day numbers and back', () => {
-    expect(isoToDay('1970-01-02')).toBe(1);
-    for (const iso of ['2024-02-29', '2026-12-31', '2000-01-01']) expect(dayToIso(isoToDay(iso))).toBe(iso);
-  });
-  it('subtracts months, clamping to the end of shorter months', () => {
-    expect(subtractMonths('2026-11-22', 18)).toBe('2025-05-22');
-    expect(subtractMonths('2026-08-31', 6)).toBe('2026-02-28');
-    expect(subtractMonths('2026-01-15', 1)).toBe('2025-12-15');
   });
 });

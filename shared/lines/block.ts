@@ -7,8 +7,8 @@ import {
   parseQuantity,
   parseUnitPrice,
   parseVatRate,
-} from '../money';
-import { dayToIso, isoToDay } from './dates';
+} from '../core/money';
+import { dayToIso, isoToDay } from '../core/dates';
 
 /**
  * Lines are stored as one columnar record per fetched page ("block"), not one record per line:

@@ -1,5 +1,5 @@
 import type { LineBlock } from './block';
-import { dayToIso } from './dates';
+import { dayToIso } from '../core/dates';
 import type { LineRow } from './lineIndex';
 
 /** A block's lines as explorer rows, for views that read one invoice straight from storage. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineQueryParams, parseLineQuery } from './filterQuery';
-import { UNASSIGNED } from './lineIndex';
+import { UNASSIGNED } from '../allocation/assignments';
 
 describe('line explorer URL filters', () => {
   it('round-trips every filter', () => {

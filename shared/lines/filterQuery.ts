@@ -1,4 +1,5 @@
-import { UNASSIGNED, type LineFilter } from './lineIndex';
+import { UNASSIGNED } from '../allocation/assignments';
+import type { LineFilter } from './lineIndex';
 
 /** The line explorer's filters in the URL: ?svc=PP-PRI&svc=A-POST&lic=..&ref=..&cc=..&from=..&to=..&q=.. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -24,9 +25,9 @@ export const parseLineQuery = (params: URLSearchParams): LineFilter => {
   if (to) filter.to = to;
   const text = (params.get('q') ?? '').slice(0, 35);
   if (text.trim()) filter.text = text;
-  const centre = params.get('cc');
-  if (centre === UNASSIGNED_PARAM) filter.costCenter = UNASSIGNED;
-  else if (centre && KEY.test(centre)) filter.costCenter = centre;
+  const costCenter = params.get('cc');
+  if (costCenter === UNASSIGNED_PARAM) filter.costCenter = UNASSIGNED;
+  else if (costCenter && KEY.test(costCenter)) filter.costCenter = costCenter;
   return filter;
 };
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment, LineItem } from '../api/schemas';
 import { splitCentimes } from '../allocation/assignments';
-import { parseMoney } from '../money';
+import { parseMoney } from '../core/money';
 import { encodeBlock } from './block';
-import { createLineIndex, UNASSIGNED, type LineFilter } from './lineIndex';
+import { UNASSIGNED } from '../allocation/assignments';
+import { createLineIndex, type LineFilter } from './lineIndex';
 
 /** A deterministic pseudo-random stream, so the naive scan and the index see the same lines. */
 const random = (seed: number) => () => {

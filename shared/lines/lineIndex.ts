@@ -1,7 +1,7 @@
 import type { Assignment } from '../api/schemas';
-import { createAssignmentMatcher, splitCentimes } from '../allocation/assignments';
+import { createAssignmentMatcher, splitCentimes, UNASSIGNED } from '../allocation/assignments';
 import type { LineBlock } from './block';
-import { dayToIso } from './dates';
+import { dayToIso, isoToDay } from '../core/dates';
 
 /**
  * Every cached line in memory as flat typed columns, for the line explorer's filters and totals over
@@ -28,8 +28,6 @@ export interface LineFilter {
   costCenter?: string;
   invoiceId?: string;
 }
-
-export const UNASSIGNED = '\u0000unassigned';
 
 export interface LineTotals {
   count: number;
@@ -328,22 +326,17 @@ export const createLineIndex = () => {
     const serviceSet = lookup(filter.services, services);
     const licenceSet = lookup(filter.licences, licences);
     const referenceSet = lookup(filter.references, references);
-    const from = filter.from
-      ? Date.UTC(+filter.from.slice(0, 4), +filter.from.slice(5, 7) - 1, +filter.from.slice(8, 10)) /
-        86_400_000
-      : -Infinity;
-    const to = filter.to
-      ? Date.UTC(+filter.to.slice(0, 4), +filter.to.slice(5, 7) - 1, +filter.to.slice(8, 10)) / 86_400_000
-      : Infinity;
+    const from = filter.from ? isoToDay(filter.from) : -Infinity;
+    const to = filter.to ? isoToDay(filter.to) : Infinity;
     const text = filter.text?.trim().toLowerCase() ?? '';
     const invoiceOnly = filter.invoiceId === undefined ? -1 : (invoiceCodes.get(filter.invoiceId) ?? -2);
-    const centre = filter.costCenter;
-    const rowsWinner = centre === undefined ? null : winners();
-    const centreAssignments =
-      centre === undefined || centre === UNASSIGNED
+    const costCenter = filter.costCenter;
+    const rowsWinner = costCenter === undefined ? null : winners();
+    const costCenterAssignments =
+      costCenter === undefined || costCenter === UNASSIGNED
         ? null
         : assignments.map((assignment) => {
-            const position = assignment.splits.findIndex((split) => split.costCenterCode === centre);
+            const position = assignment.splits.findIndex((split) => split.costCenterCode === costCenter);
             return position;
           });
 
@@ -370,11 +363,11 @@ export const createLineIndex = () => {
       const lineNet = net[i] ?? 0;
       if (rowsWinner) {
         const won = rowsWinner[i] ?? -1;
-        if (centre === UNASSIGNED) {
+        if (costCenter === UNASSIGNED) {
           if (won !== -1) continue;
           charged += lineNet;
         } else {
-          const position = won === -1 ? -1 : (centreAssignments?.[won] ?? -1);
+          const position = won === -1 ? -1 : (costCenterAssignments?.[won] ?? -1);
           if (position === -1) continue;
           const splits = assignments[won]?.splits ?? [];
           charged +=

@@ -1,5 +1,5 @@
 import type { LineBlock } from './block';
-import { dayToMonth } from './dates';
+import { dayToMonth } from '../core/dates';
 
 /**
  * Monthly rollups: per month of service date, service, franking licence and invoice reference, the
@@ -57,6 +57,30 @@ export const rollupBlock = (block: LineBlock, sign: 1 | -1 = 1): Map<string, Rol
     row.vatCentimes += sign * (block.vatCentimes[i] ?? 0);
   }
   return rows;
+};
+
+/**
+ * The rollup change of storing `block`: its own contribution, less that of the block it replaces
+ * (a repeated page is stored again), so the totals never double count.
+ */
+export const replacementDelta = (block: LineBlock, replaced?: LineBlock): Map<string, RollupRow> => {
+  const delta = rollupBlock(block);
+  if (!replaced) return delta;
+  for (const [key, row] of rollupBlock(replaced, -1)) {
+    const current = delta.get(key);
+    delta.set(
+      key,
+      current
+        ? {
+            ...current,
+            lines: current.lines + row.lines,
+            netCentimes: current.netCentimes + row.netCentimes,
+            vatCentimes: current.vatCentimes + row.vatCentimes,
+          }
+        : row,
+    );
+  }
+  return delta;
 };
 
 /** Adds a delta onto stored rows; rows that fall to zero lines disappear. */

@@ -5,25 +5,9 @@
  * 2027-02-27. The simulator and the sync engine both follow this one function.
  */
 
+import { addDays, addMonthsClamped } from '../core/dates';
+
 export const RETENTION_MONTHS = 18;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const pad = (value: number, width: number): string => String(value).padStart(width, '0');
-
-const daysInMonth = (year: number, monthIndex: number): number =>
-  new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
-
-/** The same calendar day `months` later (negative: earlier), clamped to the target month's last day. */
-export const addMonthsClamped = (iso: string, months: number): string => {
-  const match = ISO_DATE.exec(iso);
-  if (match === null) throw new RangeError(`Not an ISO calendar date: ${JSON.stringify(iso)}`);
-  const total = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
-  const year = Math.floor(total / 12);
-  const monthIndex = total - year * 12;
-  const day = Math.min(Number(match[3]), daysInMonth(year, monthIndex));
-  return `${pad(year, 4)}-${pad(monthIndex + 1, 2)}-${pad(day, 2)}`;
-};
 
 /** The first operator date on which the invoice is no longer served. */
 export const retentionEnds = (issueDate: string, months = RETENTION_MONTHS): string =>
@@ -44,11 +28,4 @@ export const firstServedIssueDate = (operatorDate: string, months = RETENTION_MO
   while (isServed(candidate, operatorDate, months)) candidate = addDays(candidate, -1);
   while (!isServed(candidate, operatorDate, months)) candidate = addDays(candidate, 1);
   return candidate;
-};
-
-export const addDays = (iso: string, days: number): string => {
-  const match = ISO_DATE.exec(iso);
-  if (match === null) throw new RangeError(`Not an ISO calendar date: ${JSON.stringify(iso)}`);
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days));
-  return date.toISOString().slice(0, 10);
 };

@@ -5,7 +5,7 @@
  * exempt; everything else carries the standard rate.
  */
 import type { Service, ServiceCategory, ServiceUnit, VatRate } from '../../shared/api/schemas';
-import { parseUnitPrice, parseVatRate } from '../../shared/money';
+import { parseUnitPrice, parseVatRate } from '../../shared/core/money';
 
 /** How many units one line typically carries; drives the generator. */
 export type QuantityModel = 'letters' | 'parcels' | 'addon' | 'weight' | 'express' | 'mass' | 'once';

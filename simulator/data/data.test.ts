@@ -5,7 +5,7 @@ import { CATALOGUE, priceInYear, toContractService } from './catalogue';
 import { buildCustomerModel, catalogueCodes, servicesUsedByHabits } from './customer';
 import { createLedger } from './ledger';
 import { lineCore } from './lines';
-import { groupQrReference, mod10Recursive, qrReference } from './qr-reference';
+import { groupQrReference, mod10Recursive, qrReference } from './qrReference';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 

@@ -24,7 +24,7 @@ import {
 } from './calendar';
 import type { CustomerModel, RrnModel } from './customer';
 import { createRng, hash32 } from './prng';
-import { qrReference } from './qr-reference';
+import { qrReference } from './qrReference';
 
 export interface StatusEvent {
   readonly at: number;

@@ -13,7 +13,7 @@ import {
   formatUnitPrice,
   multiplyToCentimes,
   vatOnNet,
-} from '../../shared/money';
+} from '../../shared/core/money';
 import { businessDaysOfMonth, isoDate, yearOfMonth, type DayNumber, type MonthIndex } from './calendar';
 import { priceInYear, serviceAt, type QuantityModel } from './catalogue';
 import type { CustomerModel, ShippingHabit } from './customer';

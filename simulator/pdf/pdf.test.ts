@@ -1,8 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { textWidth } from './helvetica-metrics';
-import { checkPdfStructure } from './pdf-structure';
-import { createPage, encodeWinAnsi, writePdf } from './pdf-writer';
+import { textWidth } from './helveticaMetrics';
+import { checkPdfStructure } from './pdfStructure';
+import { createPage, encodeWinAnsi, writePdf } from './pdfWriter';
 
 const info = { title: 'T (1)', author: 'A', subject: 'S', creationDate: 'D:20260101000000Z' };
 

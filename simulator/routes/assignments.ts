@@ -14,11 +14,11 @@ import {
 } from '../../shared/api/schemas';
 import type { Handler } from '../context';
 import { SERVICE_BY_CODE } from '../data/catalogue';
-import type { WritableStore } from '../store/writable-state';
+import type { WritableStore } from '../store/writableState';
 import { checkWritePreconditions } from '../http/conditional';
 import { json, noContent, problem, type SimResponse } from '../http/messages';
 import { jsonBody } from '../http/query';
-import { requireCostCenterOption } from './cost-centers';
+import { requireCostCenterOption } from './costCenters';
 
 const KEY_RULES: Record<AssignmentInput['kind'], { test: (key: string) => boolean; message: string }> = {
   frankingLicence: { test: (key) => /^[0-9]{8}$/.test(key), message: 'a franking licence has 8 digits' },

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { KeyKindSchema, type Assignment, type CostCenter, type Designation } from '../../shared/api/schemas';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '../../shared/core/money';
 import type { Handler, SimulatorContext } from '../context';
 import { MS_PER_DAY, isoInstant } from '../data/calendar';
 import { serviceAt } from '../data/catalogue';

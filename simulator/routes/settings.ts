@@ -12,7 +12,7 @@ import { checkWritePreconditions, notModified } from '../http/conditional';
 import { json, noContent, problem, type SimRequest, type SimResponse } from '../http/messages';
 import { jsonBody } from '../http/query';
 
-const designationKey = (
+const designationTarget = (
   request: SimRequest,
 ): { ok: true; kind: KeyKind; key: string } | { ok: false; response: SimResponse } => {
   const kind = KeyKindSchema.safeParse(request.params[0]);
@@ -48,7 +48,7 @@ export const listDesignations: Handler = (_request, context) =>
   json(200, { items: context.store.designations() } satisfies DesignationList);
 
 export const putDesignation: Handler = (request, context) => {
-  const target = designationKey(request);
+  const target = designationTarget(request);
   if (!target.ok) return target.response;
   const body = jsonBody(request, DesignationInputSchema);
   if (!body.ok) return body.response;
@@ -60,7 +60,7 @@ export const putDesignation: Handler = (request, context) => {
 };
 
 export const deleteDesignation: Handler = (request, context) => {
-  const target = designationKey(request);
+  const target = designationTarget(request);
   if (!target.ok) return target.response;
   const existing = context.store.designation(target.kind, target.key);
   if (existing === undefined) {

@@ -3,7 +3,7 @@
  * survive a restart of the simulator. Writes are serialised and atomic (temporary file + rename).
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { PersistedStateSchema, type PersistedState } from './writable-state';
+import { PersistedStateSchema, type PersistedState } from './writableState';
 
 export interface Persistence {
   load(): Promise<PersistedState | undefined>;

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatChf } from '../../shared/format';
-import { parseMoney } from '../../shared/money';
+import { formatChf } from '../../shared/core/format';
+import { parseMoney } from '../../shared/core/money';
 import { startSyncedApp } from './appHarness';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;

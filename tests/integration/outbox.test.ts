@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Designation } from '../../shared/api/schemas';
+import { designationKey } from '../../shared/designations/names';
 import { createDexieResourceStore } from '../../renderer/db/resourceStore';
 import {
   resolveKeepMine,
@@ -66,7 +67,10 @@ describe('outbox and conflicts', () => {
     const theirs = (await control(sim.url, 'other-user-edit', { kind: 'designation' })) as Designation;
     await sync();
     await saveDesignation(db, theirs.kind, theirs.key, 'Mine, typed offline');
-    await control(sim.url, 'other-user-edit', { kind: 'designation', id: `${theirs.kind}/${theirs.key}` });
+    await control(sim.url, 'other-user-edit', {
+      kind: 'designation',
+      id: designationKey(theirs.kind, theirs.key),
+    });
 
     const run = await sync();
     expect(run).toMatchObject({ outcome: 'ok', pushed: 0, conflicts: 1 });
@@ -152,7 +156,10 @@ describe('outbox and conflicts', () => {
     const { db } = await setup();
     const theirs = (await control(sim.url, 'other-user-edit', { kind: 'designation' })) as Designation;
     await saveDesignation(db, theirs.kind, theirs.key, `${theirs.text} (mine)`);
-    await control(sim.url, 'other-user-edit', { kind: 'designation', id: `${theirs.kind}/${theirs.key}` });
+    await control(sim.url, 'other-user-edit', {
+      kind: 'designation',
+      id: designationKey(theirs.kind, theirs.key),
+    });
     expect(
       await syncOnce(db, createTestClient(sim.url), { resources: createDexieResourceStore(db) }),
     ).toMatchObject({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMoney } from '../../shared/money';
+import { parseMoney } from '../../shared/core/money';
 import { blockTotals } from '../../shared/lines/block';
 import { createDexieSyncStore } from '../../renderer/db/syncStore';
 import type { SyncStore } from '../../shared/sync/ports';

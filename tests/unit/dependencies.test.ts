@@ -12,8 +12,7 @@ const RUNTIME_FOLDERS = ['renderer', 'electron', 'shared', 'simulator'];
 // electron-builder wants Electron itself among the devDependencies: the runtime brings it.
 const PROVIDED_BY_ELECTRON = new Set(['electron']);
 
-const isTestOnly = (file: string): boolean =>
-  /\.test\.tsx?$/.test(file) || /(^|\/)testing\//.test(file) || file === 'simulator/test-helpers.ts';
+const isTestOnly = (file: string): boolean => /\.test\.tsx?$/.test(file) || /(^|\/)testing\//.test(file);
 
 const sourceFiles = (folder: string): string[] =>
   fs

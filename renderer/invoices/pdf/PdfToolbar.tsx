@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInteger } from '../../../shared/format';
+import { formatInteger } from '../../../shared/core/format';
 import { useLanguage } from '../../i18n/useLanguage';
 
 interface PdfToolbarProps {

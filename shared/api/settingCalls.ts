@@ -24,7 +24,7 @@ import {
 } from './schemas';
 import { InvalidResponseError } from './errors';
 import type { Http } from './http';
-import type { CallOptions } from './invoice-calls';
+import type { CallOptions } from './invoiceCalls';
 import { segment } from './paths';
 import { readJson } from './read';
 import type { ValidatedItems } from './validate';

@@ -1,6 +1,6 @@
 import type { Assignment } from '../api/schemas';
-import { createAssignmentMatcher, splitCentimes } from '../allocation/assignments';
-import { isoToDay } from '../lines/dates';
+import { createAssignmentMatcher, splitCentimes, UNASSIGNED } from '../allocation/assignments';
+import { isoToDay } from '../core/dates';
 import type { RollupRow } from '../lines/rollup';
 
 /**
@@ -11,15 +11,13 @@ import type { RollupRow } from '../lines/rollup';
  * month's first day: exact when validity periods run in whole months, as the cost-centre editor
  * sets them.
  */
-export const UNASSIGNED_CENTRE = '';
-
-export interface CentreMonth {
+export interface CostCenterMonth {
   costCenter: string;
   month: string;
   netCentimes: number;
 }
 
-export type CostTable = Map<string, CentreMonth>;
+export type CostTable = Map<string, CostCenterMonth>;
 
 const add = (table: CostTable, costCenter: string, month: string, amount: number) => {
   const key = `${costCenter}|${month}`;
@@ -30,7 +28,7 @@ const add = (table: CostTable, costCenter: string, month: string, amount: number
 
 const charge = (table: CostTable, assignment: Assignment | undefined, month: string, netCentimes: number) => {
   if (!assignment) {
-    add(table, UNASSIGNED_CENTRE, month, netCentimes);
+    add(table, UNASSIGNED, month, netCentimes);
     return;
   }
   const parts = splitCentimes(
@@ -40,7 +38,7 @@ const charge = (table: CostTable, assignment: Assignment | undefined, month: str
   assignment.splits.forEach((split, i) => add(table, split.costCenterCode, month, parts[i] ?? 0));
 };
 
-export const costPerCentreFromRollups = (
+export const costPerCenterFromRollups = (
   rollups: readonly RollupRow[],
   assignments: readonly Assignment[],
 ): CostTable => {
@@ -74,7 +72,7 @@ export interface LineForCost {
 }
 
 /** The same table from every line, each split rounded per line as the contract defines: the reference. */
-export const costPerCentreFromLines = (
+export const costPerCenterFromLines = (
   lines: Iterable<LineForCost>,
   assignments: readonly Assignment[],
 ): CostTable => {
@@ -86,3 +84,32 @@ export const costPerCentreFromLines = (
 
 export const tableTotal = (table: CostTable): number =>
   [...table.values()].reduce((sum, row) => sum + row.netCentimes, 0);
+
+export interface UnassignedShare {
+  /** Net cost of the chosen months that no assignment charges to a cost centre. */
+  unassignedCentimes: number;
+  totalCentimes: number;
+  /** unassigned / total as a fraction for display (0 when there is no cost): a ratio, not money. */
+  share: number;
+}
+
+/** How much of the net cost of `months` is charged to no cost centre. */
+export const unassignedShare = (
+  rollups: readonly RollupRow[],
+  assignments: readonly Assignment[],
+  months: ReadonlySet<string>,
+): UnassignedShare => {
+  const table = costPerCenterFromRollups(
+    rollups.filter((row) => months.has(row.month)),
+    assignments,
+  );
+  const totalCentimes = tableTotal(table);
+  const unassignedCentimes = [...table.values()]
+    .filter((row) => row.costCenter === UNASSIGNED)
+    .reduce((sum, row) => sum + row.netCentimes, 0);
+  return {
+    unassignedCentimes,
+    totalCentimes,
+    share: totalCentimes === 0 ? 0 : unassignedCentimes / totalCentimes,
+  };
+};

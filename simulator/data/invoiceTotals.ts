@@ -2,7 +2,7 @@
  * One pass over an invoice's lines: totals, per-service and per-rate subtotals, and (for invoices
  * short enough to print line by line) the lines themselves for the document.
  */
-import { sumCentimes } from '../../shared/money';
+import { sumCentimes } from '../../shared/core/money';
 import type { InvoiceMeta } from './ledger';
 import { lineCore, type LineCore } from './lines';
 

@@ -3,9 +3,9 @@
  * every request, canned responses, and a `Sleep` that records delays instead of waiting.
  * Pure (no Node, no test framework), so the tests need no mocking library.
  */
-import type { Fetch } from './transport';
-import type { Sleep } from './retry';
-import { abortReason } from './retry';
+import type { Fetch } from '../api/transport';
+import type { Sleep } from '../api/retry';
+import { abortReason } from '../api/retry';
 
 // ---------------------------------------------------------------------------------------------
 // Contract

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LineItem } from '../../shared/api/schemas';
-import { encodeBlock } from '../../shared/lines/block';
-import { invoiceFixture } from '../../shared/testing/invoiceFixture';
-import type { StoredInvoice } from '../db/records';
-import { reconcile } from './reconcile';
+import type { Invoice, LineItem } from '../api/schemas';
+import { encodeBlock } from '../lines/block';
+import { invoiceFixture } from '../testing/invoiceFixture';
+import { reconcile, type ReconcilableInvoice } from './reconcile';
 
 const line = (lineNo: number, net: string, vat: string): LineItem => ({
   lineNo,
@@ -19,15 +18,9 @@ const line = (lineNo: number, net: string, vat: string): LineItem => ({
   vatAmount: vat,
 });
 
-const header = (overrides: Partial<StoredInvoice>): StoredInvoice => ({
+const header = (overrides: Partial<Invoice & ReconcilableInvoice>): ReconcilableInvoice => ({
   ...invoiceFixture({ netTotal: '30.00', vatTotal: '2.43', grossTotal: '32.43', lineCount: 2 }),
-  archived: 0,
   linesState: 'complete',
-  linesCursor: null,
-  linesNextBlock: 2,
-  linesStored: 2,
-  documentState: 'verified',
-  receivedAt: '2026-02-02T09:00:00Z',
   ...overrides,
 });
 

@@ -1,6 +1,14 @@
-import { blockTotals, type LineBlock } from '../../shared/lines/block';
-import { parseMoney } from '../../shared/money';
-import type { StoredInvoice } from '../db/records';
+import { blockTotals, type LineBlock } from '../lines/block';
+import { parseMoney } from '../core/money';
+import type { Invoice } from '../api/schemas';
+
+/** How far an invoice's lines have arrived on this device. */
+export type LinesState = 'pending' | 'partial' | 'complete' | 'gone';
+
+/** What reconciling needs of a stored invoice: its header totals and whether all lines arrived. */
+export type ReconcilableInvoice = Pick<Invoice, 'lineCount' | 'netTotal' | 'grossTotal'> & {
+  linesState: LinesState;
+};
 
 export type Reconciliation =
   | { state: 'reconciled'; netCentimes: number; vatCentimes: number }
@@ -8,7 +16,7 @@ export type Reconciliation =
   | { state: 'mismatch'; linesGross: number; invoiceGross: number; difference: number };
 
 /** Do the stored lines add up to the header, to the centime? */
-export const reconcile = (invoice: StoredInvoice, blocks: readonly LineBlock[]): Reconciliation => {
+export const reconcile = (invoice: ReconcilableInvoice, blocks: readonly LineBlock[]): Reconciliation => {
   const totals = blocks.map(blockTotals).reduce(
     (sum, part) => ({
       lines: sum.lines + part.lines,

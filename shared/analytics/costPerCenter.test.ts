@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment, LineItem } from '../api/schemas';
+import { UNASSIGNED } from '../allocation/assignments';
 import { encodeBlock } from '../lines/block';
-import { dayToMonth } from '../lines/dates';
+import { dayToMonth } from '../core/dates';
 import { mergeRollups, rollupBlock, type RollupRow } from '../lines/rollup';
 import {
-  costPerCentreFromLines,
-  costPerCentreFromRollups,
+  costPerCenterFromLines,
+  costPerCenterFromRollups,
   tableTotal,
-  UNASSIGNED_CENTRE,
-} from './costPerCentre';
+  unassignedShare,
+} from './costPerCenter';
 
 const assignments: Assignment[] = [
   {
@@ -59,9 +60,9 @@ describe('cost per cost centre per month', () => {
   }));
 
   it('charges by validity and splits, the rest unassigned, and reconciles to the centime', () => {
-    const fromLines = costPerCentreFromLines(decoded, assignments);
-    expect(fromLines.get(`${UNASSIGNED_CENTRE}|2026-01`)?.netCentimes).toBe(10000);
-    expect(fromLines.get(`${UNASSIGNED_CENTRE}|2026-02`)?.netCentimes).toBe(555);
+    const fromLines = costPerCenterFromLines(decoded, assignments);
+    expect(fromLines.get(`${UNASSIGNED}|2026-01`)?.netCentimes).toBe(10000);
+    expect(fromLines.get(`${UNASSIGNED}|2026-02`)?.netCentimes).toBe(555);
     // Per line: 1001 -> 601 + 400 (600.6 rounds to 601, 400.4 to 400).
     expect(fromLines.get('LOG|2026-02')?.netCentimes).toBe(1202);
     expect(fromLines.get('MKT|2026-02')?.netCentimes).toBe(800);
@@ -69,11 +70,41 @@ describe('cost per cost centre per month', () => {
   });
 
   it('from rollups gives the same grand total, each centre within a centime per split and row', () => {
-    const fromRollups = costPerCentreFromRollups(rollups, assignments);
-    const fromLines = costPerCentreFromLines(decoded, assignments);
+    const fromRollups = costPerCenterFromRollups(rollups, assignments);
+    const fromLines = costPerCenterFromLines(decoded, assignments);
     expect(tableTotal(fromRollups)).toBe(tableTotal(fromLines));
     // The month's two lines are one rollup row: 2002 -> 1201 + 801.
     expect(fromRollups.get('LOG|2026-02')?.netCentimes).toBe(1201);
     expect(fromRollups.get('MKT|2026-02')?.netCentimes).toBe(801);
+  });
+});
+
+describe('the unassigned share of the Overview', () => {
+  const block = encodeBlock('i', 0, [
+    line(1, 'PP-PRI', '2026-01-15', '100.00'),
+    line(2, 'PP-PRI', '2026-02-03', '10.01'),
+    line(3, 'PP-PRI', '2026-02-20', '10.01'),
+    line(4, 'A-POST', '2026-02-20', '5.55'),
+  ]);
+  const rollups = mergeRollups(new Map(), rollupBlock(block)).put;
+
+  it('counts only the chosen months, to the centime', () => {
+    expect(unassignedShare(rollups, assignments, new Set(['2026-02']))).toEqual({
+      unassignedCentimes: 555,
+      totalCentimes: 2557,
+      share: 555 / 2557,
+    });
+    expect(unassignedShare(rollups, assignments, new Set(['2026-01', '2026-02']))).toMatchObject({
+      unassignedCentimes: 10_555,
+      totalCentimes: 12_557,
+    });
+  });
+
+  it('is zero, not NaN, when the months hold no cost', () => {
+    expect(unassignedShare(rollups, assignments, new Set(['2025-12']))).toEqual({
+      unassignedCentimes: 0,
+      totalCentimes: 0,
+      share: 0,
+    });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A structural check of a PDF as written by pdf-writer: header, cross-reference table offsets,
+ * A structural check of a PDF as written by pdfWriter: header, cross-reference table offsets,
  * trailer size, startxref and stream lengths. Returns the problems found (empty when well-formed).
  * Used by tests, so that a broken xref is caught before pdf.js has to "repair" it.
  */

@@ -1,4 +1,4 @@
-import { formattingLocale, type Language } from './i18n/languages';
+import { formattingLocale, type Language } from '../i18n/languages';
 import { formatMoney, type Centimes } from './money';
 
 /**

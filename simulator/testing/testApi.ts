@@ -2,8 +2,8 @@
  * Plain-fetch helpers for the simulator's own tests (deliberately independent of the API client in
  * shared/api, which is tested against this simulator rather than the other way round).
  */
-import type { StartSimulator } from './server';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from './standalone';
+import type { StartSimulator } from '../server';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../standalone';
 
 export interface TestApi {
   readonly simulator: RunningSimulator;

@@ -4,7 +4,7 @@
  * feed carries the document's SHA-256, so documents must be produced in about a millisecond; it is
  * also fully deterministic (no timestamps or random IDs), which keeps the digests stable.
  */
-import { WIN_ANSI_EXTRAS, textWidth, type FontName } from './helvetica-metrics';
+import { WIN_ANSI_EXTRAS, textWidth, type FontName } from './helveticaMetrics';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 

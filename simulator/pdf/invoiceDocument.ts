@@ -4,16 +4,16 @@
  * summary, the totals and, on invoices, a QR-bill payment part carrying the QR reference.
  */
 import type { Language } from '../../shared/api/schemas';
-import { formatMoney, formatQuantity } from '../../shared/money';
+import { formatMoney, formatQuantity } from '../../shared/core/money';
 import { swissDate } from '../data/calendar';
 import { serviceAt } from '../data/catalogue';
 import type { CustomerModel } from '../data/customer';
-import type { InvoiceTotals } from '../data/invoice-totals';
+import type { InvoiceTotals } from '../data/invoiceTotals';
 import type { InvoiceMeta } from '../data/ledger';
 import { customerReference, type LineCore } from '../data/lines';
-import { groupQrReference } from '../data/qr-reference';
+import { groupQrReference } from '../data/qrReference';
 import { LABELS, type DocumentLabels } from './labels';
-import { A4, createPage, writePdf, type PageCanvas } from './pdf-writer';
+import { A4, createPage, writePdf, type PageCanvas } from './pdfWriter';
 
 export interface InvoiceDocumentInput {
   readonly meta: InvoiceMeta;

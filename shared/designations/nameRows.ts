@@ -1,5 +1,6 @@
 import type { Customer, KeyKind, Service } from '../api/schemas';
 import type { Language } from '../i18n/languages';
+import { designationKey } from './names';
 
 /**
  * Everything a clerk can give an own name ("designation"): the operator's services, franking
@@ -46,7 +47,7 @@ export interface NameSources {
   waiting: readonly (KindKey & { state: WaitingState })[];
 }
 
-const rowId = (kind: KeyKind, key: string) => `${kind}/${key}`;
+const rowId = designationKey;
 
 // A waiting conflict or refusal needs the clerk; it outranks a plain pending push if both show up.
 const urgency: Record<WaitingState, number> = { pending: 0, rejected: 1, conflict: 2 };

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { designationKey } from '../../shared/designations/names';
 import {
   AssignmentSchema,
   CostCenterSchema,
@@ -52,7 +53,7 @@ export const makeEtag = (version: number, content: unknown): string =>
   `"${version.toString(36)}-${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16)}"`;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const designationId = (kind: KeyKind, key: string): string => `${kind}/${key}`;
+const designationId = designationKey;
 
 export const createWritableStore = (
   initial: PersistedState,

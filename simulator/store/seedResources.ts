@@ -5,7 +5,7 @@
  */
 import type { Assignment, CostCenter, Designation, Language, Preferences } from '../../shared/api/schemas';
 import type { CustomerModel } from '../data/customer';
-import { makeEtag, type PersistedState } from './writable-state';
+import { makeEtag, type PersistedState } from './writableState';
 
 const COST_CENTERS: Record<Language, readonly (readonly [string, string, string | null])[]> = {
   de: [

@@ -6,12 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Invoice, LineItem } from '../../shared/api/schemas';
-import { formatMoney } from '../../shared/money';
-import { renderInvoiceDocument } from '../pdf/invoice-document';
+import { formatMoney } from '../../shared/core/money';
+import { renderInvoiceDocument } from '../pdf/invoiceDocument';
 import { isoDate, isoInstant } from './calendar';
 import { serviceAt } from './catalogue';
 import type { CustomerModel } from './customer';
-import { computeTotals, type InvoiceTotals } from './invoice-totals';
+import { computeTotals, type InvoiceTotals } from './invoiceTotals';
 import type { InvoiceMeta, InvoiceState, Ledger } from './ledger';
 import { lineCore, toLineItem } from './lines';
 

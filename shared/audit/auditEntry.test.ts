@@ -1,0 +1,77 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { catalogues, languages, type Language } from '../i18n/languages';
+import { describeAudit, type AuditEntry, type AuditTranslate } from './auditEntry';
+
+// The real catalogues through i18next, as the renderer uses them.
+const translator = async (language: Language): Promise<AuditTranslate> => {
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng: language,
+    resources: Object.fromEntries(languages.map((code) => [code, { translation: catalogues[code] }])),
+    interpolation: { escapeValue: false },
+  });
+  return (key, params) => instance.t(key, params);
+};
+
+const sync: AuditEntry = {
+  kind: 'sync',
+  params: {
+    outcome: 'failed',
+    newInvoices: 3,
+    updatedInvoices: 1,
+    linesStored: 1200,
+    documentsStored: 4,
+    errorCode: 'api.unreachable',
+  },
+};
+const archive = (restored: number): AuditEntry => ({
+  kind: 'archive',
+  params: { firstServedIssueDate: '2025-05-17', archived: 7, restored },
+});
+const conflict: AuditEntry = {
+  kind: 'conflict',
+  params: { entity: 'designation', key: 'service/PP-PRI' },
+  before: { kind: 'service', key: 'PP-PRI', text: 'Parcels' },
+  after: { kind: 'service', key: 'PP-PRI', text: 'Their parcels' },
+};
+const rejected: AuditEntry = {
+  kind: 'rejected',
+  params: { entity: 'costCenter', key: 'LOG', reasonCode: 'api.conflict', reason: 'code already taken' },
+  before: { code: 'LOG', name: 'Logistics' },
+};
+
+describe('describeAudit', () => {
+  it('words each kind of entry in English from its parameters', async () => {
+    const t = await translator('en');
+    expect(describeAudit(sync, t)).toBe(
+      'Sync failed (api.unreachable): 3 new and 1 updated invoices, 1200 lines, 4 documents.',
+    );
+    expect(describeAudit(archive(0), t)).toBe(
+      'The operator’s window now starts at issue date 2025-05-17: 7 invoices left it and are kept in the local archive.',
+    );
+    expect(describeAudit(archive(2), t)).toContain(', 2 are served again.');
+    expect(describeAudit(conflict, t)).toBe('Designation service/PP-PRI was changed by someone else.');
+    expect(describeAudit(rejected, t)).toBe('Cost centre LOG was refused: code already taken');
+  });
+
+  it('words the same entry in the clerk’s language, every parameter filled', async () => {
+    for (const language of languages) {
+      const t = await translator(language);
+      for (const entry of [sync, archive(0), archive(2), conflict, rejected]) {
+        const text = describeAudit(entry, t);
+        expect(text, `${language} ${entry.kind}`).not.toMatch(/\{\{|audit\.|outbox\./);
+      }
+    }
+    expect(describeAudit(conflict, await translator('de'))).toBe(
+      'Bezeichnung service/PP-PRI wurde von jemand anderem geändert.',
+    );
+  });
+
+  it('shows a row from before entries were data as it was written', async () => {
+    const t = await translator('fr');
+    expect(describeAudit({ kind: 'sync', message: 'Sync ok: 1 new, 0 updated invoices' }, t)).toBe(
+      'Sync ok: 1 new, 0 updated invoices',
+    );
+  });
+});

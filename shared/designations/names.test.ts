@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { buildNames, designationKey } from './names';
+
+describe('names', () => {
+  const names = buildNames(
+    [
+      {
+        code: 'PP-PRI',
+        names: { de: 'PostPac Priority', fr: 'PostPac Priority FR', it: 'PostPac IT', en: 'Parcel' },
+      },
+    ],
+    [
+      { kind: 'service', key: 'PP-PRI', text: 'Parcels' },
+      { kind: 'frankingLicence', key: '60012345', text: 'Shipping room' },
+    ],
+    'fr',
+  );
+
+  it('keys a designation by kind and key', () => {
+    expect(designationKey('invoiceReference', '123')).toBe('invoiceReference/123');
+  });
+
+  it('names services in the language, falling back to the code', () => {
+    expect(names.service('PP-PRI')).toBe('PostPac Priority FR');
+    expect(names.service('A-POST')).toBe('A-POST');
+  });
+
+  it('finds the own name by kind and key, and labels with the operator name beside it', () => {
+    expect(names.designation('frankingLicence', '60012345')).toBe('Shipping room');
+    expect(names.designation('invoiceReference', '60012345')).toBeUndefined();
+    expect(names.label('service', 'PP-PRI')).toBe('Parcels (PostPac Priority FR)');
+    expect(names.label('frankingLicence', '60012345')).toBe('Shipping room (60012345)');
+    expect(names.label('invoiceReference', '42')).toBe('42');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { LineItem } from '../api/schemas';
+import { encodeBlock } from './block';
+import { mergeRollups, replacementDelta, rollupBlock, type RollupRow } from './rollup';
+
+const line = (lineNo: number, serviceCode: string, netAmount: string, vatAmount: string): LineItem => ({
+  lineNo,
+  serviceCode,
+  description: '',
+  serviceDate: '2026-03-10',
+  invoiceReference: '123456789',
+  frankingLicence: '60012345',
+  customerReference: null,
+  quantity: '1',
+  unitPrice: `${netAmount}00`,
+  netAmount,
+  vatRate: '8.1',
+  vatAmount,
+});
+
+const store = (rows: Iterable<RollupRow>): Map<string, RollupRow> =>
+  new Map([...rows].map((row) => [row.key, row]));
+
+describe('replacementDelta', () => {
+  const first = encodeBlock('inv', 0, [line(1, 'A', '10.00', '0.81'), line(2, 'B', '5.00', '0.41')]);
+
+  it("is the block's own rollup when nothing is replaced", () => {
+    expect(replacementDelta(first)).toEqual(rollupBlock(first));
+  });
+
+  it('takes the replaced block back out, so a repeated page never double counts', () => {
+    const again = encodeBlock('inv', 0, [line(1, 'A', '10.00', '0.81'), line(2, 'C', '7.00', '0.57')]);
+    const stored = store(mergeRollups(new Map(), rollupBlock(first)).put);
+    const merged = mergeRollups(stored, replacementDelta(again, first));
+    const after = new Map(stored);
+    for (const key of merged.remove) after.delete(key);
+    for (const row of merged.put) after.set(row.key, row);
+    expect(after).toEqual(store(rollupBlock(again).values()));
+    expect(merged.remove).toEqual(['2026-03|B|60012345|123456789']);
+  });
+
+  it('leaves zero-line rows in the delta for the merge to remove', () => {
+    const delta = replacementDelta(first, first);
+    expect([...delta.values()].map((row) => [row.lines, row.netCentimes, row.vatCentimes])).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+  });
+});
