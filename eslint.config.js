@@ -31,7 +31,16 @@ const forbid = (folders, packages, message, { node = true } = {}) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/results.json', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'release/**',
+      'node_modules/**',
+      'bench/results.json',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
