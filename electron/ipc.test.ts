@@ -31,10 +31,8 @@ const setup = () => {
     saved.push({ name, size: bytes.byteLength });
     return Promise.resolve(name.startsWith('cancel') ? ('cancelled' as const) : ('saved' as const));
   };
-  const unregister = registerIpcHandlers(
-    ipc.registrar,
-    createIpcHandlers({ app, shell, platform: 'win32', connection, notify, saveFile }),
-  );
+  const handlers = createIpcHandlers({ app, shell, platform: 'win32', connection, notify, saveFile });
+  const registration = registerIpcHandlers(ipc.registrar, handlers);
   const invoke = (
     message: string,
     payload: unknown,
@@ -44,14 +42,24 @@ const setup = () => {
     if (!listener) throw new Error(`no handler for ${message}`);
     return listener(from, payload);
   };
-  return { ipc, shell, invoke, unregister, requested, notified, saved };
+  return { ipc, shell, invoke, handlers, registration, requested, notified, saved };
 };
 
 describe('IPC', () => {
-  it('registers exactly one handler per message of the contract, and removes them', () => {
-    const { ipc, unregister } = setup();
+  it('registers exactly one handler per message of the contract, and disposing removes them', () => {
+    const { ipc, registration } = setup();
     expect([...ipc.handlers.keys()].sort()).toEqual(ipcMessages.map(ipcChannel).sort());
-    unregister();
+    registration.dispose();
+    expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('disposes once: a second dispose leaves a later registration alone', () => {
+    const { ipc, handlers, registration } = setup();
+    registration.dispose();
+    const again = registerIpcHandlers(ipc.registrar, handlers);
+    registration.dispose();
+    expect(ipc.handlers.size).toBe(ipcMessages.length);
+    again.dispose();
     expect(ipc.handlers.size).toBe(0);
   });
 

@@ -9,6 +9,7 @@ import {
   type IpcResult,
 } from '../shared/ipc/contract';
 import { toForwardedError } from '../shared/connection/apiRequest';
+import type { Disposable } from '../shared/core/disposable';
 import { isAppUrl } from './appOrigin';
 
 /** A typed handler map: exactly one handler per message of the contract. */
@@ -83,11 +84,17 @@ export const dispatchIpc = async <M extends IpcMessage>(
   }
 };
 
-export const registerIpcHandlers = (ipc: IpcRegistrar, handlers: IpcHandlers): (() => void) => {
+/** Registers one handler per message; disposing removes them all (once: a second dispose does nothing). */
+export const registerIpcHandlers = (ipc: IpcRegistrar, handlers: IpcHandlers): Disposable => {
   for (const message of ipcMessages) {
     ipc.handle(ipcChannel(message), (event, payload) => dispatchIpc(message, handlers, event, payload));
   }
-  return () => {
-    for (const message of ipcMessages) ipc.removeHandler(ipcChannel(message));
+  let disposed = false;
+  return {
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      for (const message of ipcMessages) ipc.removeHandler(ipcChannel(message));
+    },
   };
 };

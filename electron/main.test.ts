@@ -113,6 +113,15 @@ describe('main process start-up', () => {
     expect(String(window.options.webPreferences?.preload)).toMatch(/preload\.cjs$/);
   });
 
+  it('removes every IPC handler when the app quits', async () => {
+    const fake = await loadMainWith(true);
+    fake.app.readyResolve();
+    await flush();
+    expect(fake.ipc.handlers.size).toBe(ipcMessages.length);
+    fake.app.emit('will-quit');
+    expect(fake.ipc.handlers.size).toBe(0);
+  });
+
   it('lets links open only on the help site while the demo back end is configured', async () => {
     const fake = await loadMainWith(true);
     fake.app.readyResolve();

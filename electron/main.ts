@@ -104,10 +104,14 @@ if (!app.requestSingleInstanceLock()) {
       defaultFolder: () => defaultSaveFolder(app),
       fileTypeName: fileTypeNameFor(() => app.getLocale()),
     });
-    registerIpcHandlers(
+    const ipcHandlers = registerIpcHandlers(
       ipcMain,
       createIpcHandlers({ app, shell, platform: process.platform, connection, notify, saveFile }),
     );
+    // Nothing may answer the page once the app is going away.
+    app.on('will-quit', () => {
+      ipcHandlers.dispose();
+    });
     mainWindow = openMainWindow();
     mainWindow.on('closed', () => {
       mainWindow = null;

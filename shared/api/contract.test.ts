@@ -304,7 +304,7 @@ describe('cost centres', () => {
 
 describe('assignments', () => {
   it('create, list, replace, 409 on overlap, delete', async () => {
-    const centre = await client.createCostCenter('CT-A', { name: 'Assignments' });
+    const costCenter = await client.createCostCenter('CT-A', { name: 'Assignments' });
     const customer = await client.getCustomer();
     const taken = new Set((await client.listAssignments()).items.map((item) => `${item.kind}/${item.key}`));
     const licence = customer.debtors
@@ -343,7 +343,7 @@ describe('assignments', () => {
     });
 
     await client.deleteAssignment('ct-a1', replaced.etag);
-    await client.deleteCostCenter('CT-A', centre.etag);
+    await client.deleteCostCenter('CT-A', costCenter.etag);
   });
 });
 

@@ -38,7 +38,7 @@ export const lineColumns = [
   { id: 'quantity', header: 'Quantity', type: 'decimal' },
   { id: 'unitPrice', header: 'Unit price', type: 'decimal' },
   { id: 'net', header: 'Net amount (CHF)', type: 'money' },
-  { id: 'costCentre', header: 'Cost centre', type: 'text' },
+  { id: 'costCenter', header: 'Cost centre', type: 'text' },
 ] as const satisfies readonly ExportColumn[];
 
 export type LineRow = RowFor<typeof lineColumns>;

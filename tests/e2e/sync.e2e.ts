@@ -7,12 +7,12 @@ import { startWebServer } from './webServer';
 let browser: Browser;
 let web: Awaited<ReturnType<typeof startWebServer>>;
 let sim: RunningSimulator;
-let noCostCentres: RunningSimulator;
+let noCostCenters: RunningSimulator;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  [web, sim, noCostCentres, browser] = await Promise.all([
+  [web, sim, noCostCenters, browser] = await Promise.all([
     startWebServer(),
     startSimulator({ port: 0, control: true, seed: 1, now: '2026-11-22' }),
     startSimulator({ port: 0, seed: 2, now: '2026-11-22', costCenterOption: false }),
@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser.close();
-  await Promise.all([web.close(), sim.close(), noCostCentres.close()]);
+  await Promise.all([web.close(), sim.close(), noCostCenters.close()]);
 });
 
 beforeEach(async () => {
@@ -59,7 +59,7 @@ describe('connection and sync, end to end', () => {
     await fillConnection(sim.url, 'demo', 'wrong-secret');
     expect(await testConnection()).toContain('The client ID or secret was refused (401)');
 
-    await fillConnection(noCostCentres.url, 'demo', 'demo-secret');
+    await fillConnection(noCostCenters.url, 'demo', 'demo-secret');
     const forbidden = await testConnection();
     expect(forbidden).toContain('Connected to');
     expect(forbidden).toContain('The cost-centre option is not active');
