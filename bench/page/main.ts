@@ -11,7 +11,7 @@ import {
 import { dayToMonth, isoToDay } from '../../shared/lines/dates';
 import type { LineFilter } from '../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
-import { createLineIndexClient } from '../../renderer/lines/lineIndexClient';
+import { createLineIndexClient } from '../../renderer/workers/lineIndex/lineIndexClient';
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -122,7 +122,9 @@ const naiveQuery = async (filter: LineFilter) => {
 
 const queries = async (runs: number, naiveRuns: number) => {
   const client = createLineIndexClient(
-    new Worker(new URL('../../renderer/lines/lineIndexWorker.ts', import.meta.url), { type: 'module' }),
+    new Worker(new URL('../../renderer/workers/lineIndex/lineIndexWorker.ts', import.meta.url), {
+      type: 'module',
+    }),
     db.name,
   );
   const loadStarted = performance.now();

@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { filterNameRows, nameQueryParams, parseNameQuery } from '../../../shared/names/nameQuery';
+import { PageHeader } from '../../ui/PageHeader';
+import { VirtualTable } from '../../ui/VirtualTable';
+import { linesOf } from './linesOf';
+import { nameColumns } from './designationColumns';
+import { NameFilterBar } from './DesignationFilterBar';
+import { useNameRows } from './useDesignationRows';
+import { navigate } from '../../app/router/navigate';
+import { hrefFor } from '../../app/router/routes';
+
+interface DesignationsPageProps {
+  params: URLSearchParams;
+}
+
+/** Every service, licence and reference the archive knows, searchable, each renamed in place. */
+export const DesignationsPage = ({ params }: DesignationsPageProps) => {
+  const { t } = useTranslation();
+  const rows = useNameRows();
+  const query = useMemo(() => parseNameQuery(params), [params]);
+  const shown = useMemo(() => filterNameRows(rows ?? [], query), [rows, query]);
+  const columns = useMemo(() => nameColumns(t), [t]);
+
+  return (
+    <section>
+      <PageHeader title={t('pages.names.title')} />
+      <NameFilterBar
+        query={query}
+        onChange={(next, options) => navigate(hrefFor('designations', nameQueryParams(next)), options)}
+      />
+      <p className="totals" aria-live="polite">
+        {rows && <strong>{t('names.count', { count: shown.length })}</strong>}
+      </p>
+      <VirtualTable
+        label={t('names.tableLabel')}
+        columns={columns}
+        rows={shown}
+        rowKey={(row) => `${row.kind}/${row.key}`}
+        onOpen={(row) => navigate(linesOf(row.kind, row.key))}
+        empty={
+          rows ? (
+            <p className="empty">{rows.length === 0 ? t('pages.names.empty') : t('names.noMatch')}</p>
+          ) : null
+        }
+      />
+    </section>
+  );
+};

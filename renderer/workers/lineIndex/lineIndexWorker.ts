@@ -1,0 +1,126 @@
+/// <reference lib="webworker" />
+// Before any schema is used: see shared/zodConfig.ts.
+import '../../../shared/zodConfig';
+import { createLineIndex } from '../../../shared/lines/lineIndex';
+import { InvoiceDeskDatabase } from '../../db/database';
+import {
+  checkAssignments,
+  checkBlocks,
+  checkDesignations,
+  checkInvoices,
+  checkServices,
+  type SkippedRow,
+} from '../../db/rowChecks';
+import { exportLines } from './exportLines';
+import type { LineIndexRequest, LineIndexResponse } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/**
+ * Holds every cached line in memory for the line explorer: loads the stored blocks once, then only
+ * the ones a sync adds; answers filters, row windows and exports without touching the page's thread.
+ */
+let opened: InvoiceDeskDatabase | null = null;
+const database = (): InvoiceDeskDatabase => {
+  if (opened === null) throw new Error('The line index was asked before its archive was opened');
+  return opened;
+};
+const index = createLineIndex();
+const results = new Map<number, Uint32Array>();
+let nextResult = 1;
+const LOAD_BATCH = 64;
+
+const refresh = async () => {
+  const db = database();
+  const checkedInvoices = checkInvoices(await db.invoices.toArray());
+  const invoices = new Map(checkedInvoices.rows.map((invoice) => [invoice.id, invoice]));
+  const keys = (await db.lineBlocks.toCollection().primaryKeys()).filter(
+    ([invoiceId, blockNo]) => !index.hasBlock(`${invoiceId}#${blockNo}`),
+  );
+  // A damaged block never enters the index, so each refresh reads it again and reports it again.
+  const skippedBlocks: SkippedRow[] = [];
+  for (let start = 0; start < keys.length; start += LOAD_BATCH) {
+    const checked = checkBlocks(await db.lineBlocks.bulkGet(keys.slice(start, start + LOAD_BATCH)));
+    skippedBlocks.push(...checked.skipped);
+    for (const block of checked.rows) {
+      const invoice = invoices.get(block.invoiceId);
+      if (invoice)
+        index.addBlock(block, { id: invoice.id, number: invoice.number, issueDate: invoice.issueDate });
+    }
+  }
+  index.setAssignments(checkAssignments(await db.assignments.toArray()).rows);
+  index.seal();
+  results.clear();
+  return { size: index.size, ...index.distinct(), skippedInvoices: checkedInvoices.skipped, skippedBlocks };
+};
+
+const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => {
+  switch (request.type) {
+    case 'open':
+      opened?.close();
+      opened = new InvoiceDeskDatabase(request.databaseName);
+      return { id: request.id, ok: true, type: 'open' };
+    case 'refresh':
+      return { id: request.id, ok: true, type: 'refresh', facts: await refresh() };
+    case 'query': {
+      const started = performance.now();
+      const { ids, totals } = index.query(request.filter);
+      const resultId = nextResult;
+      nextResult += 1;
+      results.set(resultId, ids);
+      // Keep the last few results: the page asks rows of the newest, an export may still run on an older one.
+      for (const key of results.keys()) if (key < resultId - 4) results.delete(key);
+      return {
+        id: request.id,
+        ok: true,
+        type: 'query',
+        resultId,
+        totals,
+        elapsedMs: performance.now() - started,
+      };
+    }
+    case 'rows': {
+      const ids = results.get(request.resultId);
+      if (!ids) return { id: request.id, ok: false, code: 'expired', message: 'The result has expired' };
+      return { id: request.id, ok: true, type: 'rows', rows: index.rows(ids, request.start, request.count) };
+    }
+    case 'export': {
+      const ids = results.get(request.resultId);
+      if (!ids) return { id: request.id, ok: false, code: 'expired', message: 'The result has expired' };
+      const services = new Map(
+        checkServices(await database().services.toArray()).rows.map((service) => [
+          service.code,
+          service.names[request.language],
+        ]),
+      );
+      const designations = new Map(
+        checkDesignations(await database().designations.toArray()).rows.map((row) => [
+          `${row.kind}/${row.key}`,
+          row.text,
+        ]),
+      );
+      const bytes = exportLines(index, ids, {
+        ...request,
+        serviceName: (code) => services.get(code) ?? code,
+        designation: (kind, key) => designations.get(`${kind}/${key}`) ?? null,
+      });
+      return { id: request.id, ok: true, type: 'export', bytes };
+    }
+  }
+};
+
+self.addEventListener('message', (event: MessageEvent<LineIndexRequest>) => {
+  void answer(event.data).then(
+    (response) => {
+      self.postMessage(response, response.ok && response.type === 'export' ? [response.bytes.buffer] : []);
+    },
+    (error: unknown) => {
+      self.postMessage({
+        id: event.data.id,
+        ok: false,
+        code: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies LineIndexResponse);
+    },
+  );
+});

@@ -1,0 +1,92 @@
+/// <reference lib="webworker" />
+// Before any schema is used: see shared/zodConfig.ts.
+import '../../../shared/zodConfig';
+import { createApiClient } from '../../../shared/api/client';
+import { ApiError } from '../../../shared/api/errors';
+import { runSync, SyncCancelledError } from '../../../shared/sync/engine';
+import { InvoiceDeskDatabase } from '../../db/database';
+import { createDexieResourceStore } from '../../db/resourceStore';
+import { createDexieSyncStore } from '../../db/syncStore';
+import { createPortFetch } from './portFetch';
+import type { FromWorker, ToWorker } from './protocol';
+import { isQuotaError } from './syncErrors';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (message: FromWorker) => {
+  self.postMessage(message);
+};
+
+/** The active profile's archive, named by the page's first message. */
+let archive: {
+  store: ReturnType<typeof createDexieSyncStore>;
+  resources: ReturnType<typeof createDexieResourceStore>;
+} | null = null;
+const transport = createPortFetch(post);
+const api = createApiClient({ fetch: transport.fetch });
+let running: AbortController | null = null;
+/** A request that arrives mid-run (a new connection saved, back online) runs again right after. */
+let again = false;
+
+const sync = async (): Promise<void> => {
+  if (archive === null) return;
+  const { store, resources } = archive;
+  if (running) {
+    again = true;
+    return;
+  }
+  const controller = new AbortController();
+  running = controller;
+  post({ type: 'started', at: new Date().toISOString() });
+  try {
+    const run = await runSync({
+      api,
+      store,
+      resources,
+      now: () => new Date(),
+      signal: controller.signal,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+    });
+    post({ type: 'finished', run });
+  } catch (error) {
+    const code =
+      error instanceof ApiError || error instanceof SyncCancelledError
+        ? error.code
+        : isQuotaError(error)
+          ? 'sync.quota'
+          : 'sync.failed';
+    post({
+      type: 'failed',
+      run: null,
+      code,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    running = null;
+  }
+  if (again && !controller.signal.aborted) {
+    again = false;
+    await sync();
+  }
+};
+
+self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'open': {
+      const db = new InvoiceDeskDatabase(message.databaseName);
+      archive = { store: createDexieSyncStore(db), resources: createDexieResourceStore(db) };
+      break;
+    }
+    case 'sync':
+      void sync();
+      break;
+    case 'cancel':
+      again = false;
+      running?.abort();
+      break;
+    case 'fetchResult':
+      transport.settle(message);
+      break;
+  }
+});
