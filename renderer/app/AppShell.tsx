@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { sectionOf, type Route } from './router/routes';
-import { useUiStore } from '../features/settings/uiStore';
+import { useUiStore } from '../features/settings';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { NavBar } from './NavBar';
 import { PageView } from './PageView';

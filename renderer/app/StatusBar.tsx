@@ -1,28 +1,21 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDuration, formatInteger } from '../../shared/format';
-import { useDatabase } from '../db/DatabaseContext';
+import { useArchiveStatus } from '../db/archiveStatus';
 import { CopyDetailsButton } from '../ui/CopyDetailsButton';
 import { useLanguage } from '../ui/useLanguage';
 import { hrefFor } from './router/routes';
 import { useSyncController } from '../workers/sync/SyncContext';
 import { syncErrorKey } from '../workers/sync/syncErrors';
 import { useSyncStatus } from '../workers/sync/syncStatusStore';
-import { useProfile } from '../features/settings/profiles/ProfileContext';
-import { useProfileName } from '../features/settings/ProfilesPanel';
+import { useProfile, useProfileName } from '../features/settings';
 
 /** On every page: what the archive holds, when it was last synchronised, and what is happening now. */
 export const StatusBar = () => {
   const { t } = useTranslation();
   const language = useLanguage();
-  const db = useDatabase();
   const controller = useSyncController();
   const { running, progress, error, online } = useSyncStatus();
-  const invoiceCount = useLiveQuery(() => db.invoices.count(), [db]);
-  const quarantined = useLiveQuery(() => db.quarantine.count(), [db]);
-  const feed = useLiveQuery(() => db.syncState.get('feed'), [db]);
-  const unsettled = useLiveQuery(() => db.outbox.where('state').anyOf('conflict', 'rejected').count(), [db]);
-  const waiting = useLiveQuery(() => db.outbox.where('state').equals('pending').count(), [db]);
+  const { invoiceCount, quarantined, feed, unsettled, waiting } = useArchiveStatus();
   const number = (value: number) => formatInteger(value, language);
   const profile = useProfile();
   const profileName = useProfileName();

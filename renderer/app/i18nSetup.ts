@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogues, languages, pickLanguage, type Language } from '../../shared/i18n/languages';
-import { loadLanguage } from '../features/settings/localSettings';
+import { loadLanguage } from '../features/settings';
 
 export const initialLanguage = (): Language =>
   loadLanguage(localStorage) ?? pickLanguage(navigator.languages);

@@ -14,13 +14,17 @@ import { LineIndexContext } from '../workers/lineIndex/LineIndexContext';
 import { createLineIndexClient, type LineIndexClient } from '../workers/lineIndex/lineIndexClient';
 import { PlatformContext } from '../platform/PlatformContext';
 import type { Platform } from '../platform/Platform';
-import { newProfileId } from '../features/settings/profiles/profileActions';
-import { resolveProfile } from '../features/settings/profiles/profileBoot';
-import { ProfileContext } from '../features/settings/profiles/ProfileContext';
+import {
+  loadNotifyNewInvoices,
+  loadSyncInterval,
+  loadTheme,
+  newProfileId,
+  ProfileContext,
+  resolveProfile,
+} from '../features/settings';
 import { createApiClient } from '../../shared/api/client';
 import type { Customer } from '../../shared/profiles/profiles';
 import { rememberVisit } from './lastVisit';
-import { loadNotifyNewInvoices, loadSyncInterval, loadTheme } from '../features/settings/localSettings';
 import { PreviousVisitContext } from '../ui/PreviousVisitContext';
 import { SyncContext } from '../workers/sync/SyncContext';
 import { createSyncController } from '../workers/sync/syncController';

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyKind } from '../../../shared/api/schemas';
-import { useDatabase } from '../../db/DatabaseContext';
-import { saveDesignation } from '../../db/localEdits';
+import { useSaveDesignation } from './edits';
 import { DesignationEditor } from './DesignationEditor';
 import type { Names } from './useDesignations';
 
@@ -18,7 +17,7 @@ interface DesignationNameProps {
  */
 export const DesignationName = ({ kind, itemKey, names }: DesignationNameProps) => {
   const { t } = useTranslation();
-  const db = useDatabase();
+  const saveDesignation = useSaveDesignation();
   const [editing, setEditing] = useState(false);
   const operatorName = kind === 'service' ? names.service(itemKey) : itemKey;
   const own = names.designation(kind, itemKey);
@@ -28,7 +27,7 @@ export const DesignationName = ({ kind, itemKey, names }: DesignationNameProps) 
       <DesignationEditor
         label={t('designation.label', { name: operatorName })}
         initial={own ?? ''}
-        onSave={(text) => saveDesignation(db, kind, itemKey, text)}
+        onSave={(text) => saveDesignation(kind, itemKey, text)}
         onClose={() => setEditing(false)}
       />
     );

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyKind } from '../../../shared/api/schemas';
-import { useDatabase } from '../../db/DatabaseContext';
-import { saveDesignation } from '../../db/localEdits';
+import { useSaveDesignation } from './edits';
 import { DesignationEditor } from './DesignationEditor';
 
 interface OwnNameCellProps {
@@ -20,7 +19,7 @@ interface OwnNameCellProps {
  */
 export const OwnNameCell = ({ kind, itemKey, kindLabel, ownName }: OwnNameCellProps) => {
   const { t } = useTranslation();
-  const db = useDatabase();
+  const saveDesignation = useSaveDesignation();
   const [editing, setEditing] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
@@ -41,7 +40,7 @@ export const OwnNameCell = ({ kind, itemKey, kindLabel, ownName }: OwnNameCellPr
         <DesignationEditor
           label={t('names.ownNameFor', names)}
           initial={ownName ?? ''}
-          onSave={(text) => saveDesignation(db, kind, itemKey, text)}
+          onSave={(text) => saveDesignation(kind, itemKey, text)}
           onClose={() => {
             refocus.current = true;
             setEditing(false);

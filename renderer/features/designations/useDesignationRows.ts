@@ -1,55 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { Customer, KeyKind } from '../../../shared/api/schemas';
-import { buildNameRows, type KindKey, type NameRow, type NameSources } from '../../../shared/names/nameRows';
-import { useDatabase } from '../../db/DatabaseContext';
-import type { InvoiceDeskDatabase } from '../../db/database';
-import { checkDesignations, checkServices } from '../../db/rowChecks';
-import type { OutboxRow, Preferences } from '../../db/records';
+import { buildNameRows, type NameRow } from '../../../shared/names/nameRows';
 import { useLanguage } from '../../ui/useLanguage';
-
-type StoredSources = Omit<NameSources, 'language'>;
-
-const isCustomer = (value: Customer | Preferences): value is Customer => 'debtors' in value;
-
-const distinctKeys = async (kind: KeyKind, keys: Promise<ReadonlyArray<unknown>>): Promise<KindKey[]> =>
-  (await keys).filter((key): key is string => typeof key === 'string').map((key) => ({ kind, key }));
-
-const designationEdits = (rows: readonly OutboxRow[]): NameSources['waiting'] =>
-  rows.flatMap((row) =>
-    row.entity === 'designation' ? [{ kind: row.payload.kind, key: row.payload.key, state: row.state }] : [],
-  );
-
-/**
- * Reads every local source of nameable keys. Index-only reads (uniqueKeys) for invoices and line
- * rollups: a licence used on lines but no longer on the customer record must stay nameable, and
- * reading the lines themselves would cost seconds on a large archive.
- */
-const readSources = async (db: InvoiceDeskDatabase): Promise<StoredSources> => {
-  const [services, customerRow, designations, outbox, ...seen] = await Promise.all([
-    db.services.toArray(),
-    db.singletons.get('customer'),
-    db.designations.toArray(),
-    // The outbox holds a handful of rows at most; a scan is cheaper than a second index.
-    db.outbox.toArray(),
-    distinctKeys('invoiceReference', db.invoices.orderBy('invoiceReference').uniqueKeys()),
-    distinctKeys('service', db.rollups.orderBy('serviceCode').uniqueKeys()),
-    distinctKeys('frankingLicence', db.rollups.orderBy('frankingLicence').uniqueKeys()),
-    distinctKeys('invoiceReference', db.rollups.orderBy('invoiceReference').uniqueKeys()),
-  ]);
-  return {
-    services: checkServices(services).rows,
-    customer: customerRow && isCustomer(customerRow.value) ? customerRow.value : undefined,
-    seen: seen.flat(),
-    designations: checkDesignations(designations).rows,
-    waiting: designationEdits(outbox),
-  };
-};
+import { useDesignationSources } from './queries';
 
 /** Every nameable service, licence and reference with its names and outbox state, live; undefined while loading. */
 export const useNameRows = (): NameRow[] | undefined => {
-  const db = useDatabase();
   const language = useLanguage();
-  const sources = useLiveQuery(() => readSources(db), [db]);
+  const sources = useDesignationSources();
   return useMemo(() => (sources ? buildNameRows({ ...sources, language }) : undefined), [sources, language]);
 };

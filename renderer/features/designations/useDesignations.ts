@@ -1,9 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { KeyKind } from '../../../shared/api/schemas';
-import { useDatabase } from '../../db/DatabaseContext';
-import { checkDesignations, checkServices } from '../../db/rowChecks';
 import { useLanguage } from '../../ui/useLanguage';
+import { useServicesAndDesignations } from './queries';
 
 export interface Names {
   /** The operator's name of a service in the UI language, or its code. */
@@ -16,14 +14,8 @@ export interface Names {
 
 /** Operator names and the clerk's designations, live from the local archive. */
 export const useNames = (): Names => {
-  const db = useDatabase();
   const language = useLanguage();
-  // Every page names things through here: a damaged row just leaves its code unnamed.
-  const services = useLiveQuery(async () => checkServices(await db.services.toArray()).rows, [db]);
-  const designations = useLiveQuery(
-    async () => checkDesignations(await db.designations.toArray()).rows,
-    [db],
-  );
+  const { services, designations } = useServicesAndDesignations();
   return useMemo(() => {
     const serviceNames = new Map((services ?? []).map((service) => [service.code, service.names[language]]));
     const own = new Map((designations ?? []).map((row) => [`${row.kind}/${row.key}`, row.text]));

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf, formatDate } from '../../../shared/format';
@@ -7,16 +6,14 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { VirtualTable } from '../../ui/VirtualTable';
-import { useDatabase } from '../../db/DatabaseContext';
-import { checkBlocks, checkInvoice } from '../../db/rowChecks';
+import { useCorrectedInvoice, useInvoiceBlocks, useInvoiceDocument, useStoredInvoice } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { IntegrityBadge } from './IntegrityBadge';
 import { reconcile } from '../../invoices/reconcile';
-import { explorerColumnIds, explorerColumns } from '../lines/explorerColumns';
+import { explorerColumnIds, explorerColumns } from '../lines';
 import { blockRows } from '../../../shared/lines/blockRows';
 import { SavePdfButton } from './SavePdfButton';
-import { DesignationName } from '../designations/DesignationName';
-import { useNames } from '../designations/useDesignations';
+import { DesignationName, useNames } from '../designations';
 import { navigate } from '../../app/router/navigate';
 import { hrefFor } from '../../app/router/routes';
 
@@ -34,21 +31,13 @@ interface InvoiceDetailPageProps {
 export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPageProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
-  const db = useDatabase();
   const names = useNames();
-  const stored = useLiveQuery(async () => checkInvoice(await db.invoices.get(invoiceId)), [db, invoiceId]);
+  const stored = useStoredInvoice(invoiceId);
   const invoice = stored?.state === 'ok' ? stored.invoice : undefined;
-  const checkedBlocks = useLiveQuery(
-    async () => checkBlocks(await db.lineBlocks.where('invoiceId').equals(invoiceId).sortBy('blockNo')),
-    [db, invoiceId],
-  );
+  const checkedBlocks = useInvoiceBlocks(invoiceId);
   const blocks = checkedBlocks?.rows;
-  const document = useLiveQuery(() => db.documents.get(invoiceId), [db, invoiceId]);
-  const corrected = useLiveQuery(async () => {
-    if (!invoice?.correctsInvoiceId) return undefined;
-    const other = checkInvoice(await db.invoices.get(invoice.correctsInvoiceId));
-    return other.state === 'ok' ? other.invoice : undefined;
-  }, [db, invoice]);
+  const document = useInvoiceDocument(invoiceId);
+  const corrected = useCorrectedInvoice(invoice?.correctsInvoiceId);
   const rows = useMemo(
     () => (blocks ?? []).flatMap((block) => blockRows(block, invoice?.number ?? '')),
     [blocks, invoice?.number],

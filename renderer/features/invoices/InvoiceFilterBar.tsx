@@ -4,7 +4,7 @@ import type { InvoiceStatus, InvoiceType } from '../../../shared/api/schemas';
 import { DEFAULT_INVOICE_FILTERS, type InvoiceFilters } from '../../../shared/invoices/filters';
 import { FilterField } from '../../ui/FilterField';
 import { useSlashToSearch } from '../../ui/useSlashToSearch';
-import type { Names } from '../designations/useDesignations';
+import type { Names } from '../designations';
 
 interface InvoiceFilterBarProps {
   filters: InvoiceFilters;

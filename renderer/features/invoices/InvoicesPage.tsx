@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf } from '../../../shared/format';
@@ -14,12 +13,11 @@ import {
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { VirtualTable } from '../../ui/VirtualTable';
-import { useDatabase } from '../../db/DatabaseContext';
-import { checkInvoices } from '../../db/rowChecks';
+import { useCheckedInvoices } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { invoiceColumns, invoiceColumnSortKeys } from './invoiceColumns';
 import { InvoiceFilterBar } from './InvoiceFilterBar';
-import { useNames } from '../designations/useDesignations';
+import { useNames } from '../designations';
 import { navigate } from '../../app/router/navigate';
 import { hrefFor, hrefForInvoice } from '../../app/router/routes';
 
@@ -32,9 +30,8 @@ const distinct = (values: Iterable<string>) => [...new Set(values)].sort();
 export const InvoicesPage = ({ params }: InvoicesPageProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
-  const db = useDatabase();
   const names = useNames();
-  const checked = useLiveQuery(async () => checkInvoices(await db.invoices.toArray()), [db]);
+  const checked = useCheckedInvoices();
   const invoices = checked?.rows;
   const { filters, sort } = useMemo(() => parseInvoiceQuery(params), [params]);
   const shown = useMemo(() => queryInvoices(invoices ?? [], filters, sort), [invoices, filters, sort]);

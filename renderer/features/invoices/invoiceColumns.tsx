@@ -6,7 +6,7 @@ import { parseMoney } from '../../../shared/money';
 import type { Column } from '../../ui/VirtualTable';
 import type { StoredInvoice } from '../../db/records';
 import { hrefForInvoice } from '../../app/router/routes';
-import type { Names } from '../designations/useDesignations';
+import type { Names } from '../designations';
 
 /** Sortable invoice columns map onto the filter module's sort keys. */
 export const invoiceColumnSortKeys: Record<string, InvoiceSortKey> = {

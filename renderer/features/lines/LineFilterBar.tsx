@@ -1,11 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNASSIGNED, type LineFilter } from '../../../shared/lines/lineIndex';
 import { FilterField } from '../../ui/FilterField';
 import { useSlashToSearch } from '../../ui/useSlashToSearch';
-import { useDatabase } from '../../db/DatabaseContext';
-import type { Names } from '../designations/useDesignations';
+import { useCostCentersByCode } from './queries';
+import type { Names } from '../designations';
 import type { IndexFacts } from '../../workers/lineIndex/protocol';
 
 interface LineFilterBarProps {
@@ -20,10 +19,9 @@ const asList = (value: string) => (value ? [value] : undefined);
 
 export const LineFilterBar = ({ filter, facts, names, onChange }: LineFilterBarProps) => {
   const { t } = useTranslation();
-  const db = useDatabase();
   const search = useRef<HTMLInputElement>(null);
   useSlashToSearch(search);
-  const costCenters = useLiveQuery(() => db.costCenters.orderBy('code').toArray(), [db]);
+  const costCenters = useCostCentersByCode();
   // Cleared fields are undefined; the URL leaves them out.
   const set = (patch: Partial<LineFilter>, replace = false) => onChange({ ...filter, ...patch }, { replace });
 

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useProfile } from '../settings/profiles/ProfileContext';
-import { readProfileSetting, writeProfileSetting } from '../settings/localSettings';
+import { readProfileSetting, useProfile, writeProfileSetting } from '../settings';
 import { useTranslation } from 'react-i18next';
 import { exportFileName } from '../../../shared/export/filename';
 import { formatChf } from '../../../shared/format';
@@ -20,7 +19,7 @@ import {
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import { LineFilterBar } from './LineFilterBar';
 import { useLineExplorer } from './useLineExplorer';
-import { useNames } from '../designations/useDesignations';
+import { useNames } from '../designations';
 import { usePlatform } from '../../platform/PlatformContext';
 import { navigate } from '../../app/router/navigate';
 import { hrefFor, hrefForInvoice } from '../../app/router/routes';

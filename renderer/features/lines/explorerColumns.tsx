@@ -4,8 +4,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import type { LineRow } from '../../../shared/lines/lineIndex';
 import { formatQuantity, formatUnitPrice } from '../../../shared/money';
 import type { Column } from '../../ui/VirtualTable';
-import { DesignationName } from '../designations/DesignationName';
-import type { Names } from '../designations/useDesignations';
+import { DesignationName, type Names } from '../designations';
 import { hrefForInvoice } from '../../app/router/routes';
 
 export const explorerColumnIds = [

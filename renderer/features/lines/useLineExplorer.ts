@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineFilter, LineRow, LineTotals } from '../../../shared/lines/lineIndex';
 import type { RowSource } from '../../ui/VirtualTable';
-import { useDatabase } from '../../db/DatabaseContext';
+import { useLineIndexChange } from './queries';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import type { IndexFacts } from '../../workers/lineIndex/protocol';
 
@@ -22,7 +21,6 @@ export interface LineExplorerState {
  * runs the filter there, and fetches only the rows the table shows, a window at a time.
  */
 export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
-  const db = useDatabase();
   const client = useLineIndexClient();
   const [facts, setFacts] = useState<IndexFacts | null>(null);
   const [result, setResult] = useState<{ resultId: number; totals: LineTotals } | null>(null);
@@ -32,11 +30,7 @@ export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
   const pending = useRef(new Set<number>());
   const filterKey = JSON.stringify(filter);
 
-  const change = useLiveQuery(
-    async () =>
-      `${await db.lineBlocks.count()}|${(await db.assignments.toArray()).map((row) => row.etag).join(',')}`,
-    [db],
-  );
+  const change = useLineIndexChange();
 
   useEffect(() => {
     if (change === undefined) return;

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf, formatDate } from '../../../shared/format';
@@ -13,8 +12,12 @@ import { parseMoney } from '../../../shared/money';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
-import { useDatabase } from '../../db/DatabaseContext';
-import { checkAssignments, checkInvoices, checkRollups } from '../../db/rowChecks';
+import {
+  useOverviewAssignments,
+  useOverviewInvoices,
+  useOverviewRollups,
+  useStoredCustomer,
+} from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { TrendChart } from './TrendChart';
 import { hrefFor, hrefForInvoice } from '../../app/router/routes';
@@ -42,16 +45,15 @@ const InvoiceList = ({ invoices, empty }: { invoices: readonly Invoice[]; empty:
 export const OverviewPage = () => {
   const { t } = useTranslation();
   const language = useLanguage();
-  const db = useDatabase();
   const previousVisit = usePreviousVisit();
-  const checkedInvoices = useLiveQuery(async () => checkInvoices(await db.invoices.toArray()), [db]);
-  const checkedRollups = useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
-  const checkedAssignments = useLiveQuery(async () => checkAssignments(await db.assignments.toArray()), [db]);
+  const checkedInvoices = useOverviewInvoices();
+  const checkedRollups = useOverviewRollups();
+  const checkedAssignments = useOverviewAssignments();
   const invoices = checkedInvoices?.rows;
   const rollups = checkedRollups?.rows;
   const assignments = checkedAssignments?.rows;
   const skippedOther = [...(checkedRollups?.skipped ?? []), ...(checkedAssignments?.skipped ?? [])];
-  const customer = useLiveQuery(() => db.singletons.get('customer'), [db]);
+  const customer = useStoredCustomer();
   // The singleton row is read from disk like any other: only a true boolean turns the card on.
   const costCenterOption = CustomerOptionSchema.safeParse(customer?.value).data?.costCenterOption ?? false;
   const today = new Date().toISOString().slice(0, 10);

@@ -1,26 +1,25 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
-import { useDatabase } from '../../db/DatabaseContext';
-import { resolveKeepMine, resolveTakeTheirs } from '../../db/localEdits';
+import { useSettleConflict } from './edits';
+import { useOutboxRows } from './queries';
 import { useSyncController } from '../../workers/sync/SyncContext';
 import { describeValue } from './describeChange';
 
 /** Local edits not yet at the operator, and the conflicts the clerk settles here. */
 export const OutboxPanel = () => {
   const { t } = useTranslation();
-  const db = useDatabase();
+  const settleConflict = useSettleConflict();
   const sync = useSyncController();
   const titleId = useId();
   const reason = useFailureReason();
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  const rows = useLiveQuery(() => db.outbox.orderBy('seq').toArray(), [db]);
+  const rows = useOutboxRows();
   if (!rows) return null;
 
   const settle = (action: 'mine' | 'theirs', seq: number) => {
     setFailure(null);
-    (action === 'mine' ? resolveKeepMine(db, seq) : resolveTakeTheirs(db, seq)).then(
+    settleConflict(action, seq).then(
       () => sync.syncNow(),
       (error: unknown) => setFailure({ error }),
     );

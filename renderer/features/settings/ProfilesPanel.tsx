@@ -8,7 +8,7 @@ import { PlatformError } from '../../platform/Platform';
 import { deleteProfile, switchProfile } from './profiles/profileActions';
 import { loadRegistry } from './profiles/profileBoot';
 import { useProfile } from './profiles/ProfileContext';
-import { profileStats, type ProfileStats } from './profiles/profileStats';
+import { profileStats, type ProfileStats } from './queries';
 import { useProfileActions } from './profiles/useProfileActions';
 
 /** How a profile is named to the clerk: its customer, or that the customer is not known yet. */

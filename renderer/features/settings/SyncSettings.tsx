@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format';
-import { useDatabase } from '../../db/DatabaseContext';
+import { useQuarantine, useRecentSyncRuns } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import {
   loadNotifyNewInvoices,
@@ -31,15 +30,14 @@ interface SyncSettingsProps {
 export const SyncSettings = ({ focused }: SyncSettingsProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
-  const db = useDatabase();
   const controller = useSyncController();
   const profile = useProfile();
   const ids = { title: useId(), interval: useId(), quarantine: useId() };
   const heading = useRef<HTMLHeadingElement>(null);
   const [interval, setIntervalMinutes] = useState(() => loadSyncInterval(localStorage, profile.id));
   const [notify, setNotify] = useState(() => loadNotifyNewInvoices(localStorage, profile.id));
-  const quarantine = useLiveQuery(() => db.quarantine.orderBy('id').reverse().limit(200).toArray(), [db]);
-  const runs = useLiveQuery(() => db.syncRuns.orderBy('id').reverse().limit(5).toArray(), [db]);
+  const quarantine = useQuarantine();
+  const runs = useRecentSyncRuns();
 
   useEffect(() => {
     if (!focused) return;

@@ -3,14 +3,8 @@
 import '../../../shared/zodConfig';
 import { createLineIndex } from '../../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../../db/database';
-import {
-  checkAssignments,
-  checkBlocks,
-  checkDesignations,
-  checkInvoices,
-  checkServices,
-  type SkippedRow,
-} from '../../db/rowChecks';
+import { createLineSource, type LineSource } from '../../db/lineSource';
+import type { SkippedRow } from '../../db/rowChecks';
 import { exportLines } from './exportLines';
 import type { LineIndexRequest, LineIndexResponse } from './protocol';
 
@@ -20,8 +14,8 @@ declare const self: DedicatedWorkerGlobalScope;
  * Holds every cached line in memory for the line explorer: loads the stored blocks once, then only
  * the ones a sync adds; answers filters, row windows and exports without touching the page's thread.
  */
-let opened: InvoiceDeskDatabase | null = null;
-const database = (): InvoiceDeskDatabase => {
+let opened: LineSource | null = null;
+const source = (): LineSource => {
   if (opened === null) throw new Error('The line index was asked before its archive was opened');
   return opened;
 };
@@ -31,16 +25,16 @@ let nextResult = 1;
 const LOAD_BATCH = 64;
 
 const refresh = async () => {
-  const db = database();
-  const checkedInvoices = checkInvoices(await db.invoices.toArray());
+  const archive = source();
+  const checkedInvoices = await archive.loadInvoices();
   const invoices = new Map(checkedInvoices.rows.map((invoice) => [invoice.id, invoice]));
-  const keys = (await db.lineBlocks.toCollection().primaryKeys()).filter(
+  const keys = (await archive.loadBlockKeys()).filter(
     ([invoiceId, blockNo]) => !index.hasBlock(`${invoiceId}#${blockNo}`),
   );
   // A damaged block never enters the index, so each refresh reads it again and reports it again.
   const skippedBlocks: SkippedRow[] = [];
   for (let start = 0; start < keys.length; start += LOAD_BATCH) {
-    const checked = checkBlocks(await db.lineBlocks.bulkGet(keys.slice(start, start + LOAD_BATCH)));
+    const checked = await archive.loadBlocks(keys.slice(start, start + LOAD_BATCH));
     skippedBlocks.push(...checked.skipped);
     for (const block of checked.rows) {
       const invoice = invoices.get(block.invoiceId);
@@ -48,7 +42,7 @@ const refresh = async () => {
         index.addBlock(block, { id: invoice.id, number: invoice.number, issueDate: invoice.issueDate });
     }
   }
-  index.setAssignments(checkAssignments(await db.assignments.toArray()).rows);
+  index.setAssignments((await archive.loadAssignments()).rows);
   index.seal();
   results.clear();
   return { size: index.size, ...index.distinct(), skippedInvoices: checkedInvoices.skipped, skippedBlocks };
@@ -58,7 +52,7 @@ const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => 
   switch (request.type) {
     case 'open':
       opened?.close();
-      opened = new InvoiceDeskDatabase(request.databaseName);
+      opened = createLineSource(new InvoiceDeskDatabase(request.databaseName));
       return { id: request.id, ok: true, type: 'open' };
     case 'refresh':
       return { id: request.id, ok: true, type: 'refresh', facts: await refresh() };
@@ -88,16 +82,13 @@ const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => 
       const ids = results.get(request.resultId);
       if (!ids) return { id: request.id, ok: false, code: 'expired', message: 'The result has expired' };
       const services = new Map(
-        checkServices(await database().services.toArray()).rows.map((service) => [
+        (await source().loadServices()).rows.map((service) => [
           service.code,
           service.names[request.language],
         ]),
       );
       const designations = new Map(
-        checkDesignations(await database().designations.toArray()).rows.map((row) => [
-          `${row.kind}/${row.key}`,
-          row.text,
-        ]),
+        (await source().loadDesignations()).rows.map((row) => [`${row.kind}/${row.key}`, row.text]),
       );
       const bytes = exportLines(index, ids, {
         ...request,

@@ -11,7 +11,7 @@ import {
   type Profile,
   type ProfileRegistry,
 } from '../../../../shared/profiles/profiles';
-import { InvoiceDeskDatabase } from '../../../db/database';
+import { customerIn } from '../queries';
 
 /** Where the registry of profiles is kept: with the device's other settings. */
 export const REGISTRY_KEY = 'invoice-desk.profiles';
@@ -38,20 +38,6 @@ export interface ProfileBootDeps {
 const databaseExists = async (factory: IDBFactory, name: string): Promise<boolean> =>
   (await factory.databases()).some((database) => database.name === name);
 
-/** The customer an archive holds, read without changing it; null for an empty or foreign one. */
-const customerIn = async (deps: ProfileBootDeps, name: string): Promise<Customer | null> => {
-  const db = new InvoiceDeskDatabase(name, { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange });
-  try {
-    const row = await db.singletons.get('customer');
-    const value = row?.value;
-    return value && 'customerNumber' in value
-      ? { customerNumber: value.customerNumber, name: value.name }
-      : null;
-  } finally {
-    db.close();
-  }
-};
-
 /**
  * Which archive this start opens. The active profile when it belongs to the connected back end;
  * otherwise the profile of the customer the back end names (asked once); offline, the back end's
@@ -62,7 +48,7 @@ export const resolveProfile = async (deps: ProfileBootDeps): Promise<Profile> =>
   const at = deps.now().toISOString();
   let registry = loadRegistry(deps.storage);
   if (registry.profiles.length === 0 && (await databaseExists(deps.indexedDB, LEGACY_DATABASE_NAME))) {
-    registry = adoptLegacyArchive(deps.backend, await customerIn(deps, LEGACY_DATABASE_NAME), at);
+    registry = adoptLegacyArchive(deps.backend, await customerIn(LEGACY_DATABASE_NAME, deps), at);
     saveRegistry(deps.storage, registry);
   }
   const active = activeProfile(registry);
