@@ -81,6 +81,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // ui/useAsyncEffect.ts takes deps like useEffect: check them the same way.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useAsyncEffect$' }],
       // Feature folders, the archive's readers and writers, the platform seam: scripts/eslintRendererBoundaries.js.
       'renderer-boundaries/boundaries': 'error',
       ...forbid(

@@ -35,7 +35,7 @@ const rendererPath = (file) => {
 const featureOf = (file) => /^features\/([^/]+)\//.exec(file)?.[1] ?? null;
 const isStore = (file) => file.startsWith('db/') || /^features\/[^/]+\/(queries|edits)$/.test(file);
 /** May construct the database: the entry opens it, each worker opens the profile's archive. */
-const mayOpen = (file) => file === 'app/main' || file.startsWith('workers/');
+const mayOpen = (file) => file === 'app/start' || file.startsWith('workers/');
 
 const dexiePackages = new Set(['dexie', 'dexie-react-hooks']);
 
@@ -61,8 +61,8 @@ const create = (context) => {
     if ((target === 'platform/electron' || target === 'platform/web') && file !== 'platform/index')
       context.report({ node, messageId: 'platform' });
     if (!typeOnly && !isStore(file)) {
-      // The entry provides the context; everything else reads through its feature's queries.ts.
-      if (target === 'db/DatabaseContext' && file !== 'app/main')
+      // The entry (app/start.tsx) provides the context; everything else reads through its feature's queries.ts.
+      if (target === 'db/DatabaseContext' && file !== 'app/start')
         context.report({ node, messageId: 'database' });
       if (target === 'db/database' && !mayOpen(file)) context.report({ node, messageId: 'database' });
     }

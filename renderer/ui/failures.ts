@@ -25,7 +25,7 @@ const platformKeys = {
 
 const isPlatformCode = (code: string): code is keyof typeof platformKeys => code in platformKeys;
 
-/** A typed failure the line-index worker reports (see lines/protocol.ts). */
+/** A typed failure the line-index worker reports (see workers/lineIndex/protocol.ts). */
 export class LineIndexError extends Error {
   override readonly name = 'LineIndexError';
   constructor(

@@ -10,7 +10,7 @@ import {
 import { FilterField } from '../../ui/FilterField';
 import { useSlashToSearch } from '../../ui/useSlashToSearch';
 
-interface NameFilterBarProps {
+interface DesignationFilterBarProps {
   query: NameQuery;
   onChange: (query: NameQuery, options?: { replace?: boolean }) => void;
 }
@@ -22,7 +22,7 @@ const kindLabels = {
   references: 'names.kindReferences',
 } as const satisfies Record<KindFilter, string>;
 
-export const NameFilterBar = ({ query, onChange }: NameFilterBarProps) => {
+export const DesignationFilterBar = ({ query, onChange }: DesignationFilterBarProps) => {
   const { t } = useTranslation();
   const search = useRef<HTMLInputElement>(null);
   useSlashToSearch(search);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyKind } from '../../../shared/api/schemas';
 import { useSaveDesignation } from './edits';
 import { DesignationEditor } from './DesignationEditor';
-import type { Names } from './useDesignations';
+import type { Names } from './useNames';
 
 interface DesignationNameProps {
   kind: KeyKind;

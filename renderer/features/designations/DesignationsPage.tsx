@@ -4,9 +4,9 @@ import { filterNameRows, nameQueryParams, parseNameQuery } from '../../../shared
 import { PageHeader } from '../../ui/PageHeader';
 import { VirtualTable } from '../../ui/VirtualTable';
 import { linesOf } from './linesOf';
-import { nameColumns } from './designationColumns';
-import { NameFilterBar } from './DesignationFilterBar';
-import { useNameRows } from './useDesignationRows';
+import { designationColumns } from './designationColumns';
+import { DesignationFilterBar } from './DesignationFilterBar';
+import { useDesignationRows } from './useDesignationRows';
 import { navigate } from '../../app/router/navigate';
 import { hrefFor } from '../../app/router/routes';
 
@@ -17,15 +17,15 @@ interface DesignationsPageProps {
 /** Every service, licence and reference the archive knows, searchable, each renamed in place. */
 export const DesignationsPage = ({ params }: DesignationsPageProps) => {
   const { t } = useTranslation();
-  const rows = useNameRows();
+  const rows = useDesignationRows();
   const query = useMemo(() => parseNameQuery(params), [params]);
   const shown = useMemo(() => filterNameRows(rows ?? [], query), [rows, query]);
-  const columns = useMemo(() => nameColumns(t), [t]);
+  const columns = useMemo(() => designationColumns(t), [t]);
 
   return (
     <section>
       <PageHeader title={t('pages.names.title')} />
-      <NameFilterBar
+      <DesignationFilterBar
         query={query}
         onChange={(next, options) => navigate(hrefFor('designations', nameQueryParams(next)), options)}
       />

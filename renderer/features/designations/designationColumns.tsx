@@ -6,7 +6,7 @@ import { OwnNameCell } from './OwnNameCell';
 import { WaitingMark } from './WaitingMark';
 
 /** The Names table's columns. */
-export const nameColumns = (t: TFunction): Column<NameRow>[] => {
+export const designationColumns = (t: TFunction): Column<NameRow>[] => {
   const kindLabel = (row: NameRow) => t(`names.kinds.${row.kind}`);
   return [
     { id: 'kind', header: t('names.columns.kind'), width: 190, render: kindLabel },

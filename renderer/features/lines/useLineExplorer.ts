@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LineFilter, LineRow, LineTotals } from '../../../shared/lines/lineIndex';
 import type { RowSource } from '../../ui/VirtualTable';
+import { useAsyncEffect } from '../../ui/useAsyncEffect';
 import { useLineIndexChange } from './queries';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import type { IndexFacts } from '../../workers/lineIndex/protocol';
@@ -32,42 +33,36 @@ export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
 
   const change = useLineIndexChange();
 
-  useEffect(() => {
-    if (change === undefined) return;
-    let live = true;
-    client.refresh().then(
-      (next) => {
-        if (!live) return;
-        setFacts(next);
-        setFailure(null);
-      },
-      (error: unknown) => {
-        if (live) setFailure(error);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, change]);
+  useAsyncEffect(
+    () =>
+      change === undefined
+        ? null
+        : {
+            run: () => client.refresh(),
+            onValue: (next) => {
+              setFacts(next);
+              setFailure(null);
+            },
+            onError: setFailure,
+          },
+    [client, change],
+  );
 
-  useEffect(() => {
-    if (!facts) return;
-    let live = true;
-    client.query(JSON.parse(filterKey) as LineFilter).then(
-      (answer) => {
-        if (!live) return;
-        cache.current = new Map();
-        pending.current = new Set();
-        setResult({ resultId: answer.resultId, totals: answer.totals });
-      },
-      (error: unknown) => {
-        if (live) setFailure(error);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, facts, filterKey]);
+  useAsyncEffect(
+    () =>
+      facts
+        ? {
+            run: () => client.query(JSON.parse(filterKey) as LineFilter),
+            onValue: (answer) => {
+              cache.current = new Map();
+              pending.current = new Set();
+              setResult({ resultId: answer.resultId, totals: answer.totals });
+            },
+            onError: setFailure,
+          }
+        : null,
+    [client, facts, filterKey],
+  );
 
   const resultId = result?.resultId ?? null;
   const onVisibleRange = useCallback(

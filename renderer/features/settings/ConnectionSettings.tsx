@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAsyncEffect } from '../../ui/useAsyncEffect';
 import type { ConnectionInfo } from '../../../shared/connection/settings';
 import type { ConnectionTestOutcome } from '../../../shared/connection/testConnection';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
@@ -23,22 +24,17 @@ export const ConnectionSettings = () => {
   const [busy, setBusy] = useState(false);
   const [loadFailure, setLoadFailure] = useState<{ error: unknown } | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    platform.connection.get().then(
-      (value) => {
-        if (!live) return;
+  useAsyncEffect(
+    () => ({
+      run: () => platform.connection.get(),
+      onValue: (value) => {
         setInfo(value);
         setDraft(draftFromInfo(value));
       },
-      (error: unknown) => {
-        if (live) setLoadFailure({ error });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [platform]);
+      onError: (error) => setLoadFailure({ error }),
+    }),
+    [platform],
+  );
 
   if (loadFailure)
     return (

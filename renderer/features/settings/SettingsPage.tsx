@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAsyncEffect } from '../../ui/useAsyncEffect';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { isLanguage, languages } from '../../../shared/i18n/languages';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
@@ -30,19 +31,8 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
   const { theme, setTheme, rememberLanguage } = useUiStore();
   const [info, setInfo] = useState<AppInfo | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    // Without it the About section shows no version; nothing else depends on it.
-    platform.getAppInfo().then(
-      (value) => {
-        if (live) setInfo(value);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [platform]);
+  // Without it the About section shows no version; nothing else depends on it.
+  useAsyncEffect(() => ({ run: () => platform.getAppInfo(), onValue: setInfo }), [platform]);
 
   const changeLanguage = (value: string) => {
     if (!isLanguage(value)) return;

@@ -62,8 +62,6 @@ const exportAll = (format: 'csv' | 'xlsx') => {
   });
   const { ids } = index.query({});
   return exportLines(index, ids, {
-    type: 'export',
-    id: 1,
     resultId: 1,
     format,
     columns,

@@ -4,9 +4,9 @@ import { csvOptionsFor, toCsv } from '../../../shared/export/csv';
 import { toXlsx } from '../../../shared/export/xlsx';
 import type { LineIndex, LineRow } from '../../../shared/lines/lineIndex';
 import { formatQuantity, formatUnitPrice } from '../../../shared/money';
-import type { LineIndexRequest } from './protocol';
+import type { ExportRequest as ExportCall } from './protocol';
 
-type ExportRequest = Extract<LineIndexRequest, { type: 'export' }> & {
+type ExportRequest = ExportCall & {
   serviceName: (code: string) => string;
   designation: (kind: KeyKind, key: string) => string | null;
 };

@@ -1,43 +1,38 @@
 import type { LineFilter } from '../../../shared/lines/lineIndex';
 import { LineIndexError } from '../../ui/failures';
-import type { IndexFacts, LineIndexRequest, LineIndexResponse } from './protocol';
+import { DisposableStore, toDisposable, type Disposable } from '../../ui/lifecycle';
+import { createRpc, RpcError } from '../rpc';
+import type { ExportRequest, LineIndexPageSide, LineIndexWorkerSide } from './protocol';
 
-type Kind = Extract<LineIndexResponse, { ok: true }>['type'];
-type Answer<T extends Kind> = Extract<LineIndexResponse, { ok: true; type: T }>;
-type Request = LineIndexRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+const isExpired = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && 'code' in data && data.code === 'expired';
 
-/** The page's side of the line-index worker: one promise per request. */
+/** A worker's failure as the typed error the UI translates (ui/failures.ts). */
+const asLineIndexError = (error: unknown): never => {
+  if (error instanceof RpcError)
+    throw new LineIndexError(
+      error.code === 'rpc.remote' && isExpired(error.data) ? 'expired' : 'failed',
+      error.message,
+    );
+  throw error;
+};
+
+/** The page's side of the line-index worker: one promise per request; disposing it ends the worker. */
 export const createLineIndexClient = (worker: Worker, databaseName: string) => {
-  let nextId = 1;
-  const waiting = new Map<
-    number,
-    { resolve: (response: LineIndexResponse) => void; reject: (error: Error) => void }
-  >();
-  worker.addEventListener('message', (event: MessageEvent<LineIndexResponse>) => {
-    const entry = waiting.get(event.data.id);
-    if (!entry) return;
-    waiting.delete(event.data.id);
-    if (event.data.ok) entry.resolve(event.data);
-    else entry.reject(new LineIndexError(event.data.code, event.data.message));
-  });
-  const ask = <T extends Kind>(request: Request & { type: T }): Promise<Answer<T>> =>
-    new Promise((resolve, reject) => {
-      const id = nextId;
-      nextId += 1;
-      waiting.set(id, { resolve: (response) => resolve(response as Answer<T>), reject });
-      worker.postMessage({ ...request, id });
-    });
-  // Messages are handled in order: every request after this one reads the profile's archive.
-  void ask({ type: 'open', databaseName });
-  return {
-    refresh: async (): Promise<IndexFacts> => (await ask({ type: 'refresh' })).facts,
-    query: (filter: LineFilter) => ask({ type: 'query', filter }),
-    rows: async (resultId: number, start: number, count: number) =>
-      (await ask({ type: 'rows', resultId, start, count })).rows,
-    exportLines: async (request: Omit<Extract<LineIndexRequest, { type: 'export' }>, 'id' | 'type'>) =>
-      (await ask({ type: 'export', ...request })).bytes,
-    dispose: () => worker.terminate(),
+  const lifetime = new DisposableStore();
+  lifetime.add(toDisposable(() => worker.terminate()));
+  const rpc = lifetime.add(createRpc<LineIndexPageSide, LineIndexWorkerSide>(worker, {}));
+  // Calls are served in order: every request after this one reads the profile's archive.
+  rpc.call('open', { databaseName }).catch(() => undefined);
+  const client = {
+    refresh: () => rpc.call('refresh', undefined).catch(asLineIndexError),
+    query: (filter: LineFilter) => rpc.call('query', filter).catch(asLineIndexError),
+    rows: (resultId: number, start: number, count: number) =>
+      rpc.call('rows', { resultId, start, count }).catch(asLineIndexError),
+    exportLines: (request: ExportRequest) => rpc.call('export', request).catch(asLineIndexError),
+    dispose: () => lifetime.dispose(),
   };
+  return client satisfies Disposable;
 };
 
 export type LineIndexClient = ReturnType<typeof createLineIndexClient>;

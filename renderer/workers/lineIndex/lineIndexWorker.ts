@@ -6,7 +6,8 @@ import { InvoiceDeskDatabase } from '../../db/database';
 import { createLineSource, type LineSource } from '../../db/lineSource';
 import type { SkippedRow } from '../../db/rowChecks';
 import { exportLines } from './exportLines';
-import type { LineIndexRequest, LineIndexResponse } from './protocol';
+import { createRpc, RpcFailure, transfer } from '../rpc';
+import type { ExpiredFailure, LineIndexPageSide, LineIndexWorkerSide } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -48,70 +49,45 @@ const refresh = async () => {
   return { size: index.size, ...index.distinct(), skippedInvoices: checkedInvoices.skipped, skippedBlocks };
 };
 
-const answer = async (request: LineIndexRequest): Promise<LineIndexResponse> => {
-  switch (request.type) {
-    case 'open':
-      opened?.close();
-      opened = createLineSource(new InvoiceDeskDatabase(request.databaseName));
-      return { id: request.id, ok: true, type: 'open' };
-    case 'refresh':
-      return { id: request.id, ok: true, type: 'refresh', facts: await refresh() };
-    case 'query': {
-      const started = performance.now();
-      const { ids, totals } = index.query(request.filter);
-      const resultId = nextResult;
-      nextResult += 1;
-      results.set(resultId, ids);
-      // Keep the last few results: the page asks rows of the newest, an export may still run on an older one.
-      for (const key of results.keys()) if (key < resultId - 4) results.delete(key);
-      return {
-        id: request.id,
-        ok: true,
-        type: 'query',
-        resultId,
-        totals,
-        elapsedMs: performance.now() - started,
-      };
-    }
-    case 'rows': {
-      const ids = results.get(request.resultId);
-      if (!ids) return { id: request.id, ok: false, code: 'expired', message: 'The result has expired' };
-      return { id: request.id, ok: true, type: 'rows', rows: index.rows(ids, request.start, request.count) };
-    }
-    case 'export': {
-      const ids = results.get(request.resultId);
-      if (!ids) return { id: request.id, ok: false, code: 'expired', message: 'The result has expired' };
-      const services = new Map(
-        (await source().loadServices()).rows.map((service) => [
-          service.code,
-          service.names[request.language],
-        ]),
-      );
-      const designations = new Map(
-        (await source().loadDesignations()).rows.map((row) => [`${row.kind}/${row.key}`, row.text]),
-      );
-      const bytes = exportLines(index, ids, {
-        ...request,
-        serviceName: (code) => services.get(code) ?? code,
-        designation: (kind, key) => designations.get(`${kind}/${key}`) ?? null,
-      });
-      return { id: request.id, ok: true, type: 'export', bytes };
-    }
-  }
-};
+const expired = () => new RpcFailure('The result has expired', { code: 'expired' } satisfies ExpiredFailure);
 
-self.addEventListener('message', (event: MessageEvent<LineIndexRequest>) => {
-  void answer(event.data).then(
-    (response) => {
-      self.postMessage(response, response.ok && response.type === 'export' ? [response.bytes.buffer] : []);
-    },
-    (error: unknown) => {
-      self.postMessage({
-        id: event.data.id,
-        ok: false,
-        code: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-      } satisfies LineIndexResponse);
-    },
-  );
+// The worker lives as long as the page's client: it is terminated, never asked to stop.
+createRpc<LineIndexWorkerSide, LineIndexPageSide>(self, {
+  open: ({ databaseName }) => {
+    opened?.close();
+    opened = createLineSource(new InvoiceDeskDatabase(databaseName));
+    return undefined;
+  },
+  refresh: () => refresh(),
+  query: (filter) => {
+    const started = performance.now();
+    const { ids, totals } = index.query(filter);
+    const resultId = nextResult;
+    nextResult += 1;
+    results.set(resultId, ids);
+    // Keep the last few results: the page asks rows of the newest, an export may still run on an older one.
+    for (const key of results.keys()) if (key < resultId - 4) results.delete(key);
+    return { resultId, totals, elapsedMs: performance.now() - started };
+  },
+  rows: ({ resultId, start, count }) => {
+    const ids = results.get(resultId);
+    if (!ids) throw expired();
+    return index.rows(ids, start, count);
+  },
+  export: async (request) => {
+    const ids = results.get(request.resultId);
+    if (!ids) throw expired();
+    const services = new Map(
+      (await source().loadServices()).rows.map((service) => [service.code, service.names[request.language]]),
+    );
+    const designations = new Map(
+      (await source().loadDesignations()).rows.map((row) => [`${row.kind}/${row.key}`, row.text]),
+    );
+    const bytes = exportLines(index, ids, {
+      ...request,
+      serviceName: (code) => services.get(code) ?? code,
+      designation: (kind, key) => designations.get(`${kind}/${key}`) ?? null,
+    });
+    return transfer(bytes, [bytes.buffer]);
+  },
 });

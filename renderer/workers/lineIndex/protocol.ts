@@ -1,23 +1,8 @@
 import type { LineFilter, LineRow, LineTotals } from '../../../shared/lines/lineIndex';
 import type { SkippedRow } from '../../db/rowChecks';
+import type { Nothing } from '../rpc';
 
-/** Requests to the line-index worker and its answers, matched by id. */
-export type LineIndexRequest =
-  /** First of all: which profile's archive to index. */
-  | { id: number; type: 'open'; databaseName: string }
-  | { id: number; type: 'refresh' }
-  | { id: number; type: 'query'; filter: LineFilter }
-  | { id: number; type: 'rows'; resultId: number; start: number; count: number }
-  | {
-      id: number;
-      type: 'export';
-      resultId: number;
-      format: 'csv' | 'xlsx';
-      columns: readonly string[];
-      headers: Record<string, string>;
-      language: 'de' | 'fr' | 'it' | 'en';
-      sheetName: string;
-    };
+/** The line-index worker's methods, over workers/rpc.ts. Calls are served in the order they are sent. */
 
 export interface IndexFacts {
   size: number;
@@ -29,10 +14,33 @@ export interface IndexFacts {
   skippedBlocks: SkippedRow[];
 }
 
-export type LineIndexResponse =
-  | { id: number; ok: true; type: 'open' }
-  | { id: number; ok: true; type: 'refresh'; facts: IndexFacts }
-  | { id: number; ok: true; type: 'query'; resultId: number; totals: LineTotals; elapsedMs: number }
-  | { id: number; ok: true; type: 'rows'; rows: LineRow[] }
-  | { id: number; ok: true; type: 'export'; bytes: Uint8Array<ArrayBuffer> }
-  | { id: number; ok: false; code: 'expired' | 'failed'; message: string };
+export interface ExportRequest {
+  resultId: number;
+  format: 'csv' | 'xlsx';
+  columns: readonly string[];
+  headers: Record<string, string>;
+  language: 'de' | 'fr' | 'it' | 'en';
+  sheetName: string;
+}
+
+/** The data of a failed call: the result a window or an export asked for has been dropped. */
+export interface ExpiredFailure {
+  code: 'expired';
+}
+
+export interface LineIndexWorkerSide {
+  methods: {
+    /** First of all: which profile's archive to index. */
+    open: { params: { databaseName: string }; result: undefined };
+    refresh: { params: undefined; result: IndexFacts };
+    query: { params: LineFilter; result: { resultId: number; totals: LineTotals; elapsedMs: number } };
+    rows: { params: { resultId: number; start: number; count: number }; result: LineRow[] };
+    export: { params: ExportRequest; result: Uint8Array<ArrayBuffer> };
+  };
+  events: Nothing;
+}
+
+export interface LineIndexPageSide {
+  methods: Nothing;
+  events: Nothing;
+}

@@ -7,23 +7,21 @@ import { runSync, SyncCancelledError } from '../../../shared/sync/engine';
 import { InvoiceDeskDatabase } from '../../db/database';
 import { createDexieResourceStore } from '../../db/resourceStore';
 import { createDexieSyncStore } from '../../db/syncStore';
+import { createRpc } from '../rpc';
 import { createPortFetch } from './portFetch';
-import type { FromWorker, ToWorker } from './protocol';
+import type { SyncPageSide, SyncWorkerSide } from './protocol';
 import { isQuotaError } from './syncErrors';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (message: FromWorker) => {
-  self.postMessage(message);
-};
+const rpc = createRpc<SyncWorkerSide, SyncPageSide>(self, {});
 
 /** The active profile's archive, named by the page's first message. */
 let archive: {
   store: ReturnType<typeof createDexieSyncStore>;
   resources: ReturnType<typeof createDexieResourceStore>;
 } | null = null;
-const transport = createPortFetch(post);
-const api = createApiClient({ fetch: transport.fetch });
+const api = createApiClient({ fetch: createPortFetch(rpc) });
 let running: AbortController | null = null;
 /** A request that arrives mid-run (a new connection saved, back online) runs again right after. */
 let again = false;
@@ -37,7 +35,7 @@ const sync = async (): Promise<void> => {
   }
   const controller = new AbortController();
   running = controller;
-  post({ type: 'started', at: new Date().toISOString() });
+  rpc.emit('started', { at: new Date().toISOString() });
   try {
     const run = await runSync({
       api,
@@ -45,9 +43,9 @@ const sync = async (): Promise<void> => {
       resources,
       now: () => new Date(),
       signal: controller.signal,
-      onProgress: (progress) => post({ type: 'progress', progress }),
+      onProgress: (progress) => rpc.emit('progress', progress),
     });
-    post({ type: 'finished', run });
+    rpc.emit('finished', run);
   } catch (error) {
     const code =
       error instanceof ApiError || error instanceof SyncCancelledError
@@ -55,8 +53,7 @@ const sync = async (): Promise<void> => {
         : isQuotaError(error)
           ? 'sync.quota'
           : 'sync.failed';
-    post({
-      type: 'failed',
+    rpc.emit('failed', {
       run: null,
       code,
       message: error instanceof Error ? error.message : String(error),
@@ -70,23 +67,12 @@ const sync = async (): Promise<void> => {
   }
 };
 
-self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
-  switch (message.type) {
-    case 'open': {
-      const db = new InvoiceDeskDatabase(message.databaseName);
-      archive = { store: createDexieSyncStore(db), resources: createDexieResourceStore(db) };
-      break;
-    }
-    case 'sync':
-      void sync();
-      break;
-    case 'cancel':
-      again = false;
-      running?.abort();
-      break;
-    case 'fetchResult':
-      transport.settle(message);
-      break;
-  }
+rpc.on('open', ({ databaseName }) => {
+  const db = new InvoiceDeskDatabase(databaseName);
+  archive = { store: createDexieSyncStore(db), resources: createDexieResourceStore(db) };
+});
+rpc.on('sync', () => void sync());
+rpc.on('cancel', () => {
+  again = false;
+  running?.abort();
 });
