@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { rendererBoundaries } from './scripts/eslintRendererBoundaries.js';
 
 // The "may import" column of ARCHITECTURE.md, enforced. Each entry forbids what a folder must not reach.
 const nodeBuiltins = [
@@ -85,10 +86,14 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'renderer-boundaries': rendererBoundaries },
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // ui/useAsyncEffect.ts takes deps like useEffect: check them the same way.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useAsyncEffect$' }],
+      // Feature folders, the archive's readers and writers, the platform seam: scripts/eslintRendererBoundaries.js.
+      'renderer-boundaries/boundaries': 'error',
       ...forbid(
         ['electron', 'simulator'],
         ['electron', ...nodeBuiltins],

@@ -9,7 +9,7 @@ import { WEB_CONTENT_SECURITY_POLICY } from './shared/contentSecurityPolicy.ts';
 // The invoice PDF viewer must work offline under connect-src 'self': pdf.js fetches the standard
 // fonts (the invoices use Helvetica without embedding it) and CMaps from URLs on our own origin. This
 // serves pdfjs-dist's two data folders at pdfjs/ in dev and copies them to dist/renderer/pdfjs/ in the
-// build (renderer/invoices/pdf/pdfJs.ts points pdf.js there). Its worker needs nothing here: it is an
+// build (renderer/features/invoices/pdf/pdfJs.ts points pdf.js there). Its worker needs nothing here: it is an
 // asset import (`?url`).
 const pdfJsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const pdfJsAssets = (): Plugin => {

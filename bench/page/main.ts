@@ -11,8 +11,8 @@ import {
 import { dayToMonth, isoToDay } from '../../shared/core/dates';
 import type { LineFilter } from '../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
-import { createLineIndexClient } from '../../renderer/lines/lineIndexClient';
-import { loadRegistry } from '../../renderer/profiles/profileBoot';
+import { createLineIndexClient } from '../../renderer/workers/lineIndex/lineIndexClient';
+import { loadRegistry } from '../../renderer/features/settings/profiles/profileBoot';
 import { activeProfile, LEGACY_DATABASE_NAME } from '../../shared/profiles/profiles';
 
 const median = (values: readonly number[]) => {
@@ -26,7 +26,7 @@ const percentile = (values: readonly number[], p: number) => {
 };
 const round = (value: number) => Math.round(value * 100) / 100;
 
-// The archive the app opened: the active profile's (renderer/profiles/profileBoot.ts).
+// The archive the app opened: the active profile's (renderer/features/settings/profiles/profileBoot.ts).
 const db = new InvoiceDeskDatabase(
   activeProfile(loadRegistry(localStorage))?.databaseName ?? LEGACY_DATABASE_NAME,
 );
@@ -127,7 +127,9 @@ const naiveQuery = async (filter: LineFilter) => {
 
 const queries = async (runs: number, naiveRuns: number) => {
   const client = createLineIndexClient(
-    new Worker(new URL('../../renderer/lines/lineIndexWorker.ts', import.meta.url), { type: 'module' }),
+    new Worker(new URL('../../renderer/workers/lineIndex/lineIndexWorker.ts', import.meta.url), {
+      type: 'module',
+    }),
     db.name,
   );
   const loadStarted = performance.now();

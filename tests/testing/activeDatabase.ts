@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * The IndexedDB database of the profile the app has open: read from the profile registry the page
- * keeps in localStorage (renderer/profiles/profileBoot.ts), for tests that reach past the app.
+ * keeps in localStorage (renderer/features/settings/profiles/profileBoot.ts), for tests that reach past the app.
  */
 export const activeDatabaseName = (page: Page): Promise<string> =>
   page.evaluate(() => {

@@ -1,0 +1,138 @@
+// Loaded by main.tsx once zod is configured.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { ArchiveError } from '../db/archiveErrors';
+import { InvoiceDeskDatabase } from '../db/database';
+import { NewerArchivePage } from './NewerArchivePage';
+import { DatabaseContext } from '../db/DatabaseContext';
+import { createI18n, initialLanguage } from './i18nSetup';
+import { detectPlatform } from '../platform';
+import { LineIndexContext } from '../workers/lineIndex/LineIndexContext';
+import { createLineIndexClient, type LineIndexClient } from '../workers/lineIndex/lineIndexClient';
+import { PlatformContext } from '../platform/PlatformContext';
+import { DisposableStore } from '../ui/lifecycle';
+import type { Platform } from '../platform/Platform';
+import {
+  loadNotifyNewInvoices,
+  loadSyncInterval,
+  loadTheme,
+  newProfileId,
+  ProfileContext,
+  resolveProfile,
+} from '../features/settings';
+import { createApiClient } from '../../shared/api/client';
+import type { Customer } from '../../shared/profiles/profiles';
+import { rememberVisit } from './lastVisit';
+import { PreviousVisitContext } from '../ui/PreviousVisitContext';
+import { SyncContext } from '../workers/sync/SyncContext';
+import { createSyncController } from '../workers/sync/syncController';
+import '../styles.css';
+
+/** Asks the operator who the connected customer is, briefly: a start offline must not wait for it. */
+const customerOf = async (platform: Platform): Promise<Customer | null> => {
+  try {
+    const client = createApiClient({ fetch: platform.apiFetch, retry: { maxAttempts: 1 } });
+    const customer = await client.getCustomer({ signal: AbortSignal.timeout(5_000) });
+    return { customerNumber: customer.customerNumber, name: customer.name };
+  } catch {
+    return null;
+  }
+};
+
+const start = async () => {
+  const i18n = await createI18n(initialLanguage());
+  const platform = detectPlatform();
+  const profile = await resolveProfile({
+    storage: localStorage,
+    indexedDB,
+    IDBKeyRange,
+    backend: (await platform.connection.get()).settings,
+    fetchCustomer: () => customerOf(platform),
+    now: () => new Date(),
+    newId: newProfileId,
+  });
+  const db = new InvoiceDeskDatabase(profile.databaseName);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  // Before anything reads or writes the archive (sync, line index): one from a newer release is left alone.
+  const refused = await db.open().then(
+    () => null,
+    (error: unknown) => (error instanceof ArchiveError ? error : null),
+  );
+  if (refused) {
+    // The shell that normally applies the theme is not rendered here.
+    document.documentElement.dataset.theme = loadTheme(localStorage);
+    createRoot(root).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <NewerArchivePage />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+    return;
+  }
+  const previousVisit = rememberVisit(localStorage, new Date());
+  // The archive outlives the operator's window: ask the browser never to evict it under pressure.
+  void navigator.storage.persist().catch(() => false);
+  // Everything this page load starts, ended with it (workers, timers, listeners).
+  const lifetime = new DisposableStore();
+  window.addEventListener('pagehide', (event) => {
+    // A page kept in the back-forward cache comes back as it was: its workers must live on.
+    if (!event.persisted) lifetime.dispose();
+  });
+  const sync = lifetime.add(
+    createSyncController({
+      platform,
+      createWorker: () =>
+        new Worker(new URL('../workers/sync/syncWorker.ts', import.meta.url), {
+          type: 'module',
+          name: 'invoice-desk-sync',
+        }),
+      databaseName: profile.databaseName,
+      intervalMinutes: loadSyncInterval(localStorage, profile.id),
+      onNewInvoices: (run) => {
+        if (!loadNotifyNewInvoices(localStorage, profile.id)) return;
+        void platform.notify(
+          i18n.t('sync.newInvoicesTitle'),
+          i18n.t('sync.newInvoicesBody', { count: run.newInvoices }),
+        );
+      },
+    }),
+  );
+  sync.syncNow();
+  let lineIndex: LineIndexClient | null = null;
+  const getLineIndex = () =>
+    (lineIndex ??= lifetime.add(
+      createLineIndexClient(
+        new Worker(new URL('../workers/lineIndex/lineIndexWorker.ts', import.meta.url), {
+          type: 'module',
+          name: 'invoice-desk-lines',
+        }),
+        profile.databaseName,
+      ),
+    ));
+
+  createRoot(root).render(
+    <StrictMode>
+      <PlatformContext value={platform}>
+        <ProfileContext value={profile}>
+          <DatabaseContext value={db}>
+            <SyncContext value={sync}>
+              <LineIndexContext value={getLineIndex}>
+                <PreviousVisitContext value={previousVisit}>
+                  <I18nextProvider i18n={i18n}>
+                    <App />
+                  </I18nextProvider>
+                </PreviousVisitContext>
+              </LineIndexContext>
+            </SyncContext>
+          </DatabaseContext>
+        </ProfileContext>
+      </PlatformContext>
+    </StrictMode>,
+  );
+};
+
+export default start;

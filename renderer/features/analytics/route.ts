@@ -1,0 +1,9 @@
+import { lazy } from 'react';
+import type { RouteDescriptor } from '../../app/router/routeDescriptor';
+
+export const analyticsRoute = {
+  id: 'analytics',
+  path: '/analytics',
+  labelKey: 'nav.analytics',
+  page: lazy(() => import('./AnalyticsPage').then((module) => ({ default: module.AnalyticsPage }))),
+} as const satisfies RouteDescriptor;

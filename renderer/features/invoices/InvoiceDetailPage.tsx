@@ -1,0 +1,188 @@
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatChf, formatDate } from '../../../shared/core/format';
+import { parseMoney } from '../../../shared/core/money';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { PageHeader } from '../../ui/PageHeader';
+import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
+import { VirtualTable } from '../../ui/VirtualTable';
+import { useCorrectedInvoice, useInvoiceBlocks, useInvoiceDocument, useStoredInvoice } from './queries';
+import { useLanguage } from '../../ui/useLanguage';
+import { IntegrityBadge } from './IntegrityBadge';
+import { reconcile } from '../../../shared/invoices/reconcile';
+import { explorerColumnIds, explorerColumns } from '../lines';
+import { blockRows } from '../../../shared/lines/blockRows';
+import { SavePdfButton } from './SavePdfButton';
+import { DesignationName, useNames } from '../designations';
+import { navigate } from '../../app/router/navigate';
+import { hrefFor } from '../../app/router/routes';
+
+// pdf.js is large: it loads only when an invoice is opened.
+const PdfViewer = lazy(() => import('./PdfViewer').then((module) => ({ default: module.PdfViewer })));
+
+/** The explorer's columns minus those that repeat the invoice itself or need the index (cost centres). */
+const detailColumns = explorerColumnIds.filter((id) => id !== 'invoiceNumber' && id !== 'costCenter');
+
+interface InvoiceDetailPageProps {
+  itemId: string;
+  params: URLSearchParams;
+}
+
+export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPageProps) => {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const names = useNames();
+  const stored = useStoredInvoice(invoiceId);
+  const invoice = stored?.state === 'ok' ? stored.invoice : undefined;
+  const checkedBlocks = useInvoiceBlocks(invoiceId);
+  const blocks = checkedBlocks?.rows;
+  const document = useInvoiceDocument(invoiceId);
+  const corrected = useCorrectedInvoice(invoice?.correctsInvoiceId);
+  const rows = useMemo(
+    () => (blocks ?? []).flatMap((block) => blockRows(block, invoice?.number ?? '')),
+    [blocks, invoice?.number],
+  );
+  const columns = useMemo(() => {
+    const all = explorerColumns(t, language, names);
+    return detailColumns.map((id) => all[id]);
+  }, [t, language, names]);
+  const backHref = hrefFor('invoices', new URLSearchParams(params.get('from') ?? ''));
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) navigate(backHref);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [backHref]);
+
+  if (stored?.state === 'damaged') {
+    return (
+      <section>
+        <a href={backHref}>← {t('invoice.back')}</a>
+        <PageHeader title={t('problems.damagedInvoice')} />
+        <SkippedRowsNotice kind="invoices" skipped={[stored.skipped]} area="invoice detail" />
+      </section>
+    );
+  }
+
+  if (invoice === undefined) {
+    return (
+      <section>
+        <a href={backHref}>← {t('invoice.back')}</a>
+        {stored !== undefined && blocks !== undefined && <PageHeader title={t('invoice.notFound')} />}
+      </section>
+    );
+  }
+
+  const reconciliation = blocks ? reconcile(invoice, blocks) : null;
+  const money = (value: string) => formatChf(parseMoney(value), language);
+  const title =
+    invoice.type === 'credit-note'
+      ? t('invoice.creditNoteTitle', { number: invoice.number })
+      : t('invoice.title', { number: invoice.number });
+
+  return (
+    <section className="invoice-detail">
+      <a href={backHref}>← {t('invoice.back')}</a>
+      <PageHeader title={title} />
+      <div className="invoice-detail__grid">
+        <section className="card" aria-label={t('invoice.details')}>
+          <dl className="facts">
+            <dt>{t('invoices.columns.debtor')}</dt>
+            <dd>{invoice.debtorNumber}</dd>
+            <dt>{t('invoices.columns.reference')}</dt>
+            <dd>
+              <DesignationName kind="invoiceReference" itemKey={invoice.invoiceReference} names={names} />
+            </dd>
+            <dt>{t('invoice.period')}</dt>
+            <dd>
+              {t('invoice.periodValue', {
+                from: formatDate(invoice.periodStart, language),
+                to: formatDate(invoice.periodEnd, language),
+              })}
+            </dd>
+            <dt>{t('invoices.columns.issueDate')}</dt>
+            <dd>{formatDate(invoice.issueDate, language)}</dd>
+            <dt>{t('invoices.columns.dueDate')}</dt>
+            <dd>{formatDate(invoice.dueDate, language)}</dd>
+            <dt>{t('invoices.columns.status')}</dt>
+            <dd>
+              {t(`invoices.statuses.${invoice.status}`)}
+              {invoice.archived === 1 && <> · {t('invoices.archivedMark')}</>}
+            </dd>
+            {corrected && (
+              <>
+                <dt>{t('invoices.types.creditNote')}</dt>
+                <dd>{t('invoice.corrects', { number: corrected.number })}</dd>
+              </>
+            )}
+            {invoice.qrReference && (
+              <>
+                <dt>{t('invoice.qrReference')}</dt>
+                <dd>
+                  <code>{invoice.qrReference}</code>
+                </dd>
+              </>
+            )}
+            <dt>{t('invoices.columns.net')}</dt>
+            <dd className="amount">{money(invoice.netTotal)}</dd>
+            <dt>{t('invoices.columns.vat')}</dt>
+            <dd className="amount">{money(invoice.vatTotal)}</dd>
+            <dt>{t('invoices.columns.gross')}</dt>
+            <dd className="amount">
+              <strong>{money(invoice.grossTotal)}</strong>
+            </dd>
+          </dl>
+          <h2>{t('invoice.reconciliationTitle')}</h2>
+          {reconciliation?.state === 'reconciled' && (
+            <p className="notice notice--ok" role="status">
+              ✓ {t('invoice.reconciled')}
+            </p>
+          )}
+          {reconciliation?.state === 'incomplete' && (
+            <p className="notice notice--warning" role="status">
+              {t('invoice.incomplete', { stored: reconciliation.stored, count: reconciliation.count })}
+            </p>
+          )}
+          {reconciliation?.state === 'mismatch' && (
+            <p className="notice notice--error" role="alert">
+              {t('invoice.mismatch', {
+                lines: formatChf(reconciliation.linesGross, language),
+                invoice: formatChf(reconciliation.invoiceGross, language),
+                difference: formatChf(reconciliation.difference, language),
+              })}
+            </p>
+          )}
+        </section>
+        <section className="card" aria-label={t('invoice.documentTitle')}>
+          <h2>{t('invoice.documentTitle')}</h2>
+          <ErrorBoundary variant="panel" area="invoice document" resetKey={invoice.id}>
+            <p>
+              <IntegrityBadge invoice={invoice} document={document} />
+            </p>
+            {document && (
+              <>
+                <SavePdfButton invoiceNumber={invoice.number} bytes={document.bytes} />
+                <Suspense fallback={<p className="empty">…</p>}>
+                  <PdfViewer bytes={document.bytes} title={title} />
+                </Suspense>
+              </>
+            )}
+          </ErrorBoundary>
+        </section>
+      </div>
+      <h2>{t('invoice.linesTitle')}</h2>
+      <SkippedRowsNotice kind="blocks" skipped={checkedBlocks?.skipped} area="invoice lines" />
+      <ErrorBoundary variant="panel" area="invoice lines" resetKey={invoice.id}>
+        <VirtualTable
+          label={t('invoice.linesLabel', { number: invoice.number })}
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => `${row.invoiceId}#${row.lineNo}`}
+          height="420px"
+        />
+      </ErrorBoundary>
+    </section>
+  );
+};

@@ -1,0 +1,42 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDatabase } from '../../db/DatabaseContext';
+import { checkBlocks, checkInvoice, checkInvoices } from '../../db/rowChecks';
+
+// Every read of the archive the invoices feature makes. Each hook re-renders when its rows change.
+
+/** Every stored invoice, damaged rows set apart. */
+export const useCheckedInvoices = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkInvoices(await db.invoices.toArray()), [db]);
+};
+
+/** One invoice as stored (or why it cannot be shown). */
+export const useStoredInvoice = (invoiceId: string) => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkInvoice(await db.invoices.get(invoiceId)), [db, invoiceId]);
+};
+
+/** An invoice's line blocks in order. */
+export const useInvoiceBlocks = (invoiceId: string) => {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () => checkBlocks(await db.lineBlocks.where('invoiceId').equals(invoiceId).sortBy('blockNo')),
+    [db, invoiceId],
+  );
+};
+
+/** An invoice's stored PDF, if it has been fetched. */
+export const useInvoiceDocument = (invoiceId: string) => {
+  const db = useDatabase();
+  return useLiveQuery(() => db.documents.get(invoiceId), [db, invoiceId]);
+};
+
+/** The invoice a credit note corrects, when it is stored and intact. */
+export const useCorrectedInvoice = (correctsInvoiceId: string | null | undefined) => {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    if (!correctsInvoiceId) return undefined;
+    const other = checkInvoice(await db.invoices.get(correctsInvoiceId));
+    return other.state === 'ok' ? other.invoice : undefined;
+  }, [db, correctsInvoiceId]);
+};

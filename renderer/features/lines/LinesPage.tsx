@@ -1,0 +1,206 @@
+import { useMemo, useState } from 'react';
+import { readProfileSetting, useProfile, writeProfileSetting } from '../settings';
+import { useTranslation } from 'react-i18next';
+import { exportFileName } from '../../../shared/export/filename';
+import { formatChf } from '../../../shared/core/format';
+import { lineQueryParams, parseLineQuery } from '../../../shared/lines/filterQuery';
+import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
+import { PageHeader } from '../../ui/PageHeader';
+import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
+import { VirtualTable } from '../../ui/VirtualTable';
+import { useLanguage } from '../../ui/useLanguage';
+import { ColumnChooser } from './ColumnChooser';
+import {
+  DEFAULT_EXPLORER_COLUMNS,
+  explorerColumnIds,
+  explorerColumns,
+  type ExplorerColumnId,
+} from './explorerColumns';
+import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
+import { LineFilterBar } from './LineFilterBar';
+import { useLineExplorer } from './useLineExplorer';
+import { useNames } from '../designations';
+import { usePlatform } from '../../platform/PlatformContext';
+import { navigate } from '../../app/router/navigate';
+import { hrefFor, hrefForInvoice } from '../../app/router/routes';
+
+interface LinesPageProps {
+  params: URLSearchParams;
+}
+
+const COLUMNS_KEY = 'invoice-desk.line-columns';
+
+const loadColumns = (profileId: string): ExplorerColumnId[] => {
+  try {
+    const stored: unknown = JSON.parse(readProfileSetting(localStorage, profileId, COLUMNS_KEY) ?? 'null');
+    const valid = Array.isArray(stored) ? explorerColumnIds.filter((id) => stored.includes(id)) : [];
+    return valid.length > 0 ? valid : [...DEFAULT_EXPLORER_COLUMNS];
+  } catch {
+    return [...DEFAULT_EXPLORER_COLUMNS];
+  }
+};
+
+/** Every line of every cached invoice: filters in the URL, exact totals, export of what is shown. */
+export const LinesPage = ({ params }: LinesPageProps) => {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const names = useNames();
+  const platform = usePlatform();
+  const client = useLineIndexClient();
+  const filter = useMemo(() => parseLineQuery(params), [params]);
+  const { facts, totals, resultId, rows, failure } = useLineExplorer(filter);
+  const reason = useFailureReason();
+  const profile = useProfile();
+  const [chosen, setChosen] = useState<ExplorerColumnId[]>(() => loadColumns(profile.id));
+  const [exportState, setExportState] = useState<
+    { tone: 'info' | 'ok'; text: string } | { tone: 'error'; error: unknown } | null
+  >(null);
+  const definitions = useMemo(() => explorerColumns(t, language, names), [t, language, names]);
+  const columns = useMemo(() => chosen.map((id) => definitions[id]), [chosen, definitions]);
+  const headers = useMemo(
+    () =>
+      Object.fromEntries(explorerColumnIds.map((id) => [id, definitions[id].header])) as Record<
+        ExplorerColumnId,
+        string
+      >,
+    [definitions],
+  );
+
+  const runExport = async (format: 'csv' | 'xlsx') => {
+    if (resultId === null) return;
+    setExportState({ tone: 'info', text: t('lines.exporting') });
+    try {
+      // Designations ride along in their own columns beside the operator's codes.
+      const exportColumns = chosen.flatMap((id) =>
+        id === 'service'
+          ? ['service', 'serviceDesignation']
+          : id === 'licence'
+            ? ['licence', 'licenceDesignation']
+            : id === 'reference'
+              ? ['reference', 'referenceDesignation']
+              : [id],
+      );
+      const exportHeaders: Record<string, string> = {
+        ...headers,
+        serviceDesignation: `${headers.service} (${t('designation.placeholder')})`,
+        licenceDesignation: `${headers.licence} (${t('designation.placeholder')})`,
+        referenceDesignation: `${headers.reference} (${t('designation.placeholder')})`,
+      };
+      const bytes = await client.exportLines({
+        resultId,
+        format,
+        columns: exportColumns,
+        headers: exportHeaders,
+        language,
+        sheetName: t('lines.sheetName'),
+      });
+      const outcome = await platform.saveFile({
+        suggestedName: exportFileName('lines', new Date(), format),
+        mimeType:
+          format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        bytes,
+      });
+      setExportState(outcome === 'saved' ? { tone: 'ok', text: t('lines.exported') } : null);
+    } catch (error) {
+      setExportState({ tone: 'error', error });
+    }
+  };
+
+  return (
+    <section>
+      <PageHeader title={t('pages.lines.title')} />
+      <LineFilterBar
+        filter={filter}
+        facts={facts}
+        names={names}
+        onChange={(next, options) => navigate(hrefFor('lines', lineQueryParams(next)), options)}
+      />
+      <div className="totals" aria-live="polite" data-testid="line-totals">
+        {totals ? (
+          <>
+            <strong>{t('lines.count', { count: totals.count })}</strong>
+            <span>
+              {t('lines.totals', {
+                net: formatChf(totals.netCentimes, language),
+                vat: formatChf(totals.vatCentimes, language),
+                gross: formatChf(totals.grossCentimes, language),
+              })}
+            </span>
+            {totals.chargedNetCentimes !== null && filter.costCenter && (
+              <span>{t('lines.charged', { amount: formatChf(totals.chargedNetCentimes, language) })}</span>
+            )}
+          </>
+        ) : (
+          <span>{t('lines.loading')}</span>
+        )}
+        <span className="status-bar__spacer" />
+        <ColumnChooser
+          all={explorerColumnIds}
+          chosen={chosen}
+          headers={headers}
+          onChange={(next) => {
+            writeProfileSetting(localStorage, profile.id, COLUMNS_KEY, JSON.stringify(next));
+            setChosen(next);
+          }}
+        />
+        <button
+          type="button"
+          className="secondary"
+          disabled={!totals || totals.count === 0}
+          onClick={() => void runExport('xlsx')}
+        >
+          {t('lines.exportXlsx')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!totals || totals.count === 0}
+          onClick={() => void runExport('csv')}
+        >
+          {t('lines.exportCsv')}
+        </button>
+      </div>
+      {exportState?.tone === 'error' ? (
+        <p>
+          <FailureNotice
+            error={exportState.error}
+            text={t('lines.failed', { reason: reason(exportState.error) })}
+            area="lines export"
+          />
+        </p>
+      ) : (
+        exportState && (
+          <p
+            role="status"
+            className={`notice notice--${exportState.tone === 'info' ? 'ok' : exportState.tone}`}
+          >
+            {exportState.text}
+          </p>
+        )
+      )}
+      {failure !== null && (
+        <p>
+          <FailureNotice
+            error={failure}
+            text={t('problems.action.linesLoad', { reason: reason(failure) })}
+            area="lines index"
+          />
+        </p>
+      )}
+      <SkippedRowsNotice kind="invoices" skipped={facts?.skippedInvoices} area="lines invoices" />
+      <SkippedRowsNotice kind="blocks" skipped={facts?.skippedBlocks} area="lines blocks" />
+      <VirtualTable
+        label={t('lines.tableLabel')}
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => `${row.invoiceId}#${row.lineNo}`}
+        onOpen={(row) => navigate(hrefForInvoice(row.invoiceId))}
+        empty={
+          totals ? (
+            <p className="empty">{facts?.size === 0 ? t('pages.lines.empty') : t('lines.noMatch')}</p>
+          ) : null
+        }
+      />
+    </section>
+  );
+};

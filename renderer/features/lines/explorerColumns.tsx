@@ -1,0 +1,155 @@
+import type { TFunction } from 'i18next';
+import { formatAmount, formatDate } from '../../../shared/core/format';
+import type { Language } from '../../../shared/i18n/languages';
+import type { LineRow } from '../../../shared/lines/lineIndex';
+import { formatQuantity, formatUnitPrice } from '../../../shared/core/money';
+import type { Column } from '../../ui/VirtualTable';
+import { DesignationName, type Names } from '../designations';
+import { hrefForInvoice } from '../../app/router/routes';
+
+export const explorerColumnIds = [
+  'invoiceNumber',
+  'lineNo',
+  'service',
+  'description',
+  'serviceDate',
+  'licence',
+  'reference',
+  'customerReference',
+  'quantity',
+  'unitPrice',
+  'net',
+  'vatRate',
+  'vat',
+  'gross',
+  'costCenter',
+] as const;
+export type ExplorerColumnId = (typeof explorerColumnIds)[number];
+
+export const DEFAULT_EXPLORER_COLUMNS: readonly ExplorerColumnId[] = [
+  'invoiceNumber',
+  'service',
+  'serviceDate',
+  'licence',
+  'reference',
+  'customerReference',
+  'quantity',
+  'net',
+  'vat',
+  'gross',
+  'costCenter',
+];
+
+/** The explorer's columns; headers double as export headers. */
+export const explorerColumns = (
+  t: TFunction,
+  language: Language,
+  names: Names,
+): Record<ExplorerColumnId, Column<LineRow>> => {
+  const amount = (centimes: number) => formatAmount(centimes, language);
+  return {
+    invoiceNumber: {
+      id: 'invoiceNumber',
+      header: t('invoice.columns.invoiceNumber'),
+      width: 120,
+      render: (row) => (
+        <a href={hrefForInvoice(row.invoiceId)} tabIndex={-1}>
+          {row.invoiceNumber}
+        </a>
+      ),
+    },
+    lineNo: {
+      id: 'lineNo',
+      header: t('invoice.columns.lineNo'),
+      width: 64,
+      align: 'end',
+      render: (row) => row.lineNo,
+    },
+    service: {
+      id: 'service',
+      header: t('invoice.columns.service'),
+      width: 280,
+      render: (row) => <DesignationName kind="service" itemKey={row.serviceCode} names={names} />,
+    },
+    description: {
+      id: 'description',
+      header: t('invoice.columns.description'),
+      width: 200,
+      render: (row) => row.description,
+    },
+    serviceDate: {
+      id: 'serviceDate',
+      header: t('invoice.columns.serviceDate'),
+      width: 110,
+      render: (row) => formatDate(row.serviceDate, language),
+    },
+    licence: {
+      id: 'licence',
+      header: t('invoice.columns.licence'),
+      width: 230,
+      render: (row) => <DesignationName kind="frankingLicence" itemKey={row.frankingLicence} names={names} />,
+    },
+    reference: {
+      id: 'reference',
+      header: t('invoice.columns.reference'),
+      width: 230,
+      render: (row) => (
+        <DesignationName kind="invoiceReference" itemKey={row.invoiceReference} names={names} />
+      ),
+    },
+    customerReference: {
+      id: 'customerReference',
+      header: t('invoice.columns.customerReference'),
+      width: 150,
+      render: (row) => row.customerReference ?? '',
+    },
+    quantity: {
+      id: 'quantity',
+      header: t('invoice.columns.quantity'),
+      width: 90,
+      align: 'end',
+      render: (row) => formatQuantity(row.quantityMilli),
+    },
+    unitPrice: {
+      id: 'unitPrice',
+      header: t('invoice.columns.unitPrice'),
+      width: 100,
+      align: 'end',
+      render: (row) => formatUnitPrice(row.unitPrice),
+    },
+    net: {
+      id: 'net',
+      header: t('invoice.columns.net'),
+      width: 110,
+      align: 'end',
+      render: (row) => amount(row.netCentimes),
+    },
+    vatRate: {
+      id: 'vatRate',
+      header: t('invoice.columns.vatRate'),
+      width: 70,
+      align: 'end',
+      render: (row) => (row.vatRateBp / 100).toFixed(1),
+    },
+    vat: {
+      id: 'vat',
+      header: t('invoice.columns.vat'),
+      width: 100,
+      align: 'end',
+      render: (row) => amount(row.vatCentimes),
+    },
+    gross: {
+      id: 'gross',
+      header: t('invoice.columns.gross'),
+      width: 110,
+      align: 'end',
+      render: (row) => amount(row.netCentimes + row.vatCentimes),
+    },
+    costCenter: {
+      id: 'costCenter',
+      header: t('invoice.columns.costCenter'),
+      width: 140,
+      render: (row) => row.costCenters.join(', '),
+    },
+  };
+};

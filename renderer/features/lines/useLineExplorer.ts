@@ -1,0 +1,96 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { LineFilter, LineRow, LineTotals } from '../../../shared/lines/lineIndex';
+import type { RowSource } from '../../ui/VirtualTable';
+import { useAsyncEffect } from '../../ui/useAsyncEffect';
+import { useLineIndexChange } from './queries';
+import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
+import type { IndexFacts } from '../../workers/lineIndex/protocol';
+
+const WINDOW = 200;
+
+export interface LineExplorerState {
+  facts: IndexFacts | null;
+  totals: LineTotals | null;
+  resultId: number | null;
+  rows: RowSource<LineRow>;
+  /** Why the worker could not answer (shown translated by the page); null while all is well. */
+  failure: unknown;
+}
+
+/**
+ * Keeps the worker's index in step with the archive (a sync that adds blocks, a new assignment),
+ * runs the filter there, and fetches only the rows the table shows, a window at a time.
+ */
+export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
+  const client = useLineIndexClient();
+  const [facts, setFacts] = useState<IndexFacts | null>(null);
+  const [result, setResult] = useState<{ resultId: number; totals: LineTotals } | null>(null);
+  const [, setVersion] = useState(0);
+  const [failure, setFailure] = useState<unknown>(null);
+  const cache = useRef(new Map<number, LineRow>());
+  const pending = useRef(new Set<number>());
+  const filterKey = JSON.stringify(filter);
+
+  const change = useLineIndexChange();
+
+  useAsyncEffect(
+    () =>
+      change === undefined
+        ? null
+        : {
+            run: () => client.refresh(),
+            onValue: (next) => {
+              setFacts(next);
+              setFailure(null);
+            },
+            onError: setFailure,
+          },
+    [client, change],
+  );
+
+  useAsyncEffect(
+    () =>
+      facts
+        ? {
+            run: () => client.query(JSON.parse(filterKey) as LineFilter),
+            onValue: (answer) => {
+              cache.current = new Map();
+              pending.current = new Set();
+              setResult({ resultId: answer.resultId, totals: answer.totals });
+            },
+            onError: setFailure,
+          }
+        : null,
+    [client, facts, filterKey],
+  );
+
+  const resultId = result?.resultId ?? null;
+  const onVisibleRange = useCallback(
+    (start: number, end: number) => {
+      if (resultId === null) return;
+      for (let window = Math.floor(start / WINDOW) * WINDOW; window < end; window += WINDOW) {
+        if (cache.current.has(window) || pending.current.has(window)) continue;
+        pending.current.add(window);
+        client.rows(resultId, window, WINDOW).then(
+          (rows) => {
+            rows.forEach((row, offset) => cache.current.set(window + offset, row));
+            setVersion((version) => version + 1);
+          },
+          (error: unknown) => {
+            // Asked again when the window scrolls back into view.
+            pending.current.delete(window);
+            setFailure(error);
+          },
+        );
+      }
+    },
+    [client, resultId],
+  );
+
+  const count = result?.totals.count ?? 0;
+  const rows = useMemo<RowSource<LineRow>>(
+    () => ({ count, get: (index) => cache.current.get(index), onVisibleRange }),
+    [count, onVisibleRange],
+  );
+  return { facts, totals: result?.totals ?? null, resultId, rows, failure };
+};

@@ -1,0 +1,26 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDatabase } from '../../db/DatabaseContext';
+import { checkAssignments, checkInvoices, checkRollups } from '../../db/rowChecks';
+
+// Every read of the archive the overview makes. Each hook re-renders when its rows change.
+
+export const useOverviewInvoices = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkInvoices(await db.invoices.toArray()), [db]);
+};
+
+export const useOverviewRollups = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
+};
+
+export const useOverviewAssignments = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkAssignments(await db.assignments.toArray()), [db]);
+};
+
+/** The customer singleton as stored (unchecked: the page parses the one field it needs). */
+export const useStoredCustomer = () => {
+  const db = useDatabase();
+  return useLiveQuery(() => db.singletons.get('customer'), [db]);
+};

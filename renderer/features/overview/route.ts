@@ -1,0 +1,9 @@
+import { lazy } from 'react';
+import type { RouteDescriptor } from '../../app/router/routeDescriptor';
+
+export const overviewRoute = {
+  id: 'overview',
+  path: '/overview',
+  labelKey: 'nav.overview',
+  page: lazy(() => import('./OverviewPage').then((module) => ({ default: module.OverviewPage }))),
+} as const satisfies RouteDescriptor;

@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
+import { useSettleConflict } from './edits';
+import { useOutboxRows } from './queries';
+import { useSyncController } from '../../workers/sync/SyncContext';
+import { describeValue } from './describeChange';
+
+/** Local edits not yet at the operator, and the conflicts the clerk settles here. */
+export const OutboxPanel = () => {
+  const { t } = useTranslation();
+  const settleConflict = useSettleConflict();
+  const sync = useSyncController();
+  const titleId = useId();
+  const reason = useFailureReason();
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const rows = useOutboxRows();
+  if (!rows) return null;
+
+  const settle = (action: 'mine' | 'theirs', seq: number) => {
+    setFailure(null);
+    settleConflict(action, seq).then(
+      () => sync.syncNow(),
+      (error: unknown) => setFailure({ error }),
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('outbox.title')}</h2>
+      {failure && (
+        <p>
+          <FailureNotice
+            error={failure.error}
+            text={t('problems.action.settle', { reason: reason(failure.error) })}
+            area="settings outbox"
+          />
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p className="empty">{t('outbox.empty')}</p>
+      ) : (
+        <table className="data" aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('outbox.what')}</th>
+              <th scope="col">{t('outbox.mine')}</th>
+              <th scope="col">{t('outbox.theirs')}</th>
+              <th scope="col">{t('outbox.state')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('outbox.state')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.seq}>
+                <td>
+                  {t(`outbox.entity.${row.entity}`)} <code>{row.key}</code>
+                </td>
+                <td>{row.op === 'delete' ? t('outbox.deleted') : describeValue(row.entity, row.payload)}</td>
+                <td>
+                  {row.state === 'conflict'
+                    ? row.current
+                      ? describeValue(row.entity, row.current.value)
+                      : t('outbox.deleted')
+                    : ''}
+                </td>
+                <td>
+                  {row.state === 'pending' && t('outbox.statePending')}
+                  {row.state === 'conflict' && <strong>{t('outbox.stateConflict')}</strong>}
+                  {row.state === 'rejected' && (
+                    <strong>{t('outbox.stateRejected', { reason: row.reason?.message ?? '' })}</strong>
+                  )}
+                </td>
+                <td className="actions">
+                  {row.state === 'conflict' && row.seq !== undefined && (
+                    <>
+                      <button type="button" onClick={() => settle('mine', row.seq ?? 0)}>
+                        {t('outbox.keepMine')}
+                      </button>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => settle('theirs', row.seq ?? 0)}
+                      >
+                        {t('outbox.takeTheirs')}
+                      </button>
+                    </>
+                  )}
+                  {row.state === 'rejected' && row.seq !== undefined && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => settle('theirs', row.seq ?? 0)}
+                    >
+                      {t('outbox.discard')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,14 @@
+// What other features and the shell may use of the settings: device settings, the active profile.
+export {
+  loadLanguage,
+  loadNotifyNewInvoices,
+  loadSyncInterval,
+  loadTheme,
+  readProfileSetting,
+  writeProfileSetting,
+} from './localSettings';
+export { newProfileId } from './profiles/profileActions';
+export { resolveProfile } from './profiles/profileBoot';
+export { ProfileContext, useProfile } from './profiles/ProfileContext';
+export { useProfileName } from './ProfilesPanel';
+export { useUiStore } from './uiStore';

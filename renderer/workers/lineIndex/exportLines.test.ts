@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { LineItem } from '../../../shared/api/schemas';
+import { firstSheetCells, readDense } from '../../../shared/export/fixtures';
+import { encodeBlock } from '../../../shared/lines/block';
+import { createLineIndex } from '../../../shared/lines/lineIndex';
+import { exportLines } from './exportLines';
+
+/** Contract-valid lines at the edges of every field the export writes (postal-billing-api.yaml, Line). */
+const extremes: LineItem[] = [
+  {
+    lineNo: 1,
+    serviceCode: 'A-POST',
+    description: 'Earliest day, largest amounts',
+    serviceDate: '1899-12-31',
+    invoiceReference: '11111111',
+    frankingLicence: '60000001',
+    customerReference: '\u200B=HYPERLINK("https://evil.example")',
+    quantity: '999999999.999',
+    unitPrice: '999999999.9999',
+    netAmount: '999999999999.99',
+    vatRate: '8.1',
+    vatAmount: '999999999999.99',
+  },
+  {
+    lineNo: 2,
+    serviceCode: 'A-POST',
+    description: 'Credit',
+    serviceDate: '1900-02-28',
+    invoiceReference: '11111111',
+    frankingLicence: '60000001',
+    customerReference: null,
+    quantity: '-999999999.999',
+    unitPrice: '-0.0001',
+    netAmount: '-999999999999.99',
+    vatRate: '8.1',
+    vatAmount: '-999999999999.99',
+  },
+  {
+    lineNo: 3,
+    serviceCode: 'A-POST',
+    description: 'First exact Excel day',
+    serviceDate: '1900-03-01',
+    invoiceReference: '11111111',
+    frankingLicence: '60000001',
+    customerReference: '\uFE62SUM(A1)',
+    quantity: '0.001',
+    unitPrice: '0.0001',
+    netAmount: '0.00',
+    vatRate: '8.1',
+    vatAmount: '0.00',
+  },
+];
+
+const columns = ['serviceDate', 'customerReference', 'quantity', 'unitPrice', 'net', 'vat', 'gross'];
+
+const exportAll = (format: 'csv' | 'xlsx') => {
+  const index = createLineIndex();
+  index.addBlock(encodeBlock('inv-1', 0, extremes), {
+    id: 'inv-1',
+    number: '1000000001',
+    issueDate: '2026-11-01',
+  });
+  const { ids } = index.query({});
+  return exportLines(index, ids, {
+    resultId: 1,
+    format,
+    columns,
+    headers: {},
+    language: 'en',
+    sheetName: 'Lines',
+    serviceName: (code) => code,
+    designation: () => null,
+  });
+};
+
+describe('exportLines with contract-valid extremes', () => {
+  it('writes the xlsx without stopping, every figure exact and every date on its day', () => {
+    const cells = firstSheetCells(readDense(exportAll('xlsx'), { type: 'array', cellNF: true }));
+    const byLine = cells.slice(1);
+    expect(byLine).toHaveLength(3);
+    // Line 1: text date before Excel's serials, guarded formula, largest quantity, price and amounts.
+    expect(byLine.map((row) => row[0]?.v)).toEqual(['1899-12-31', '1900-02-28', 61]);
+    expect(byLine[0]?.[1]?.v).toBe('\'\u200B=HYPERLINK("https://evil.example")');
+    expect(byLine[2]?.[1]?.v).toBe("'\uFE62SUM(A1)");
+    expect(byLine.map((row) => row[2]?.v)).toEqual([999_999_999.999, -999_999_999.999, 0.001]);
+    expect(byLine.map((row) => row[3]?.v)).toEqual([999_999_999.9999, -0.0001, 0.0001]);
+    expect(byLine.map((row) => row[4]?.v)).toEqual([999_999_999_999.99, -999_999_999_999.99, 0]);
+    // Gross is net + VAT: 15 digits, past the Money range, still a number that reads back exactly.
+    expect(byLine.map((row) => row[6]?.v)).toEqual([1_999_999_999_999.98, -1_999_999_999_999.98, 0]);
+    expect(byLine.map((row) => row[4]?.t)).toEqual(['n', 'n', 'n']);
+  });
+
+  it('writes the CSV without stopping, every figure with its exact digits', () => {
+    const text = new TextDecoder().decode(exportAll('csv'));
+    expect(text.split('\r\n').slice(1, -1)).toEqual([
+      '1899-12-31,"\'\u200B=HYPERLINK(""https://evil.example"")",999999999.999,999999999.9999,999999999999.99,999999999999.99,1999999999999.98',
+      '1900-02-28,,-999999999.999,-0.0001,-999999999999.99,-999999999999.99,-1999999999999.98',
+      "1900-03-01,'\uFE62SUM(A1),0.001,0.0001,0.00,0.00,0.00",
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+/// <reference lib="webworker" />
+// Before any schema is used: see shared/zodConfig.ts.
+import '../../../shared/zodConfig';
+import { buildNames } from '../../../shared/designations/names';
+import { createLineIndex } from '../../../shared/lines/lineIndex';
+import { InvoiceDeskDatabase } from '../../db/database';
+import { createLineSource, type LineSource } from '../../db/lineSource';
+import type { SkippedRow } from '../../db/rowChecks';
+import { exportLines } from './exportLines';
+import { createRpc, RpcFailure, transfer } from '../rpc';
+import type { ExpiredFailure, LineIndexPageSide, LineIndexWorkerSide } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/**
+ * Holds every cached line in memory for the line explorer: loads the stored blocks once, then only
+ * the ones a sync adds; answers filters, row windows and exports without touching the page's thread.
+ */
+let opened: LineSource | null = null;
+const source = (): LineSource => {
+  if (opened === null) throw new Error('The line index was asked before its archive was opened');
+  return opened;
+};
+const index = createLineIndex();
+const results = new Map<number, Uint32Array>();
+let nextResult = 1;
+const LOAD_BATCH = 64;
+
+const refresh = async () => {
+  const archive = source();
+  const checkedInvoices = await archive.loadInvoices();
+  const invoices = new Map(checkedInvoices.rows.map((invoice) => [invoice.id, invoice]));
+  const keys = (await archive.loadBlockKeys()).filter(
+    ([invoiceId, blockNo]) => !index.hasBlock(`${invoiceId}#${blockNo}`),
+  );
+  // A damaged block never enters the index, so each refresh reads it again and reports it again.
+  const skippedBlocks: SkippedRow[] = [];
+  for (let start = 0; start < keys.length; start += LOAD_BATCH) {
+    const checked = await archive.loadBlocks(keys.slice(start, start + LOAD_BATCH));
+    skippedBlocks.push(...checked.skipped);
+    for (const block of checked.rows) {
+      const invoice = invoices.get(block.invoiceId);
+      if (invoice)
+        index.addBlock(block, { id: invoice.id, number: invoice.number, issueDate: invoice.issueDate });
+    }
+  }
+  index.setAssignments((await archive.loadAssignments()).rows);
+  index.seal();
+  results.clear();
+  return { size: index.size, ...index.distinct(), skippedInvoices: checkedInvoices.skipped, skippedBlocks };
+};
+
+const expired = () => new RpcFailure('The result has expired', { code: 'expired' } satisfies ExpiredFailure);
+
+// The worker lives as long as the page's client: it is terminated, never asked to stop.
+createRpc<LineIndexWorkerSide, LineIndexPageSide>(self, {
+  open: ({ databaseName }) => {
+    opened?.close();
+    opened = createLineSource(new InvoiceDeskDatabase(databaseName));
+    return undefined;
+  },
+  refresh: () => refresh(),
+  query: (filter) => {
+    const started = performance.now();
+    const { ids, totals } = index.query(filter);
+    const resultId = nextResult;
+    nextResult += 1;
+    results.set(resultId, ids);
+    // Keep the last few results: the page asks rows of the newest, an export may still run on an older one.
+    for (const key of results.keys()) if (key < resultId - 4) results.delete(key);
+    return { resultId, totals, elapsedMs: performance.now() - started };
+  },
+  rows: ({ resultId, start, count }) => {
+    const ids = results.get(resultId);
+    if (!ids) throw expired();
+    return index.rows(ids, start, count);
+  },
+  export: async (request) => {
+    const ids = results.get(request.resultId);
+    if (!ids) throw expired();
+    const names = buildNames(
+      (await source().loadServices()).rows,
+      (await source().loadDesignations()).rows,
+      request.language,
+    );
+    const bytes = exportLines(index, ids, {
+      ...request,
+      serviceName: names.service,
+      designation: (kind, key) => names.designation(kind, key) ?? null,
+    });
+    return transfer(bytes, [bytes.buffer]);
+  },
+});

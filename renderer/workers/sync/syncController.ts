@@ -1,0 +1,109 @@
+import { toApiResponseData, toForwardedError } from '../../../shared/connection/apiRequest';
+import type { SyncRunRecord } from '../../../shared/sync/ports';
+import type { Platform } from '../../platform/Platform';
+import { DisposableStore, listen, toDisposable, type Disposable } from '../../ui/lifecycle';
+import { createRpc, RpcFailure, transfer } from '../rpc';
+import type { SyncPageSide, SyncWorkerSide } from './protocol';
+import { useSyncStatus } from './syncStatusStore';
+
+export interface SyncController extends Disposable {
+  syncNow(): void;
+  cancel(): void;
+  /** Minutes between automatic runs; 0 turns the schedule off. */
+  setInterval(minutes: number): void;
+}
+
+export interface SyncControllerDeps {
+  platform: Platform;
+  createWorker: () => Worker;
+  /** The active profile's archive: the worker synchronises this database and no other. */
+  databaseName: string;
+  /** Called after a run that brought invoices the clerk has not seen. */
+  onNewInvoices?: (run: SyncRunRecord) => void;
+  intervalMinutes: number;
+}
+
+/**
+ * Owns the sync worker: starts it, answers its fetches through the platform (which holds the
+ * credential), runs it at start, on a schedule and on demand, and mirrors its state for the UI.
+ */
+export const createSyncController = ({
+  platform,
+  createWorker,
+  onNewInvoices,
+  intervalMinutes,
+  databaseName,
+}: SyncControllerDeps): SyncController => {
+  const lifetime = new DisposableStore();
+  const worker = createWorker();
+  lifetime.add(toDisposable(() => worker.terminate()));
+  const rpc = lifetime.add(
+    createRpc<SyncPageSide, SyncWorkerSide>(worker, {
+      // The worker's fetch, sent with the credential the platform holds; its cancel aborts it here.
+      fetch: async (request, { signal }) => {
+        try {
+          const response = await platform.apiFetch(request.path, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            signal,
+          });
+          const data = await toApiResponseData(response);
+          return transfer(data, [data.body.buffer]);
+        } catch (error) {
+          const forwarded = toForwardedError(error);
+          throw new RpcFailure(error instanceof Error ? error.message : String(error), forwarded);
+        }
+      },
+    }),
+  );
+  rpc.emit('open', { databaseName });
+  let timer: ReturnType<typeof setInterval> | null = null;
+  lifetime.add(
+    toDisposable(() => {
+      if (timer) clearInterval(timer);
+    }),
+  );
+
+  lifetime.add(
+    rpc.on('started', () => useSyncStatus.setState({ running: true, progress: null, error: null })),
+  );
+  lifetime.add(rpc.on('progress', (progress) => useSyncStatus.setState({ progress })));
+  lifetime.add(
+    rpc.on('finished', (run) => {
+      useSyncStatus.setState({ running: false, error: run.outcome === 'failed' ? run.error : null });
+      if (run.newInvoices > 0) onNewInvoices?.(run);
+    }),
+  );
+  lifetime.add(
+    rpc.on('failed', ({ code, message }) =>
+      useSyncStatus.setState({
+        running: false,
+        error: code === 'sync.cancelled' ? null : { code, message },
+      }),
+    ),
+  );
+
+  lifetime.add(
+    listen(window, 'online', () => {
+      useSyncStatus.setState({ online: true });
+      // Back online: catch up and push what was typed offline.
+      rpc.emit('sync', undefined);
+    }),
+  );
+  lifetime.add(listen(window, 'offline', () => useSyncStatus.setState({ online: false })));
+  // The start awaits the profile first: a change of network during it sent no event to listen to.
+  useSyncStatus.setState({ online: navigator.onLine });
+
+  const controller: SyncController = {
+    syncNow: () => rpc.emit('sync', undefined),
+    cancel: () => rpc.emit('cancel', undefined),
+    setInterval: (minutes) => {
+      if (timer) clearInterval(timer);
+      timer = minutes > 0 ? setInterval(() => rpc.emit('sync', undefined), minutes * 60_000) : null;
+    },
+    dispose: () => lifetime.dispose(),
+  };
+  controller.setInterval(intervalMinutes);
+  return controller;
+};

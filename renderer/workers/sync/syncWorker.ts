@@ -1,0 +1,78 @@
+/// <reference lib="webworker" />
+// Before any schema is used: see shared/zodConfig.ts.
+import '../../../shared/zodConfig';
+import { createApiClient } from '../../../shared/api/client';
+import { ApiError } from '../../../shared/api/errors';
+import { runSync, SyncCancelledError } from '../../../shared/sync/engine';
+import { InvoiceDeskDatabase } from '../../db/database';
+import { createDexieResourceStore } from '../../db/resourceStore';
+import { createDexieSyncStore } from '../../db/syncStore';
+import { createRpc } from '../rpc';
+import { createPortFetch } from './portFetch';
+import type { SyncPageSide, SyncWorkerSide } from './protocol';
+import { isQuotaError } from './syncErrors';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const rpc = createRpc<SyncWorkerSide, SyncPageSide>(self, {});
+
+/** The active profile's archive, named by the page's first message. */
+let archive: {
+  store: ReturnType<typeof createDexieSyncStore>;
+  resources: ReturnType<typeof createDexieResourceStore>;
+} | null = null;
+const api = createApiClient({ fetch: createPortFetch(rpc) });
+let running: AbortController | null = null;
+/** A request that arrives mid-run (a new connection saved, back online) runs again right after. */
+let again = false;
+
+const sync = async (): Promise<void> => {
+  if (archive === null) return;
+  const { store, resources } = archive;
+  if (running) {
+    again = true;
+    return;
+  }
+  const controller = new AbortController();
+  running = controller;
+  rpc.emit('started', { at: new Date().toISOString() });
+  try {
+    const run = await runSync({
+      api,
+      store,
+      resources,
+      now: () => new Date(),
+      signal: controller.signal,
+      onProgress: (progress) => rpc.emit('progress', progress),
+    });
+    rpc.emit('finished', run);
+  } catch (error) {
+    const code =
+      error instanceof ApiError || error instanceof SyncCancelledError
+        ? error.code
+        : isQuotaError(error)
+          ? 'sync.quota'
+          : 'sync.failed';
+    rpc.emit('failed', {
+      run: null,
+      code,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    running = null;
+  }
+  if (again && !controller.signal.aborted) {
+    again = false;
+    await sync();
+  }
+};
+
+rpc.on('open', ({ databaseName }) => {
+  const db = new InvoiceDeskDatabase(databaseName);
+  archive = { store: createDexieSyncStore(db), resources: createDexieResourceStore(db) };
+});
+rpc.on('sync', () => void sync());
+rpc.on('cancel', () => {
+  again = false;
+  running?.abort();
+});
