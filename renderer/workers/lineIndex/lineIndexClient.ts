@@ -1,7 +1,7 @@
 import type { LineFilter } from '../../../shared/lines/lineIndex';
 import { LineIndexError } from '../../ui/failures';
 import { DisposableStore, toDisposable, type Disposable } from '../../ui/lifecycle';
-import { createRpc, RpcError } from '../rpc';
+import { createRpc, RpcError, type RpcPort } from '../rpc';
 import type { ExportRequest, LineIndexPageSide, LineIndexWorkerSide } from './protocol';
 
 const isExpired = (data: unknown): boolean =>
@@ -18,7 +18,7 @@ const asLineIndexError = (error: unknown): never => {
 };
 
 /** The page's side of the line-index worker: one promise per request; disposing it ends the worker. */
-export const createLineIndexClient = (worker: Worker, databaseName: string) => {
+export const createLineIndexClient = (worker: RpcPort & { terminate(): void }, databaseName: string) => {
   const lifetime = new DisposableStore();
   lifetime.add(toDisposable(() => worker.terminate()));
   const rpc = lifetime.add(createRpc<LineIndexPageSide, LineIndexWorkerSide>(worker, {}));

@@ -2,7 +2,7 @@ import { toApiResponseData, toForwardedError } from '../../../shared/connection/
 import type { SyncRunRecord } from '../../../shared/sync/ports';
 import type { Platform } from '../../platform/Platform';
 import { DisposableStore, listen, toDisposable, type Disposable } from '../../ui/lifecycle';
-import { createRpc, RpcFailure, transfer } from '../rpc';
+import { createRpc, RpcFailure, transfer, type RpcPort } from '../rpc';
 import type { SyncPageSide, SyncWorkerSide } from './protocol';
 import { useSyncStatus } from './syncStatusStore';
 
@@ -14,8 +14,9 @@ export interface SyncController extends Disposable {
 }
 
 export interface SyncControllerDeps {
-  platform: Platform;
-  createWorker: () => Worker;
+  platform: Pick<Platform, 'apiFetch'>;
+  /** A Worker in the app; any port that can be terminated in tests. */
+  createWorker: () => RpcPort & { terminate(): void };
   /** The active profile's archive: the worker synchronises this database and no other. */
   databaseName: string;
   /** Called after a run that brought invoices the clerk has not seen. */

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createRpc } from '../rpc';
+import type { SyncPageSide, SyncWorkerSide } from './protocol';
+import { createSyncController } from './syncController';
+
+// The controller against a stand-in worker: the other end of a real MessageChannel, speaking the
+// sync protocol. The page's window is an EventTarget, so online/offline can be sent.
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  vi.unstubAllGlobals();
+  for (const channel of channels.splice(0)) {
+    channel.port1.close();
+    channel.port2.close();
+  }
+});
+
+const start = (apiFetch: (path: string, init: RequestInit) => Promise<Response>) => {
+  vi.stubGlobal('window', new EventTarget());
+  vi.stubGlobal('navigator', { onLine: true });
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const terminate = vi.fn();
+  const worker = createRpc<SyncWorkerSide, SyncPageSide>(channel.port2, {});
+  const heard: string[] = [];
+  worker.on('open', ({ databaseName }) => heard.push(`open ${databaseName}`));
+  worker.on('sync', () => heard.push('sync'));
+  const controller = createSyncController({
+    platform: { apiFetch },
+    createWorker: () => Object.assign(channel.port1, { terminate }),
+    databaseName: 'invoice-desk-p1',
+    intervalMinutes: 0,
+  });
+  return { controller, worker, heard, terminate };
+};
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('sync controller', () => {
+  it("opens the profile's archive first, then runs on demand and when the network returns", async () => {
+    const { controller, heard } = start(() => Promise.reject(new Error('unused')));
+    controller.syncNow();
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(heard).toEqual(['open invoice-desk-p1', 'sync', 'sync']);
+    controller.dispose();
+  });
+
+  it("answers the worker's fetch through the platform", async () => {
+    const { controller, worker } = start((path) => Promise.resolve(new Response(`{"path":"${path}"}`)));
+    const response = await worker.call('fetch', {
+      path: '/v1/customer',
+      method: 'GET',
+      headers: {},
+      body: null,
+    });
+    expect(new TextDecoder().decode(response.body)).toBe('{"path":"/v1/customer"}');
+    controller.dispose();
+  });
+
+  it('when disposed: aborts the fetches in flight, stops listening, terminates the worker', async () => {
+    let aborted = false;
+    const { controller, worker, heard, terminate } = start(
+      (_path, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => {
+            aborted = true;
+            reject(new Error('aborted'));
+          });
+        }),
+    );
+    void worker
+      .call('fetch', { path: '/v1/customer', method: 'GET', headers: {}, body: null })
+      .catch(() => undefined);
+    await settle();
+    controller.dispose();
+    controller.dispose();
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(aborted).toBe(true);
+    expect(terminate).toHaveBeenCalledTimes(1);
+    expect(heard).toEqual(['open invoice-desk-p1']);
+  });
+});
