@@ -2,52 +2,9 @@
  * Lifetimes as values: whatever starts something (a worker, a timer, a listener) returns a
  * Disposable, and its owner disposes it. Disposing twice is harmless.
  */
-export interface Disposable {
-  dispose(): void;
-}
+import { toDisposable, type Disposable } from '../../shared/core/disposable';
 
-export const toDisposable = (dispose: () => void): Disposable => {
-  let done = false;
-  return {
-    dispose: () => {
-      if (done) return;
-      done = true;
-      dispose();
-    },
-  };
-};
-
-/** Disposables disposed together, the last added first (as a stack unwinds). */
-export class DisposableStore implements Disposable {
-  private readonly items: Disposable[] = [];
-  private disposed = false;
-
-  get isDisposed(): boolean {
-    return this.disposed;
-  }
-
-  /** Adds a disposable; one added after the store was disposed is disposed at once (it would leak). */
-  add<T extends Disposable>(item: T): T {
-    if (this.disposed) item.dispose();
-    else this.items.push(item);
-    return item;
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    const failures: unknown[] = [];
-    for (const item of this.items.splice(0).reverse()) {
-      try {
-        item.dispose();
-      } catch (error) {
-        // One failing disposal must not keep the others alive.
-        failures.push(error);
-      }
-    }
-    if (failures.length > 0) throw new AggregateError(failures, 'Some disposables failed to dispose');
-  }
-}
+export { DisposableStore, toDisposable, type Disposable } from '../../shared/core/disposable';
 
 /** Listens until disposed. */
 export const listen = <K extends keyof WindowEventMap>(
