@@ -54,15 +54,7 @@ const setup = async (timeouts?: { headersMs: number; idleMs: number }) => {
       saveFile: () => Promise.resolve('saved'),
     }),
   );
-  const invoke = (
-    message: string,
-    payload: unknown,
-    from = fakeInvokeEvent('app://invoice-desk/index.html'),
-  ) => {
-    const listener = ipc.handlers.get(`invoice-desk:${message}`);
-    if (!listener) throw new Error(`no handler for ${message}`);
-    return listener(from, payload);
-  };
+  const { invoke } = ipc;
   return { invoke, netFetchSignals, server };
 };
 

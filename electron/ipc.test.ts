@@ -33,15 +33,7 @@ const setup = () => {
   };
   const handlers = createIpcHandlers({ app, shell, platform: 'win32', connection, notify, saveFile });
   const registration = registerIpcHandlers(ipc.registrar, handlers);
-  const invoke = (
-    message: string,
-    payload: unknown,
-    from = fakeInvokeEvent('app://invoice-desk/index.html'),
-  ) => {
-    const listener = ipc.handlers.get(`invoice-desk:${message}`);
-    if (!listener) throw new Error(`no handler for ${message}`);
-    return listener(from, payload);
-  };
+  const { invoke } = ipc;
   return { ipc, shell, invoke, handlers, registration, requested, notified, saved };
 };
 

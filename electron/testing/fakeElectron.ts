@@ -85,7 +85,17 @@ export const createFakeIpcMain = () => {
       handlers.delete(channel);
     },
   };
-  return { handlers, registrar };
+  /** Calls the handler of `message` as the renderer would, from the app's own page by default. */
+  const invoke = (
+    message: string,
+    payload: unknown,
+    from = fakeInvokeEvent('app://invoice-desk/index.html'),
+  ) => {
+    const listener = handlers.get(`invoice-desk:${message}`);
+    if (!listener) throw new Error(`no handler for ${message}`);
+    return listener(from, payload);
+  };
+  return { handlers, registrar, invoke };
 };
 
 /** An invoke event whose sender frame sits at `url`; `parent` marks a subframe. */
