@@ -25,6 +25,7 @@ import {
 import { createApiClient } from '../../shared/api/client';
 import type { Customer } from '../../shared/profiles/profiles';
 import { rememberVisit } from './lastVisit';
+import { parseHash, preloadPage } from './router/routes';
 import { PreviousVisitContext } from '../ui/PreviousVisitContext';
 import { SyncContext } from '../workers/sync/SyncContext';
 import { createSyncController } from '../workers/sync/syncController';
@@ -42,6 +43,8 @@ const customerOf = async (platform: Platform): Promise<Customer | null> => {
 };
 
 const start = async () => {
+  // Pages load lazily: fetch the one this start opens while settings are read and the archive opens.
+  preloadPage(parseHash(window.location.hash));
   const i18n = await createI18n(initialLanguage());
   const platform = detectPlatform();
   const profile = await resolveProfile({

@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /** What a page receives from the route: the query of its hash. */
 export interface PageProps {
@@ -20,6 +20,21 @@ export interface RouteDescriptor {
   readonly path: `/${string}`;
   /** The navigation label's i18n key. */
   readonly labelKey: `nav.${string}`;
-  readonly page: LazyExoticComponent<ComponentType<PageProps>>;
-  readonly itemPage?: LazyExoticComponent<ComponentType<ItemPageProps>>;
+  readonly page: LazyPage<PageProps>;
+  readonly itemPage?: LazyPage<ItemPageProps>;
 }
+
+/** A lazily loaded page whose code can be asked for before React renders it. */
+export type LazyPage<P> = LazyExoticComponent<ComponentType<P>> & {
+  readonly preload: () => Promise<unknown>;
+};
+
+/**
+ * A page loaded on first use. `preload` lets the start fetch the page a cold start opens while it
+ * is still reading settings and opening the archive, instead of after the shell has rendered.
+ */
+export const lazyPage = <P>(load: () => Promise<{ default: ComponentType<P> }>): LazyPage<P> => {
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const once = () => (loading ??= load());
+  return Object.assign(lazy(once), { preload: once });
+};

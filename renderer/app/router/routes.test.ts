@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefFor, hrefForInvoice, pages, parseHash, sectionOf } from './routes';
+import { hrefFor, hrefForInvoice, pages, parseHash, preloadPage, sectionOf } from './routes';
 
 describe('routes', () => {
   it('round-trips every page with its query', () => {
@@ -27,5 +27,12 @@ describe('routes', () => {
     // Only pages with item pages take an item.
     expect(parseHash('#/settings/x').page).toBe('notFound');
     expect(parseHash('#/invoices/a/b').page).toBe('notFound');
+  });
+});
+
+describe('preloadPage', () => {
+  it('preloads the page a route shows and ignores routes without one', () => {
+    expect(() => preloadPage(parseHash('#/nope'))).not.toThrow();
+    expect(() => preloadPage(parseHash('#/settings/x'))).not.toThrow();
   });
 });

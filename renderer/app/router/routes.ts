@@ -71,5 +71,13 @@ export const parseHash = (hash: string): Route => {
   return { page: 'notFound', params };
 };
 
+/** Starts fetching the code of the page a route shows; a failure surfaces when the page renders. */
+export const preloadPage = (route: Route): void => {
+  const entry = routeTable.find((candidate) => candidate.id === route.page);
+  if (!entry) return;
+  const page = route.itemId !== undefined && 'itemPage' in entry ? entry.itemPage : entry.page;
+  page.preload().catch(() => undefined);
+};
+
 /** The nav entry a route belongs to (an invoice belongs to Invoices). */
 export const sectionOf = (route: Route): PageId | 'notFound' => route.page;

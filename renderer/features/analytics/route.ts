@@ -1,9 +1,8 @@
-import { lazy } from 'react';
-import type { RouteDescriptor } from '../../app/router/routeDescriptor';
+import { lazyPage, type RouteDescriptor } from '../../app/router/routeDescriptor';
 
 export const analyticsRoute = {
   id: 'analytics',
   path: '/analytics',
   labelKey: 'nav.analytics',
-  page: lazy(() => import('./AnalyticsPage').then((module) => ({ default: module.AnalyticsPage }))),
+  page: lazyPage(() => import('./AnalyticsPage').then((module) => ({ default: module.AnalyticsPage }))),
 } as const satisfies RouteDescriptor;

@@ -1,9 +1,8 @@
-import { lazy } from 'react';
-import type { RouteDescriptor } from '../../app/router/routeDescriptor';
+import { lazyPage, type RouteDescriptor } from '../../app/router/routeDescriptor';
 
 export const costCentersRoute = {
   id: 'costCenters',
   path: '/cost-centres',
   labelKey: 'nav.costCenters',
-  page: lazy(() => import('./CostCentersPage').then((module) => ({ default: module.CostCentersPage }))),
+  page: lazyPage(() => import('./CostCentersPage').then((module) => ({ default: module.CostCentersPage }))),
 } as const satisfies RouteDescriptor;

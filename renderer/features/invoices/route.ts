@@ -1,12 +1,11 @@
-import { lazy } from 'react';
-import type { RouteDescriptor } from '../../app/router/routeDescriptor';
+import { lazyPage, type RouteDescriptor } from '../../app/router/routeDescriptor';
 
 export const invoicesRoute = {
   id: 'invoices',
   path: '/invoices',
   labelKey: 'nav.invoices',
-  page: lazy(() => import('./InvoicesPage').then((module) => ({ default: module.InvoicesPage }))),
-  itemPage: lazy(() =>
+  page: lazyPage(() => import('./InvoicesPage').then((module) => ({ default: module.InvoicesPage }))),
+  itemPage: lazyPage(() =>
     import('./InvoiceDetailPage').then((module) => ({ default: module.InvoiceDetailPage })),
   ),
 } as const satisfies RouteDescriptor;

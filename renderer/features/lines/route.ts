@@ -1,9 +1,8 @@
-import { lazy } from 'react';
-import type { RouteDescriptor } from '../../app/router/routeDescriptor';
+import { lazyPage, type RouteDescriptor } from '../../app/router/routeDescriptor';
 
 export const linesRoute = {
   id: 'lines',
   path: '/lines',
   labelKey: 'nav.lines',
-  page: lazy(() => import('./LinesPage').then((module) => ({ default: module.LinesPage }))),
+  page: lazyPage(() => import('./LinesPage').then((module) => ({ default: module.LinesPage }))),
 } as const satisfies RouteDescriptor;

@@ -1,9 +1,8 @@
-import { lazy } from 'react';
-import type { RouteDescriptor } from '../../app/router/routeDescriptor';
+import { lazyPage, type RouteDescriptor } from '../../app/router/routeDescriptor';
 
 export const overviewRoute = {
   id: 'overview',
   path: '/overview',
   labelKey: 'nav.overview',
-  page: lazy(() => import('./OverviewPage').then((module) => ({ default: module.OverviewPage }))),
+  page: lazyPage(() => import('./OverviewPage').then((module) => ({ default: module.OverviewPage }))),
 } as const satisfies RouteDescriptor;
