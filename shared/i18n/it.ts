@@ -67,6 +67,15 @@ export const it: Catalogue = {
     themeDark: 'Scuro',
     about: 'Informazioni',
     version: 'Versione {{version}} ({{platform}})',
+    format: 'Formato di numeri e date',
+    formatAuto: 'Come la lingua ({{example}})',
+    formatSwiss: '{{form}} ({{example}})',
+    formatForms: {
+      de: 'tedesco (Svizzera)',
+      fr: 'francese (Svizzera)',
+      it: 'italiano (Svizzera)',
+      en: 'inglese (Svizzera)',
+    },
   },
   connection: {
     title: 'Connessione',
@@ -97,7 +106,7 @@ export const it: Catalogue = {
       costCentersForbidden:
         'L’opzione centri di costo non è attiva per questo cliente: i centri di costo non possono essere sincronizzati.',
       unreachable: 'Il server non è raggiungibile. Controllare l’indirizzo e la rete.',
-      unauthorized: 'L’ID client o il segreto sono stati rifiutati (401).',
+      unauthorized: 'L’ID client o il segreto sono stati rifiutati.',
       nonConforming: 'Il server risponde, ma non come l’API di fatturazione. Controllare l’indirizzo.',
       failed: 'La verifica della connessione non è riuscita: {{detail}}',
     },
@@ -221,6 +230,21 @@ export const it: Catalogue = {
       costCenter: 'Centro di costo',
       assignment: 'Imputazione',
       preferences: 'Preferenze',
+    },
+    assignmentOf: 'Centri di costo di {{what}}',
+    preferences: {
+      invoiceByPost: 'fattura per posta',
+      detailedStatementByPost: 'estratto dettagliato per posta',
+      newDocuments: 'e-mail per i nuovi documenti',
+      paymentReminders: 'promemoria di pagamento',
+      none: 'niente per posta, nessuna notifica',
+    },
+    rejection: {
+      badRequest: 'la modifica non rispetta le regole dell’operatore',
+      conflict: 'si sovrappone a una voce esistente',
+      notFound: 'l’operatore non conosce più questa voce',
+      forbidden: 'il Suo contratto non consente questa modifica',
+      other: 'l’operatore non ha indicato un motivo utilizzabile',
     },
   },
   pdf: {
