@@ -296,4 +296,28 @@ describe('the chart and the focus ring', () => {
     });
     expect(contrast(ring, 'rgb(255, 255, 255)'), ring).toBeGreaterThanOrEqual(3);
   });
+
+  it('the clerk’s number and date format applies to every figure, sentences included', async () => {
+    await useDevice('de', 'light');
+    await page.goto(`${app.web.url}#/settings`);
+    await settle(page, stops[7]!, 'de');
+    await page.getByLabel(catalogues.de.settings.format).selectOption('fr');
+    await page.goto(`${app.web.url}#/lines`);
+    await settle(page, stops[3]!, 'de');
+    const totals = (await page.getByTestId('line-totals').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    // fr-CH: a space groups thousands and the currency follows the amount, in German sentences.
+    expect(totals).toMatch(/\d{1,3}(?: \d{3})+ Positionen/);
+    expect(totals).toMatch(/Netto \d{1,3}(?: \d{3})*\.\d{2} CHF/);
+    const statusBar = await page.getByRole('contentinfo').innerText();
+    expect(statusBar).toMatch(/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
+    await page.evaluate(() => localStorage.removeItem('invoice-desk.format'));
+  });
+
+  it('the invoice detail groups the QR reference as the payment slip prints it', async () => {
+    await useDevice('en', 'light');
+    await page.goto(`${app.web.url}${invoicePath}`);
+    await settle(page, stops[2]!, 'en');
+    const reference = page.getByRole('definition').filter({ has: page.locator('code') });
+    expect(await reference.innerText()).toMatch(/^\d{2}(?: \d{5}){5}$/);
+  });
 });
