@@ -33,6 +33,7 @@ const expected: Record<
     axisMillions: string;
     date: string;
     month: string;
+    longMonth: string;
     instant: string;
     number: string;
   }
@@ -49,6 +50,7 @@ const expected: Record<
     axisMillions: '1.2 Mio.',
     date: '05.03.2026',
     month: 'März 26',
+    longMonth: 'März 2026',
     instant: '05.03.2026, 14:05',
     number: "1'234.57",
   },
@@ -64,6 +66,7 @@ const expected: Record<
     axisMillions: '1,2 M',
     date: '05.03.2026',
     month: 'mars 26',
+    longMonth: 'mars 2026',
     instant: '05.03.2026 14:05',
     number: '1 234,57',
   },
@@ -79,6 +82,7 @@ const expected: Record<
     axisMillions: '1.2 Mln',
     date: '05.03.2026',
     month: 'mar 26',
+    longMonth: 'marzo 2026',
     instant: '05.03.2026, 14:05',
     number: "1'234.57",
   },
@@ -94,6 +98,7 @@ const expected: Record<
     axisMillions: '1.2M',
     date: '05.03.2026',
     month: 'Mar 26',
+    longMonth: 'March 2026',
     instant: '05.03.2026, 14:05',
     number: "1'234.57",
   },
@@ -128,6 +133,7 @@ describe.each(languages)('the %s-CH form', (language) => {
     expect(formatDate('2026-03-05', language)).toBe(want.date);
     expect(formatDate('2026-03-05T23:30:00+01:00', language)).toBe(want.date);
     expect(formatMonth('2026-03', language)).toBe(want.month);
+    expect(formatMonth('2026-03', language, 'long')).toBe(want.longMonth);
     expect(plain(formatDateTime(new Date(2026, 2, 5, 14, 5), language))).toBe(want.instant);
   });
 });

@@ -108,11 +108,17 @@ export const formatDate = (iso: string, language: Language): string =>
     calendarDay(iso),
   );
 
-/** A calendar month ("2026-03") short, for chart axes ("Mar 26", "März 26"). */
-export const formatMonth = (month: string, language: Language): string =>
-  dateFormat(language, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
-    calendarDay(`${month.slice(0, 7)}-01`),
-  );
+/**
+ * A calendar month ("2026-03"): short for chart axes ("Mar 26", "März 26"), long where it stands
+ * alone ("March 2026"), since "Mar 26" alone reads like a day.
+ */
+export const formatMonth = (month: string, language: Language, length: 'short' | 'long' = 'short'): string =>
+  dateFormat(
+    language,
+    length === 'short'
+      ? { month: 'short', year: '2-digit', timeZone: 'UTC' }
+      : { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  ).format(calendarDay(`${month.slice(0, 7)}-01`));
 
 /** An instant in the clerk's own time zone ("31.03.2026, 14:05"). */
 export const formatDateTime = (instant: string | Date, language: Language): string =>

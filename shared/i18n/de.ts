@@ -190,6 +190,9 @@ export const de: Catalogue = {
     outcome: { ok: 'Abgeschlossen', failed: 'Fehlgeschlagen', cancelled: 'Abgebrochen' },
     runNew_one: '{{count}} neue Rechnung',
     runNew_other: '{{count}} neue Rechnungen',
+    runUpdated_one: '{{count}} Rechnung aktualisiert',
+    runUpdated_other: '{{count}} Rechnungen aktualisiert',
+    runNothingNew: 'nichts Neues',
     runsTitle: 'Letzte Synchronisierungen',
     errors: {
       network: 'der Server ist nicht erreichbar',

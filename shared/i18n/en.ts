@@ -187,6 +187,9 @@ export const en = {
     outcome: { ok: 'Completed', failed: 'Failed', cancelled: 'Cancelled' },
     runNew_one: '{{count}} new invoice',
     runNew_other: '{{count}} new invoices',
+    runUpdated_one: '{{count}} invoice updated',
+    runUpdated_other: '{{count}} invoices updated',
+    runNothingNew: 'nothing new',
     runsTitle: 'Recent synchronisations',
     errors: {
       network: 'the server cannot be reached',

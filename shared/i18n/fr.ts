@@ -190,6 +190,9 @@ export const fr: Catalogue = {
     outcome: { ok: 'Terminée', failed: 'Échouée', cancelled: 'Annulée' },
     runNew_one: '{{count}} nouvelle facture',
     runNew_other: '{{count}} nouvelles factures',
+    runUpdated_one: '{{count}} facture mise à jour',
+    runUpdated_other: '{{count}} factures mises à jour',
+    runNothingNew: 'rien de nouveau',
     runsTitle: 'Synchronisations récentes',
     errors: {
       network: 'le serveur est injoignable',

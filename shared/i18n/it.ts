@@ -188,6 +188,9 @@ export const it: Catalogue = {
     outcome: { ok: 'Completata', failed: 'Non riuscita', cancelled: 'Annullata' },
     runNew_one: '{{count}} nuova fattura',
     runNew_other: '{{count}} nuove fatture',
+    runUpdated_one: '{{count}} fattura aggiornata',
+    runUpdated_other: '{{count}} fatture aggiornate',
+    runNothingNew: 'niente di nuovo',
     runsTitle: 'Sincronizzazioni recenti',
     errors: {
       network: 'il server non è raggiungibile',

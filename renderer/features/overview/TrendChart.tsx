@@ -72,7 +72,7 @@ export const TrendChart = ({ months, language, label }: TrendChartProps) => {
               if (!bucket) return null;
               return (
                 <div style={tooltipBox}>
-                  <strong>{formatMonth(bucket.month, language)}</strong>
+                  <strong>{formatMonth(bucket.month, language, 'long')}</strong>
                   <br />
                   {t('overview.gross')} {formatChf(bucket.centimes, language)}
                 </div>

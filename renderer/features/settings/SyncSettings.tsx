@@ -134,6 +134,11 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
               <li key={run.id}>
                 {formatDateTime(run.finishedAt, language)}: {t(`sync.outcome.${run.outcome}`)}
                 {run.newInvoices > 0 && ` · ${t('sync.runNew', { count: run.newInvoices })}`}
+                {run.updatedInvoices > 0 && ` · ${t('sync.runUpdated', { count: run.updatedInvoices })}`}
+                {run.outcome === 'ok' &&
+                  run.newInvoices === 0 &&
+                  run.updatedInvoices === 0 &&
+                  ` · ${t('sync.runNothingNew')}`}
                 {run.error && ` · ${t(`sync.errors.${syncErrorKey(run.error.code)}`)}`}
               </li>
             ))}
