@@ -193,6 +193,8 @@ export const de: Catalogue = {
     runUpdated_one: '{{count}} Rechnung aktualisiert',
     runUpdated_other: '{{count}} Rechnungen aktualisiert',
     runNothingNew: 'nichts Neues',
+    quarantineInvalid: 'Es entspricht nicht dem Vertrag der Abrechnungs-API.',
+    technicalDetails: 'Technische Details',
     runsTitle: 'Letzte Synchronisierungen',
     errors: {
       network: 'der Server ist nicht erreichbar',

@@ -190,6 +190,8 @@ export const en = {
     runUpdated_one: '{{count}} invoice updated',
     runUpdated_other: '{{count}} invoices updated',
     runNothingNew: 'nothing new',
+    quarantineInvalid: 'It does not match the billing API contract.',
+    technicalDetails: 'Technical details',
     runsTitle: 'Recent synchronisations',
     errors: {
       network: 'the server cannot be reached',

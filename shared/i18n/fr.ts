@@ -193,6 +193,8 @@ export const fr: Catalogue = {
     runUpdated_one: '{{count}} facture mise à jour',
     runUpdated_other: '{{count}} factures mises à jour',
     runNothingNew: 'rien de nouveau',
+    quarantineInvalid: 'Il ne respecte pas le contrat de l’API de facturation.',
+    technicalDetails: 'Détails techniques',
     runsTitle: 'Synchronisations récentes',
     errors: {
       network: 'le serveur est injoignable',

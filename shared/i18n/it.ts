@@ -191,6 +191,8 @@ export const it: Catalogue = {
     runUpdated_one: '{{count}} fattura aggiornata',
     runUpdated_other: '{{count}} fatture aggiornate',
     runNothingNew: 'niente di nuovo',
+    quarantineInvalid: 'Non rispetta il contratto dell’API di fatturazione.',
+    technicalDetails: 'Dettagli tecnici',
     runsTitle: 'Sincronizzazioni recenti',
     errors: {
       network: 'il server non è raggiungibile',

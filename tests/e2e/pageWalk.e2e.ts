@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogues, type Language } from '../../shared/i18n/languages';
+import { activeDatabaseName } from '../testing/activeDatabase';
 import { startSyncedApp, type Page } from './appHarness';
 
 /**
@@ -183,6 +184,34 @@ const colours = (target: Page, selector: string) =>
       return { ink, background: 'rgb(255, 255, 255)' };
     });
 
+/** A quarantined item as the engine records one: its issues are the validator's English, with field names. */
+const quarantineOne = async (target: Page) =>
+  target.evaluate(
+    (databaseName: string) =>
+      new Promise<void>((done, fail) => {
+        const request = indexedDB.open(databaseName);
+        request.onerror = () => fail(new Error('cannot open the archive'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction('quarantine', 'readwrite');
+          tx.objectStore('quarantine').add({
+            kind: 'invoice',
+            invoiceId: null,
+            index: 0,
+            itemId: 'no-such-invoice',
+            issues: 'lineCount: expected number, received string; grossTotal: invalid',
+            receivedAt: '2026-11-22T08:00:00.000Z',
+          });
+          tx.oncomplete = () => {
+            db.close();
+            done();
+          };
+          tx.onerror = () => fail(new Error('cannot add to the quarantine'));
+        };
+      }),
+    await activeDatabaseName(target),
+  );
+
 beforeAll(async () => {
   mkdirSync(SCREENS, { recursive: true });
   app = await startSyncedApp();
@@ -196,6 +225,7 @@ beforeAll(async () => {
     .first()
     .getAttribute('href');
   invoicePath = href ?? '';
+  await quarantineOne(page);
 }, 240_000);
 
 afterAll(async () => {

@@ -115,7 +115,14 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
                         </span>
                       </>
                     ) : (
-                      <code>{entry.issues}</code>
+                      <>
+                        {t('sync.quarantineInvalid')}
+                        {/* The validator's English wording names contract fields: for support, folded away. */}
+                        <details>
+                          <summary>{t('sync.technicalDetails')}</summary>
+                          <code>{entry.issues}</code>
+                        </details>
+                      </>
                     )}
                   </td>
                   <td>{formatDateTime(entry.receivedAt, language)}</td>
