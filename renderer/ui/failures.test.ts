@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BadRequestError, UnauthorizedError } from '../../shared/api/errors';
 import { PlatformError } from '../platform/Platform';
 import { failureDetails } from './failureDetails';
 import { failureOf, LineIndexError } from './failures';
@@ -23,6 +24,18 @@ describe('failureOf', () => {
     expect(failureOf(new LineIndexError('expired', 'The result has expired')).key).toBe(
       'problems.action.expired',
     );
+  });
+
+  it('words a refusal by the operator as a sync does, not as its code', () => {
+    expect(failureOf(new UnauthorizedError('api.unauthorized', { status: 401 }))).toEqual({
+      key: 'sync.errors.unauthorized',
+      known: true,
+    });
+    // Not one of the reasons the clerk can act on: the generic message and "Copy details".
+    expect(failureOf(new BadRequestError('api.badRequest', { status: 400 }))).toEqual({
+      key: 'problems.action.unexpected',
+      known: false,
+    });
   });
 
   it('gives anything else the generic message, never its own text', () => {

@@ -1,5 +1,6 @@
 import { PlatformError, type PlatformErrorCode } from '../platform/Platform';
-import { isQuotaError } from '../workers/sync/syncErrors';
+import { ApiError } from '../../shared/api/errors';
+import { isQuotaError, syncErrorKey, type SyncErrorKey } from '../workers/sync/syncErrors';
 
 /**
  * Why an action failed, as an i18n key: the closed set of codes the UI knows, and one generic key
@@ -14,7 +15,8 @@ export type FailureKey =
   | 'files.refused'
   | 'problems.action.quota'
   | 'problems.action.expired'
-  | 'problems.action.unexpected';
+  | 'problems.action.unexpected'
+  | `sync.errors.${Exclude<SyncErrorKey, 'other'>}`;
 
 const platformKeys = {
   'ipc.forbiddenSender': 'ipc.forbiddenSender',
@@ -45,6 +47,12 @@ export interface Failure {
 export const failureOf = (error: unknown): Failure => {
   if (error instanceof PlatformError) return { key: platformKeys[error.code], known: true };
   if (isQuotaError(error)) return { key: 'problems.action.quota', known: true };
+  if (error instanceof ApiError) {
+    // An action that talked to the operator (opening an archive, testing a connection) fails for
+    // the same reasons a sync does, in the same words; never as its code ("api.unauthorized").
+    const key = syncErrorKey(error.code);
+    if (key !== 'other') return { key: `sync.errors.${key}`, known: true };
+  }
   if (error instanceof LineIndexError && error.code === 'expired')
     return { key: 'problems.action.expired', known: true };
   return { key: 'problems.action.unexpected', known: false };

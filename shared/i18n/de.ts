@@ -67,6 +67,15 @@ export const de: Catalogue = {
     themeDark: 'Dunkel',
     about: 'Über',
     version: 'Version {{version}} ({{platform}})',
+    format: 'Zahlen- und Datumsformat',
+    formatAuto: 'Wie die Sprache ({{example}})',
+    formatSwiss: '{{form}} ({{example}})',
+    formatForms: {
+      de: 'Deutsch (Schweiz)',
+      fr: 'Französisch (Schweiz)',
+      it: 'Italienisch (Schweiz)',
+      en: 'Englisch (Schweiz)',
+    },
   },
   connection: {
     title: 'Verbindung',
@@ -99,7 +108,7 @@ export const de: Catalogue = {
       costCentersForbidden:
         'Die Kostenstellen-Option ist für diesen Kunden nicht aktiv: Kostenstellen können nicht synchronisiert werden.',
       unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie die Adresse und Ihr Netzwerk.',
-      unauthorized: 'Client-ID oder Secret wurden abgelehnt (401).',
+      unauthorized: 'Client-ID oder Secret wurden abgelehnt.',
       nonConforming: 'Der Server antwortet, aber nicht wie die Abrechnungs-API. Prüfen Sie die Adresse.',
       failed: 'Der Verbindungstest ist fehlgeschlagen: {{detail}}',
     },
@@ -181,6 +190,11 @@ export const de: Catalogue = {
     outcome: { ok: 'Abgeschlossen', failed: 'Fehlgeschlagen', cancelled: 'Abgebrochen' },
     runNew_one: '{{count}} neue Rechnung',
     runNew_other: '{{count}} neue Rechnungen',
+    runUpdated_one: '{{count}} Rechnung aktualisiert',
+    runUpdated_other: '{{count}} Rechnungen aktualisiert',
+    runNothingNew: 'nichts Neues',
+    quarantineInvalid: 'Es entspricht nicht dem Vertrag der Abrechnungs-API.',
+    technicalDetails: 'Technische Details',
     runsTitle: 'Letzte Synchronisierungen',
     errors: {
       network: 'der Server ist nicht erreichbar',
@@ -224,6 +238,21 @@ export const de: Catalogue = {
       costCenter: 'Kostenstelle',
       assignment: 'Zuordnung',
       preferences: 'Einstellungen',
+    },
+    assignmentOf: 'Kostenstellen von {{what}}',
+    preferences: {
+      invoiceByPost: 'Rechnung per Post',
+      detailedStatementByPost: 'Detailauszug per Post',
+      newDocuments: 'E-Mail bei neuen Dokumenten',
+      paymentReminders: 'Zahlungserinnerungen',
+      none: 'nichts per Post, keine Benachrichtigungen',
+    },
+    rejection: {
+      badRequest: 'die Änderung entspricht nicht den Regeln des Postunternehmens',
+      conflict: 'sie überschneidet sich mit einem bestehenden Eintrag',
+      notFound: 'das Postunternehmen kennt diesen Eintrag nicht mehr',
+      forbidden: 'Ihr Vertrag erlaubt diese Änderung nicht',
+      other: 'das Postunternehmen hat keinen verwertbaren Grund angegeben',
     },
   },
   pdf: {

@@ -66,6 +66,15 @@ export const en = {
     themeDark: 'Dark',
     about: 'About',
     version: 'Version {{version}} ({{platform}})',
+    format: 'Number and date format',
+    formatAuto: 'As the language ({{example}})',
+    formatSwiss: '{{form}} ({{example}})',
+    formatForms: {
+      de: 'German (Switzerland)',
+      fr: 'French (Switzerland)',
+      it: 'Italian (Switzerland)',
+      en: 'English (Switzerland)',
+    },
   },
   connection: {
     title: 'Connection',
@@ -96,7 +105,7 @@ export const en = {
       costCentersForbidden:
         'The cost-centre option is not active for this customer: cost centres cannot be synchronised.',
       unreachable: 'The server cannot be reached. Check the address and your network.',
-      unauthorized: 'The client ID or secret was refused (401).',
+      unauthorized: 'The client ID or secret was refused.',
       nonConforming: 'The server answered, but not as the billing API does. Check the address.',
       failed: 'The connection test failed: {{detail}}',
     },
@@ -178,6 +187,11 @@ export const en = {
     outcome: { ok: 'Completed', failed: 'Failed', cancelled: 'Cancelled' },
     runNew_one: '{{count}} new invoice',
     runNew_other: '{{count}} new invoices',
+    runUpdated_one: '{{count}} invoice updated',
+    runUpdated_other: '{{count}} invoices updated',
+    runNothingNew: 'nothing new',
+    quarantineInvalid: 'It does not match the billing API contract.',
+    technicalDetails: 'Technical details',
     runsTitle: 'Recent synchronisations',
     errors: {
       network: 'the server cannot be reached',
@@ -220,6 +234,21 @@ export const en = {
       costCenter: 'Cost centre',
       assignment: 'Assignment',
       preferences: 'Preferences',
+    },
+    assignmentOf: 'Cost centres of {{what}}',
+    preferences: {
+      invoiceByPost: 'invoice by post',
+      detailedStatementByPost: 'detailed statement by post',
+      newDocuments: 'e-mail on new documents',
+      paymentReminders: 'payment reminders',
+      none: 'nothing by post, no notifications',
+    },
+    rejection: {
+      badRequest: 'the change does not meet the operator’s rules',
+      conflict: 'it overlaps with an existing entry',
+      notFound: 'the operator no longer knows this entry',
+      forbidden: 'your contract does not allow this change',
+      other: 'the operator gave no usable reason',
     },
   },
   pdf: {

@@ -68,6 +68,15 @@ export const fr: Catalogue = {
     themeDark: 'Sombre',
     about: 'À propos',
     version: 'Version {{version}} ({{platform}})',
+    format: 'Format des nombres et des dates',
+    formatAuto: 'Comme la langue ({{example}})',
+    formatSwiss: '{{form}} ({{example}})',
+    formatForms: {
+      de: 'allemand (Suisse)',
+      fr: 'français (Suisse)',
+      it: 'italien (Suisse)',
+      en: 'anglais (Suisse)',
+    },
   },
   connection: {
     title: 'Connexion',
@@ -99,7 +108,7 @@ export const fr: Catalogue = {
       costCentersForbidden:
         'L’option centres de coûts n’est pas active pour ce client : les centres de coûts ne peuvent pas être synchronisés.',
       unreachable: 'Le serveur est injoignable. Vérifiez l’adresse et votre réseau.',
-      unauthorized: 'L’ID client ou le secret a été refusé (401).',
+      unauthorized: 'L’ID client ou le secret a été refusé.',
       nonConforming: 'Le serveur répond, mais pas comme l’API de facturation. Vérifiez l’adresse.',
       failed: 'Le test de connexion a échoué : {{detail}}',
     },
@@ -181,6 +190,11 @@ export const fr: Catalogue = {
     outcome: { ok: 'Terminée', failed: 'Échouée', cancelled: 'Annulée' },
     runNew_one: '{{count}} nouvelle facture',
     runNew_other: '{{count}} nouvelles factures',
+    runUpdated_one: '{{count}} facture mise à jour',
+    runUpdated_other: '{{count}} factures mises à jour',
+    runNothingNew: 'rien de nouveau',
+    quarantineInvalid: 'Il ne respecte pas le contrat de l’API de facturation.',
+    technicalDetails: 'Détails techniques',
     runsTitle: 'Synchronisations récentes',
     errors: {
       network: 'le serveur est injoignable',
@@ -223,6 +237,21 @@ export const fr: Catalogue = {
       costCenter: 'Centre de coûts',
       assignment: 'Imputation',
       preferences: 'Préférences',
+    },
+    assignmentOf: 'Centres de coûts de {{what}}',
+    preferences: {
+      invoiceByPost: 'facture par la poste',
+      detailedStatementByPost: 'relevé détaillé par la poste',
+      newDocuments: 'e-mail pour les nouveaux documents',
+      paymentReminders: 'rappels de paiement',
+      none: 'rien par la poste, aucune notification',
+    },
+    rejection: {
+      badRequest: 'la modification ne respecte pas les règles de l’opérateur',
+      conflict: 'elle chevauche une entrée existante',
+      notFound: 'l’opérateur ne connaît plus cette entrée',
+      forbidden: 'votre contrat ne permet pas cette modification',
+      other: 'l’opérateur n’a donné aucune raison exploitable',
     },
   },
   pdf: {

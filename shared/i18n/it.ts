@@ -67,6 +67,15 @@ export const it: Catalogue = {
     themeDark: 'Scuro',
     about: 'Informazioni',
     version: 'Versione {{version}} ({{platform}})',
+    format: 'Formato di numeri e date',
+    formatAuto: 'Come la lingua ({{example}})',
+    formatSwiss: '{{form}} ({{example}})',
+    formatForms: {
+      de: 'tedesco (Svizzera)',
+      fr: 'francese (Svizzera)',
+      it: 'italiano (Svizzera)',
+      en: 'inglese (Svizzera)',
+    },
   },
   connection: {
     title: 'Connessione',
@@ -97,7 +106,7 @@ export const it: Catalogue = {
       costCentersForbidden:
         'L’opzione centri di costo non è attiva per questo cliente: i centri di costo non possono essere sincronizzati.',
       unreachable: 'Il server non è raggiungibile. Controllare l’indirizzo e la rete.',
-      unauthorized: 'L’ID client o il segreto sono stati rifiutati (401).',
+      unauthorized: 'L’ID client o il segreto sono stati rifiutati.',
       nonConforming: 'Il server risponde, ma non come l’API di fatturazione. Controllare l’indirizzo.',
       failed: 'La verifica della connessione non è riuscita: {{detail}}',
     },
@@ -179,6 +188,11 @@ export const it: Catalogue = {
     outcome: { ok: 'Completata', failed: 'Non riuscita', cancelled: 'Annullata' },
     runNew_one: '{{count}} nuova fattura',
     runNew_other: '{{count}} nuove fatture',
+    runUpdated_one: '{{count}} fattura aggiornata',
+    runUpdated_other: '{{count}} fatture aggiornate',
+    runNothingNew: 'niente di nuovo',
+    quarantineInvalid: 'Non rispetta il contratto dell’API di fatturazione.',
+    technicalDetails: 'Dettagli tecnici',
     runsTitle: 'Sincronizzazioni recenti',
     errors: {
       network: 'il server non è raggiungibile',
@@ -221,6 +235,21 @@ export const it: Catalogue = {
       costCenter: 'Centro di costo',
       assignment: 'Imputazione',
       preferences: 'Preferenze',
+    },
+    assignmentOf: 'Centri di costo di {{what}}',
+    preferences: {
+      invoiceByPost: 'fattura per posta',
+      detailedStatementByPost: 'estratto dettagliato per posta',
+      newDocuments: 'e-mail per i nuovi documenti',
+      paymentReminders: 'promemoria di pagamento',
+      none: 'niente per posta, nessuna notifica',
+    },
+    rejection: {
+      badRequest: 'la modifica non rispetta le regole dell’operatore',
+      conflict: 'si sovrappone a una voce esistente',
+      notFound: 'l’operatore non conosce più questa voce',
+      forbidden: 'il Suo contratto non consente questa modifica',
+      other: 'l’operatore non ha indicato un motivo utilizzabile',
     },
   },
   pdf: {

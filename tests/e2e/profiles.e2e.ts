@@ -91,7 +91,7 @@ describe('one archive per customer, end to end', () => {
     await page.getByLabel('Client ID').fill('demo');
     await page.getByLabel('Client secret').fill('wrong-secret');
     await page.getByRole('button', { name: 'Save connection' }).click();
-    await page.getByText('The client ID or secret was refused (401)').waitFor();
+    await page.getByText('The client ID or secret was refused').waitFor();
     expect(await statusBar().getByTestId('profile-customer').innerText()).toBe(`Archive of ${demoCustomer}`);
 
     await page.getByLabel('Client secret').fill('demo-secret');

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatChf, formatDate } from '../../../shared/core/format';
+import { formatChf, formatDate, formatQrReference } from '../../../shared/core/format';
 import { parseMoney } from '../../../shared/core/money';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
@@ -121,7 +121,7 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
               <>
                 <dt>{t('invoice.qrReference')}</dt>
                 <dd>
-                  <code>{invoice.qrReference}</code>
+                  <code>{formatQrReference(invoice.qrReference)}</code>
                 </dd>
               </>
             )}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatChf, formatDate } from '../../../shared/core/format';
+import { formatChf, formatDate, formatPercent } from '../../../shared/core/format';
 import { CustomerSchema, type Invoice } from '../../../shared/api/schemas';
 import { unassignedShare } from '../../../shared/analytics/costPerCenter';
 import { monthlyTrend, summariseOpen } from '../../../shared/invoices/overview';
@@ -133,9 +133,7 @@ export const OverviewPage = () => {
             <p className="figure">{formatChf(unassigned.unassignedCentimes, language)}</p>
             <p className="muted">
               {t('overview.unassignedShare', {
-                share: new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
-                  unassigned.share,
-                ),
+                share: formatPercent(unassigned.share, language),
                 amount: formatChf(unassigned.totalCentimes, language),
               })}
             </p>

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatChf } from '../../../shared/core/format';
+import { formatChf, formatCompactFrancs, formatMonth } from '../../../shared/core/format';
 import type { Language } from '../../../shared/i18n/languages';
 import type { MonthCost } from '../../../shared/invoices/overview';
 
@@ -9,41 +10,76 @@ interface TrendChartProps {
   label: string;
 }
 
-const monthLabel = (month: string, language: Language) =>
-  new Intl.DateTimeFormat(language, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
+interface Bucket {
+  month: string;
+  centimes: number;
+}
 
-const centimesOf = (payload: unknown): number =>
+const bucketOf = (payload: unknown): Bucket | null =>
   typeof payload === 'object' &&
   payload !== null &&
+  'month' in payload &&
+  typeof payload.month === 'string' &&
   'centimes' in payload &&
   typeof payload.centimes === 'number'
-    ? payload.centimes
-    : 0;
+    ? { month: payload.month, centimes: payload.centimes }
+    : null;
 
-/** Twelve bars of gross cost; the same figures are in a table beside it for screen readers. */
+// Theme colours, so labels keep 4.5:1 and the tooltip its contrast in light and dark alike.
+const tick = { fontSize: 11, fill: 'var(--muted)' };
+const axisLine = { stroke: 'var(--border)' };
+const tooltipBox = {
+  background: 'var(--surface)',
+  color: 'var(--text)',
+  border: '1px solid var(--border)',
+  borderRadius: 4,
+  padding: '4px 8px',
+  fontSize: 12,
+};
+
+/**
+ * Twelve bars of gross cost. The same figures are in a table beside it, which is what screen readers
+ * and the keyboard use: the chart is one named image and no Tab stop (recharts' accessibility layer
+ * would make it an unnamed, focusable application).
+ */
 export const TrendChart = ({ months, language, label }: TrendChartProps) => {
-  // Chart heights only: the exact amounts stay in centimes for the tooltip.
-  const data = months.map((month) => ({
-    month: monthLabel(month.month, language),
-    gross: month.grossCentimes / 100,
-    centimes: month.grossCentimes,
-  }));
+  const { t } = useTranslation();
+  // Heights in integer centimes: the axis and the tooltip format them exactly.
+  const data = months.map((month) => ({ month: month.month, centimes: month.grossCentimes }));
   return (
     <div role="img" aria-label={label} className="trend-chart">
       <ResponsiveContainer width="100%" height={180}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <XAxis dataKey="month" fontSize={11} />
-          <YAxis
-            fontSize={11}
-            width={70}
-            tickFormatter={(value: number) =>
-              new Intl.NumberFormat(language, { notation: 'compact' }).format(value)
-            }
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
+          <XAxis
+            dataKey="month"
+            tick={tick}
+            axisLine={axisLine}
+            tickLine={axisLine}
+            tickFormatter={(month: string) => formatMonth(month, language)}
           />
-          <Tooltip formatter={(_value, _name, item) => formatChf(centimesOf(item.payload), language)} />
-          <Bar dataKey="gross" fill="var(--accent)" isAnimationActive={false} />
+          <YAxis
+            tick={tick}
+            axisLine={axisLine}
+            tickLine={axisLine}
+            width={70}
+            tickFormatter={(centimes: number) => formatCompactFrancs(centimes, language)}
+          />
+          <Tooltip
+            cursor={{ fill: 'var(--border)', fillOpacity: 0.5 }}
+            isAnimationActive={false}
+            content={({ active, payload }) => {
+              const bucket = active ? bucketOf(payload[0]?.payload) : null;
+              if (!bucket) return null;
+              return (
+                <div style={tooltipBox}>
+                  <strong>{formatMonth(bucket.month, language, 'long')}</strong>
+                  <br />
+                  {t('overview.gross')} {formatChf(bucket.centimes, language)}
+                </div>
+              );
+            }}
+          />
+          <Bar dataKey="centimes" fill="var(--accent)" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -4,11 +4,13 @@ import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
 import { useSettleConflict } from './edits';
 import { useOutboxRows } from './queries';
 import { useSyncController } from '../../workers/sync/SyncContext';
-import { describeValue } from './describeChange';
+import { describeRejection, describeSubject, describeValue } from './describeChange';
+import { useLanguage } from '../../ui/useLanguage';
 
 /** Local edits not yet at the operator, and the conflicts the clerk settles here. */
 export const OutboxPanel = () => {
   const { t } = useTranslation();
+  const language = useLanguage();
   const settleConflict = useSettleConflict();
   const sync = useSyncController();
   const titleId = useId();
@@ -55,14 +57,16 @@ export const OutboxPanel = () => {
           <tbody>
             {rows.map((row) => (
               <tr key={row.seq}>
+                <td>{describeSubject(row, t)}</td>
                 <td>
-                  {t(`outbox.entity.${row.entity}`)} <code>{row.key}</code>
+                  {row.op === 'delete'
+                    ? t('outbox.deleted')
+                    : describeValue(row.entity, row.payload, t, language)}
                 </td>
-                <td>{row.op === 'delete' ? t('outbox.deleted') : describeValue(row.entity, row.payload)}</td>
                 <td>
                   {row.state === 'conflict'
                     ? row.current
-                      ? describeValue(row.entity, row.current.value)
+                      ? describeValue(row.entity, row.current.value, t, language)
                       : t('outbox.deleted')
                     : ''}
                 </td>
@@ -70,7 +74,9 @@ export const OutboxPanel = () => {
                   {row.state === 'pending' && t('outbox.statePending')}
                   {row.state === 'conflict' && <strong>{t('outbox.stateConflict')}</strong>}
                   {row.state === 'rejected' && (
-                    <strong>{t('outbox.stateRejected', { reason: row.reason?.message ?? '' })}</strong>
+                    <strong>
+                      {t('outbox.stateRejected', { reason: describeRejection(row.reason?.code, t) })}
+                    </strong>
                   )}
                 </td>
                 <td className="actions">

@@ -6,6 +6,7 @@ import { isLanguage, languages } from '../../../shared/i18n/languages';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
 import { ConnectionSettings } from './ConnectionSettings';
+import { FormatChoiceField } from './FormatChoiceField';
 import { OutboxPanel } from './OutboxPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
@@ -71,6 +72,7 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
             ))}
           </select>
         </div>
+        <FormatChoiceField />
         <div className="field">
           <label htmlFor={themeId}>{t('settings.theme')}</label>
           <select

@@ -115,7 +115,14 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
                         </span>
                       </>
                     ) : (
-                      <code>{entry.issues}</code>
+                      <>
+                        {t('sync.quarantineInvalid')}
+                        {/* The validator's English wording names contract fields: for support, folded away. */}
+                        <details>
+                          <summary>{t('sync.technicalDetails')}</summary>
+                          <code>{entry.issues}</code>
+                        </details>
+                      </>
                     )}
                   </td>
                   <td>{formatDateTime(entry.receivedAt, language)}</td>
@@ -134,6 +141,11 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
               <li key={run.id}>
                 {formatDateTime(run.finishedAt, language)}: {t(`sync.outcome.${run.outcome}`)}
                 {run.newInvoices > 0 && ` · ${t('sync.runNew', { count: run.newInvoices })}`}
+                {run.updatedInvoices > 0 && ` · ${t('sync.runUpdated', { count: run.updatedInvoices })}`}
+                {run.outcome === 'ok' &&
+                  run.newInvoices === 0 &&
+                  run.updatedInvoices === 0 &&
+                  ` · ${t('sync.runNothingNew')}`}
                 {run.error && ` · ${t(`sync.errors.${syncErrorKey(run.error.code)}`)}`}
               </li>
             ))}
