@@ -58,6 +58,10 @@ export interface QuarantineRow extends QuarantineEntry {
 
 export interface SyncRunRow extends SyncRunRecord {
   id?: number;
+  /** Runs in a row that found and changed nothing, kept as this one row (absent: 1). */
+  repeats?: number;
+  /** When the first of those quiet runs started. */
+  quietSince?: string;
 }
 
 /** An audit entry as data (shared/audit); rows from before carry English prose and are shown as they are. */
