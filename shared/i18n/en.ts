@@ -56,6 +56,13 @@ export const en = {
     analytics: { title: 'Analytics', empty: 'Nothing to analyse yet.' },
     settings: { title: 'Settings' },
     notFound: { title: 'Page not found', back: 'Back to the overview' },
+    showAll: 'Show all ({{n}})',
+    showFewer: 'Show fewer',
+    firstSync:
+      'The first synchronisation brings the whole archive; invoices that arrive after it are listed here.',
+    incompleteMonths_one: '{{count}} month is still being synchronised and is not shown yet.',
+    incompleteMonths_other: '{{count}} months are still being synchronised and are not shown yet.',
+    incompleteMonth: 'still being synchronised',
   },
   settings: {
     appearance: 'Appearance',
@@ -150,6 +157,12 @@ export const en = {
     quarantined_one: '{{count}} item quarantined',
     quarantined_other: '{{count}} items quarantined',
     error: 'Synchronisation failed: {{reason}}',
+    incomplete: 'Synchronisation incomplete: {{what}} still to fetch',
+    remainingInvoices: 'part of the invoice list',
+    remainingLines_one: '{{n}} line',
+    remainingLines_other: '{{n}} lines',
+    remainingDocuments_one: '{{n}} PDF',
+    remainingDocuments_other: '{{n}} PDFs',
   },
   sync: {
     title: 'Synchronisation',

@@ -58,6 +58,15 @@ export const fr: Catalogue = {
     analytics: { title: 'Analyses', empty: 'Rien à analyser pour l’instant.' },
     settings: { title: 'Paramètres' },
     notFound: { title: 'Page introuvable', back: 'Retour à l’aperçu' },
+    showAll: 'Tout afficher ({{n}})',
+    showFewer: 'Afficher moins',
+    firstSync:
+      'La première synchronisation apporte toute l’archive ; les factures arrivées ensuite apparaissent ici.',
+    incompleteMonths_one:
+      '{{count}} mois est encore en cours de synchronisation et n’est pas encore affiché.',
+    incompleteMonths_other:
+      '{{count}} mois sont encore en cours de synchronisation et ne sont pas encore affichés.',
+    incompleteMonth: 'synchronisation en cours',
   },
   settings: {
     appearance: 'Apparence',
@@ -153,6 +162,12 @@ export const fr: Catalogue = {
     quarantined_one: '{{count}} élément en quarantaine',
     quarantined_other: '{{count}} éléments en quarantaine',
     error: 'La synchronisation a échoué : {{reason}}',
+    incomplete: 'Synchronisation incomplète, reste à récupérer : {{what}}',
+    remainingInvoices: 'une partie de la liste des factures',
+    remainingLines_one: '{{n}} poste',
+    remainingLines_other: '{{n}} postes',
+    remainingDocuments_one: '{{n}} PDF',
+    remainingDocuments_other: '{{n}} PDF',
   },
   sync: {
     title: 'Synchronisation',
