@@ -49,6 +49,11 @@ export interface SyncStateRow {
   cursor: string | null;
   drained: boolean;
   lastSuccessAt: string | null;
+  /**
+   * When the feed was first read to its end: invoices received until then are the archive's first
+   * load, not news (absent in archives from before it was kept: taken as their last success).
+   */
+  firstDrainedAt?: string | null;
 }
 
 export interface QuarantineRow extends QuarantineEntry {

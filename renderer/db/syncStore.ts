@@ -122,11 +122,13 @@ export const createDexieSyncStore = (
           await db.invoices.bulkPut(rows);
           await quarantine(page.quarantined);
           const previous = await db.syncState.get('feed');
+          const lastSuccessAt = page.feedDrained ? stamp() : (previous?.lastSuccessAt ?? null);
           await db.syncState.put({
             key: 'feed',
             cursor: page.resumeFrom,
             drained: page.feedDrained,
-            lastSuccessAt: page.feedDrained ? stamp() : (previous?.lastSuccessAt ?? null),
+            lastSuccessAt,
+            firstDrainedAt: previous?.firstDrainedAt ?? previous?.lastSuccessAt ?? lastSuccessAt,
           });
           return result;
         },

@@ -57,13 +57,6 @@ export const de: Catalogue = {
     analytics: { title: 'Auswertungen', empty: 'Noch nichts auszuwerten.' },
     settings: { title: 'Einstellungen' },
     notFound: { title: 'Seite nicht gefunden', back: 'Zurück zur Übersicht' },
-    showAll: 'Alle anzeigen ({{n}})',
-    showFewer: 'Weniger anzeigen',
-    firstSync:
-      'Die erste Synchronisierung holt das ganze Archiv; Rechnungen, die danach eintreffen, erscheinen hier.',
-    incompleteMonths_one: '{{count}} Monat wird noch synchronisiert und ist noch nicht dargestellt.',
-    incompleteMonths_other: '{{count}} Monate werden noch synchronisiert und sind noch nicht dargestellt.',
-    incompleteMonth: 'wird noch synchronisiert',
   },
   settings: {
     appearance: 'Darstellung',
@@ -378,6 +371,13 @@ export const de: Catalogue = {
     unassigned: 'Keiner Kostenstelle belastet',
     unassignedShare: '{{share}} der Nettokosten der letzten 12 Monate ({{amount}})',
     dueOn: 'fällig am {{date}}',
+    showAll: 'Alle anzeigen ({{n}})',
+    showFewer: 'Weniger anzeigen',
+    firstSync:
+      'Die erste Synchronisierung holt das ganze Archiv; Rechnungen, die danach eintreffen, erscheinen hier.',
+    incompleteMonths_one: '{{count}} Monat wird noch synchronisiert und ist noch nicht dargestellt.',
+    incompleteMonths_other: '{{count}} Monate werden noch synchronisiert und sind noch nicht dargestellt.',
+    incompleteMonth: 'wird noch synchronisiert',
   },
   lines: {
     filtersLabel: 'Positionsfilter',

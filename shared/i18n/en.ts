@@ -56,13 +56,6 @@ export const en = {
     analytics: { title: 'Analytics', empty: 'Nothing to analyse yet.' },
     settings: { title: 'Settings' },
     notFound: { title: 'Page not found', back: 'Back to the overview' },
-    showAll: 'Show all ({{n}})',
-    showFewer: 'Show fewer',
-    firstSync:
-      'The first synchronisation brings the whole archive; invoices that arrive after it are listed here.',
-    incompleteMonths_one: '{{count}} month is still being synchronised and is not shown yet.',
-    incompleteMonths_other: '{{count}} months are still being synchronised and are not shown yet.',
-    incompleteMonth: 'still being synchronised',
   },
   settings: {
     appearance: 'Appearance',
@@ -372,6 +365,13 @@ export const en = {
     unassigned: 'Not charged to any cost centre',
     unassignedShare: '{{share}} of the last 12 months’ net cost ({{amount}})',
     dueOn: 'due {{date}}',
+    showAll: 'Show all ({{n}})',
+    showFewer: 'Show fewer',
+    firstSync:
+      'The first synchronisation brings the whole archive; invoices that arrive after it are listed here.',
+    incompleteMonths_one: '{{count}} month is still being synchronised and is not shown yet.',
+    incompleteMonths_other: '{{count}} months are still being synchronised and are not shown yet.',
+    incompleteMonth: 'still being synchronised',
   },
   lines: {
     filtersLabel: 'Line filters',

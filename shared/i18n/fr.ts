@@ -58,15 +58,6 @@ export const fr: Catalogue = {
     analytics: { title: 'Analyses', empty: 'Rien à analyser pour l’instant.' },
     settings: { title: 'Paramètres' },
     notFound: { title: 'Page introuvable', back: 'Retour à l’aperçu' },
-    showAll: 'Tout afficher ({{n}})',
-    showFewer: 'Afficher moins',
-    firstSync:
-      'La première synchronisation apporte toute l’archive ; les factures arrivées ensuite apparaissent ici.',
-    incompleteMonths_one:
-      '{{count}} mois est encore en cours de synchronisation et n’est pas encore affiché.',
-    incompleteMonths_other:
-      '{{count}} mois sont encore en cours de synchronisation et ne sont pas encore affichés.',
-    incompleteMonth: 'synchronisation en cours',
   },
   settings: {
     appearance: 'Apparence',
@@ -378,6 +369,15 @@ export const fr: Catalogue = {
     unassigned: 'Imputé à aucun centre de coûts',
     unassignedShare: '{{share}} des coûts nets des 12 derniers mois ({{amount}})',
     dueOn: 'échéance le {{date}}',
+    showAll: 'Tout afficher ({{n}})',
+    showFewer: 'Afficher moins',
+    firstSync:
+      'La première synchronisation apporte toute l’archive ; les factures arrivées ensuite apparaissent ici.',
+    incompleteMonths_one:
+      '{{count}} mois est encore en cours de synchronisation et n’est pas encore affiché.',
+    incompleteMonths_other:
+      '{{count}} mois sont encore en cours de synchronisation et ne sont pas encore affichés.',
+    incompleteMonth: 'synchronisation en cours',
   },
   lines: {
     filtersLabel: 'Filtres des postes',

@@ -57,13 +57,6 @@ export const it: Catalogue = {
     analytics: { title: 'Analisi', empty: 'Ancora niente da analizzare.' },
     settings: { title: 'Impostazioni' },
     notFound: { title: 'Pagina non trovata', back: 'Torna alla panoramica' },
-    showAll: 'Mostra tutte ({{n}})',
-    showFewer: 'Mostra meno',
-    firstSync:
-      'La prima sincronizzazione scarica l’intero archivio; le fatture che arrivano dopo compaiono qui.',
-    incompleteMonths_one: '{{count}} mese è ancora in sincronizzazione e non è ancora mostrato.',
-    incompleteMonths_other: '{{count}} mesi sono ancora in sincronizzazione e non sono ancora mostrati.',
-    incompleteMonth: 'sincronizzazione in corso',
   },
   settings: {
     appearance: 'Aspetto',
@@ -374,6 +367,13 @@ export const it: Catalogue = {
     unassigned: 'Non imputato ad alcun centro di costo',
     unassignedShare: '{{share}} dei costi netti degli ultimi 12 mesi ({{amount}})',
     dueOn: 'scadenza {{date}}',
+    showAll: 'Mostra tutte ({{n}})',
+    showFewer: 'Mostra meno',
+    firstSync:
+      'La prima sincronizzazione scarica l’intero archivio; le fatture che arrivano dopo compaiono qui.',
+    incompleteMonths_one: '{{count}} mese è ancora in sincronizzazione e non è ancora mostrato.',
+    incompleteMonths_other: '{{count}} mesi sono ancora in sincronizzazione e non sono ancora mostrati.',
+    incompleteMonth: 'sincronizzazione in corso',
   },
   lines: {
     filtersLabel: 'Filtri delle posizioni',
