@@ -68,7 +68,8 @@ export const StatusBar = () => {
     ? t('status.lastSync', { when: formatDateTime(feed.lastSuccessAt, language) })
     : t('status.neverSynced');
   const incomplete = feed && remaining ? remainingText(t, remaining, language) : null;
-  const idleText = incomplete ?? lastSync;
+  // Until what remains is known (a moment after a run), a last time alone could say complete wrongly.
+  const idleText = !feed ? lastSync : remaining ? (incomplete ?? lastSync) : '';
   const customer = t('status.customer', { name: profileName(profile) });
   const errorText = error
     ? t('status.error', { reason: t(`sync.errors.${syncErrorKey(error.code)}`) })
