@@ -78,7 +78,7 @@ export const StatusBar = () => {
 
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
-      <span data-testid="profile-customer" className="status-bar__text" title={customer}>
+      <span data-testid="profile-customer" className="status-bar__text status-bar__customer" title={customer}>
         {customer}
       </span>
       {!online && <span className="badge badge--warning">{t('status.offline')}</span>}

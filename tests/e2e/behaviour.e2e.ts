@@ -142,6 +142,27 @@ describe('a clerk’s first minutes and days', () => {
     const fresh = page.getByRole('region', { name: 'New since your last visit' });
     await fresh.getByText('No new invoices since your last visit.').waitFor({ timeout: 30_000 });
 
+    // Nothing on the Overview scrolls sideways, at either size (its hidden data table did).
+    for (const width of [1024, 1440]) {
+      await page.setViewportSize({ width, height: width === 1024 ? 700 : 900 });
+      await page.getByRole('heading', { name: 'Open amount' }).waitFor();
+      const sideways = await page.evaluate(() =>
+        [document.documentElement, ...document.querySelectorAll('body *')]
+          .filter((element) => {
+            const overflow = getComputedStyle(element).overflowX;
+            const scrolls =
+              element === document.documentElement || overflow === 'auto' || overflow === 'scroll';
+            return scrolls && element.scrollWidth > element.clientWidth;
+          })
+          .map(
+            (element) =>
+              `${element.tagName}.${element.className}: ${element.scrollWidth - element.clientWidth} px`,
+          ),
+      );
+      expect(sideways).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1024, height: 700 });
+
     const card = page.getByRole('region', { name: 'Not charged to any cost centre' });
     const rows = await trendTable();
     const first = rows[0]?.[0] ?? '';
