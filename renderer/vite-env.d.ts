@@ -2,7 +2,6 @@
 
 interface ImportMetaEnv {
   readonly VITE_APP_VERSION?: string;
-  readonly VITE_DEMO_API_URL?: string;
 }
 
 interface ImportMeta {

@@ -1,6 +1,7 @@
 // `npm run web`: the same UI in a plain browser (the browser platform), with the simulator as its
-// demo back end on http://127.0.0.1:8787, the address the browser build's demo mode uses. The
-// renderer is built first and served under the app's CSP (see scripts/webServer.ts).
+// demo back end on http://127.0.0.1:8787 (SIMULATOR_PORT), whose address the page reads at start
+// from web-config.json. The renderer is built first and served under the app's CSP (see
+// scripts/webServer.ts).
 import { startEmbeddedSimulator } from '../simulator/embedded';
 import { buildRenderer, startWebServer } from './webServer';
 
@@ -13,8 +14,13 @@ const simulator = await startEmbeddedSimulator({
   port: simulatorPort,
   profile: process.env.SIMULATOR_PROFILE === 'large' ? 'large' : 'demo',
 });
-await buildRenderer(simulator.url, outDir === undefined ? {} : { outDir });
-const server = await startWebServer(outDir === undefined ? { port } : { port, outDir });
+await buildRenderer(outDir === undefined ? {} : { outDir });
+// The simulator's address reaches the page at run time (web-config.json), not through the build.
+const server = await startWebServer({
+  port,
+  demoApiUrl: simulator.url,
+  ...(outDir === undefined ? {} : { outDir }),
+});
 console.log(`Demo back end (simulator) at ${simulator.url}`);
 console.log(`Invoice Desk (browser mode) at ${server.url}`);
 

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
@@ -23,23 +24,35 @@ export interface WebServerOptions {
   /** The built renderer to serve; default dist/renderer (what vite.config.ts builds). */
   readonly outDir?: string;
   readonly logLevel?: 'info' | 'silent';
+  /**
+   * The demo back end's address, written beside index.html for the page to read at start
+   * (renderer/platform/webConfig.ts): the build itself does not depend on it, so a new port never
+   * means a new build, and the first load finds everything in place.
+   */
+  readonly demoApiUrl?: string;
 }
 
-/** Builds the renderer with the demo back end's address baked in, as the browser build reads it. */
+const defaultOutDir = path.join(repositoryRoot, 'dist', 'renderer');
+
+/** Builds the renderer, the same bundle whatever back end it is served with. */
 export const buildRenderer = async (
-  demoApiUrl: string,
   options: Pick<WebServerOptions, 'outDir' | 'logLevel'> = {},
 ): Promise<void> => {
   await build({
     configFile,
     logLevel: options.logLevel ?? 'info',
-    define: { 'import.meta.env.VITE_DEMO_API_URL': JSON.stringify(demoApiUrl) },
     ...(options.outDir === undefined ? {} : { build: { outDir: options.outDir, emptyOutDir: true } }),
   });
 };
 
 /** Serves a built renderer on loopback under the app's Content-Security-Policy. */
 export const startWebServer = async (options: WebServerOptions): Promise<WebServer> => {
+  if (options.demoApiUrl !== undefined) {
+    writeFileSync(
+      path.join(options.outDir ?? defaultOutDir, 'web-config.json'),
+      `${JSON.stringify({ demoApiUrl: options.demoApiUrl })}\n`,
+    );
+  }
   const server = await preview({
     configFile,
     logLevel: options.logLevel ?? 'info',

@@ -26,6 +26,7 @@ import { createApiClient } from '../../shared/api/client';
 import type { Customer } from '../../shared/profiles/profiles';
 import { rememberVisit } from './lastVisit';
 import { parseHash, preloadPage } from './router/routes';
+import { watchPendingEdits } from '../db/localEdits';
 import { PreviousVisitContext } from '../ui/PreviousVisitContext';
 import { SyncContext } from '../workers/sync/SyncContext';
 import { createSyncController } from '../workers/sync/syncController';
@@ -95,6 +96,7 @@ const start = async () => {
         }),
       databaseName: profile.databaseName,
       intervalMinutes: loadSyncInterval(localStorage, profile.id),
+      watchEdits: (onEdit) => watchPendingEdits(db, onEdit),
       onNewInvoices: (run) => {
         if (!loadNotifyNewInvoices(localStorage, profile.id)) return;
         void platform.notify(

@@ -49,6 +49,11 @@ export interface SyncStateRow {
   cursor: string | null;
   drained: boolean;
   lastSuccessAt: string | null;
+  /**
+   * When the feed was first read to its end: invoices received until then are the archive's first
+   * load, not news (absent in archives from before it was kept: taken as their last success).
+   */
+  firstDrainedAt?: string | null;
 }
 
 export interface QuarantineRow extends QuarantineEntry {
@@ -58,6 +63,10 @@ export interface QuarantineRow extends QuarantineEntry {
 
 export interface SyncRunRow extends SyncRunRecord {
   id?: number;
+  /** Runs in a row that found and changed nothing, kept as this one row (absent: 1). */
+  repeats?: number;
+  /** When the first of those quiet runs started. */
+  quietSince?: string;
 }
 
 /** An audit entry as data (shared/audit); rows from before carry English prose and are shown as they are. */

@@ -1,9 +1,27 @@
 import type { Invoice } from '../../shared/api/schemas';
 import { encodeBlock } from '../../shared/lines/block';
 import { mergeRollups, replacementDelta, type RollupRow } from '../../shared/lines/rollup';
-import type { FetchFailure, InvoicePageResult, QuarantineEntry, SyncStore } from '../../shared/sync/ports';
+import type {
+  FetchFailure,
+  InvoicePageResult,
+  QuarantineEntry,
+  SyncRunRecord,
+  SyncStore,
+} from '../../shared/sync/ports';
 import type { InvoiceDeskDatabase } from './database';
-import type { StoredInvoice } from './records';
+import type { StoredInvoice, SyncRunRow } from './records';
+
+/** A completed run that brought, pushed and changed nothing: one like it before is the same news. */
+const isQuiet = (run: SyncRunRecord): boolean =>
+  run.outcome === 'ok' &&
+  run.newInvoices === 0 &&
+  run.updatedInvoices === 0 &&
+  run.linesStored === 0 &&
+  run.documentsStored === 0 &&
+  run.quarantined === 0 &&
+  run.pushed === 0 &&
+  run.conflicts === 0 &&
+  (run.failedInvoices ?? 0) === 0;
 
 /** The sync engine's storage port over Dexie: every write method is one IndexedDB transaction. */
 export const createDexieSyncStore = (
@@ -104,11 +122,13 @@ export const createDexieSyncStore = (
           await db.invoices.bulkPut(rows);
           await quarantine(page.quarantined);
           const previous = await db.syncState.get('feed');
+          const lastSuccessAt = page.feedDrained ? stamp() : (previous?.lastSuccessAt ?? null);
           await db.syncState.put({
             key: 'feed',
             cursor: page.resumeFrom,
             drained: page.feedDrained,
-            lastSuccessAt: page.feedDrained ? stamp() : (previous?.lastSuccessAt ?? null),
+            lastSuccessAt,
+            firstDrainedAt: previous?.firstDrainedAt ?? previous?.lastSuccessAt ?? lastSuccessAt,
           });
           return result;
         },
@@ -295,6 +315,18 @@ export const createDexieSyncStore = (
 
     recordRun: (run) =>
       db.transaction('rw', [db.syncRuns, db.auditLog], async () => {
+        const last = await db.syncRuns.orderBy('id').last();
+        if (isQuiet(run) && last?.id !== undefined && isQuiet(last)) {
+          // Every start and every scheduled check runs a sync: the history keeps one row for a quiet
+          // stretch, its time the latest check, instead of a row per page load.
+          await db.syncRuns.put({
+            ...run,
+            id: last.id,
+            repeats: (last.repeats ?? 1) + 1,
+            quietSince: last.quietSince ?? last.startedAt,
+          } satisfies SyncRunRow);
+          return;
+        }
         await db.syncRuns.add(run);
         await db.auditLog.add({
           at: run.finishedAt,

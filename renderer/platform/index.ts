@@ -3,6 +3,17 @@ import type { InvoiceDeskBridge } from '../../shared/ipc/contract';
 import { createElectronPlatform } from './electron';
 import type { Platform } from './Platform';
 import { createWebPlatform } from './web';
+import { loadWebConfig, type WebConfig } from './webConfig';
+
+let webConfig: Promise<WebConfig> | null = null;
+/** Read once, when the demo back end is first needed; the same file for the whole page load. */
+const demoUrl = async (): Promise<string> => {
+  // Not from the HTTP cache: the same build may be served again with another back end.
+  webConfig ??= loadWebConfig((path) => fetch(new URL(path, document.baseURI), { cache: 'no-store' }), {
+    demoApiUrl: DEFAULT_SIMULATOR_URL,
+  });
+  return (await webConfig).demoApiUrl;
+};
 
 declare global {
   interface Window {
@@ -21,7 +32,7 @@ export const detectPlatform = (): Platform =>
         fetch: (url, init) => fetch(url, init),
         localStorage,
         sessionStorage,
-        demoUrl: import.meta.env.VITE_DEMO_API_URL ?? DEFAULT_SIMULATOR_URL,
+        demoUrl,
         files: {
           createObjectUrl: (blob) => URL.createObjectURL(blob),
           revokeObjectUrl: (url) => {

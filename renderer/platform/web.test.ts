@@ -33,7 +33,7 @@ const setup = () => {
     fetch: () => Promise.reject(new TypeError('offline')),
     localStorage: memoryStorage(),
     sessionStorage: memoryStorage(),
-    demoUrl: 'http://127.0.0.1:9',
+    demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
     files,
   });
   return { platform, events, blobs, opened, runLater: () => pending.splice(0).forEach((task) => task()) };
@@ -81,7 +81,7 @@ describe('web platform: apiFetch', () => {
         fetch: globalThis.fetch,
         localStorage: memoryStorage(),
         sessionStorage: memoryStorage(),
-        demoUrl: server.url,
+        demoUrl: () => Promise.resolve(server.url),
         files: {
           createObjectUrl: () => '',
           revokeObjectUrl: () => undefined,

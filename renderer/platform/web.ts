@@ -19,7 +19,8 @@ export interface WebPlatformDeps {
   localStorage: Storage;
   /** The browser has no keychain: the secret lives for this tab's session only. */
   sessionStorage: Storage;
-  demoUrl: string;
+  /** The demo back end's address, read at run time (platform/webConfig.ts). */
+  demoUrl: () => Promise<string>;
   /** The page's Notification API, absent in some browsers. */
   notifications?: {
     permission: () => NotificationPermission;
@@ -57,7 +58,7 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
   const service = createConnectionService({
     settings,
     secret,
-    demoUrl: () => Promise.resolve(deps.demoUrl),
+    demoUrl: deps.demoUrl,
     // The transport refuses redirects already; this keeps the page's own fetch from following one regardless.
     fetch: (url, init) => deps.fetch(url, { ...init, redirect: 'manual' }),
   });

@@ -162,6 +162,12 @@ export const de: Catalogue = {
     quarantined_one: '{{count}} Element in Quarantäne',
     quarantined_other: '{{count}} Elemente in Quarantäne',
     error: 'Synchronisierung fehlgeschlagen: {{reason}}',
+    incomplete: 'Synchronisierung unvollständig, noch abzurufen: {{what}}',
+    remainingInvoices: 'ein Teil der Rechnungsliste',
+    remainingLines_one: '{{n}} Position',
+    remainingLines_other: '{{n}} Positionen',
+    remainingDocuments_one: '{{n}} PDF',
+    remainingDocuments_other: '{{n}} PDFs',
   },
   sync: {
     title: 'Synchronisierung',
@@ -394,6 +400,13 @@ export const de: Catalogue = {
     unassigned: 'Keiner Kostenstelle belastet',
     unassignedShare: '{{share}} der Nettokosten der letzten 12 Monate ({{amount}})',
     dueOn: 'fällig am {{date}}',
+    showAll: 'Alle anzeigen ({{n}})',
+    showFewer: 'Weniger anzeigen',
+    firstSync:
+      'Die erste Synchronisierung holt das ganze Archiv; Rechnungen, die danach eintreffen, erscheinen hier.',
+    incompleteMonths_one: '{{count}} Monat wird noch synchronisiert und ist noch nicht dargestellt.',
+    incompleteMonths_other: '{{count}} Monate werden noch synchronisiert und sind noch nicht dargestellt.',
+    incompleteMonth: 'wird noch synchronisiert',
   },
   lines: {
     filtersLabel: 'Positionsfilter',

@@ -159,6 +159,12 @@ export const en = {
     quarantined_one: '{{count}} item quarantined',
     quarantined_other: '{{count}} items quarantined',
     error: 'Synchronisation failed: {{reason}}',
+    incomplete: 'Synchronisation incomplete: {{what}} still to fetch',
+    remainingInvoices: 'part of the invoice list',
+    remainingLines_one: '{{n}} line',
+    remainingLines_other: '{{n}} lines',
+    remainingDocuments_one: '{{n}} PDF',
+    remainingDocuments_other: '{{n}} PDFs',
   },
   sync: {
     title: 'Synchronisation',
@@ -388,6 +394,13 @@ export const en = {
     unassigned: 'Not charged to any cost centre',
     unassignedShare: '{{share}} of the last 12 months’ net cost ({{amount}})',
     dueOn: 'due {{date}}',
+    showAll: 'Show all ({{n}})',
+    showFewer: 'Show fewer',
+    firstSync:
+      'The first synchronisation brings the whole archive; invoices that arrive after it are listed here.',
+    incompleteMonths_one: '{{count}} month is still being synchronised and is not shown yet.',
+    incompleteMonths_other: '{{count}} months are still being synchronised and are not shown yet.',
+    incompleteMonth: 'still being synchronised',
   },
   lines: {
     filtersLabel: 'Line filters',

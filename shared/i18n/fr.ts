@@ -162,6 +162,12 @@ export const fr: Catalogue = {
     quarantined_one: '{{count}} élément en quarantaine',
     quarantined_other: '{{count}} éléments en quarantaine',
     error: 'La synchronisation a échoué : {{reason}}',
+    incomplete: 'Synchronisation incomplète, reste à récupérer : {{what}}',
+    remainingInvoices: 'une partie de la liste des factures',
+    remainingLines_one: '{{n}} poste',
+    remainingLines_other: '{{n}} postes',
+    remainingDocuments_one: '{{n}} PDF',
+    remainingDocuments_other: '{{n}} PDF',
   },
   sync: {
     title: 'Synchronisation',
@@ -392,6 +398,15 @@ export const fr: Catalogue = {
     unassigned: 'Imputé à aucun centre de coûts',
     unassignedShare: '{{share}} des coûts nets des 12 derniers mois ({{amount}})',
     dueOn: 'échéance le {{date}}',
+    showAll: 'Tout afficher ({{n}})',
+    showFewer: 'Afficher moins',
+    firstSync:
+      'La première synchronisation apporte toute l’archive ; les factures arrivées ensuite apparaissent ici.',
+    incompleteMonths_one:
+      '{{count}} mois est encore en cours de synchronisation et n’est pas encore affiché.',
+    incompleteMonths_other:
+      '{{count}} mois sont encore en cours de synchronisation et ne sont pas encore affichés.',
+    incompleteMonth: 'synchronisation en cours',
   },
   lines: {
     filtersLabel: 'Filtres des postes',

@@ -160,6 +160,12 @@ export const it: Catalogue = {
     quarantined_one: '{{count}} elemento in quarantena',
     quarantined_other: '{{count}} elementi in quarantena',
     error: 'Sincronizzazione non riuscita: {{reason}}',
+    incomplete: 'Sincronizzazione incompleta, ancora da scaricare: {{what}}',
+    remainingInvoices: 'parte dell’elenco delle fatture',
+    remainingLines_one: '{{n}} posizione',
+    remainingLines_other: '{{n}} posizioni',
+    remainingDocuments_one: '{{n}} PDF',
+    remainingDocuments_other: '{{n}} PDF',
   },
   sync: {
     title: 'Sincronizzazione',
@@ -390,6 +396,13 @@ export const it: Catalogue = {
     unassigned: 'Non imputato ad alcun centro di costo',
     unassignedShare: '{{share}} dei costi netti degli ultimi 12 mesi ({{amount}})',
     dueOn: 'scadenza {{date}}',
+    showAll: 'Mostra tutte ({{n}})',
+    showFewer: 'Mostra meno',
+    firstSync:
+      'La prima sincronizzazione scarica l’intero archivio; le fatture che arrivano dopo compaiono qui.',
+    incompleteMonths_one: '{{count}} mese è ancora in sincronizzazione e non è ancora mostrato.',
+    incompleteMonths_other: '{{count}} mesi sono ancora in sincronizzazione e non sono ancora mostrati.',
+    incompleteMonth: 'sincronizzazione in corso',
   },
   lines: {
     filtersLabel: 'Filtri delle posizioni',

@@ -11,6 +11,7 @@ import {
   type SyncRunRecord,
   type SyncStore,
 } from './ports';
+import { createEtaEstimator } from './eta';
 import { pullResources, type ResourcePort } from './resources';
 import { firstServedIssueDate } from './retention';
 
@@ -28,7 +29,7 @@ export interface SyncProgress {
   lines: { done: number; total: number };
   documents: { done: number; total: number };
   linesPerSecond: number;
-  /** Null until there is a rate to extrapolate from. */
+  /** Null until the estimate is grounded (see eta.ts), and outside the lines phase. */
   etaSeconds: number | null;
 }
 
@@ -176,6 +177,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
   };
 
   let lastReport = -Infinity;
+  const linesEta = createEtaEstimator();
   const report = async (force = false) => {
     if (!deps.onProgress) return;
     // Progress reads the store's totals: a few times a second is plenty for a progress bar.
@@ -185,14 +187,14 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     const totals = await store.totals();
     const seconds = Math.max((elapsed() - runStarted) / 1000, 0.001);
     const rate = counts.linesStored / seconds;
-    const remaining = totals.linesExpected - totals.linesStored;
     deps.onProgress({
       phase,
       invoicesReceived: counts.received,
       lines: { done: totals.linesStored, total: totals.linesExpected },
       documents: { done: totals.documentsStored, total: totals.documentsExpected },
       linesPerSecond: Math.round(rate),
-      etaSeconds: rate > 0 && phase === 'lines' ? Math.ceil(remaining / rate) : null,
+      etaSeconds:
+        phase === 'lines' ? linesEta.estimate(elapsed(), totals.linesStored, totals.linesExpected) : null,
     });
   };
 

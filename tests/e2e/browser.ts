@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium, never a downloaded one. CHROMIUM_PATH overrides for other machines. */
 export const chromiumPath = (): string => {
@@ -20,5 +20,55 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+/** Uncaught errors and console errors of every page and worker since the last take. */
+const problems: string[] = [];
+/** What the running test expects to go wrong (a deliberately refused request); cleared after it. */
+const allowed: RegExp[] = [];
+
+/**
+ * Lets the running test pass despite page problems matching one of these: only what it provokes on
+ * purpose, for example the browser's console line about a request it makes fail.
+ */
+export const allowPageProblems = (...patterns: RegExp[]): void => {
+  allowed.push(...patterns);
+};
+
+/** The problems not allowed since the last call; clears them and the allowances (tests/e2e/pageGuard.ts). */
+export const takePageProblems = (): string[] => {
+  const found = problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
+  problems.length = 0;
+  allowed.length = 0;
+  return found;
+};
+
+const guard = (context: BrowserContext): BrowserContext => {
+  context.on('weberror', (error) => {
+    problems.push(`uncaught: ${error.error().stack ?? error.error().message}`);
+  });
+  context.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.worker() ? 'worker' : (message.page()?.url() ?? 'page');
+    const { url, lineNumber } = message.location();
+    problems.push(`console.error in ${where}: ${message.text()} (${url}:${lineNumber})`);
+  });
+  return context;
+};
+
+/** Chromium whose every context reports its pages' and workers' errors to the end-to-end guard. */
+export const launchChromium = async (): Promise<Browser> => {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: chromiumArgs,
+    headless: true,
+  });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => guard(await newContext(options));
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    // As Browser.newPage does: the page's context ends with the page.
+    page.on('close', () => void context.close());
+    return page;
+  };
+  return browser;
+};

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatChf, formatInteger } from '../../shared/core/format';
 import { parseMoney } from '../../shared/core/money';
 import { startSyncedApp } from './appHarness';
+import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
 let web: typeof app.web;
@@ -101,6 +102,7 @@ describe('browsing the archive', () => {
 
   it('a service renamed while the operator is unreachable keeps its name across a reload and reaches the operator later', async () => {
     // The operator is unreachable: every request to it fails, as when the network is down.
+    allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
     await context.route(`${sim.url}/**`, (route) => route.abort('internetdisconnected'));
     const [code] = Object.entries(stats.perService).sort((a, b) => b[1].lines - a[1].lines)[0]!;
     await page.goto(`${web.url}#/lines?svc=${encodeURIComponent(code)}`);

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_BY_CODE } from '../../simulator/data/catalogue';
 import { startSyncedApp } from './appHarness';
+import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
 let web: typeof app.web;
@@ -39,6 +40,7 @@ describe('the Names page', () => {
       .filter({ has: page.getByRole('button', { name: renameLabel, exact: true }) });
 
     // Offline, so the rename stays in the outbox until this test lets it through.
+    allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
     await context.route(`${sim.url}/**`, (route) => route.abort('internetdisconnected'));
     await page.goto(`${web.url}#/names`);
     await namesGrid().getByRole('row').nth(1).getByRole('gridcell').first().waitFor();

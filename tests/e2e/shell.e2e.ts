@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
+import { DEMO_BACKEND_ABSENT } from './appHarness';
+import { allowPageProblems, launchChromium } from './browser';
 import { startWebServer } from './webServer';
 
 let browser: Browser;
@@ -19,6 +20,8 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  // Every test here runs on a fresh demo profile, without the demo back end.
+  allowPageProblems(DEMO_BACKEND_ABSENT);
   // A fresh profile each time, in English, so the default language is predictable.
   context = await browser.newContext({ locale: 'en-US' });
   page = await context.newPage();

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator/standalone';
-import { launchChromium } from './browser';
+import { DEMO_BACKEND_ABSENT } from './appHarness';
+import { allowPageProblems, launchChromium } from './browser';
 import { startWebServer } from './webServer';
 
 let browser: Browser;
@@ -52,6 +53,14 @@ const statusBar = () => page.getByRole('contentinfo', { name: 'Synchronisation s
 
 describe('connection and sync, end to end', () => {
   it('explains each way a connection can fail, in words', async () => {
+    // Each refusal this test provokes is logged by the browser.
+    allowPageProblems(
+      DEMO_BACKEND_ABSENT,
+      /ERR_UNSAFE_PORT \(http:\/\/127\.0\.0\.1:9\//,
+      /status of 401 \(Unauthorized\) \(http:\/\/127\.0\.0\.1:\d+\/oauth\/token/,
+      /status of 403 \(Forbidden\) \(http:\/\/127\.0\.0\.1:\d+\/v1\/cost-centers/,
+      /status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/oauth\/token/,
+    );
     await page.goto(`${web.url}#/settings`);
     await fillConnection('http://127.0.0.1:9', 'demo', 'demo-secret');
     expect(await testConnection()).toContain('The server cannot be reached');
@@ -72,6 +81,8 @@ describe('connection and sync, end to end', () => {
   });
 
   it('connects from an empty profile, syncs everything, and shows it offline after a reload', async () => {
+    // Offline after the reload, the start's sync fails as it should.
+    allowPageProblems(DEMO_BACKEND_ABSENT, /net::ERR_INTERNET_DISCONNECTED/);
     const stats = (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { invoices: number };
     await page.goto(`${web.url}#/settings`);
     await fillConnection(sim.url, 'demo', 'demo-secret');

@@ -10,5 +10,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    setupFiles: ['tests/e2e/pageGuard.ts'],
   },
 });

@@ -1,15 +1,18 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf, formatDate, formatPercent } from '../../../shared/core/format';
 import { CustomerSchema, type Invoice } from '../../../shared/api/schemas';
 import { unassignedShare } from '../../../shared/analytics/costPerCenter';
 import { monthlyTrend, summariseOpen } from '../../../shared/invoices/overview';
+import { incompleteMonths, monthsPeriod, newSinceVisit } from '../../../shared/invoices/overviewFacts';
+import { formatInteger } from '../../../shared/core/format';
 import { parseMoney } from '../../../shared/core/money';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import {
   useOverviewAssignments,
+  useOverviewFeed,
   useOverviewInvoices,
   useOverviewRollups,
   useStoredCustomer,
@@ -21,20 +24,41 @@ import { usePreviousVisit } from '../../ui/PreviousVisitContext';
 
 const CustomerOptionSchema = CustomerSchema.pick({ costCenterOption: true });
 
+/** Lists longer than this show their first entries and a button for the rest, so the cards stay short. */
+export const LIST_CAP = 5;
+
 const InvoiceList = ({ invoices, empty }: { invoices: readonly Invoice[]; empty: string }) => {
   const { t } = useTranslation();
   const language = useLanguage();
+  const [expanded, setExpanded] = useState(false);
+  const listId = useId();
   if (invoices.length === 0) return <p className="empty">{empty}</p>;
+  const shown = expanded ? invoices : invoices.slice(0, LIST_CAP);
   return (
-    <ul className="plain-list invoice-list">
-      {invoices.slice(0, 12).map((invoice) => (
-        <li key={invoice.id}>
-          <a href={hrefForInvoice(invoice.id)}>{invoice.number}</a> ·{' '}
-          {formatChf(parseMoney(invoice.grossTotal), language)} ·{' '}
-          {t('overview.dueOn', { date: formatDate(invoice.dueDate, language) })}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="plain-list invoice-list" id={listId}>
+        {shown.map((invoice) => (
+          <li key={invoice.id}>
+            <a href={hrefForInvoice(invoice.id)}>{invoice.number}</a> ·{' '}
+            {formatChf(parseMoney(invoice.grossTotal), language)} ·{' '}
+            {t('overview.dueOn', { date: formatDate(invoice.dueDate, language) })}
+          </li>
+        ))}
+      </ul>
+      {invoices.length > LIST_CAP && (
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={() => setExpanded((value) => !value)}
+        >
+          {expanded
+            ? t('overview.showFewer')
+            : t('overview.showAll', { n: formatInteger(invoices.length, language) })}
+        </button>
+      )}
+    </>
   );
 };
 
@@ -50,23 +74,36 @@ export const OverviewPage = () => {
   const assignments = checkedAssignments?.rows;
   const skippedOther = [...(checkedRollups?.skipped ?? []), ...(checkedAssignments?.skipped ?? [])];
   const customer = useStoredCustomer();
+  const feed = useOverviewFeed();
+  // Archives from before firstDrainedAt was kept: their last success stands for it.
+  const firstLoadedAt = feed?.firstDrainedAt ?? feed?.lastSuccessAt ?? null;
   // The singleton row is read from disk like any other: only a true boolean turns the card on.
   const costCenterOption = CustomerOptionSchema.safeParse(customer?.value).data?.costCenterOption ?? false;
   const today = new Date().toISOString().slice(0, 10);
   const open = useMemo(() => summariseOpen(invoices ?? [], today), [invoices, today]);
   const trend = useMemo(() => monthlyTrend(rollups ?? [], today), [rollups, today]);
+  const incomplete = useMemo(
+    () =>
+      incompleteMonths(
+        invoices ?? [],
+        trend.map((month) => month.month),
+        firstLoadedAt !== null,
+      ),
+    [invoices, trend, firstLoadedAt],
+  );
+  // Only complete months are drawn: during a sync a month's sum is partial, even negative.
+  const chartMonths = useMemo(
+    () => trend.filter((month) => !incomplete.has(month.month)),
+    [trend, incomplete],
+  );
+  const period = monthsPeriod(trend);
   const unassigned = useMemo(() => {
     if (!costCenterOption || !rollups || !assignments) return null;
     return unassignedShare(rollups, assignments, new Set(trend.map((month) => month.month)));
   }, [costCenterOption, rollups, assignments, trend]);
   const fresh = useMemo(
-    () =>
-      previousVisit
-        ? (invoices ?? [])
-            .filter((invoice) => invoice.receivedAt > previousVisit)
-            .sort((a, b) => (a.issueDate < b.issueDate ? 1 : -1))
-        : [],
-    [invoices, previousVisit],
+    () => newSinceVisit(invoices ?? [], previousVisit, firstLoadedAt),
+    [invoices, previousVisit, firstLoadedAt],
   );
 
   const skipped = (
@@ -107,25 +144,37 @@ export const OverviewPage = () => {
         <section className="card overview__wide" aria-labelledby="overview-trend">
           <h2 id="overview-trend">{t('overview.trend')}</h2>
           <ErrorBoundary variant="panel" area="overview trend chart">
-            <TrendChart months={trend} language={language} label={t('overview.trendLabel')} />
+            <TrendChart months={chartMonths} language={language} label={t('overview.trendLabel')} />
           </ErrorBoundary>
-          <table className="data visually-hidden">
-            <caption>{t('overview.trendLabel')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.month')}</th>
-                <th scope="col">{t('overview.gross')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trend.map((month) => (
-                <tr key={month.month}>
-                  <td>{month.month}</td>
-                  <td>{formatChf(month.grossCentimes, language)}</td>
+          {incomplete.size > 0 && (
+            <p className="muted" data-testid="trend-incomplete">
+              {t('overview.incompleteMonths', { count: incomplete.size })}
+            </p>
+          )}
+          {/* A table is as wide as its content whatever its own width: the wrapper hides it without overflow. */}
+          <div className="visually-hidden">
+            <table className="data">
+              <caption>{t('overview.trendLabel')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('overview.month')}</th>
+                  <th scope="col">{t('overview.gross')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {trend.map((month) => (
+                  <tr key={month.month}>
+                    <td>{month.month}</td>
+                    <td>
+                      {incomplete.has(month.month)
+                        ? t('overview.incompleteMonth')
+                        : formatChf(month.grossCentimes, language)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
         {unassigned && (
           <section className="card" aria-labelledby="overview-unassigned">
@@ -137,12 +186,22 @@ export const OverviewPage = () => {
                 amount: formatChf(unassigned.totalCentimes, language),
               })}
             </p>
-            <a href={hrefFor('lines', new URLSearchParams({ cc: '-' }))}>{t('lines.unassigned')}</a>
+            {/* The same twelve months as the share above, not all time. */}
+            <a href={hrefFor('lines', new URLSearchParams({ cc: '-', ...period }))}>
+              {t('lines.unassigned')}
+            </a>
           </section>
         )}
         <section className="card" aria-labelledby="overview-new">
           <h2 id="overview-new">{t('overview.newSinceVisit')}</h2>
-          <InvoiceList invoices={fresh} empty={t('overview.noneNew')} />
+          <InvoiceList
+            invoices={fresh}
+            empty={
+              previousVisit === null || firstLoadedAt === null
+                ? t('overview.firstSync')
+                : t('overview.noneNew')
+            }
+          />
         </section>
       </div>
     </section>

@@ -24,3 +24,9 @@ export const useStoredCustomer = () => {
   const db = useDatabase();
   return useLiveQuery(() => db.singletons.get('customer'), [db]);
 };
+
+/** The feed's state: whether the invoice list has been read to its end, and when first. */
+export const useOverviewFeed = () => {
+  const db = useDatabase();
+  return useLiveQuery(() => db.syncState.get('feed'), [db]);
+};

@@ -46,7 +46,9 @@ const refresh = async () => {
   }
   index.setAssignments((await archive.loadAssignments()).rows);
   index.seal();
-  results.clear();
+  // Results stay valid: a row id is a position in the sealed columns, and new blocks only append.
+  // Dropping them here failed every row window the page still asked of its current result until
+  // its new query answered: "The result has expired", many times during a sync.
   return { size: index.size, ...index.distinct(), skippedInvoices: checkedInvoices.skipped, skippedBlocks };
 };
 

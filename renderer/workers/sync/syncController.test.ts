@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toDisposable } from '../../../shared/core/disposable';
 import { createRpc } from '../rpc';
 import type { SyncPageSide, SyncWorkerSide } from './protocol';
 import { createSyncController } from './syncController';
@@ -14,7 +15,10 @@ afterEach(() => {
   }
 });
 
-const start = (apiFetch: (path: string, init: RequestInit) => Promise<Response>) => {
+const start = (
+  apiFetch: (path: string, init: RequestInit) => Promise<Response>,
+  edits?: { onEdit: (() => void) | null },
+) => {
   vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal('navigator', { onLine: true });
   const channel = new MessageChannel();
@@ -29,6 +33,16 @@ const start = (apiFetch: (path: string, init: RequestInit) => Promise<Response>)
     createWorker: () => Object.assign(channel.port1, { terminate }),
     databaseName: 'invoice-desk-p1',
     intervalMinutes: 0,
+    ...(edits
+      ? {
+          watchEdits: (onEdit: () => void) => {
+            edits.onEdit = onEdit;
+            return toDisposable(() => {
+              edits.onEdit = null;
+            });
+          },
+        }
+      : {}),
   });
   return { controller, worker, heard, terminate };
 };
@@ -79,5 +93,41 @@ describe('sync controller', () => {
     expect(aborted).toBe(true);
     expect(terminate).toHaveBeenCalledTimes(1);
     expect(heard).toEqual(['open invoice-desk-p1']);
+  });
+
+  it('pushes an edit 2 s after the last one of a burst, not at the next scheduled run', async () => {
+    vi.useFakeTimers();
+    try {
+      const edits: { onEdit: (() => void) | null } = { onEdit: null };
+      const { controller, heard } = start(() => Promise.reject(new Error('unused')), edits);
+      const edit = () => edits.onEdit?.();
+      edit();
+      await vi.advanceTimersByTimeAsync(1_500);
+      edit();
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(heard).toEqual(['open invoice-desk-p1']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(heard).toEqual(['open invoice-desk-p1', 'sync']);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(heard).toEqual(['open invoice-desk-p1', 'sync']);
+
+      // Offline the edit waits; the return online pushes it.
+      window.dispatchEvent(new Event('offline'));
+      edit();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(heard).toEqual(['open invoice-desk-p1', 'sync']);
+      window.dispatchEvent(new Event('online'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(heard).toEqual(['open invoice-desk-p1', 'sync', 'sync']);
+
+      // Disposed: a pending push is dropped and the watcher is released.
+      edit();
+      controller.dispose();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(heard).toEqual(['open invoice-desk-p1', 'sync', 'sync']);
+      expect(edits.onEdit).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -22,7 +22,16 @@ export interface SyncControllerDeps {
   /** Called after a run that brought invoices the clerk has not seen. */
   onNewInvoices?: (run: SyncRunRecord) => void;
   intervalMinutes: number;
+  /**
+   * Tells when the clerk's pending edits change (renderer/db/localEdits.ts watchPendingEdits): each
+   * one is pushed a moment after the last, not at the next scheduled run.
+   */
+  watchEdits?: (onEdit: () => void) => Disposable;
+  /** Quiet time after the last edit before it is pushed: a burst of renames goes in one run. */
+  pushDelayMs?: number;
 }
+
+export const PUSH_DELAY_MS = 2_000;
 
 /**
  * Owns the sync worker: starts it, answers its fetches through the platform (which holds the
@@ -34,6 +43,8 @@ export const createSyncController = ({
   onNewInvoices,
   intervalMinutes,
   databaseName,
+  watchEdits,
+  pushDelayMs = PUSH_DELAY_MS,
 }: SyncControllerDeps): SyncController => {
   const lifetime = new DisposableStore();
   const worker = createWorker();
@@ -93,6 +104,25 @@ export const createSyncController = ({
     }),
   );
   lifetime.add(listen(window, 'offline', () => useSyncStatus.setState({ online: false })));
+
+  let pushTimer: ReturnType<typeof setTimeout> | null = null;
+  lifetime.add(
+    toDisposable(() => {
+      if (pushTimer) clearTimeout(pushTimer);
+    }),
+  );
+  if (watchEdits) {
+    lifetime.add(
+      watchEdits(() => {
+        if (pushTimer) clearTimeout(pushTimer);
+        pushTimer = setTimeout(() => {
+          pushTimer = null;
+          // Offline, the edit waits in the outbox: coming back online runs a sync, which pushes first.
+          if (useSyncStatus.getState().online) rpc.emit('sync', undefined);
+        }, pushDelayMs);
+      }),
+    );
+  }
   // The start awaits the profile first: a change of network during it sent no event to listen to.
   useSyncStatus.setState({ online: navigator.onLine });
 
