@@ -1,43 +1,136 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  isDefaultLayout,
+  moveColumn,
+  orderedIds,
+  resizeColumn,
+  RESIZE_STEP,
+  setColumnVisible,
+} from '../../shared/tables/columnLayout';
+import type { ColumnLayoutState } from './useColumnLayout';
+import { columnSpec, type Column } from './VirtualTable';
 
-interface ColumnChooserProps<Id extends string> {
-  all: readonly Id[];
-  chosen: readonly Id[];
-  headers: Record<Id, string>;
-  onChange: (chosen: Id[]) => void;
+interface ColumnChooserProps<Row> {
+  tableLabel: string;
+  columns: readonly Column<Row>[];
+  layout: ColumnLayoutState;
+  /** The widths the table shows now, so a step starts from what the clerk sees. */
+  shownWidths: ReadonlyMap<string, number>;
 }
 
-/** A disclosure with one checkbox per column; at least one column always stays. */
-export const ColumnChooser = <Id extends string>({
-  all,
-  chosen,
-  headers,
-  onChange,
-}: ColumnChooserProps<Id>) => {
+/**
+ * The column menu: show or hide, move left or right, make narrower or wider, reset. It is the
+ * keyboard's way to do what the mouse does on the headers; at least one column always stays.
+ */
+export const ColumnChooser = <Row,>({
+  tableLabel,
+  columns,
+  layout,
+  shownWidths,
+}: ColumnChooserProps<Row>) => {
   const { t } = useTranslation();
+  const details = useRef<HTMLDetailsElement>(null);
+  // The menu's controls exist only while it is open, so they never compete with the page's own labels.
+  const [open, setOpen] = useState(false);
+  const specs = columns.map(columnSpec);
+  const byId = new Map(columns.map((column) => [column.id, column]));
+  const ids = orderedIds(specs, layout.layout);
+  const chosen = new Set(layout.chosen);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    if (event.key !== 'Escape' || !details.current?.open) return;
+    // Closing the menu is all this Escape does (the invoice page would go back on it).
+    event.stopPropagation();
+    event.nativeEvent.stopImmediatePropagation();
+    details.current.open = false;
+    details.current.querySelector('summary')?.focus();
+  };
+
   return (
-    <details className="column-chooser">
-      <summary>{t('lines.columns')}</summary>
-      <fieldset>
-        <legend className="visually-hidden">{t('lines.columns')}</legend>
-        {all.map((id) => (
-          <label key={id} className="checkbox">
-            <input
-              type="checkbox"
-              checked={chosen.includes(id)}
-              disabled={chosen.length === 1 && chosen.includes(id)}
-              onChange={(event) =>
-                onChange(
-                  all.filter((candidate) =>
-                    candidate === id ? event.target.checked : chosen.includes(candidate),
-                  ),
-                )
-              }
-            />
-            {headers[id]}
-          </label>
-        ))}
-      </fieldset>
+    <details
+      ref={details}
+      className="column-chooser"
+      onKeyDown={onKeyDown}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary aria-label={t('tables.columnsOf', { table: tableLabel })}>{t('tables.columns')}</summary>
+      {open && (
+        <div className="column-chooser__panel">
+          <ul className="plain-list">
+            {ids.map((id, index) => {
+              const column = byId.get(id);
+              if (!column) return null;
+              const name = column.header;
+              const width = shownWidths.get(id) ?? layout.layout.widths[id] ?? column.width;
+              const step = (delta: number) => layout.onChange(resizeColumn(layout.layout, id, width + delta));
+              return (
+                <li key={id} className="column-chooser__item">
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(id)}
+                      disabled={chosen.size === 1 && chosen.has(id)}
+                      onChange={(event) =>
+                        layout.onChange(setColumnVisible(specs, layout.layout, id, event.target.checked))
+                      }
+                    />
+                    {name}
+                  </label>
+                  <span className="column-chooser__actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('tables.moveLeft', { column: name })}
+                      title={t('tables.moveLeft', { column: name })}
+                      disabled={index === 0}
+                      onClick={() => layout.onChange(moveColumn(specs, layout.layout, id, -1))}
+                    >
+                      ←
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('tables.moveRight', { column: name })}
+                      title={t('tables.moveRight', { column: name })}
+                      disabled={index === ids.length - 1}
+                      onClick={() => layout.onChange(moveColumn(specs, layout.layout, id, 1))}
+                    >
+                      →
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('tables.narrower', { column: name })}
+                      title={t('tables.narrower', { column: name })}
+                      onClick={() => step(-RESIZE_STEP)}
+                    >
+                      −
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('tables.wider', { column: name })}
+                      title={t('tables.wider', { column: name })}
+                      onClick={() => step(RESIZE_STEP)}
+                    >
+                      +
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          <button
+            type="button"
+            className="secondary"
+            disabled={isDefaultLayout(layout.layout)}
+            onClick={layout.reset}
+          >
+            {t('tables.reset')}
+          </button>
+        </div>
+      )}
     </details>
   );
 };

@@ -28,7 +28,8 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
     {
       id: 'number',
       header: t('invoices.columns.number'),
-      width: 130,
+      width: 110,
+      minWidth: 105,
       sortable: true,
       render: (invoice) => (
         <a href={hrefForInvoice(invoice.id)} tabIndex={-1}>
@@ -40,13 +41,18 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       id: 'debtor',
       header: t('invoices.columns.debtor'),
       width: 100,
+      minWidth: 80,
+      priority: 4,
       sortable: true,
       render: (invoice) => invoice.debtorNumber,
     },
     {
       id: 'reference',
       header: t('invoices.columns.reference'),
-      width: 220,
+      width: 200,
+      minWidth: 110,
+      priority: 2,
+      grow: 1,
       sortable: true,
       render: (invoice) => names.label('invoiceReference', invoice.invoiceReference),
     },
@@ -54,6 +60,8 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       id: 'period',
       header: t('invoices.columns.period'),
       width: 190,
+      minWidth: 185,
+      priority: 3,
       sortable: true,
       render: (invoice) =>
         `${formatDate(invoice.periodStart, language)} – ${formatDate(invoice.periodEnd, language)}`,
@@ -61,21 +69,27 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
     {
       id: 'issueDate',
       header: t('invoices.columns.issueDate'),
-      width: 110,
+      width: 100,
+      minWidth: 96,
+      priority: 3,
       sortable: true,
       render: (invoice) => formatDate(invoice.issueDate, language),
     },
     {
       id: 'dueDate',
       header: t('invoices.columns.dueDate'),
-      width: 110,
+      width: 100,
+      minWidth: 96,
+      priority: 2,
       sortable: true,
       render: (invoice) => formatDate(invoice.dueDate, language),
     },
     {
       id: 'net',
       header: t('invoices.columns.net'),
-      width: 120,
+      width: 110,
+      minWidth: 100,
+      priority: 4,
       align: 'end',
       sortable: true,
       render: (invoice) => money(invoice.netTotal),
@@ -84,6 +98,8 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       id: 'vat',
       header: t('invoices.columns.vat'),
       width: 100,
+      minWidth: 90,
+      priority: 5,
       align: 'end',
       sortable: true,
       render: (invoice) => money(invoice.vatTotal),
@@ -91,7 +107,8 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
     {
       id: 'gross',
       header: t('invoices.columns.gross'),
-      width: 120,
+      width: 110,
+      minWidth: 100,
       align: 'end',
       sortable: true,
       render: (invoice) => money(invoice.grossTotal),
@@ -99,7 +116,9 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
     {
       id: 'status',
       header: t('invoices.columns.status'),
-      width: 120,
+      width: 140,
+      minWidth: 100,
+      priority: 2,
       sortable: true,
       render: (invoice) => (
         <span
@@ -113,7 +132,9 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
     {
       id: 'archived',
       header: t('invoices.columns.archived'),
-      width: 100,
+      width: 90,
+      minWidth: 70,
+      priority: 5,
       render: (invoice) =>
         invoice.archived === 1 ? (
           <span title={t('invoices.archivedTitle')}>{t('invoices.archivedMark')}</span>

@@ -26,20 +26,6 @@ export const explorerColumnIds = [
 ] as const;
 export type ExplorerColumnId = (typeof explorerColumnIds)[number];
 
-export const DEFAULT_EXPLORER_COLUMNS: readonly ExplorerColumnId[] = [
-  'invoiceNumber',
-  'service',
-  'serviceDate',
-  'licence',
-  'reference',
-  'customerReference',
-  'quantity',
-  'net',
-  'vat',
-  'gross',
-  'costCenter',
-];
-
 /** The explorer's columns; headers double as export headers. */
 export const explorerColumns = (
   t: TFunction,
@@ -51,7 +37,8 @@ export const explorerColumns = (
     invoiceNumber: {
       id: 'invoiceNumber',
       header: t('invoice.columns.invoiceNumber'),
-      width: 120,
+      width: 110,
+      minWidth: 105,
       render: (row) => (
         <a href={hrefForInvoice(row.invoiceId)} tabIndex={-1}>
           {row.invoiceNumber}
@@ -62,37 +49,54 @@ export const explorerColumns = (
       id: 'lineNo',
       header: t('invoice.columns.lineNo'),
       width: 64,
+      minWidth: 50,
+      priority: 3,
+      hiddenByDefault: true,
       align: 'end',
       render: (row) => row.lineNo,
     },
     service: {
       id: 'service',
       header: t('invoice.columns.service'),
-      width: 280,
+      width: 260,
+      minWidth: 150,
+      grow: 2,
       render: (row) => <DesignationName kind="service" itemKey={row.serviceCode} names={names} />,
     },
     description: {
       id: 'description',
       header: t('invoice.columns.description'),
       width: 200,
+      minWidth: 120,
+      priority: 4,
+      grow: 1,
+      hiddenByDefault: true,
       render: (row) => row.description,
     },
     serviceDate: {
       id: 'serviceDate',
       header: t('invoice.columns.serviceDate'),
-      width: 110,
+      width: 100,
+      minWidth: 96,
+      priority: 2,
       render: (row) => formatDate(row.serviceDate, language),
     },
     licence: {
       id: 'licence',
       header: t('invoice.columns.licence'),
-      width: 230,
+      width: 200,
+      minWidth: 110,
+      priority: 3,
+      grow: 1,
       render: (row) => <DesignationName kind="frankingLicence" itemKey={row.frankingLicence} names={names} />,
     },
     reference: {
       id: 'reference',
       header: t('invoice.columns.reference'),
-      width: 230,
+      width: 200,
+      minWidth: 110,
+      priority: 3,
+      grow: 1,
       render: (row) => (
         <DesignationName kind="invoiceReference" itemKey={row.invoiceReference} names={names} />
       ),
@@ -100,13 +104,17 @@ export const explorerColumns = (
     customerReference: {
       id: 'customerReference',
       header: t('invoice.columns.customerReference'),
-      width: 150,
+      width: 140,
+      minWidth: 100,
+      priority: 4,
       render: (row) => row.customerReference ?? '',
     },
     quantity: {
       id: 'quantity',
       header: t('invoice.columns.quantity'),
       width: 90,
+      minWidth: 70,
+      priority: 2,
       align: 'end',
       render: (row) => formatQuantity(row.quantityMilli),
     },
@@ -114,6 +122,9 @@ export const explorerColumns = (
       id: 'unitPrice',
       header: t('invoice.columns.unitPrice'),
       width: 100,
+      minWidth: 80,
+      priority: 3,
+      hiddenByDefault: true,
       align: 'end',
       render: (row) => formatUnitPrice(row.unitPrice),
     },
@@ -121,6 +132,7 @@ export const explorerColumns = (
       id: 'net',
       header: t('invoice.columns.net'),
       width: 110,
+      minWidth: 100,
       align: 'end',
       render: (row) => amount(row.netCentimes),
     },
@@ -128,6 +140,9 @@ export const explorerColumns = (
       id: 'vatRate',
       header: t('invoice.columns.vatRate'),
       width: 70,
+      minWidth: 60,
+      priority: 3,
+      hiddenByDefault: true,
       align: 'end',
       render: (row) => (row.vatRateBp / 100).toFixed(1),
     },
@@ -135,6 +150,8 @@ export const explorerColumns = (
       id: 'vat',
       header: t('invoice.columns.vat'),
       width: 100,
+      minWidth: 90,
+      priority: 4,
       align: 'end',
       render: (row) => amount(row.vatCentimes),
     },
@@ -142,6 +159,7 @@ export const explorerColumns = (
       id: 'gross',
       header: t('invoice.columns.gross'),
       width: 110,
+      minWidth: 100,
       align: 'end',
       render: (row) => amount(row.netCentimes + row.vatCentimes),
     },
@@ -149,6 +167,8 @@ export const explorerColumns = (
       id: 'costCenter',
       header: t('invoice.columns.costCenter'),
       width: 140,
+      minWidth: 100,
+      priority: 5,
       render: (row) => row.costCenters.join(', '),
     },
   };
