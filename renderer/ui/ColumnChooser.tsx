@@ -2,18 +2,21 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   isDefaultLayout,
-  moveColumn,
+  moveColumnPast,
   orderedIds,
   resizeColumn,
   RESIZE_STEP,
   setColumnVisible,
+  type ColumnSpec,
 } from '../../shared/tables/columnLayout';
 import type { ColumnLayoutState } from './useColumnLayout';
-import { columnSpec, type Column } from './VirtualTable';
+import type { Column } from './VirtualTable';
 
 interface ColumnChooserProps<Row> {
   tableLabel: string;
   columns: readonly Column<Row>[];
+  /** The columns' sizes as the table measured them. */
+  specs: readonly ColumnSpec[];
   layout: ColumnLayoutState;
   /** The widths the table shows now, so a step starts from what the clerk sees. */
   shownWidths: ReadonlyMap<string, number>;
@@ -26,6 +29,7 @@ interface ColumnChooserProps<Row> {
 export const ColumnChooser = <Row,>({
   tableLabel,
   columns,
+  specs,
   layout,
   shownWidths,
 }: ColumnChooserProps<Row>) => {
@@ -33,10 +37,10 @@ export const ColumnChooser = <Row,>({
   const details = useRef<HTMLDetailsElement>(null);
   // The menu's controls exist only while it is open, so they never compete with the page's own labels.
   const [open, setOpen] = useState(false);
-  const specs = columns.map(columnSpec);
   const byId = new Map(columns.map((column) => [column.id, column]));
   const ids = orderedIds(specs, layout.layout);
   const chosen = new Set(layout.chosen);
+  const shown = [...shownWidths.keys()];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDetailsElement>) => {
     if (event.key !== 'Escape' || !details.current?.open) return;
@@ -84,7 +88,7 @@ export const ColumnChooser = <Row,>({
                       aria-label={t('tables.moveLeft', { column: name })}
                       title={t('tables.moveLeft', { column: name })}
                       disabled={index === 0}
-                      onClick={() => layout.onChange(moveColumn(specs, layout.layout, id, -1))}
+                      onClick={() => layout.onChange(moveColumnPast(specs, layout.layout, id, -1, shown))}
                     >
                       ←
                     </button>
@@ -94,7 +98,7 @@ export const ColumnChooser = <Row,>({
                       aria-label={t('tables.moveRight', { column: name })}
                       title={t('tables.moveRight', { column: name })}
                       disabled={index === ids.length - 1}
-                      onClick={() => layout.onChange(moveColumn(specs, layout.layout, id, 1))}
+                      onClick={() => layout.onChange(moveColumnPast(specs, layout.layout, id, 1, shown))}
                     >
                       →
                     </button>

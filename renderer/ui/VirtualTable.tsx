@@ -36,20 +36,53 @@ export interface Column<Row> {
   grow?: number;
   /** Offered in the column menu, shown only when the clerk asks for it. */
   hiddenByDefault?: boolean;
+  /** Texts as wide as the widest content: the column is never narrower than they are in the table's font. */
+  fit?: readonly string[];
+  /** Room the content takes beside its text (a badge's border and padding). */
+  fitExtra?: number;
   align?: 'start' | 'end';
   render: (row: Row) => ReactNode;
   /** Present: the header is a sort button. */
   sortable?: boolean;
 }
 
-export const columnSpec = <Row,>(column: Column<Row>): ColumnSpec => ({
-  id: column.id,
-  width: column.width,
-  minWidth: column.minWidth ?? column.width,
-  priority: column.priority ?? 1,
-  grow: column.grow,
-  hiddenByDefault: column.hiddenByDefault,
-});
+/** `measured`: the least width the column's texts need, from measureColumns. */
+export const columnSpec = <Row,>(column: Column<Row>, measured = 0): ColumnSpec => {
+  const minWidth = Math.max(column.minWidth ?? column.width, measured);
+  return {
+    id: column.id,
+    width: Math.max(column.width, minWidth),
+    minWidth,
+    priority: column.priority ?? 1,
+    grow: column.grow,
+    hiddenByDefault: column.hiddenByDefault,
+  };
+};
+
+/** A cell's horizontal padding, and a little room for rounding and tabular figures. */
+const CELL_ROOM = 16 + 4;
+const SORT_MARK = 16;
+
+/**
+ * The least width each column needs: its widest sample, and its header's longest word (headers
+ * wrap between words, never inside one), in the fonts of the table's cells and headers.
+ */
+const measureColumns = <Row,>(element: HTMLElement, columns: readonly Column<Row>[]): Map<string, number> => {
+  const context = document.createElement('canvas').getContext('2d');
+  const widths = new Map<string, number>();
+  if (!context) return widths;
+  const style = getComputedStyle(element);
+  const widest = (texts: readonly string[], weight: number) => {
+    context.font = `${weight} ${style.fontSize} ${style.fontFamily}`;
+    return texts.reduce((most, text) => Math.max(most, context.measureText(text).width), 0);
+  };
+  for (const column of columns) {
+    const content = widest(column.fit ?? [], 400) + (column.fitExtra ?? 0);
+    const header = widest(column.header.split(/\s+/), 600) + (column.sortable ? SORT_MARK : 0);
+    widths.set(column.id, Math.ceil(Math.max(content, header) + CELL_ROOM));
+  }
+  return widths;
+};
 
 export interface TableSort {
   columnId: string;
@@ -125,6 +158,7 @@ export const VirtualTable = <Row,>({
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<ActiveCell>({ row: 0, column: 0 });
   const [available, setAvailable] = useState<number | null>(null);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, number>>(new Map());
   const resizing = useRef(false);
   const source: RowSource<Row> = isRowSource(rows)
     ? rows
@@ -142,7 +176,14 @@ export const VirtualTable = <Row,>({
     return () => observer.disconnect();
   }, []);
 
-  const specs = useMemo(() => columns.map(columnSpec), [columns]);
+  useLayoutEffect(() => {
+    if (scroller.current) setMeasured(measureColumns(scroller.current, columns));
+  }, [columns]);
+
+  const specs = useMemo(
+    () => columns.map((column) => columnSpec(column, measured.get(column.id))),
+    [columns, measured],
+  );
   const chosenLayout = layout?.layout ?? EMPTY_LAYOUT;
   const shown = useMemo(() => {
     const byId = new Map(columns.map((column) => [column.id, column]));
@@ -424,6 +465,7 @@ export const VirtualTable = <Row,>({
         <ColumnChooser
           tableLabel={label}
           columns={columns}
+          specs={specs}
           layout={layout}
           shownWidths={new Map(shown.map(({ column, width }) => [column.id, width]))}
         />

@@ -4,6 +4,7 @@ import {
   EMPTY_LAYOUT,
   fitColumns,
   moveColumn,
+  moveColumnPast,
   moveColumnTo,
   parseColumnLayout,
   resizeColumn,
@@ -54,6 +55,11 @@ describe('fitColumns', () => {
     expect(fitted.map((column) => column.id)).toEqual(['number', 'note', 'gross', 'status']);
     expect(fitted.find((column) => column.id === 'number')?.width).toBe(300);
   });
+
+  it('never makes a column narrower by hand than its content needs', () => {
+    const fitted = fitColumns(specs, resizeColumn(EMPTY_LAYOUT, 'gross', 50), 1000);
+    expect(fitted.find((column) => column.id === 'gross')?.width).toBe(100);
+  });
 });
 
 describe('the clerk’s choices', () => {
@@ -63,6 +69,15 @@ describe('the clerk’s choices', () => {
     expect(moveColumn(specs, left, 'number', -1)).toBe(left);
     const dragged = moveColumnTo(specs, EMPTY_LAYOUT, 'status', 'number');
     expect(chosenIds(specs, dragged)).toEqual(['status', 'number', 'reference', 'period', 'gross']);
+  });
+
+  it('steps past the next shown column, not one the window leaves out', () => {
+    const shown = ['number', 'reference', 'gross'];
+    const left = moveColumnPast(specs, EMPTY_LAYOUT, 'gross', -1, shown);
+    expect(chosenIds(specs, left)).toEqual(['number', 'gross', 'reference', 'period', 'status']);
+    const right = moveColumnPast(specs, EMPTY_LAYOUT, 'reference', 1, shown);
+    expect(chosenIds(specs, right)).toEqual(['number', 'period', 'gross', 'reference', 'status']);
+    expect(moveColumnPast(specs, EMPTY_LAYOUT, 'number', -1, shown)).toBe(EMPTY_LAYOUT);
   });
 
   it('never hides the last shown column', () => {

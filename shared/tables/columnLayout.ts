@@ -133,6 +133,25 @@ export const moveColumnTo = (
   return moveColumn(specs, layout, id, to - from);
 };
 
+/**
+ * Moves a column one step past the next of the `shown` columns in `direction`, so a step is never
+ * spent on a column the window leaves out; without a shown neighbour, past the next column.
+ */
+export const moveColumnPast = (
+  specs: readonly ColumnSpec[],
+  layout: ColumnLayout,
+  id: string,
+  direction: -1 | 1,
+  shown: readonly string[],
+): ColumnLayout => {
+  const ids = orderedIds(specs, layout);
+  const from = ids.indexOf(id);
+  if (from < 0) return layout;
+  const neighbours = direction < 0 ? ids.slice(0, from).reverse() : ids.slice(from + 1);
+  const target = neighbours.find((candidate) => shown.includes(candidate)) ?? neighbours[0];
+  return target === undefined ? layout : moveColumnTo(specs, layout, id, target);
+};
+
 export const resizeColumn = (layout: ColumnLayout, id: string, width: number): ColumnLayout => ({
   ...layout,
   widths: { ...layout.widths, [id]: clampWidth(width) },
@@ -165,7 +184,11 @@ export const fitColumns = (
     const spec = byId.get(id);
     return spec ? [spec] : [];
   });
-  const fixed = (spec: ColumnSpec) => layout.widths[spec.id];
+  // A width set by hand is kept, but never below what the content needs (an amount is never cut).
+  const fixed = (spec: ColumnSpec) => {
+    const width = layout.widths[spec.id];
+    return width === undefined ? undefined : Math.max(width, spec.minWidth);
+  };
   const least = (spec: ColumnSpec) => fixed(spec) ?? spec.minWidth;
   const sum = (columns: readonly ColumnSpec[], width: (spec: ColumnSpec) => number) =>
     columns.reduce((total, spec) => total + width(spec), 0);

@@ -9,7 +9,16 @@ import { WaitingMark } from './WaitingMark';
 export const designationColumns = (t: TFunction): Column<NameRow>[] => {
   const kindLabel = (row: NameRow) => t(`names.kinds.${row.kind}`);
   return [
-    { id: 'kind', header: t('names.columns.kind'), width: 160, minWidth: 120, render: kindLabel },
+    {
+      id: 'kind',
+      header: t('names.columns.kind'),
+      width: 160,
+      minWidth: 120,
+      fit: (['service', 'frankingLicence', 'invoiceReference'] as const).map((kind) =>
+        t(`names.kinds.${kind}`),
+      ),
+      render: kindLabel,
+    },
     {
       id: 'key',
       header: t('names.columns.key'),

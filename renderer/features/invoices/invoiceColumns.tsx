@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import type { InvoiceSortKey } from '../../../shared/invoices/filters';
 import { parseMoney } from '../../../shared/core/money';
 import type { Column } from '../../ui/VirtualTable';
+import { amountSamples, dateSamples, periodSamples } from '../../ui/columnSamples';
 import type { StoredInvoice } from '../../db/records';
 import { hrefForInvoice } from '../../app/router/routes';
 import type { Names } from '../designations';
@@ -24,6 +25,13 @@ export const invoiceColumnSortKeys: Record<string, InvoiceSortKey> = {
 
 export const invoiceColumns = (t: TFunction, language: Language, names: Names): Column<StoredInvoice>[] => {
   const money = (value: string) => formatAmount(parseMoney(value), language);
+  const dates = dateSamples(language);
+  // Six digits of francs: the largest invoices of a big customer.
+  const amounts = amountSamples(language, 6);
+  // Sized for the statuses; a credit note's longer mark gives way (its full text is in the title).
+  const statuses = (['open', 'paid', 'overdue', 'cancelled'] as const).map((status) =>
+    t(`invoices.statuses.${status}`),
+  );
   return [
     {
       id: 'number',
@@ -31,6 +39,7 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       width: 110,
       minWidth: 105,
       sortable: true,
+      fit: ['0000000000'],
       render: (invoice) => (
         <a href={hrefForInvoice(invoice.id)} tabIndex={-1}>
           {invoice.number}
@@ -44,6 +53,7 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       minWidth: 80,
       priority: 4,
       sortable: true,
+      fit: ['00000000'],
       render: (invoice) => invoice.debtorNumber,
     },
     {
@@ -63,6 +73,7 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       minWidth: 185,
       priority: 3,
       sortable: true,
+      fit: periodSamples(language, (from, to) => `${from} – ${to}`),
       render: (invoice) =>
         `${formatDate(invoice.periodStart, language)} – ${formatDate(invoice.periodEnd, language)}`,
     },
@@ -73,6 +84,7 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       minWidth: 96,
       priority: 3,
       sortable: true,
+      fit: dates,
       render: (invoice) => formatDate(invoice.issueDate, language),
     },
     {
@@ -82,6 +94,7 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       minWidth: 96,
       priority: 2,
       sortable: true,
+      fit: dates,
       render: (invoice) => formatDate(invoice.dueDate, language),
     },
     {
@@ -92,6 +105,7 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       priority: 4,
       align: 'end',
       sortable: true,
+      fit: amounts,
       render: (invoice) => money(invoice.netTotal),
     },
     {
@@ -102,6 +116,7 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       priority: 5,
       align: 'end',
       sortable: true,
+      fit: amounts,
       render: (invoice) => money(invoice.vatTotal),
     },
     {
@@ -111,6 +126,7 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       minWidth: 100,
       align: 'end',
       sortable: true,
+      fit: amounts,
       render: (invoice) => money(invoice.grossTotal),
     },
     {
@@ -120,14 +136,21 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       minWidth: 100,
       priority: 2,
       sortable: true,
-      render: (invoice) => (
-        <span
-          className={`badge badge--${invoice.status === 'overdue' ? 'danger' : invoice.status === 'paid' ? 'ok' : 'warning'}`}
-        >
-          {t(`invoices.statuses.${invoice.status}`)}
-          {invoice.type === 'credit-note' ? ` · ${t('invoices.types.creditNote')}` : ''}
-        </span>
-      ),
+      fit: statuses,
+      fitExtra: 20,
+      render: (invoice) => {
+        const text = `${t(`invoices.statuses.${invoice.status}`)}${
+          invoice.type === 'credit-note' ? ` · ${t('invoices.types.creditNote')}` : ''
+        }`;
+        return (
+          <span
+            className={`badge badge--${invoice.status === 'overdue' ? 'danger' : invoice.status === 'paid' ? 'ok' : 'warning'}`}
+            title={text}
+          >
+            {text}
+          </span>
+        );
+      },
     },
     {
       id: 'archived',
@@ -135,6 +158,7 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       width: 90,
       minWidth: 70,
       priority: 5,
+      fit: [t('invoices.archivedMark')],
       render: (invoice) =>
         invoice.archived === 1 ? (
           <span title={t('invoices.archivedTitle')}>{t('invoices.archivedMark')}</span>

@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import type { LineRow } from '../../../shared/lines/lineIndex';
 import { formatQuantity, formatUnitPrice } from '../../../shared/core/money';
 import type { Column } from '../../ui/VirtualTable';
+import { amountSamples, dateSamples } from '../../ui/columnSamples';
 import { DesignationName, type Names } from '../designations';
 import { hrefForInvoice } from '../../app/router/routes';
 
@@ -33,12 +34,16 @@ export const explorerColumns = (
   names: Names,
 ): Record<ExplorerColumnId, Column<LineRow>> => {
   const amount = (centimes: number) => formatAmount(centimes, language);
+  const dates = dateSamples(language);
+  // Five digits of francs: a line is a part of an invoice.
+  const amounts = amountSamples(language, 5);
   return {
     invoiceNumber: {
       id: 'invoiceNumber',
       header: t('invoice.columns.invoiceNumber'),
       width: 110,
       minWidth: 105,
+      fit: ['0000000000'],
       render: (row) => (
         <a href={hrefForInvoice(row.invoiceId)} tabIndex={-1}>
           {row.invoiceNumber}
@@ -53,6 +58,7 @@ export const explorerColumns = (
       priority: 3,
       hiddenByDefault: true,
       align: 'end',
+      fit: ['0000'],
       render: (row) => row.lineNo,
     },
     service: {
@@ -79,6 +85,7 @@ export const explorerColumns = (
       width: 100,
       minWidth: 96,
       priority: 2,
+      fit: dates,
       render: (row) => formatDate(row.serviceDate, language),
     },
     licence: {
@@ -106,7 +113,7 @@ export const explorerColumns = (
       header: t('invoice.columns.customerReference'),
       width: 140,
       minWidth: 100,
-      priority: 4,
+      priority: 5,
       render: (row) => row.customerReference ?? '',
     },
     quantity: {
@@ -116,6 +123,7 @@ export const explorerColumns = (
       minWidth: 70,
       priority: 2,
       align: 'end',
+      fit: [formatQuantity(-99_999_999)],
       render: (row) => formatQuantity(row.quantityMilli),
     },
     unitPrice: {
@@ -126,6 +134,7 @@ export const explorerColumns = (
       priority: 3,
       hiddenByDefault: true,
       align: 'end',
+      fit: [formatUnitPrice(-99_999_999)],
       render: (row) => formatUnitPrice(row.unitPrice),
     },
     net: {
@@ -134,6 +143,7 @@ export const explorerColumns = (
       width: 110,
       minWidth: 100,
       align: 'end',
+      fit: amounts,
       render: (row) => amount(row.netCentimes),
     },
     vatRate: {
@@ -144,6 +154,7 @@ export const explorerColumns = (
       priority: 3,
       hiddenByDefault: true,
       align: 'end',
+      fit: ['00.0'],
       render: (row) => (row.vatRateBp / 100).toFixed(1),
     },
     vat: {
@@ -153,6 +164,7 @@ export const explorerColumns = (
       minWidth: 90,
       priority: 4,
       align: 'end',
+      fit: amounts,
       render: (row) => amount(row.vatCentimes),
     },
     gross: {
@@ -161,6 +173,7 @@ export const explorerColumns = (
       width: 110,
       minWidth: 100,
       align: 'end',
+      fit: amounts,
       render: (row) => amount(row.netCentimes + row.vatCentimes),
     },
     costCenter: {
@@ -168,7 +181,7 @@ export const explorerColumns = (
       header: t('invoice.columns.costCenter'),
       width: 140,
       minWidth: 100,
-      priority: 5,
+      priority: 4,
       render: (row) => row.costCenters.join(', '),
     },
   };
