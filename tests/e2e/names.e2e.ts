@@ -74,6 +74,12 @@ describe('the Names page', () => {
     }
     expect(await focusedLabel()).toBe('Names');
     expect(stops.filter((label) => label?.startsWith('Rename'))).toEqual([]);
+    // The next Tab leaves the table rather than walking its pencils.
+    await page.keyboard.press('Tab');
+    expect((await focusedLabel()) ?? '').not.toMatch(/^Rename/);
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="grid"]') != null)).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedLabel()).toBe('Names');
     // To the own name's cell (kind, code, operator's name, own name), F2, type, Escape: nothing changes.
     await page.keyboard.press('Home');
     for (let presses = 0; presses < 3; presses += 1) await page.keyboard.press('ArrowRight');
@@ -123,6 +129,44 @@ describe('the Names page', () => {
     expect(await search().inputValue()).toBe('frankiermaschine geneve');
     await row.getByText(OWN_NAME, { exact: true }).waitFor();
     expect(await row.getByText('Waiting to be sent').count()).toBe(0);
+  });
+
+  it('in the line explorer, F2 renames the focused line’s service, Escape returns to the cell, and no pencil is a Tab stop', async () => {
+    await page.goto(`${web.url}#/lines`);
+    const linesGrid = page.getByRole('grid', { name: 'Lines' });
+    await linesGrid.getByRole('row').nth(1).getByRole('gridcell').first().waitFor({ timeout: 30_000 });
+    const stops: (string | null)[] = [];
+    for (let presses = 0; presses < 30 && (await focusedLabel()) !== 'Lines'; presses += 1) {
+      await page.keyboard.press('Tab');
+      stops.push(await focusedLabel());
+    }
+    expect(await focusedLabel()).toBe('Lines');
+    expect(stops.filter((label) => label?.startsWith('Rename'))).toEqual([]);
+    // The next Tab leaves the table rather than walking its pencils.
+    await page.keyboard.press('Tab');
+    expect((await focusedLabel()) ?? '').not.toMatch(/^Rename/);
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="grid"]') != null)).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedLabel()).toBe('Lines');
+    // On the invoice number's cell, F2 renames the row's first name: its service.
+    await page.keyboard.press('ArrowDown');
+    const field = page.getByRole('textbox', { name: /^Own name for service / });
+    await page.keyboard.press('F2');
+    await field.waitFor();
+    await page.keyboard.press('Escape');
+    await field.waitFor({ state: 'detached' });
+    expect(await focusedLabel()).toBe('Lines');
+    // Still on this page: the Escape belonged to the rename.
+    expect(page.url()).toContain('#/lines');
+    // The focus came back to the service's cell: Enter there renames again.
+    await page.keyboard.press('Enter');
+    await field.waitFor();
+    await page.keyboard.press('Escape');
+    await field.waitFor({ state: 'detached' });
+    // Enter on a cell that is not a name opens the line's invoice, as before.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^(Invoice|Credit note) \d{10}$/ }).waitFor();
   });
 
   it('filters by kind, keeping the choice in the URL', async () => {
