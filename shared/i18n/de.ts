@@ -377,11 +377,25 @@ export const de: Catalogue = {
     saved: 'PDF gespeichert.',
   },
   designation: {
-    rename: '{{name}} umbenennen',
-    label: 'Eigene Bezeichnung für {{name}}',
+    rename: '{{kind}} {{name}} umbenennen',
+    label: 'Eigene Bezeichnung für {{kind}} {{name}}',
     save: 'Bezeichnung speichern',
     cancel: 'Abbrechen',
     placeholder: 'Eigene Bezeichnung',
+    kinds: {
+      service: 'Leistung',
+      frankingLicence: 'Frankierlizenz',
+      invoiceReference: 'Rechnungsreferenz',
+    },
+  },
+  tables: {
+    columns: 'Spalten',
+    columnsOf: 'Spalten der Tabelle {{table}}',
+    moveLeft: '{{column}} nach links verschieben',
+    moveRight: '{{column}} nach rechts verschieben',
+    narrower: '{{column}} schmaler machen',
+    wider: '{{column}} breiter machen',
+    reset: 'Spalten zurücksetzen',
   },
   overview: {
     openAmount: 'Offener Betrag',

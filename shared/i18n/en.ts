@@ -371,11 +371,25 @@ export const en = {
     saved: 'PDF saved.',
   },
   designation: {
-    rename: 'Rename {{name}}',
-    label: 'Own name for {{name}}',
+    rename: 'Rename {{kind}} {{name}}',
+    label: 'Own name for {{kind}} {{name}}',
     save: 'Save name',
     cancel: 'Cancel',
     placeholder: 'Your own name',
+    kinds: {
+      service: 'service',
+      frankingLicence: 'franking licence',
+      invoiceReference: 'invoice reference',
+    },
+  },
+  tables: {
+    columns: 'Columns',
+    columnsOf: 'Columns of {{table}}',
+    moveLeft: 'Move {{column}} left',
+    moveRight: 'Move {{column}} right',
+    narrower: 'Make {{column}} narrower',
+    wider: 'Make {{column}} wider',
+    reset: 'Reset columns',
   },
   overview: {
     openAmount: 'Open amount',

@@ -375,11 +375,25 @@ export const fr: Catalogue = {
     saved: 'PDF enregistré.',
   },
   designation: {
-    rename: 'Renommer {{name}}',
-    label: 'Désignation propre pour {{name}}',
+    rename: 'Renommer {{kind}} {{name}}',
+    label: 'Désignation propre pour {{kind}} {{name}}',
     save: 'Enregistrer la désignation',
     cancel: 'Annuler',
     placeholder: 'Votre désignation',
+    kinds: {
+      service: 'la prestation',
+      frankingLicence: 'la licence d’affranchissement',
+      invoiceReference: 'la référence de facture',
+    },
+  },
+  tables: {
+    columns: 'Colonnes',
+    columnsOf: 'Colonnes du tableau {{table}}',
+    moveLeft: 'Déplacer la colonne {{column}} vers la gauche',
+    moveRight: 'Déplacer la colonne {{column}} vers la droite',
+    narrower: 'Rendre la colonne {{column}} plus étroite',
+    wider: 'Rendre la colonne {{column}} plus large',
+    reset: 'Rétablir les colonnes',
   },
   overview: {
     openAmount: 'Montant ouvert',

@@ -373,11 +373,25 @@ export const it: Catalogue = {
     saved: 'PDF salvato.',
   },
   designation: {
-    rename: 'Rinomina {{name}}',
-    label: 'Designazione propria per {{name}}',
+    rename: 'Rinomina {{kind}} {{name}}',
+    label: 'Designazione propria per {{kind}} {{name}}',
     save: 'Salva designazione',
     cancel: 'Annulla',
     placeholder: 'La vostra designazione',
+    kinds: {
+      service: 'la prestazione',
+      frankingLicence: 'la licenza di affrancatura',
+      invoiceReference: 'il riferimento fattura',
+    },
+  },
+  tables: {
+    columns: 'Colonne',
+    columnsOf: 'Colonne della tabella {{table}}',
+    moveLeft: 'Spostare la colonna {{column}} a sinistra',
+    moveRight: 'Spostare la colonna {{column}} a destra',
+    narrower: 'Restringere la colonna {{column}}',
+    wider: 'Allargare la colonna {{column}}',
+    reset: 'Ripristinare le colonne',
   },
   overview: {
     openAmount: 'Importo aperto',

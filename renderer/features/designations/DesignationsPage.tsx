@@ -4,6 +4,7 @@ import { designationKey } from '../../../shared/designations/names';
 import { filterNameRows, nameQueryParams, parseNameQuery } from '../../../shared/designations/nameQuery';
 import { PageHeader } from '../../ui/PageHeader';
 import { VirtualTable } from '../../ui/VirtualTable';
+import { useColumnLayout } from '../../ui/useColumnLayout';
 import { linesOf } from './linesOf';
 import { designationColumns } from './designationColumns';
 import { DesignationFilterBar } from './DesignationFilterBar';
@@ -22,6 +23,7 @@ export const DesignationsPage = ({ params }: DesignationsPageProps) => {
   const query = useMemo(() => parseNameQuery(params), [params]);
   const shown = useMemo(() => filterNameRows(rows ?? [], query), [rows, query]);
   const columns = useMemo(() => designationColumns(t), [t]);
+  const columnLayout = useColumnLayout('names', columns);
 
   return (
     <section>
@@ -36,6 +38,7 @@ export const DesignationsPage = ({ params }: DesignationsPageProps) => {
       <VirtualTable
         label={t('names.tableLabel')}
         columns={columns}
+        layout={columnLayout}
         rows={shown}
         rowKey={(row) => designationKey(row.kind, row.key)}
         onOpen={(row) => navigate(linesOf(row.kind, row.key))}

@@ -6,6 +6,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { VirtualTable } from '../../ui/VirtualTable';
+import { useColumnLayout } from '../../ui/useColumnLayout';
 import { useCorrectedInvoice, useInvoiceBlocks, useInvoiceDocument, useStoredInvoice } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { IntegrityBadge } from './IntegrityBadge';
@@ -20,7 +21,25 @@ import { hrefFor } from '../../app/router/routes';
 // pdf.js is large: it loads only when an invoice is opened.
 const PdfViewer = lazy(() => import('./PdfViewer').then((module) => ({ default: module.PdfViewer })));
 
-/** The explorer's columns minus those that repeat the invoice itself or need the index (cost centres). */
+/**
+ * The explorer's columns minus those that repeat the invoice itself or need the index (cost centres),
+ * all offered; what a narrow window leaves out first is ranked for reading one invoice.
+ */
+const detailPriorities: Partial<Record<(typeof explorerColumnIds)[number], number>> = {
+  lineNo: 2,
+  service: 1,
+  description: 4,
+  serviceDate: 3,
+  licence: 4,
+  reference: 5,
+  customerReference: 5,
+  quantity: 2,
+  unitPrice: 3,
+  net: 1,
+  vatRate: 3,
+  vat: 2,
+  gross: 1,
+};
 const detailColumns = explorerColumnIds.filter((id) => id !== 'invoiceNumber' && id !== 'costCenter');
 
 interface InvoiceDetailPageProps {
@@ -44,8 +63,13 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
   );
   const columns = useMemo(() => {
     const all = explorerColumns(t, language, names);
-    return detailColumns.map((id) => all[id]);
+    return detailColumns.map((id) => ({
+      ...all[id],
+      hiddenByDefault: false,
+      priority: detailPriorities[id],
+    }));
   }, [t, language, names]);
+  const columnLayout = useColumnLayout('invoice-lines', columns);
   const backHref = hrefFor('invoices', new URLSearchParams(params.get('from') ?? ''));
 
   useEffect(() => {
@@ -178,9 +202,9 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
         <VirtualTable
           label={t('invoice.linesLabel', { number: invoice.number })}
           columns={columns}
+          layout={columnLayout}
           rows={rows}
           rowKey={(row) => `${row.invoiceId}#${row.lineNo}`}
-          height="420px"
         />
       </ErrorBoundary>
     </section>

@@ -13,6 +13,7 @@ import {
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { VirtualTable } from '../../ui/VirtualTable';
+import { useColumnLayout } from '../../ui/useColumnLayout';
 import { useCheckedInvoices } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { invoiceColumns, invoiceColumnSortKeys } from './invoiceColumns';
@@ -37,6 +38,7 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
   const shown = useMemo(() => queryInvoices(invoices ?? [], filters, sort), [invoices, filters, sort]);
   const totals = useMemo(() => totalInvoices(shown), [shown]);
   const columns = useMemo(() => invoiceColumns(t, language, names), [t, language, names]);
+  const columnLayout = useColumnLayout('invoices', columns);
 
   const update = (next: InvoiceFilters, nextSort: InvoiceSort, options?: { replace?: boolean }) =>
     navigate(hrefFor('invoices', invoiceQueryParams(next, nextSort)), options);
@@ -72,6 +74,7 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
       <VirtualTable
         label={t('invoices.tableLabel')}
         columns={columns}
+        layout={columnLayout}
         rows={shown}
         rowKey={(invoice) => invoice.id}
         sort={sortedColumn ? { columnId: sortedColumn, direction: sort.direction } : undefined}

@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import type { InvoiceSortKey } from '../../../shared/invoices/filters';
 import { parseMoney } from '../../../shared/core/money';
 import type { Column } from '../../ui/VirtualTable';
+import { amountSamples, dateSamples, periodSamples } from '../../ui/columnSamples';
 import type { StoredInvoice } from '../../db/records';
 import { hrefForInvoice } from '../../app/router/routes';
 import type { Names } from '../designations';
@@ -24,12 +25,21 @@ export const invoiceColumnSortKeys: Record<string, InvoiceSortKey> = {
 
 export const invoiceColumns = (t: TFunction, language: Language, names: Names): Column<StoredInvoice>[] => {
   const money = (value: string) => formatAmount(parseMoney(value), language);
+  const dates = dateSamples(language);
+  // Six digits of francs: the largest invoices of a big customer.
+  const amounts = amountSamples(language, 6);
+  // Sized for the statuses; a credit note's longer mark gives way (its full text is in the title).
+  const statuses = (['open', 'paid', 'overdue', 'cancelled'] as const).map((status) =>
+    t(`invoices.statuses.${status}`),
+  );
   return [
     {
       id: 'number',
       header: t('invoices.columns.number'),
-      width: 130,
+      width: 110,
+      minWidth: 105,
       sortable: true,
+      fit: ['0000000000'],
       render: (invoice) => (
         <a href={hrefForInvoice(invoice.id)} tabIndex={-1}>
           {invoice.number}
@@ -40,13 +50,19 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       id: 'debtor',
       header: t('invoices.columns.debtor'),
       width: 100,
+      minWidth: 80,
+      priority: 4,
       sortable: true,
+      fit: ['00000000'],
       render: (invoice) => invoice.debtorNumber,
     },
     {
       id: 'reference',
       header: t('invoices.columns.reference'),
-      width: 220,
+      width: 200,
+      minWidth: 110,
+      priority: 2,
+      grow: 1,
       sortable: true,
       render: (invoice) => names.label('invoiceReference', invoice.invoiceReference),
     },
@@ -54,66 +70,95 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       id: 'period',
       header: t('invoices.columns.period'),
       width: 190,
+      minWidth: 185,
+      priority: 3,
       sortable: true,
+      fit: periodSamples(language, (from, to) => `${from} – ${to}`),
       render: (invoice) =>
         `${formatDate(invoice.periodStart, language)} – ${formatDate(invoice.periodEnd, language)}`,
     },
     {
       id: 'issueDate',
       header: t('invoices.columns.issueDate'),
-      width: 110,
+      width: 100,
+      minWidth: 96,
+      priority: 3,
       sortable: true,
+      fit: dates,
       render: (invoice) => formatDate(invoice.issueDate, language),
     },
     {
       id: 'dueDate',
       header: t('invoices.columns.dueDate'),
-      width: 110,
+      width: 100,
+      minWidth: 96,
+      priority: 2,
       sortable: true,
+      fit: dates,
       render: (invoice) => formatDate(invoice.dueDate, language),
     },
     {
       id: 'net',
       header: t('invoices.columns.net'),
-      width: 120,
+      width: 110,
+      minWidth: 100,
+      priority: 4,
       align: 'end',
       sortable: true,
+      fit: amounts,
       render: (invoice) => money(invoice.netTotal),
     },
     {
       id: 'vat',
       header: t('invoices.columns.vat'),
       width: 100,
+      minWidth: 90,
+      priority: 5,
       align: 'end',
       sortable: true,
+      fit: amounts,
       render: (invoice) => money(invoice.vatTotal),
     },
     {
       id: 'gross',
       header: t('invoices.columns.gross'),
-      width: 120,
+      width: 110,
+      minWidth: 100,
       align: 'end',
       sortable: true,
+      fit: amounts,
       render: (invoice) => money(invoice.grossTotal),
     },
     {
       id: 'status',
       header: t('invoices.columns.status'),
-      width: 120,
+      width: 140,
+      minWidth: 100,
+      priority: 2,
       sortable: true,
-      render: (invoice) => (
-        <span
-          className={`badge badge--${invoice.status === 'overdue' ? 'danger' : invoice.status === 'paid' ? 'ok' : 'warning'}`}
-        >
-          {t(`invoices.statuses.${invoice.status}`)}
-          {invoice.type === 'credit-note' ? ` · ${t('invoices.types.creditNote')}` : ''}
-        </span>
-      ),
+      fit: statuses,
+      fitExtra: 20,
+      render: (invoice) => {
+        const text = `${t(`invoices.statuses.${invoice.status}`)}${
+          invoice.type === 'credit-note' ? ` · ${t('invoices.types.creditNote')}` : ''
+        }`;
+        return (
+          <span
+            className={`badge badge--${invoice.status === 'overdue' ? 'danger' : invoice.status === 'paid' ? 'ok' : 'warning'}`}
+            title={text}
+          >
+            {text}
+          </span>
+        );
+      },
     },
     {
       id: 'archived',
       header: t('invoices.columns.archived'),
-      width: 100,
+      width: 90,
+      minWidth: 70,
+      priority: 5,
+      fit: [t('invoices.archivedMark')],
       render: (invoice) =>
         invoice.archived === 1 ? (
           <span title={t('invoices.archivedTitle')}>{t('invoices.archivedMark')}</span>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { readProfileSetting, useProfile, writeProfileSetting } from '../settings';
+import { readProfileSetting, useProfile } from '../settings';
 import { useTranslation } from 'react-i18next';
 import { exportFileName } from '../../../shared/export/filename';
 import { formatChf } from '../../../shared/core/format';
@@ -9,13 +9,9 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { VirtualTable } from '../../ui/VirtualTable';
 import { useLanguage } from '../../ui/useLanguage';
-import { ColumnChooser } from './ColumnChooser';
-import {
-  DEFAULT_EXPLORER_COLUMNS,
-  explorerColumnIds,
-  explorerColumns,
-  type ExplorerColumnId,
-} from './explorerColumns';
+import { explorerColumnIds, explorerColumns, type ExplorerColumnId } from './explorerColumns';
+import { useColumnLayout } from '../../ui/useColumnLayout';
+import { EMPTY_LAYOUT, type ColumnLayout } from '../../../shared/tables/columnLayout';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import { LineFilterBar } from './LineFilterBar';
 import { useLineExplorer } from './useLineExplorer';
@@ -28,15 +24,22 @@ interface LinesPageProps {
   params: URLSearchParams;
 }
 
-const COLUMNS_KEY = 'invoice-desk.line-columns';
+/** Before column layouts, the explorer kept only a list of shown columns under this key. */
+const LEGACY_COLUMNS_KEY = 'invoice-desk.line-columns';
 
-const loadColumns = (profileId: string): ExplorerColumnId[] => {
+const legacyColumns = (profileId: string): ColumnLayout | null => {
   try {
-    const stored: unknown = JSON.parse(readProfileSetting(localStorage, profileId, COLUMNS_KEY) ?? 'null');
+    const stored: unknown = JSON.parse(
+      readProfileSetting(localStorage, profileId, LEGACY_COLUMNS_KEY) ?? 'null',
+    );
     const valid = Array.isArray(stored) ? explorerColumnIds.filter((id) => stored.includes(id)) : [];
-    return valid.length > 0 ? valid : [...DEFAULT_EXPLORER_COLUMNS];
+    if (valid.length === 0) return null;
+    return {
+      ...EMPTY_LAYOUT,
+      visible: Object.fromEntries(explorerColumnIds.map((id) => [id, valid.includes(id)])),
+    };
   } catch {
-    return [...DEFAULT_EXPLORER_COLUMNS];
+    return null;
   }
 };
 
@@ -51,12 +54,13 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   const { facts, totals, resultId, rows, failure } = useLineExplorer(filter);
   const reason = useFailureReason();
   const profile = useProfile();
-  const [chosen, setChosen] = useState<ExplorerColumnId[]>(() => loadColumns(profile.id));
   const [exportState, setExportState] = useState<
     { tone: 'info' | 'ok'; text: string } | { tone: 'error'; error: unknown } | null
   >(null);
   const definitions = useMemo(() => explorerColumns(t, language, names), [t, language, names]);
-  const columns = useMemo(() => chosen.map((id) => definitions[id]), [chosen, definitions]);
+  const columns = useMemo(() => explorerColumnIds.map((id) => definitions[id]), [definitions]);
+  const columnLayout = useColumnLayout('lines', columns, () => legacyColumns(profile.id));
+  const chosen = columnLayout.chosen.flatMap((id) => explorerColumnIds.find((known) => known === id) ?? []);
   const headers = useMemo(
     () =>
       Object.fromEntries(explorerColumnIds.map((id) => [id, definitions[id].header])) as Record<
@@ -134,15 +138,6 @@ export const LinesPage = ({ params }: LinesPageProps) => {
           <span>{t('lines.loading')}</span>
         )}
         <span className="status-bar__spacer" />
-        <ColumnChooser
-          all={explorerColumnIds}
-          chosen={chosen}
-          headers={headers}
-          onChange={(next) => {
-            writeProfileSetting(localStorage, profile.id, COLUMNS_KEY, JSON.stringify(next));
-            setChosen(next);
-          }}
-        />
         <button
           type="button"
           className="secondary"
@@ -192,6 +187,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
       <VirtualTable
         label={t('lines.tableLabel')}
         columns={columns}
+        layout={columnLayout}
         rows={rows}
         rowKey={(row) => `${row.invoiceId}#${row.lineNo}`}
         onOpen={(row) => navigate(hrefForInvoice(row.invoiceId))}

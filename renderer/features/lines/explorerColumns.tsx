@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import type { LineRow } from '../../../shared/lines/lineIndex';
 import { formatQuantity, formatUnitPrice } from '../../../shared/core/money';
 import type { Column } from '../../ui/VirtualTable';
+import { amountSamples, dateSamples } from '../../ui/columnSamples';
 import { DesignationName, type Names } from '../designations';
 import { hrefForInvoice } from '../../app/router/routes';
 
@@ -26,20 +27,6 @@ export const explorerColumnIds = [
 ] as const;
 export type ExplorerColumnId = (typeof explorerColumnIds)[number];
 
-export const DEFAULT_EXPLORER_COLUMNS: readonly ExplorerColumnId[] = [
-  'invoiceNumber',
-  'service',
-  'serviceDate',
-  'licence',
-  'reference',
-  'customerReference',
-  'quantity',
-  'net',
-  'vat',
-  'gross',
-  'costCenter',
-];
-
 /** The explorer's columns; headers double as export headers. */
 export const explorerColumns = (
   t: TFunction,
@@ -47,11 +34,16 @@ export const explorerColumns = (
   names: Names,
 ): Record<ExplorerColumnId, Column<LineRow>> => {
   const amount = (centimes: number) => formatAmount(centimes, language);
+  const dates = dateSamples(language);
+  // Five digits of francs: a line is a part of an invoice.
+  const amounts = amountSamples(language, 5);
   return {
     invoiceNumber: {
       id: 'invoiceNumber',
       header: t('invoice.columns.invoiceNumber'),
-      width: 120,
+      width: 110,
+      minWidth: 105,
+      fit: ['0000000000'],
       render: (row) => (
         <a href={hrefForInvoice(row.invoiceId)} tabIndex={-1}>
           {row.invoiceNumber}
@@ -62,37 +54,56 @@ export const explorerColumns = (
       id: 'lineNo',
       header: t('invoice.columns.lineNo'),
       width: 64,
+      minWidth: 50,
+      priority: 3,
+      hiddenByDefault: true,
       align: 'end',
+      fit: ['0000'],
       render: (row) => row.lineNo,
     },
     service: {
       id: 'service',
       header: t('invoice.columns.service'),
-      width: 280,
+      width: 260,
+      minWidth: 150,
+      grow: 2,
       render: (row) => <DesignationName kind="service" itemKey={row.serviceCode} names={names} />,
     },
     description: {
       id: 'description',
       header: t('invoice.columns.description'),
       width: 200,
+      minWidth: 120,
+      priority: 4,
+      grow: 1,
+      hiddenByDefault: true,
       render: (row) => row.description,
     },
     serviceDate: {
       id: 'serviceDate',
       header: t('invoice.columns.serviceDate'),
-      width: 110,
+      width: 100,
+      minWidth: 96,
+      priority: 2,
+      fit: dates,
       render: (row) => formatDate(row.serviceDate, language),
     },
     licence: {
       id: 'licence',
       header: t('invoice.columns.licence'),
-      width: 230,
+      width: 200,
+      minWidth: 110,
+      priority: 3,
+      grow: 1,
       render: (row) => <DesignationName kind="frankingLicence" itemKey={row.frankingLicence} names={names} />,
     },
     reference: {
       id: 'reference',
       header: t('invoice.columns.reference'),
-      width: 230,
+      width: 200,
+      minWidth: 110,
+      priority: 3,
+      grow: 1,
       render: (row) => (
         <DesignationName kind="invoiceReference" itemKey={row.invoiceReference} names={names} />
       ),
@@ -100,55 +111,77 @@ export const explorerColumns = (
     customerReference: {
       id: 'customerReference',
       header: t('invoice.columns.customerReference'),
-      width: 150,
+      width: 140,
+      minWidth: 100,
+      priority: 5,
       render: (row) => row.customerReference ?? '',
     },
     quantity: {
       id: 'quantity',
       header: t('invoice.columns.quantity'),
       width: 90,
+      minWidth: 70,
+      priority: 2,
       align: 'end',
+      fit: [formatQuantity(-99_999_999)],
       render: (row) => formatQuantity(row.quantityMilli),
     },
     unitPrice: {
       id: 'unitPrice',
       header: t('invoice.columns.unitPrice'),
       width: 100,
+      minWidth: 80,
+      priority: 3,
+      hiddenByDefault: true,
       align: 'end',
+      fit: [formatUnitPrice(-99_999_999)],
       render: (row) => formatUnitPrice(row.unitPrice),
     },
     net: {
       id: 'net',
       header: t('invoice.columns.net'),
       width: 110,
+      minWidth: 100,
       align: 'end',
+      fit: amounts,
       render: (row) => amount(row.netCentimes),
     },
     vatRate: {
       id: 'vatRate',
       header: t('invoice.columns.vatRate'),
       width: 70,
+      minWidth: 60,
+      priority: 3,
+      hiddenByDefault: true,
       align: 'end',
+      fit: ['00.0'],
       render: (row) => (row.vatRateBp / 100).toFixed(1),
     },
     vat: {
       id: 'vat',
       header: t('invoice.columns.vat'),
       width: 100,
+      minWidth: 90,
+      priority: 4,
       align: 'end',
+      fit: amounts,
       render: (row) => amount(row.vatCentimes),
     },
     gross: {
       id: 'gross',
       header: t('invoice.columns.gross'),
       width: 110,
+      minWidth: 100,
       align: 'end',
+      fit: amounts,
       render: (row) => amount(row.netCentimes + row.vatCentimes),
     },
     costCenter: {
       id: 'costCenter',
       header: t('invoice.columns.costCenter'),
       width: 140,
+      minWidth: 100,
+      priority: 4,
       render: (row) => row.costCenters.join(', '),
     },
   };
