@@ -3,7 +3,7 @@ import type { Assignment, LineItem } from '../api/schemas';
 import { UNASSIGNED } from '../allocation/assignments';
 import { encodeBlock } from '../lines/block';
 import { rollupBlock, type RollupRow } from '../lines/rollup';
-import { centerTotals, rollupMonths } from './centerTotals';
+import { centerTotals, periodDates, rollupMonths } from './centerTotals';
 
 const assignment = (id: string, key: string, splits: Assignment['splits']): Assignment => ({
   id,
@@ -94,5 +94,13 @@ describe('net cost per cost centre over a period', () => {
       lines: 0,
       linesNetCentimes: 0,
     });
+  });
+});
+
+describe('periodDates', () => {
+  it('runs from the first day of the first month to the last day of the last, leap years included', () => {
+    expect(periodDates({ from: '2026-01', to: '2026-02' })).toEqual({ from: '2026-01-01', to: '2026-02-28' });
+    expect(periodDates({ from: '2028-02', to: '2028-02' })).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(periodDates({ from: '2025-12', to: '2026-12' })).toEqual({ from: '2025-12-01', to: '2026-12-31' });
   });
 });

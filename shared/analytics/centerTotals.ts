@@ -58,3 +58,11 @@ export const centerTotals = (
     linesNetCentimes: chosen.reduce((sum, row) => sum + row.netCentimes, 0),
   };
 };
+
+/** The period as calendar dates, first day of `from` to last day of `to`, as the line filters take them. */
+export const periodDates = (period: MonthPeriod): { from: string; to: string } => {
+  const [year = 0, month = 1] = period.to.split('-').map(Number);
+  // Day 0 of the next month is the last day of this one.
+  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return { from: `${period.from}-01`, to: last };
+};
