@@ -9,7 +9,9 @@ import { VirtualTable } from '../../ui/VirtualTable';
 import { useCorrectedInvoice, useInvoiceBlocks, useInvoiceDocument, useStoredInvoice } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { IntegrityBadge } from './IntegrityBadge';
-import { reconcile } from '../../../shared/invoices/reconcile';
+import { ReconciliationPanel } from './ReconciliationPanel';
+import { VatBreakdown } from './VatBreakdown';
+import { NamedNumber, OperatorLabel } from './NamedNumber';
 import { explorerColumnIds, explorerColumns } from '../lines';
 import { blockRows } from '../../../shared/lines/blockRows';
 import { SavePdfButton } from './SavePdfButton';
@@ -75,7 +77,6 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
     );
   }
 
-  const reconciliation = blocks ? reconcile(invoice, blocks) : null;
   const money = (value: string) => formatChf(parseMoney(value), language);
   const title =
     invoice.type === 'credit-note'
@@ -90,10 +91,13 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
         <section className="card" aria-label={t('invoice.details')}>
           <dl className="facts">
             <dt>{t('invoices.columns.debtor')}</dt>
-            <dd>{invoice.debtorNumber}</dd>
+            <dd>
+              <NamedNumber number={invoice.debtorNumber} name={names.debtor(invoice.debtorNumber)} />
+            </dd>
             <dt>{t('invoices.columns.reference')}</dt>
             <dd>
               <DesignationName kind="invoiceReference" itemKey={invoice.invoiceReference} names={names} />
+              <OperatorLabel invoiceReference={invoice.invoiceReference} names={names} />
             </dd>
             <dt>{t('invoice.period')}</dt>
             <dd>
@@ -134,26 +138,8 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
               <strong>{money(invoice.grossTotal)}</strong>
             </dd>
           </dl>
-          <h2>{t('invoice.reconciliationTitle')}</h2>
-          {reconciliation?.state === 'reconciled' && (
-            <p className="notice notice--ok" role="status">
-              ✓ {t('invoice.reconciled')}
-            </p>
-          )}
-          {reconciliation?.state === 'incomplete' && (
-            <p className="notice notice--warning" role="status">
-              {t('invoice.incomplete', { stored: reconciliation.stored, count: reconciliation.count })}
-            </p>
-          )}
-          {reconciliation?.state === 'mismatch' && (
-            <p className="notice notice--error" role="alert">
-              {t('invoice.mismatch', {
-                lines: formatChf(reconciliation.linesGross, language),
-                invoice: formatChf(reconciliation.invoiceGross, language),
-                difference: formatChf(reconciliation.difference, language),
-              })}
-            </p>
-          )}
+          {blocks && <VatBreakdown blocks={blocks} language={language} />}
+          {blocks && <ReconciliationPanel invoice={invoice} blocks={blocks} language={language} />}
         </section>
         <section className="card" aria-label={t('invoice.documentTitle')}>
           <h2>{t('invoice.documentTitle')}</h2>

@@ -7,6 +7,7 @@ import type { Column } from '../../ui/VirtualTable';
 import type { StoredInvoice } from '../../db/records';
 import { hrefForInvoice } from '../../app/router/routes';
 import type { Names } from '../designations';
+import { NamedNumber } from './NamedNumber';
 
 /** Sortable invoice columns map onto the filter module's sort keys. */
 export const invoiceColumnSortKeys: Record<string, InvoiceSortKey> = {
@@ -41,14 +42,24 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       header: t('invoices.columns.debtor'),
       width: 100,
       sortable: true,
-      render: (invoice) => invoice.debtorNumber,
+      render: (invoice) => (
+        <NamedNumber number={invoice.debtorNumber} name={names.debtor(invoice.debtorNumber)} />
+      ),
     },
     {
       id: 'reference',
       header: t('invoices.columns.reference'),
       width: 220,
       sortable: true,
-      render: (invoice) => names.label('invoiceReference', invoice.invoiceReference),
+      render: (invoice) => (
+        <NamedNumber
+          number={invoice.invoiceReference}
+          name={
+            names.designation('invoiceReference', invoice.invoiceReference) ??
+            names.referenceLabel(invoice.invoiceReference)
+          }
+        />
+      ),
     },
     {
       id: 'period',

@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
 import { ConnectionSettings } from './ConnectionSettings';
 import { OutboxPanel } from './OutboxPanel';
+import { OperatorPreferencesPanel } from './OperatorPreferencesPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
 import { usePlatform } from '../../platform/PlatformContext';
@@ -55,6 +56,7 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
       <ErrorBoundary variant="panel" area="settings outbox">
         <OutboxPanel />
       </ErrorBoundary>
+      <OperatorPreferencesPanel />
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">
