@@ -1,10 +1,11 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNASSIGNED } from '../../../shared/allocation/assignments';
 import {
   centerTotals,
   periodDates,
   rollupMonths,
+  type CenterTotal,
   type MonthPeriod,
 } from '../../../shared/analytics/centerTotals';
 import { formatMonth, formatShare } from '../../../shared/analytics/displayFormats';
@@ -33,6 +34,18 @@ const choosePeriod = (params: URLSearchParams, months: readonly string[]): Month
   return period.from <= period.to ? period : { from: period.to, to: period.from };
 };
 
+/** Every synced cost centre has its row, at zero when nothing is charged to it in the period. */
+const withUncharged = (rows: readonly CenterTotal[], codes: readonly string[]): CenterTotal[] => {
+  const charged = new Set(rows.map((row) => row.costCenter));
+  const zero = codes
+    .filter((code) => !charged.has(code))
+    .map((code) => ({ costCenter: code, netCentimes: 0 }));
+  const centres = [...rows.filter((row) => row.costCenter !== UNASSIGNED), ...zero].sort((a, b) =>
+    a.costCenter.localeCompare(b.costCenter, 'en', { numeric: true }),
+  );
+  return [...centres, ...rows.filter((row) => row.costCenter === UNASSIGNED)];
+};
+
 /**
  * What the stored lines cost each cost centre, until the analytics of a later issue arrive: one
  * table for a period of months, from the monthly rollups, split by the synchronised assignments.
@@ -40,8 +53,6 @@ const choosePeriod = (params: URLSearchParams, months: readonly string[]): Month
 export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
-  const fromId = useId();
-  const toId = useId();
   const rollups = useAnalyticsRollups();
   const assignments = useAnalyticsAssignments();
   const centers = useAnalyticsCostCenters();
@@ -101,33 +112,33 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
         skipped={[...rollups.skipped, ...assignments.skipped]}
         area="analytics"
       />
-      <fieldset className="card filters">
+      <fieldset className="card">
         <legend>{t('analyticsPage.periodLabel')}</legend>
-        <div className="field">
-          <label htmlFor={fromId}>{t('analyticsPage.from')}</label>
-          <select
-            id={fromId}
-            value={period.from}
-            onChange={(event) => {
-              const from = event.target.value;
-              choose({ from, to: from > period.to ? from : period.to });
-            }}
-          >
-            {monthOptions}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={toId}>{t('analyticsPage.to')}</label>
-          <select
-            id={toId}
-            value={period.to}
-            onChange={(event) => {
-              const to = event.target.value;
-              choose({ from: to < period.from ? to : period.from, to });
-            }}
-          >
-            {monthOptions}
-          </select>
+        <div className="filters">
+          <label>
+            {t('analyticsPage.from')}
+            <select
+              value={period.from}
+              onChange={(event) => {
+                const from = event.target.value;
+                choose({ from, to: from > period.to ? from : period.to });
+              }}
+            >
+              {monthOptions}
+            </select>
+          </label>
+          <label>
+            {t('analyticsPage.to')}
+            <select
+              value={period.to}
+              onChange={(event) => {
+                const to = event.target.value;
+                choose({ from: to < period.from ? to : period.from, to });
+              }}
+            >
+              {monthOptions}
+            </select>
+          </label>
         </div>
       </fieldset>
       <section className="card" aria-labelledby="analytics-table">
@@ -150,7 +161,7 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
                   </tr>
                 </thead>
                 <tbody>
-                  {totals.rows.map((row) => (
+                  {withUncharged(totals.rows, centers?.rows.map((center) => center.code) ?? []).map((row) => (
                     <tr key={row.costCenter}>
                       <th scope="row">
                         <a href={linesHref(row.costCenter)}>{centerLabel(row.costCenter)}</a>

@@ -9,8 +9,7 @@ import { VirtualTable } from '../../ui/VirtualTable';
 import { useCorrectedInvoice, useInvoiceBlocks, useInvoiceDocument, useStoredInvoice } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { IntegrityBadge } from './IntegrityBadge';
-import { ReconciliationPanel } from './ReconciliationPanel';
-import { VatBreakdown } from './VatBreakdown';
+import { InvoiceFigures } from './InvoiceFigures';
 import { NamedNumber, OperatorLabel } from './NamedNumber';
 import { explorerColumnIds, explorerColumns } from '../lines';
 import { blockRows } from '../../../shared/lines/blockRows';
@@ -138,8 +137,6 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
               <strong>{money(invoice.grossTotal)}</strong>
             </dd>
           </dl>
-          {blocks && <VatBreakdown blocks={blocks} language={language} />}
-          {blocks && <ReconciliationPanel invoice={invoice} blocks={blocks} language={language} />}
         </section>
         <section className="card" aria-label={t('invoice.documentTitle')}>
           <h2>{t('invoice.documentTitle')}</h2>
@@ -158,6 +155,7 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
           </ErrorBoundary>
         </section>
       </div>
+      {blocks && <InvoiceFigures invoice={invoice} blocks={blocks} language={language} />}
       <h2>{t('invoice.linesTitle')}</h2>
       <SkippedRowsNotice kind="blocks" skipped={checkedBlocks?.skipped} area="invoice lines" />
       <ErrorBoundary variant="panel" area="invoice lines" resetKey={invoice.id}>

@@ -13,7 +13,7 @@ const OperatorPreferences = () => {
   const yesNo = (value: boolean) => t(value ? 'operatorPreferences.on' : 'operatorPreferences.off');
   const preferences = stored?.preferences;
   return (
-    <section className="card" aria-labelledby="operator-preferences">
+    <section className="card operator-preferences" aria-labelledby="operator-preferences">
       <h2 id="operator-preferences">{t('operatorPreferences.title')}</h2>
       <SkippedRowsNotice kind="rows" skipped={stored?.skipped} area="operator preferences" />
       {stored !== undefined && !preferences && stored.skipped.length === 0 && (
