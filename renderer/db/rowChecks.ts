@@ -1,13 +1,24 @@
 import { z } from 'zod';
 import {
   AssignmentSchema,
+  CostCenterSchema,
   DesignationSchema,
   InvoiceSchema,
   KeyKindSchema,
+  PreferencesSchema,
   ServiceSchema,
 } from '../../shared/api/schemas';
 import { MAX_BLOCK_LINES } from '../../shared/lines/block';
-import type { Assignment, LineBlock, RollupRow, Service, StoredDesignation, StoredInvoice } from './records';
+import type {
+  Assignment,
+  CostCenter,
+  LineBlock,
+  Preferences,
+  RollupRow,
+  Service,
+  StoredDesignation,
+  StoredInvoice,
+} from './records';
 
 /**
  * Rows read back from IndexedDB are data from disk, not from this build: an older build, a bug or
@@ -88,6 +99,14 @@ export const checkServices: (rows: readonly unknown[]) => CheckedRows<Service> =
 export const checkAssignments: (rows: readonly unknown[]) => CheckedRows<Assignment> = checkWith(
   AssignmentSchema,
   ['id'],
+);
+export const checkCostCenters: (rows: readonly unknown[]) => CheckedRows<CostCenter> = checkWith(
+  CostCenterSchema,
+  ['code'],
+);
+export const checkPreferences: (rows: readonly unknown[]) => CheckedRows<Preferences> = checkWith(
+  PreferencesSchema,
+  [],
 );
 export const checkDesignations: (rows: readonly unknown[]) => CheckedRows<StoredDesignation> = checkWith(
   StoredDesignationSchema,

@@ -124,6 +124,18 @@ describe.each(languages)('the %s-CH form', (language) => {
     expect(plain(formatNumber(1234.567, language))).toBe(want.number);
   });
 
+  it('keeps as many decimals on every share of a column when asked', () => {
+    const intl = (ratio: number) =>
+      new Intl.NumberFormat(`${language}-CH`, {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(ratio);
+    expect(formatPercent(0, language, 1)).toBe(intl(0));
+    expect(formatPercent(0.081, language, 1)).toBe(intl(0.081));
+    expect(formatPercent(0.081, language, 1)).toMatch(/8[.,]1/);
+  });
+
   it('labels a chart axis in the same form', () => {
     expect(plain(formatCompactFrancs(60_000_000, language))).toBe(want.axis);
     expect(plain(formatCompactFrancs(120_000_000, language))).toBe(want.axisMillions);

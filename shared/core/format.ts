@@ -90,9 +90,17 @@ export const formatInteger = (value: number, language: Language): string =>
 export const formatNumber = (value: number, language: Language): string =>
   numberFormat(language, { maximumFractionDigits: 2 }).format(value);
 
-/** A share given as a ratio (0.503 is "50.3%" in de-CH, "50,3 %" in fr-CH). */
-export const formatPercent = (ratio: number, language: Language): string =>
-  numberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+/**
+ * A share given as a ratio (0.503 is "50.3%" in de-CH, "50,3 %" in fr-CH). With `fractionDigits`
+ * every figure of a column keeps as many decimals (a VAT rate of 0 reads "0.0%" beside "8.1%").
+ */
+export const formatPercent = (ratio: number, language: Language, fractionDigits?: number): string =>
+  numberFormat(
+    language,
+    fractionDigits === undefined
+      ? { style: 'percent', maximumFractionDigits: 1 }
+      : { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits },
+  ).format(ratio);
 
 /** A chart axis tick in francs, short ("600’000", "1.2 Mio."); the exact amounts are elsewhere. */
 export const formatCompactFrancs = (centimes: Centimes, language: Language): string =>

@@ -32,4 +32,26 @@ describe('names', () => {
     expect(names.label('frankingLicence', '60012345')).toBe('Shipping room (60012345)');
     expect(names.label('invoiceReference', '42')).toBe('42');
   });
+
+  it('names debtors and invoice references as the customer record does, trimmed, nothing when it has none', () => {
+    const withCustomer = buildNames([], [], 'de', {
+      debtors: [
+        {
+          number: '100200',
+          name: ' Muster AG, Bern ',
+          invoiceReferences: [
+            { number: '12345678', label: 'Versand Bern', frankingLicences: [] },
+            { number: '12345679', label: '  ', frankingLicences: [] },
+            { number: '12345680', frankingLicences: [] },
+          ],
+        },
+      ],
+    });
+    expect(withCustomer.debtor('100200')).toBe('Muster AG, Bern');
+    expect(withCustomer.debtor('999999')).toBeUndefined();
+    expect(withCustomer.referenceLabel('12345678')).toBe('Versand Bern');
+    expect(withCustomer.referenceLabel('12345679')).toBeUndefined();
+    expect(withCustomer.referenceLabel('12345680')).toBeUndefined();
+    expect(names.debtor('100200')).toBeUndefined();
+  });
 });

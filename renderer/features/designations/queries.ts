@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Customer, KeyKind } from '../../../shared/api/schemas';
+import { CustomerSchema, type Customer, type KeyKind } from '../../../shared/api/schemas';
 import type { KindKey, NameSources } from '../../../shared/designations/nameRows';
 import { useDatabase } from '../../db/DatabaseContext';
 import type { InvoiceDeskDatabase } from '../../db/database';
@@ -61,5 +61,10 @@ export const useServicesAndDesignations = () => {
     async () => checkDesignations(await db.designations.toArray()).rows,
     [db],
   );
-  return { services, designations };
+  // Checked whole: debtor names come from it, and a damaged record must leave them unnamed, not throw.
+  const customer = useLiveQuery(async () => {
+    const parsed = CustomerSchema.safeParse((await db.singletons.get('customer'))?.value);
+    return parsed.success ? parsed.data : undefined;
+  }, [db]);
+  return { services, designations, customer };
 };

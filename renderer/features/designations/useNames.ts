@@ -8,9 +8,9 @@ export type { Names };
 /** Operator names and the clerk's designations, live from the local archive. */
 export const useNames = (): Names => {
   const language = useLanguage();
-  const { services, designations } = useServicesAndDesignations();
+  const { services, designations, customer } = useServicesAndDesignations();
   return useMemo(
-    () => buildNames(services ?? [], designations ?? [], language),
-    [services, designations, language],
+    () => buildNames(services ?? [], designations ?? [], language, customer),
+    [services, designations, language, customer],
   );
 };

@@ -10,7 +10,8 @@ import { useColumnLayout } from '../../ui/useColumnLayout';
 import { useCorrectedInvoice, useInvoiceBlocks, useInvoiceDocument, useStoredInvoice } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { IntegrityBadge } from './IntegrityBadge';
-import { reconcile } from '../../../shared/invoices/reconcile';
+import { InvoiceFigures } from './InvoiceFigures';
+import { NamedNumber, OperatorLabel } from './NamedNumber';
 import { explorerColumnIds, explorerColumns } from '../lines';
 import { blockRows } from '../../../shared/lines/blockRows';
 import { SavePdfButton } from './SavePdfButton';
@@ -99,7 +100,6 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
     );
   }
 
-  const reconciliation = blocks ? reconcile(invoice, blocks) : null;
   const money = (value: string) => formatChf(parseMoney(value), language);
   const title =
     invoice.type === 'credit-note'
@@ -114,10 +114,13 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
         <section className="card" aria-label={t('invoice.details')}>
           <dl className="facts">
             <dt>{t('invoices.columns.debtor')}</dt>
-            <dd>{invoice.debtorNumber}</dd>
+            <dd>
+              <NamedNumber number={invoice.debtorNumber} name={names.debtor(invoice.debtorNumber)} />
+            </dd>
             <dt>{t('invoices.columns.reference')}</dt>
             <dd>
               <DesignationName kind="invoiceReference" itemKey={invoice.invoiceReference} names={names} />
+              <OperatorLabel invoiceReference={invoice.invoiceReference} names={names} />
             </dd>
             <dt>{t('invoice.period')}</dt>
             <dd>
@@ -158,26 +161,6 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
               <strong>{money(invoice.grossTotal)}</strong>
             </dd>
           </dl>
-          <h2>{t('invoice.reconciliationTitle')}</h2>
-          {reconciliation?.state === 'reconciled' && (
-            <p className="notice notice--ok" role="status">
-              ✓ {t('invoice.reconciled')}
-            </p>
-          )}
-          {reconciliation?.state === 'incomplete' && (
-            <p className="notice notice--warning" role="status">
-              {t('invoice.incomplete', { stored: reconciliation.stored, count: reconciliation.count })}
-            </p>
-          )}
-          {reconciliation?.state === 'mismatch' && (
-            <p className="notice notice--error" role="alert">
-              {t('invoice.mismatch', {
-                lines: formatChf(reconciliation.linesGross, language),
-                invoice: formatChf(reconciliation.invoiceGross, language),
-                difference: formatChf(reconciliation.difference, language),
-              })}
-            </p>
-          )}
         </section>
         <section className="card" aria-label={t('invoice.documentTitle')}>
           <h2>{t('invoice.documentTitle')}</h2>
@@ -196,6 +179,7 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
           </ErrorBoundary>
         </section>
       </div>
+      {blocks && <InvoiceFigures invoice={invoice} blocks={blocks} language={language} />}
       <h2>{t('invoice.linesTitle')}</h2>
       <SkippedRowsNotice kind="blocks" skipped={checkedBlocks?.skipped} area="invoice lines" />
       <ErrorBoundary variant="panel" area="invoice lines" resetKey={invoice.id}>

@@ -8,6 +8,7 @@ import { amountSamples, dateSamples, periodSamples } from '../../ui/columnSample
 import type { StoredInvoice } from '../../db/records';
 import { hrefForInvoice } from '../../app/router/routes';
 import type { Names } from '../designations';
+import { NamedNumber } from './NamedNumber';
 
 /** Sortable invoice columns map onto the filter module's sort keys. */
 export const invoiceColumnSortKeys: Record<string, InvoiceSortKey> = {
@@ -49,12 +50,16 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
     {
       id: 'debtor',
       header: t('invoices.columns.debtor'),
-      width: 100,
+      // The number and the debtor's name: room for both when there is room, the number first.
+      width: 200,
       minWidth: 80,
       priority: 4,
+      grow: 1,
       sortable: true,
       fit: ['00000000'],
-      render: (invoice) => invoice.debtorNumber,
+      render: (invoice) => (
+        <NamedNumber number={invoice.debtorNumber} name={names.debtor(invoice.debtorNumber)} />
+      ),
     },
     {
       id: 'reference',
@@ -64,7 +69,15 @@ export const invoiceColumns = (t: TFunction, language: Language, names: Names): 
       priority: 2,
       grow: 1,
       sortable: true,
-      render: (invoice) => names.label('invoiceReference', invoice.invoiceReference),
+      render: (invoice) => (
+        <NamedNumber
+          number={invoice.invoiceReference}
+          name={
+            names.designation('invoiceReference', invoice.invoiceReference) ??
+            names.referenceLabel(invoice.invoiceReference)
+          }
+        />
+      ),
     },
     {
       id: 'period',

@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ConnectionSettings } from './ConnectionSettings';
 import { FormatChoiceField } from './FormatChoiceField';
 import { OutboxPanel } from './OutboxPanel';
+import { OperatorPreferencesPanel } from './OperatorPreferencesPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
 import { usePlatform } from '../../platform/PlatformContext';
@@ -56,6 +57,7 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
       <ErrorBoundary variant="panel" area="settings outbox">
         <OutboxPanel />
       </ErrorBoundary>
+      <OperatorPreferencesPanel />
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">

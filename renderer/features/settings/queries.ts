@@ -3,6 +3,7 @@ import type { Customer } from '../../../shared/profiles/profiles';
 import type { LineBlock } from '../../../shared/lines/block';
 import { useDatabase } from '../../db/DatabaseContext';
 import { InvoiceDeskDatabase } from '../../db/database';
+import { checkPreferences } from '../../db/rowChecks';
 
 // Every read of an archive the settings make: the active one (live hooks) and, for the profiles, others.
 
@@ -76,4 +77,18 @@ export const profileStats = async (databaseName: string, options?: ArchiveAccess
   } finally {
     db.close();
   }
+};
+
+/** The operator's notification and paper preferences as last synchronised; null before the first sync or when damaged. */
+export const useOperatorPreferences = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const row = await db.singletons.get('preferences');
+    if (!row) return { preferences: null, skipped: [] };
+    const checked = checkPreferences([row.value]);
+    return {
+      preferences: checked.rows[0] ?? null,
+      skipped: checked.skipped.map((skipped) => ({ ...skipped, key: 'preferences' })),
+    };
+  }, [db]);
 };

@@ -1,0 +1,22 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDatabase } from '../../db/DatabaseContext';
+import { checkAssignments, checkCostCenters, checkRollups } from '../../db/rowChecks';
+
+// Every read of the archive the analytics page makes. Each hook re-renders when its rows change.
+
+/** The monthly rollups of every stored line: thousands of rows where the lines are a million. */
+export const useAnalyticsRollups = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
+};
+
+export const useAnalyticsAssignments = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkAssignments(await db.assignments.toArray()), [db]);
+};
+
+/** The cost centres, for their names. */
+export const useAnalyticsCostCenters = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkCostCenters(await db.costCenters.toArray()), [db]);
+};
