@@ -54,6 +54,12 @@ export const formatDate = (iso: string, language: Language): string =>
     new Date(`${iso.slice(0, 10)}T00:00:00Z`),
   );
 
+/** A calendar month ("2026-03") as the locale names it: "März 2026", "mars 2026". */
+export const formatMonth = (isoMonth: string, language: Language): string =>
+  dateFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoMonth.slice(0, 7)}-01T00:00:00Z`),
+  );
+
 /** An instant in the clerk's own time zone. */
 export const formatDateTime = (instant: string | Date, language: Language): string =>
   dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(

@@ -3,7 +3,14 @@ import { readProfileSetting, useProfile, writeProfileSetting } from '../settings
 import { useTranslation } from 'react-i18next';
 import { exportFileName } from '../../../shared/export/filename';
 import { formatChf } from '../../../shared/core/format';
-import { lineQueryParams, parseLineQuery } from '../../../shared/lines/filterQuery';
+import {
+  lineQueryParams,
+  parseLineQuery,
+  parseLineView,
+  type LineView,
+} from '../../../shared/lines/filterQuery';
+import { lineSortKeys, type LineFilter } from '../../../shared/lines/lineIndex';
+import { localIsoDay } from '../../../shared/core/periods';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
@@ -18,6 +25,7 @@ import {
 } from './explorerColumns';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import { LineFilterBar } from './LineFilterBar';
+import { LineGroups } from './LineGroups';
 import { useLineExplorer } from './useLineExplorer';
 import { useNames } from '../designations';
 import { usePlatform } from '../../platform/PlatformContext';
@@ -48,7 +56,10 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   const platform = usePlatform();
   const client = useLineIndexClient();
   const filter = useMemo(() => parseLineQuery(params), [params]);
-  const { facts, totals, resultId, rows, failure } = useLineExplorer(filter);
+  const view = useMemo(() => parseLineView(params), [params]);
+  // The presets count from the day the page opened: a list does not jump at midnight.
+  const [today] = useState(() => localIsoDay(new Date()));
+  const { facts, totals, groups, resultId, rows, failure } = useLineExplorer(filter, view);
   const reason = useFailureReason();
   const profile = useProfile();
   const [chosen, setChosen] = useState<ExplorerColumnId[]>(() => loadColumns(profile.id));
@@ -56,7 +67,19 @@ export const LinesPage = ({ params }: LinesPageProps) => {
     { tone: 'info' | 'ok'; text: string } | { tone: 'error'; error: unknown } | null
   >(null);
   const definitions = useMemo(() => explorerColumns(t, language, names), [t, language, names]);
-  const columns = useMemo(() => chosen.map((id) => definitions[id]), [chosen, definitions]);
+  // Every column sorts: the worker keeps one order per column (shared/lines/lineIndex.ts).
+  const columns = useMemo(
+    () => chosen.map((id) => ({ ...definitions[id], sortable: true })),
+    [chosen, definitions],
+  );
+  const go = (nextFilter: LineFilter, nextView: LineView, options?: { replace?: boolean }) =>
+    navigate(hrefFor('lines', lineQueryParams(nextFilter, nextView)), options);
+  const onSort = (columnId: string) => {
+    const key = lineSortKeys.find((candidate) => candidate === columnId);
+    if (!key) return;
+    const direction = view.sort?.key === key && view.sort.direction === 'asc' ? 'desc' : 'asc';
+    go(filter, { ...view, sort: { key, direction } });
+  };
   const headers = useMemo(
     () =>
       Object.fromEntries(explorerColumnIds.map((id) => [id, definitions[id].header])) as Record<
@@ -88,6 +111,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
       };
       const bytes = await client.exportLines({
         resultId,
+        view: 'lines',
         format,
         columns: exportColumns,
         headers: exportHeaders,
@@ -113,7 +137,8 @@ export const LinesPage = ({ params }: LinesPageProps) => {
         filter={filter}
         facts={facts}
         names={names}
-        onChange={(next, options) => navigate(hrefFor('lines', lineQueryParams(next)), options)}
+        today={today}
+        onChange={(next, options) => go(next, view, options)}
       />
       <div className="totals" aria-live="polite" data-testid="line-totals">
         {totals ? (
@@ -126,7 +151,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
                 gross: formatChf(totals.grossCentimes, language),
               })}
             </span>
-            {totals.chargedNetCentimes !== null && filter.costCenter && (
+            {totals.chargedNetCentimes !== null && filter.costCenters && (
               <span>{t('lines.charged', { amount: formatChf(totals.chargedNetCentimes, language) })}</span>
             )}
           </>
@@ -187,6 +212,13 @@ export const LinesPage = ({ params }: LinesPageProps) => {
           />
         </p>
       )}
+      <LineGroups
+        group={view.group}
+        groups={groups}
+        resultId={resultId}
+        names={names}
+        onGroup={(group) => go(filter, { ...view, group })}
+      />
       <SkippedRowsNotice kind="invoices" skipped={facts?.skippedInvoices} area="lines invoices" />
       <SkippedRowsNotice kind="blocks" skipped={facts?.skippedBlocks} area="lines blocks" />
       <VirtualTable
@@ -194,6 +226,8 @@ export const LinesPage = ({ params }: LinesPageProps) => {
         columns={columns}
         rows={rows}
         rowKey={(row) => `${row.invoiceId}#${row.lineNo}`}
+        sort={view.sort ? { columnId: view.sort.key, direction: view.sort.direction } : undefined}
+        onSort={onSort}
         onOpen={(row) => navigate(hrefForInvoice(row.invoiceId))}
         empty={
           totals ? (
