@@ -50,6 +50,8 @@ export const DateField = ({ label, value, onChange }: DateFieldProps) => {
         className="filter-field date-field"
         value={toCalendarDate(value)}
         granularity="day"
+        // "01.07.2026" as the app writes dates everywhere else, not CLDR's short "1.7.2026".
+        shouldForceLeadingZeros
         onChange={(next) => onChange(next ? next.toString() : null)}
       >
         <Label>{label}</Label>

@@ -434,6 +434,8 @@ export const de: Catalogue = {
     groupTableLabel: 'Zwischensummen nach {{group}}',
     groupLines: 'Positionen',
     groupTotal: 'Total',
+    exportGroupsXlsx: 'Zwischensummen nach Excel exportieren',
+    exportGroupsCsv: 'Zwischensummen als CSV exportieren',
     groupSheetName: 'Zwischensummen',
     exportXlsx: 'Nach Excel exportieren',
     exportCsv: 'Als CSV exportieren',

@@ -428,6 +428,8 @@ export const en = {
     groupTableLabel: 'Subtotals by {{group}}',
     groupLines: 'Lines',
     groupTotal: 'Total',
+    exportGroupsXlsx: 'Export subtotals to Excel',
+    exportGroupsCsv: 'Export subtotals to CSV',
     groupSheetName: 'Subtotals',
     exportXlsx: 'Export to Excel',
     exportCsv: 'Export to CSV',

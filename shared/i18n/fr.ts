@@ -432,6 +432,8 @@ export const fr: Catalogue = {
     groupTableLabel: 'Sous-totaux par {{group}}',
     groupLines: 'Positions',
     groupTotal: 'Total',
+    exportGroupsXlsx: 'Exporter les sous-totaux vers Excel',
+    exportGroupsCsv: 'Exporter les sous-totaux en CSV',
     groupSheetName: 'Sous-totaux',
     exportXlsx: 'Exporter vers Excel',
     exportCsv: 'Exporter en CSV',

@@ -431,6 +431,8 @@ export const it: Catalogue = {
     groupTableLabel: 'Subtotali per {{group}}',
     groupLines: 'Posizioni',
     groupTotal: 'Totale',
+    exportGroupsXlsx: 'Esporti i subtotali in Excel',
+    exportGroupsCsv: 'Esporti i subtotali in CSV',
     groupSheetName: 'Subtotali',
     exportXlsx: 'Esporti in Excel',
     exportCsv: 'Esporti in CSV',

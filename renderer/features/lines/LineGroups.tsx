@@ -115,7 +115,7 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
               disabled={groups.length === 0}
               onClick={() => void runExport('xlsx')}
             >
-              {t('lists.exportXlsx')}
+              {t('lists.exportGroupsXlsx')}
             </button>
             <button
               type="button"
@@ -123,7 +123,7 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
               disabled={groups.length === 0}
               onClick={() => void runExport('csv')}
             >
-              {t('lists.exportCsv')}
+              {t('lists.exportGroupsCsv')}
             </button>
           </>
         )}
@@ -166,7 +166,11 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
             <tbody>
               {groups.map((entry) => (
                 <tr key={entry.key}>
-                  <th scope="row">{labelOf(entry.key)}</th>
+                  <th scope="row">
+                    {labelOf(entry.key)}
+                    {/* A service shows its name alone elsewhere; here the code helps match the operator's list. */}
+                    {group === 'service' && <span className="muted"> · {entry.key}</span>}
+                  </th>
                   <td className="num">{formatInteger(entry.count, language)}</td>
                   <td className="num">{formatAmount(entry.netCentimes, language)}</td>
                   <td className="num">{formatAmount(entry.vatCentimes, language)}</td>
