@@ -42,14 +42,24 @@ export const PeriodFilter = ({ from, to, today, fromLabel, toLabel, onChange }: 
       </FilterField>
       <DateField label={fromLabel} value={from} onChange={(next) => onChange({ from: next, to })} />
       <DateField label={toLabel} value={to} onChange={(next) => onChange({ from, to: next })} />
-      {isInverted(from, to) && (
-        <p role="status" className="notice notice--warning filter-notice">
-          {t('lists.inverted')}{' '}
-          <button type="button" className="secondary" onClick={() => onChange({ from: to, to: from })}>
-            {t('lists.swap')}
-          </button>
-        </p>
-      )}
     </>
+  );
+};
+
+/** A from-day after the to-day: says why the list is empty and offers to swap them. Shown below the filter bar. */
+export const ReversedPeriodNotice = ({
+  from,
+  to,
+  onChange,
+}: Pick<PeriodFilterProps, 'from' | 'to' | 'onChange'>) => {
+  const { t } = useTranslation();
+  if (!isInverted(from, to)) return null;
+  return (
+    <p role="status" className="notice notice--warning filter-notice filter-notice--row">
+      {t('lists.inverted')}{' '}
+      <button type="button" className="secondary" onClick={() => onChange({ from: to, to: from })}>
+        {t('lists.swap')}
+      </button>
+    </p>
   );
 };

@@ -258,7 +258,7 @@ describe('lists a clerk works in', () => {
       ]);
     }
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export subtotals to CSV' }).click();
+    await page.getByRole('button', { name: 'Subtotals to CSV' }).click();
     const file = await download;
     const text = (await streamText(await file.createReadStream())).replace(/^\uFEFF/, '');
     const lines = text.trim().split('\r\n');

@@ -5,7 +5,7 @@ import { DEFAULT_INVOICE_FILTERS, type InvoiceFilters } from '../../../shared/in
 import { SEARCH_MAX_LENGTH } from '../../../shared/invoices/search';
 import { FilterField } from '../../ui/FilterField';
 import { MultiSelect } from '../../ui/MultiSelect';
-import { PeriodFilter } from '../../ui/PeriodFilter';
+import { PeriodFilter, ReversedPeriodNotice } from '../../ui/PeriodFilter';
 import { useSlashToSearch } from '../../ui/useSlashToSearch';
 import type { Names } from '../designations';
 
@@ -40,75 +40,78 @@ export const InvoiceFilterBar = ({
     onChange({ ...filters, ...patch }, { replace });
 
   return (
-    <div className="filters" role="search" aria-label={t('invoices.filtersLabel')}>
-      <FilterField label={t('lists.invoiceSearch')}>
-        {(id) => (
-          <input
-            id={id}
-            ref={search}
-            type="search"
-            maxLength={SEARCH_MAX_LENGTH}
-            title={t('lists.invoiceSearchHint')}
-            value={filters.search}
-            // Kept exactly as typed or pasted: the matching reads numbers, references and amounts.
-            onChange={(event) => set({ search: event.target.value }, true)}
-          />
-        )}
-      </FilterField>
-      <PeriodFilter
-        from={filters.from}
-        to={filters.to}
-        today={today}
-        fromLabel={t('lists.periodFrom')}
-        toLabel={t('lists.periodTo')}
-        onChange={(period) => set(period)}
-      />
-      <MultiSelect
-        label={t('invoices.status')}
-        options={statuses.map((status) => ({ value: status, label: t(`invoices.statuses.${status}`) }))}
-        selected={filters.statuses}
-        onChange={(next) => set({ statuses: statuses.filter((status) => next.includes(status)) })}
-      />
-      <MultiSelect
-        label={t('invoices.debtor')}
-        options={debtors.map((debtor) => ({ value: debtor, label: debtor }))}
-        selected={filters.debtors}
-        onChange={(next) => set({ debtors: next })}
-      />
-      <MultiSelect
-        label={t('invoices.reference')}
-        options={references.map((reference) => ({
-          value: reference,
-          label: names.label('invoiceReference', reference),
-        }))}
-        selected={filters.invoiceReferences}
-        onChange={(next) => set({ invoiceReferences: next })}
-      />
-      <MultiSelect
-        label={t('invoices.type')}
-        options={types.map((type) => ({ value: type, label: t(typeKeys[type]) }))}
-        selected={filters.types}
-        onChange={(next) => set({ types: types.filter((type) => next.includes(type)) })}
-      />
-      <FilterField label={t('invoices.archive')}>
-        {(id) => (
-          <select
-            id={id}
-            value={filters.archived}
-            onChange={(event) => {
-              const value = event.target.value;
-              set({ archived: value === 'current' || value === 'archived' ? value : 'all' });
-            }}
-          >
-            <option value="all">{t('invoices.archiveAll')}</option>
-            <option value="current">{t('invoices.archiveCurrent')}</option>
-            <option value="archived">{t('invoices.archiveArchived')}</option>
-          </select>
-        )}
-      </FilterField>
-      <button type="button" className="secondary" onClick={() => onChange(DEFAULT_INVOICE_FILTERS)}>
-        {t('invoices.reset')}
-      </button>
-    </div>
+    <>
+      <div className="filters" role="search" aria-label={t('invoices.filtersLabel')}>
+        <FilterField label={t('lists.invoiceSearch')}>
+          {(id) => (
+            <input
+              id={id}
+              ref={search}
+              type="search"
+              maxLength={SEARCH_MAX_LENGTH}
+              title={t('lists.invoiceSearchHint')}
+              value={filters.search}
+              // Kept exactly as typed or pasted: the matching reads numbers, references and amounts.
+              onChange={(event) => set({ search: event.target.value }, true)}
+            />
+          )}
+        </FilterField>
+        <PeriodFilter
+          from={filters.from}
+          to={filters.to}
+          today={today}
+          fromLabel={t('lists.periodFrom')}
+          toLabel={t('lists.periodTo')}
+          onChange={(period) => set(period)}
+        />
+        <MultiSelect
+          label={t('invoices.status')}
+          options={statuses.map((status) => ({ value: status, label: t(`invoices.statuses.${status}`) }))}
+          selected={filters.statuses}
+          onChange={(next) => set({ statuses: statuses.filter((status) => next.includes(status)) })}
+        />
+        <MultiSelect
+          label={t('invoices.debtor')}
+          options={debtors.map((debtor) => ({ value: debtor, label: debtor }))}
+          selected={filters.debtors}
+          onChange={(next) => set({ debtors: next })}
+        />
+        <MultiSelect
+          label={t('invoices.reference')}
+          options={references.map((reference) => ({
+            value: reference,
+            label: names.label('invoiceReference', reference),
+          }))}
+          selected={filters.invoiceReferences}
+          onChange={(next) => set({ invoiceReferences: next })}
+        />
+        <MultiSelect
+          label={t('invoices.type')}
+          options={types.map((type) => ({ value: type, label: t(typeKeys[type]) }))}
+          selected={filters.types}
+          onChange={(next) => set({ types: types.filter((type) => next.includes(type)) })}
+        />
+        <FilterField label={t('invoices.archive')}>
+          {(id) => (
+            <select
+              id={id}
+              value={filters.archived}
+              onChange={(event) => {
+                const value = event.target.value;
+                set({ archived: value === 'current' || value === 'archived' ? value : 'all' });
+              }}
+            >
+              <option value="all">{t('invoices.archiveAll')}</option>
+              <option value="current">{t('invoices.archiveCurrent')}</option>
+              <option value="archived">{t('invoices.archiveArchived')}</option>
+            </select>
+          )}
+        </FilterField>
+        <button type="button" className="secondary" onClick={() => onChange(DEFAULT_INVOICE_FILTERS)}>
+          {t('invoices.reset')}
+        </button>
+      </div>
+      <ReversedPeriodNotice from={filters.from} to={filters.to} onChange={(period) => set(period)} />
+    </>
   );
 };

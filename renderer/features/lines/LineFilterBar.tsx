@@ -4,7 +4,7 @@ import { UNASSIGNED } from '../../../shared/allocation/assignments';
 import type { LineFilter } from '../../../shared/lines/lineIndex';
 import { FilterField } from '../../ui/FilterField';
 import { MultiSelect, type MultiSelectOption } from '../../ui/MultiSelect';
-import { PeriodFilter } from '../../ui/PeriodFilter';
+import { PeriodFilter, ReversedPeriodNotice } from '../../ui/PeriodFilter';
 import { UnknownValuesNotice } from '../../ui/UnknownValuesNotice';
 import { useSlashToSearch } from '../../ui/useSlashToSearch';
 import { useCostCentersByCode } from './queries';
@@ -98,6 +98,11 @@ export const LineFilterBar = ({ filter, facts, names, today, onChange }: LineFil
           {t('lines.reset')}
         </button>
       </div>
+      <ReversedPeriodNotice
+        from={filter.from ?? null}
+        to={filter.to ?? null}
+        onChange={(period) => set({ from: period.from ?? undefined, to: period.to ?? undefined })}
+      />
       {/* Only once the index answered: before that every value would look unknown. */}
       {facts && (
         <UnknownValuesNotice
