@@ -166,7 +166,7 @@ const queries = async (runs: number, naiveRuns: number) => {
     let answer = { count: 0, net: 0 };
     for (let run = 0; run < runs; run += 1) {
       const started = performance.now();
-      const result = await client.query(filter);
+      const result = await client.query({ filter });
       await client.rows(result.resultId, 0, 50);
       roundTrips.push(performance.now() - started);
       inWorker.push(result.elapsedMs);

@@ -5,7 +5,7 @@
  * save dialog or the browser download.
  */
 
-export type ExportFormat = 'csv' | 'xlsx';
+export type ExportFormat = 'csv' | 'xlsx' | 'zip';
 
 /** The date is the clerk's local calendar day, the one they would write on the file by hand. */
 export const exportFileName = (subject: string, at: Date, format: ExportFormat): string => {

@@ -62,21 +62,34 @@ describe('invoice filters', () => {
   it('round-trips through the URL and ignores tampered values', () => {
     const filters = {
       ...DEFAULT_INVOICE_FILTERS,
-      fromMonth: '2026-01',
-      toMonth: '2026-03',
-      status: 'open' as const,
-      number: '0001',
+      from: '2026-01-01',
+      to: '2026-03-31',
+      debtors: ['300400', '100200'],
+      invoiceReferences: ['87654321'],
+      statuses: ['open', 'overdue'] as const,
+      types: ['credit-note'] as const,
+      search: "KST 7860 1'234.50",
       archived: 'current' as const,
     };
     const sort = { key: 'grossTotal' as const, direction: 'asc' as const };
     expect(parseInvoiceQuery(invoiceQueryParams(filters, sort))).toEqual({ filters, sort });
-    expect(parseInvoiceQuery(new URLSearchParams('from=2026-13&status=lost&sort=evil&q=<script>12'))).toEqual(
-      {
-        filters: { ...DEFAULT_INVOICE_FILTERS, number: '12' },
-        sort: DEFAULT_INVOICE_SORT,
-      },
-    );
+    expect(
+      parseInvoiceQuery(new URLSearchParams('from=2026-13&to=2026-02-30x&status=lost&debtor=x1&sort=evil')),
+    ).toEqual({ filters: DEFAULT_INVOICE_FILTERS, sort: DEFAULT_INVOICE_SORT });
     expect(invoiceQueryParams(DEFAULT_INVOICE_FILTERS, DEFAULT_INVOICE_SORT).toString()).toBe('');
+  });
+
+  it('keeps several values per field in the URL, and reads the months of older links as days', () => {
+    const { filters } = parseInvoiceQuery(
+      new URLSearchParams('status=open&status=overdue&status=open&ref=1&ref=2&from=2026-01&to=2026-02'),
+    );
+    expect(filters.statuses).toEqual(['open', 'overdue']);
+    expect(filters.invoiceReferences).toEqual(['1', '2']);
+    expect(filters.from).toBe('2026-01-01');
+    expect(filters.to).toBe('2026-02-28');
+    expect(invoiceQueryParams(filters, DEFAULT_INVOICE_SORT).toString()).toBe(
+      'from=2026-01-01&to=2026-02-28&ref=1&ref=2&status=open&status=overdue',
+    );
   });
 
   it('filters by period overlap, debtor, reference, status, type, number and archive', () => {
@@ -87,13 +100,17 @@ describe('invoice filters', () => {
         { key: 'number', direction: 'asc' },
       ).map((row) => row.id);
     expect(ids({})).toEqual(['a', 'b', 'c', 'd']);
-    expect(ids({ fromMonth: '2026-02' })).toEqual(['c', 'd']);
-    expect(ids({ fromMonth: '2026-01', toMonth: '2026-02' })).toEqual(['b', 'c']);
-    expect(ids({ debtor: '300400' })).toEqual(['b']);
-    expect(ids({ invoiceReference: '87654321' })).toEqual(['d']);
-    expect(ids({ status: 'overdue' })).toEqual(['d']);
-    expect(ids({ type: 'credit-note' })).toEqual(['c']);
-    expect(ids({ number: '13' })).toEqual(['c']);
+    expect(ids({ from: '2026-02-01' })).toEqual(['c', 'd']);
+    expect(ids({ from: '2026-01-15', to: '2026-02-01' })).toEqual(['b', 'c']);
+    expect(ids({ from: '2026-03-01', to: '2026-02-01' })).toEqual([]);
+    expect(ids({ debtors: ['300400'] })).toEqual(['b']);
+    expect(ids({ debtors: ['300400', '100200'] })).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids({ invoiceReferences: ['87654321'] })).toEqual(['d']);
+    expect(ids({ statuses: ['overdue'] })).toEqual(['d']);
+    expect(ids({ statuses: ['open', 'overdue'] })).toEqual(['b', 'c', 'd']);
+    expect(ids({ types: ['credit-note'] })).toEqual(['c']);
+    expect(ids({ search: '13' })).toEqual(['c']);
+    expect(ids({ search: "1'000.05" })).toEqual(['b']);
     expect(ids({ archived: 'archived' })).toEqual(['a']);
     expect(ids({ archived: 'current' })).toEqual(['b', 'c', 'd']);
   });

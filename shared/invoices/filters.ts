@@ -1,20 +1,27 @@
 import type { Invoice, InvoiceStatus, InvoiceType } from '../api/schemas';
 import { parseMoney } from '../core/money';
+import {
+  matchesInvoiceSearch,
+  parseInvoiceSearch,
+  SEARCH_MAX_LENGTH,
+  type InvoiceSearchContext,
+} from './search';
 
 /**
  * The invoice list's filters and sort, as they live in the URL (so back/forward and reload keep
  * them), and their application to the stored headers. Pure: the page and its tests share it.
  */
 export interface InvoiceFilters {
-  /** Billing period overlapping these months, "2026-01" .. "2026-06", inclusive. */
-  fromMonth: string | null;
-  toMonth: string | null;
-  debtor: string | null;
-  invoiceReference: string | null;
-  status: InvoiceStatus | null;
-  type: InvoiceType | null;
-  /** Start of the invoice number, or any part of it. */
-  number: string;
+  /** Billing period overlapping these days, ISO, inclusive. */
+  from: string | null;
+  to: string | null;
+  /** Several values: an invoice matches any of them; none chosen matches all. */
+  debtors: readonly string[];
+  invoiceReferences: readonly string[];
+  statuses: readonly InvoiceStatus[];
+  types: readonly InvoiceType[];
+  /** The search box as typed (see search.ts). */
+  search: string;
   archived: 'all' | 'current' | 'archived';
 }
 
@@ -37,45 +44,53 @@ export interface InvoiceSort {
 }
 
 export const DEFAULT_INVOICE_FILTERS: InvoiceFilters = {
-  fromMonth: null,
-  toMonth: null,
-  debtor: null,
-  invoiceReference: null,
-  status: null,
-  type: null,
-  number: '',
+  from: null,
+  to: null,
+  debtors: [],
+  invoiceReferences: [],
+  statuses: [],
+  types: [],
+  search: '',
   archived: 'all',
 };
 export const DEFAULT_INVOICE_SORT: InvoiceSort = { key: 'issueDate', direction: 'desc' };
 
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+// Links written before the period took days carry months ("2026-01").
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DIGITS = /^\d{1,12}$/;
 const statuses: readonly InvoiceStatus[] = ['open', 'paid', 'overdue', 'cancelled'];
 const types: readonly InvoiceType[] = ['invoice', 'credit-note'];
 const pick = <T extends string>(allowed: readonly T[], value: string | null): T | null =>
   allowed.find((candidate) => candidate === value) ?? null;
+const pickAll = <T extends string>(allowed: readonly T[], values: readonly string[]): T[] =>
+  allowed.filter((candidate) => values.includes(candidate));
+const distinct = (values: readonly string[]) => [...new Set(values)];
 
 /** Reads filters from a URL query; anything malformed is ignored rather than trusted. */
 export const parseInvoiceQuery = (
   params: URLSearchParams,
 ): { filters: InvoiceFilters; sort: InvoiceSort } => {
-  const month = (name: string) => {
+  const day = (name: string, edge: 'start' | 'end') => {
     const value = params.get(name);
-    return value && MONTH.test(value) ? value : null;
+    if (!value) return null;
+    if (DAY.test(value) && !Number.isNaN(Date.parse(value))) return value;
+    if (!MONTH.test(value)) return null;
+    if (edge === 'start') return `${value}-01`;
+    const last = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)), 0)).getUTCDate();
+    return `${value}-${String(last).padStart(2, '0')}`;
   };
-  const digits = (name: string) => {
-    const value = params.get(name);
-    return value && /^\d{1,12}$/.test(value) ? value : null;
-  };
+  const digits = (name: string) => distinct(params.getAll(name).filter((value) => DIGITS.test(value)));
   const archived = params.get('archived');
   return {
     filters: {
-      fromMonth: month('from'),
-      toMonth: month('to'),
-      debtor: digits('debtor'),
-      invoiceReference: digits('ref'),
-      status: pick(statuses, params.get('status')),
-      type: pick(types, params.get('type')),
-      number: (params.get('q') ?? '').replace(/\D/g, '').slice(0, 10),
+      from: day('from', 'start'),
+      to: day('to', 'end'),
+      debtors: digits('debtor'),
+      invoiceReferences: digits('ref'),
+      statuses: pickAll(statuses, params.getAll('status')),
+      types: pickAll(types, params.getAll('type')),
+      search: (params.get('q') ?? '').slice(0, SEARCH_MAX_LENGTH),
       archived: archived === 'current' || archived === 'archived' ? archived : 'all',
     },
     sort: {
@@ -92,13 +107,13 @@ export const parseInvoiceQuery = (
 
 export const invoiceQueryParams = (filters: InvoiceFilters, sort: InvoiceSort): URLSearchParams => {
   const params = new URLSearchParams();
-  if (filters.fromMonth) params.set('from', filters.fromMonth);
-  if (filters.toMonth) params.set('to', filters.toMonth);
-  if (filters.debtor) params.set('debtor', filters.debtor);
-  if (filters.invoiceReference) params.set('ref', filters.invoiceReference);
-  if (filters.status) params.set('status', filters.status);
-  if (filters.type) params.set('type', filters.type);
-  if (filters.number) params.set('q', filters.number);
+  if (filters.from) params.set('from', filters.from);
+  if (filters.to) params.set('to', filters.to);
+  for (const value of filters.debtors) params.append('debtor', value);
+  for (const value of filters.invoiceReferences) params.append('ref', value);
+  for (const value of filters.statuses) params.append('status', value);
+  for (const value of filters.types) params.append('type', value);
+  if (filters.search) params.set('q', filters.search);
   if (filters.archived !== 'all') params.set('archived', filters.archived);
   if (sort.key !== DEFAULT_INVOICE_SORT.key || sort.direction !== DEFAULT_INVOICE_SORT.direction) {
     params.set('sort', sort.key);
@@ -107,17 +122,22 @@ export const invoiceQueryParams = (filters: InvoiceFilters, sort: InvoiceSort): 
   return params;
 };
 
-export const matchesInvoice = (invoice: Invoice & { archived?: 0 | 1 }, filters: InvoiceFilters): boolean => {
-  if (filters.fromMonth && invoice.periodEnd.slice(0, 7) < filters.fromMonth) return false;
-  if (filters.toMonth && invoice.periodStart.slice(0, 7) > filters.toMonth) return false;
-  if (filters.debtor && invoice.debtorNumber !== filters.debtor) return false;
-  if (filters.invoiceReference && invoice.invoiceReference !== filters.invoiceReference) return false;
-  if (filters.status && invoice.status !== filters.status) return false;
-  if (filters.type && invoice.type !== filters.type) return false;
-  if (filters.number && !invoice.number.includes(filters.number)) return false;
+const anyOf = (chosen: readonly string[], value: string) => chosen.length === 0 || chosen.includes(value);
+
+export const matchesInvoice = (
+  invoice: Invoice & { archived?: 0 | 1 },
+  filters: InvoiceFilters,
+  context: InvoiceSearchContext = {},
+): boolean => {
+  if (filters.from && invoice.periodEnd < filters.from) return false;
+  if (filters.to && invoice.periodStart > filters.to) return false;
+  if (!anyOf(filters.debtors, invoice.debtorNumber)) return false;
+  if (!anyOf(filters.invoiceReferences, invoice.invoiceReference)) return false;
+  if (!anyOf(filters.statuses, invoice.status)) return false;
+  if (!anyOf(filters.types, invoice.type)) return false;
   if (filters.archived === 'current' && invoice.archived === 1) return false;
   if (filters.archived === 'archived' && invoice.archived !== 1) return false;
-  return true;
+  return matchesInvoiceSearch(invoice, parseInvoiceSearch(filters.search), context);
 };
 
 const moneyKeys = new Set<InvoiceSortKey>(['netTotal', 'vatTotal', 'grossTotal']);
@@ -141,7 +161,17 @@ export const queryInvoices = <T extends Invoice & { archived?: 0 | 1 }>(
   invoices: readonly T[],
   filters: InvoiceFilters,
   sort: InvoiceSort,
-): T[] => invoices.filter((invoice) => matchesInvoice(invoice, filters)).sort(compareInvoices(sort));
+  context: InvoiceSearchContext = {},
+): T[] => {
+  // Parsed once, not once per invoice.
+  const search = parseInvoiceSearch(filters.search);
+  const unsearched = { ...filters, search: '' };
+  return invoices
+    .filter(
+      (invoice) => matchesInvoice(invoice, unsearched) && matchesInvoiceSearch(invoice, search, context),
+    )
+    .sort(compareInvoices(sort));
+};
 
 export interface InvoiceTotals {
   count: number;

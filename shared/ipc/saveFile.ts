@@ -6,7 +6,7 @@ import { z } from 'zod';
  * could point anywhere else is refused here, before main touches the file system.
  */
 
-export const saveFileExtensions = ['pdf', 'csv', 'xlsx'] as const;
+export const saveFileExtensions = ['pdf', 'csv', 'xlsx', 'zip'] as const;
 export type SaveFileExtension = (typeof saveFileExtensions)[number];
 
 /** What may be saved, by extension; the MIME type must agree with the name's extension. */
@@ -14,6 +14,7 @@ export const saveFileTypes = {
   pdf: 'application/pdf',
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
 } as const satisfies Record<SaveFileExtension, string>;
 export type SaveFileMimeType = (typeof saveFileTypes)[SaveFileExtension];
 

@@ -143,7 +143,7 @@ describe('line index', () => {
           ? assignments[0]
           : undefined;
 
-    const log = index.query({ costCenter: 'LOG' });
+    const log = index.query({ costCenters: ['LOG'] });
     const logLines = all.filter((line) =>
       winnerOf(line)?.splits.some((split) => split.costCenterCode === 'LOG'),
     );
@@ -158,9 +158,9 @@ describe('line index', () => {
     }, 0);
     expect(log.totals.chargedNetCentimes).toBe(expectedCharge);
 
-    const unassigned = index.query({ costCenter: UNASSIGNED });
+    const unassigned = index.query({ costCenters: [UNASSIGNED] });
     expect(unassigned.totals.count).toBe(all.filter((line) => !winnerOf(line)).length);
-    const mkt = index.query({ costCenter: 'MKT' });
+    const mkt = index.query({ costCenters: ['MKT'] });
     // Every line is either unassigned or charged in full across its splits.
     expect(
       unassigned.totals.count +

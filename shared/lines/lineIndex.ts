@@ -1,7 +1,7 @@
 import type { Assignment } from '../api/schemas';
 import { createAssignmentMatcher, splitCentimes, UNASSIGNED } from '../allocation/assignments';
 import type { LineBlock } from './block';
-import { dayToIso, isoToDay } from '../core/dates';
+import { dayToIso, dayToMonth, isoToDay } from '../core/dates';
 
 /**
  * Every cached line in memory as flat typed columns, for the line explorer's filters and totals over
@@ -24,9 +24,54 @@ export interface LineFilter {
   to?: string;
   /** Part of the customer reference, any case. */
   text?: string;
-  /** Lines charged (wholly or partly) to this cost centre; UNASSIGNED for lines no assignment matches. */
-  costCenter?: string;
+  /**
+   * Lines charged (wholly or partly) to any of these cost centres; UNASSIGNED among them for lines no
+   * assignment matches.
+   */
+  costCenters?: readonly string[];
   invoiceId?: string;
+}
+
+/** Every column the explorer can sort by (its column ids). */
+export const lineSortKeys = [
+  'invoiceNumber',
+  'lineNo',
+  'service',
+  'description',
+  'serviceDate',
+  'licence',
+  'reference',
+  'customerReference',
+  'quantity',
+  'unitPrice',
+  'net',
+  'vatRate',
+  'vat',
+  'gross',
+  'costCenter',
+] as const;
+export type LineSortKey = (typeof lineSortKeys)[number];
+export interface LineSort {
+  key: LineSortKey;
+  direction: 'asc' | 'desc';
+}
+
+export const lineGroupKeys = ['service', 'licence', 'reference', 'costCenter', 'month'] as const;
+export type LineGroupKey = (typeof lineGroupKeys)[number];
+
+/** One subtotal of the grouped view; amounts in integer centimes, exact. */
+export interface LineGroup {
+  /** The service code, licence, reference, "2026-03", or the cost centre codes joined by ", " (UNASSIGNED: none). */
+  key: string;
+  count: number;
+  netCentimes: number;
+  vatCentimes: number;
+  grossCentimes: number;
+}
+
+export interface LineQueryOptions {
+  sort?: LineSort;
+  group?: LineGroupKey;
 }
 
 export interface LineTotals {
@@ -288,6 +333,7 @@ export const createLineIndex = () => {
       return (lineNo[a] ?? 0) - (lineNo[b] ?? 0);
     });
     winner = null;
+    permutations = new Map();
     dirty = false;
   };
 
@@ -308,6 +354,144 @@ export const createLineIndex = () => {
     return result;
   };
 
+  /** Cost centre codes of an assignment as one text, the way the column shows them. */
+  const assignmentKey = (won: number): string =>
+    won === -1
+      ? UNASSIGNED
+      : (assignments[won]?.splits.map((split) => split.costCenterCode).join(', ') ?? UNASSIGNED);
+
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  /** Ranks of a dictionary's codes in text order. */
+  const codeRanks = (values: readonly string[]): Float64Array => {
+    const ranks = new Float64Array(values.length);
+    [...values.keys()]
+      .sort((a, b) => collator.compare(values[a] ?? '', values[b] ?? ''))
+      .forEach((code, rank) => {
+        ranks[code] = rank;
+      });
+    return ranks;
+  };
+  const textRanks = (texts: readonly string[]): Map<string, number> =>
+    new Map([...new Set(texts)].sort(collator.compare).map((text, rank) => [text, rank]));
+
+  /** One number per row whose order is the column's order. */
+  const sortValues = (key: LineSortKey): Float64Array => {
+    const values = new Float64Array(size);
+    const fromCodes = (codes: ArrayLike<number>, ranks: Float64Array) => {
+      for (let i = 0; i < size; i += 1) values[i] = ranks[codes[i] ?? 0] ?? 0;
+    };
+    const fromColumn = (column: ArrayLike<number>) => {
+      for (let i = 0; i < size; i += 1) values[i] = column[i] ?? 0;
+    };
+    switch (key) {
+      case 'invoiceNumber':
+        fromCodes(invoice, codeRanks(invoices.map((meta) => meta.number)));
+        break;
+      case 'service':
+        fromCodes(service, codeRanks(services.values));
+        break;
+      case 'description':
+        fromCodes(description, codeRanks(descriptions.values));
+        break;
+      case 'licence':
+        fromCodes(licence, codeRanks(licences.values));
+        break;
+      case 'reference':
+        fromCodes(reference, codeRanks(references.values));
+        break;
+      case 'customerReference': {
+        // Lines without one come first going up, last going down.
+        const ranks = textRanks(customerReference.filter((text): text is string => text !== null));
+        for (let i = 0; i < size; i += 1) {
+          const text = customerReference[i];
+          values[i] = text == null ? -1 : (ranks.get(text) ?? 0);
+        }
+        break;
+      }
+      case 'costCenter': {
+        const won = winners();
+        const ranks = textRanks(assignments.map((_, position) => assignmentKey(position)));
+        for (let i = 0; i < size; i += 1) {
+          const w = won[i] ?? -1;
+          values[i] = w === -1 ? -1 : (ranks.get(assignmentKey(w)) ?? 0);
+        }
+        break;
+      }
+      case 'lineNo':
+        fromColumn(lineNo);
+        break;
+      case 'serviceDate':
+        fromColumn(day);
+        break;
+      case 'quantity':
+        fromColumn(quantity);
+        break;
+      case 'unitPrice':
+        fromColumn(unitPrice);
+        break;
+      case 'net':
+        fromColumn(net);
+        break;
+      case 'vatRate':
+        fromColumn(vatRate);
+        break;
+      case 'vat':
+        fromColumn(vat);
+        break;
+      case 'gross':
+        for (let i = 0; i < size; i += 1) values[i] = (net[i] ?? 0) + (vat[i] ?? 0);
+        break;
+    }
+    return values;
+  };
+
+  let permutations = new Map<string, Uint32Array>();
+  /**
+   * Row positions in a column's order, ties in display order. Built once per column and direction
+   * and kept until the rows or assignments change, so a filter on a sorted view costs one scan. The
+   * sort itself runs on plain numbers with the engine's native typed-array sort: each row becomes
+   * rank * size + its display position, so no comparator is called a million times.
+   */
+  const permutation = (sort: LineSort | undefined): Uint32Array => {
+    seal();
+    if (!sort) return order;
+    const cacheKey = `${sort.key}:${sort.direction}`;
+    const cached = permutations.get(cacheKey);
+    if (cached) return cached;
+    const values = sortValues(sort.key);
+    const distinct = Float64Array.from(new Set(values)).sort();
+    const composite = new Float64Array(size);
+    for (let k = 0; k < size; k += 1) {
+      const i = order[k] ?? 0;
+      const v = values[i] ?? 0;
+      // Dense rank by binary search: the rank, not the value, keeps rank * size + k exact.
+      let low = 0;
+      let high = distinct.length - 1;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((distinct[middle] ?? 0) < v) low = middle + 1;
+        else high = middle;
+      }
+      const rank = sort.direction === 'asc' ? low : distinct.length - 1 - low;
+      composite[k] = rank * size + k;
+    }
+    composite.sort();
+    const result = new Uint32Array(size);
+    for (let j = 0; j < size; j += 1) result[j] = order[(composite[j] ?? 0) % size] ?? 0;
+    permutations.set(cacheKey, result);
+    return result;
+  };
+
+  const monthOfDay = new Map<number, string>();
+  const monthOf = (d: number): string => {
+    let month = monthOfDay.get(d);
+    if (month === undefined) {
+      month = dayToMonth(d);
+      monthOfDay.set(d, month);
+    }
+    return month;
+  };
+
   const lookup = (
     values: readonly string[] | undefined,
     dict: ReturnType<typeof dictionary>,
@@ -321,7 +505,10 @@ export const createLineIndex = () => {
     return table;
   };
 
-  const query = (filter: LineFilter): { ids: Uint32Array; totals: LineTotals } => {
+  const query = (
+    filter: LineFilter,
+    options: LineQueryOptions = {},
+  ): { ids: Uint32Array; totals: LineTotals; groups: LineGroup[] | null } => {
     seal();
     const serviceSet = lookup(filter.services, services);
     const licenceSet = lookup(filter.licences, licences);
@@ -330,15 +517,20 @@ export const createLineIndex = () => {
     const to = filter.to ? isoToDay(filter.to) : Infinity;
     const text = filter.text?.trim().toLowerCase() ?? '';
     const invoiceOnly = filter.invoiceId === undefined ? -1 : (invoiceCodes.get(filter.invoiceId) ?? -2);
-    const costCenter = filter.costCenter;
-    const rowsWinner = costCenter === undefined ? null : winners();
-    const costCenterAssignments =
-      costCenter === undefined || costCenter === UNASSIGNED
-        ? null
-        : assignments.map((assignment) => {
-            const position = assignment.splits.findIndex((split) => split.costCenterCode === costCenter);
-            return position;
-          });
+    const chosenCenters = filter.costCenters && filter.costCenters.length > 0 ? filter.costCenters : null;
+    const group = options.group;
+    const rowsWinner = chosenCenters || group === 'costCenter' ? winners() : null;
+    const wantsUnassigned = chosenCenters?.includes(UNASSIGNED) ?? false;
+    // Per assignment: the positions of its splits that go to a chosen cost centre.
+    const chosenSplits = chosenCenters
+      ? assignments.map((assignment) =>
+          assignment.splits.flatMap((split, position) =>
+            chosenCenters.includes(split.costCenterCode) ? [position] : [],
+          ),
+        )
+      : null;
+    const walk = permutation(options.sort);
+    const groups = new Map<number | string, { count: number; net: number; vat: number }>();
 
     // One scratch buffer for every query: a million-entry array per keystroke would feed the GC pauses
     // that show up as p95 outliers.
@@ -349,7 +541,7 @@ export const createLineIndex = () => {
     let vatSum = 0;
     let charged = 0;
     for (let k = 0; k < size; k += 1) {
-      const i = order[k] ?? 0;
+      const i = walk[k] ?? 0;
       if (invoiceOnly !== -1 && invoice[i] !== invoiceOnly) continue;
       if (serviceSet && serviceSet[service[i] ?? 0] !== 1) continue;
       if (licenceSet && licenceSet[licence[i] ?? 0] !== 1) continue;
@@ -361,26 +553,44 @@ export const createLineIndex = () => {
         if (candidate == null || !candidate.includes(text)) continue;
       }
       const lineNet = net[i] ?? 0;
-      if (rowsWinner) {
-        const won = rowsWinner[i] ?? -1;
-        if (costCenter === UNASSIGNED) {
-          if (won !== -1) continue;
+      const won = rowsWinner ? (rowsWinner[i] ?? -1) : -1;
+      if (chosenSplits) {
+        if (won === -1) {
+          if (!wantsUnassigned) continue;
           charged += lineNet;
         } else {
-          const position = won === -1 ? -1 : (costCenterAssignments?.[won] ?? -1);
-          if (position === -1) continue;
-          const splits = assignments[won]?.splits ?? [];
-          charged +=
-            splitCentimes(
-              lineNet,
-              splits.map((split) => split.percent),
-            )[position] ?? 0;
+          const positions = chosenSplits[won] ?? [];
+          if (positions.length === 0) continue;
+          const parts = splitCentimes(
+            lineNet,
+            (assignments[won]?.splits ?? []).map((split) => split.percent),
+          );
+          for (const position of positions) charged += parts[position] ?? 0;
         }
       }
       ids[count] = i;
       count += 1;
       netSum += lineNet;
-      vatSum += vat[i] ?? 0;
+      const lineVat = vat[i] ?? 0;
+      vatSum += lineVat;
+      if (group) {
+        const groupKey =
+          group === 'service'
+            ? (service[i] ?? 0)
+            : group === 'licence'
+              ? (licence[i] ?? 0)
+              : group === 'reference'
+                ? (reference[i] ?? 0)
+                : group === 'month'
+                  ? d
+                  : won;
+        const sum = groups.get(groupKey);
+        if (sum) {
+          sum.count += 1;
+          sum.net += lineNet;
+          sum.vat += lineVat;
+        } else groups.set(groupKey, { count: 1, net: lineNet, vat: lineVat });
+      }
     }
     return {
       ids: ids.slice(0, count),
@@ -389,9 +599,55 @@ export const createLineIndex = () => {
         netCentimes: netSum,
         vatCentimes: vatSum,
         grossCentimes: netSum + vatSum,
-        chargedNetCentimes: rowsWinner ? charged : null,
+        chargedNetCentimes: chosenSplits ? charged : null,
       },
+      groups: group ? finishGroups(group, groups) : null,
     };
+  };
+
+  /** Group codes (dictionary codes, days, assignments) to their keys; equal keys merge. */
+  const finishGroups = (
+    group: LineGroupKey,
+    sums: ReadonlyMap<number | string, { count: number; net: number; vat: number }>,
+  ): LineGroup[] => {
+    const keyOf = (code: number): string => {
+      switch (group) {
+        case 'service':
+          return services.values[code] ?? '';
+        case 'licence':
+          return licences.values[code] ?? '';
+        case 'reference':
+          return references.values[code] ?? '';
+        case 'month':
+          return monthOf(code);
+        case 'costCenter':
+          return assignmentKey(code);
+      }
+    };
+    const merged = new Map<string, LineGroup>();
+    for (const [code, sum] of sums) {
+      const key = keyOf(Number(code));
+      const into = merged.get(key) ?? { key, count: 0, netCentimes: 0, vatCentimes: 0, grossCentimes: 0 };
+      into.count += sum.count;
+      into.netCentimes += sum.net;
+      into.vatCentimes += sum.vat;
+      into.grossCentimes = into.netCentimes + into.vatCentimes;
+      merged.set(key, into);
+    }
+    return [...merged.values()].sort((a, b) => collator.compare(a.key, b.key));
+  };
+
+  /** Invoices with a line whose customer reference contains the text, any case (the invoice search). */
+  const invoicesWithText = (needle: string): string[] => {
+    seal();
+    const text = needle.trim().toLowerCase();
+    if (!text) return [];
+    const found = new Set<number>();
+    for (let i = 0; i < size; i += 1) {
+      const candidate = searchText[i];
+      if (candidate != null && candidate.includes(text)) found.add(invoice[i] ?? 0);
+    }
+    return [...found].map((code) => invoices[code]?.id ?? '');
   };
 
   const row = (i: number): LineRow => {
@@ -423,8 +679,11 @@ export const createLineIndex = () => {
     setAssignments: (next: readonly Assignment[]) => {
       assignments = next;
       winner = null;
+      // Cost-centre order depends on the assignments; the other orders would survive, but this is rare.
+      permutations = new Map();
     },
     query,
+    invoicesWithText,
     rows: (ids: Uint32Array, start: number, count: number): LineRow[] => {
       seal();
       const end = Math.min(ids.length, start + count);

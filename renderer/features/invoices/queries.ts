@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback } from 'react';
 import { useDatabase } from '../../db/DatabaseContext';
 import { checkBlocks, checkInvoice, checkInvoices } from '../../db/rowChecks';
 
@@ -39,4 +40,18 @@ export const useCorrectedInvoice = (correctsInvoiceId: string | null | undefined
     const other = checkInvoice(await db.invoices.get(correctsInvoiceId));
     return other.state === 'ok' ? other.invoice : undefined;
   }, [db, correctsInvoiceId]);
+};
+
+/** Reads the stored PDFs of some invoices (absent ones are left out), for the zip of a selection. */
+export const useDocumentLoader = () => {
+  const db = useDatabase();
+  return useCallback(
+    async (invoiceIds: readonly string[]) =>
+      new Map(
+        (await db.documents.bulkGet([...invoiceIds]))
+          .filter((document) => document !== undefined)
+          .map((document) => [document.invoiceId, new Uint8Array(document.bytes)]),
+      ),
+    [db],
+  );
 };

@@ -3,7 +3,14 @@ import { readProfileSetting, useProfile } from '../settings';
 import { useTranslation } from 'react-i18next';
 import { exportFileName } from '../../../shared/export/filename';
 import { formatChf } from '../../../shared/core/format';
-import { lineQueryParams, parseLineQuery } from '../../../shared/lines/filterQuery';
+import {
+  lineQueryParams,
+  parseLineQuery,
+  parseLineView,
+  type LineView,
+} from '../../../shared/lines/filterQuery';
+import { lineSortKeys, type LineFilter } from '../../../shared/lines/lineIndex';
+import { localIsoDay } from '../../../shared/core/periods';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
@@ -14,6 +21,7 @@ import { useColumnLayout } from '../../ui/useColumnLayout';
 import { EMPTY_LAYOUT, type ColumnLayout } from '../../../shared/tables/columnLayout';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import { LineFilterBar } from './LineFilterBar';
+import { LineGroups } from './LineGroups';
 import { useLineExplorer } from './useLineExplorer';
 import { useNames } from '../designations';
 import { usePlatform } from '../../platform/PlatformContext';
@@ -51,16 +59,31 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   const platform = usePlatform();
   const client = useLineIndexClient();
   const filter = useMemo(() => parseLineQuery(params), [params]);
-  const { facts, totals, resultId, rows, failure } = useLineExplorer(filter);
+  const view = useMemo(() => parseLineView(params), [params]);
+  // The presets count from the day the page opened: a list does not jump at midnight.
+  const [today] = useState(() => localIsoDay(new Date()));
+  const { facts, totals, groups, resultId, rows, failure } = useLineExplorer(filter, view);
   const reason = useFailureReason();
   const profile = useProfile();
   const [exportState, setExportState] = useState<
     { tone: 'info' | 'ok'; text: string } | { tone: 'error'; error: unknown } | null
   >(null);
   const definitions = useMemo(() => explorerColumns(t, language, names), [t, language, names]);
-  const columns = useMemo(() => explorerColumnIds.map((id) => definitions[id]), [definitions]);
+  // Every column sorts: the worker keeps one order per column (shared/lines/lineIndex.ts).
+  const columns = useMemo(
+    () => explorerColumnIds.map((id) => ({ ...definitions[id], sortable: true })),
+    [definitions],
+  );
   const columnLayout = useColumnLayout('lines', columns, () => legacyColumns(profile.id));
   const chosen = columnLayout.chosen.flatMap((id) => explorerColumnIds.find((known) => known === id) ?? []);
+  const go = (nextFilter: LineFilter, nextView: LineView, options?: { replace?: boolean }) =>
+    navigate(hrefFor('lines', lineQueryParams(nextFilter, nextView)), options);
+  const onSort = (columnId: string) => {
+    const key = lineSortKeys.find((candidate) => candidate === columnId);
+    if (!key) return;
+    const direction = view.sort?.key === key && view.sort.direction === 'asc' ? 'desc' : 'asc';
+    go(filter, { ...view, sort: { key, direction } });
+  };
   const headers = useMemo(
     () =>
       Object.fromEntries(explorerColumnIds.map((id) => [id, definitions[id].header])) as Record<
@@ -92,6 +115,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
       };
       const bytes = await client.exportLines({
         resultId,
+        view: 'lines',
         format,
         columns: exportColumns,
         headers: exportHeaders,
@@ -117,7 +141,8 @@ export const LinesPage = ({ params }: LinesPageProps) => {
         filter={filter}
         facts={facts}
         names={names}
-        onChange={(next, options) => navigate(hrefFor('lines', lineQueryParams(next)), options)}
+        today={today}
+        onChange={(next, options) => go(next, view, options)}
       />
       <div className="totals" aria-live="polite" data-testid="line-totals">
         {totals ? (
@@ -130,7 +155,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
                 gross: formatChf(totals.grossCentimes, language),
               })}
             </span>
-            {totals.chargedNetCentimes !== null && filter.costCenter && (
+            {totals.chargedNetCentimes !== null && filter.costCenters && (
               <span>{t('lines.charged', { amount: formatChf(totals.chargedNetCentimes, language) })}</span>
             )}
           </>
@@ -182,6 +207,13 @@ export const LinesPage = ({ params }: LinesPageProps) => {
           />
         </p>
       )}
+      <LineGroups
+        group={view.group}
+        groups={groups}
+        resultId={resultId}
+        names={names}
+        onGroup={(group) => go(filter, { ...view, group })}
+      />
       <SkippedRowsNotice kind="invoices" skipped={facts?.skippedInvoices} area="lines invoices" />
       <SkippedRowsNotice kind="blocks" skipped={facts?.skippedBlocks} area="lines blocks" />
       <VirtualTable
@@ -190,6 +222,8 @@ export const LinesPage = ({ params }: LinesPageProps) => {
         layout={columnLayout}
         rows={rows}
         rowKey={(row) => `${row.invoiceId}#${row.lineNo}`}
+        sort={view.sort ? { columnId: view.sort.key, direction: view.sort.direction } : undefined}
+        onSort={onSort}
         onOpen={(row) => navigate(hrefForInvoice(row.invoiceId))}
         empty={
           totals ? (

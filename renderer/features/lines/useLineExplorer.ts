@@ -1,16 +1,19 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { LineFilter, LineRow, LineTotals } from '../../../shared/lines/lineIndex';
+import type { LineFilter, LineGroup, LineRow, LineTotals } from '../../../shared/lines/lineIndex';
+import type { LineView } from '../../../shared/lines/filterQuery';
 import type { RowSource } from '../../ui/VirtualTable';
 import { useAsyncEffect } from '../../ui/useAsyncEffect';
 import { useLineIndexChange } from './queries';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
-import type { IndexFacts } from '../../workers/lineIndex/protocol';
+import type { IndexFacts, LineQuery } from '../../workers/lineIndex/protocol';
 
 const WINDOW = 200;
 
 export interface LineExplorerState {
   facts: IndexFacts | null;
   totals: LineTotals | null;
+  /** The subtotals when the view is grouped. */
+  groups: LineGroup[] | null;
   resultId: number | null;
   rows: RowSource<LineRow>;
   /** Why the worker could not answer (shown translated by the page); null while all is well. */
@@ -21,15 +24,20 @@ export interface LineExplorerState {
  * Keeps the worker's index in step with the archive (a sync that adds blocks, a new assignment),
  * runs the filter there, and fetches only the rows the table shows, a window at a time.
  */
-export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
+export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineExplorerState => {
   const client = useLineIndexClient();
   const [facts, setFacts] = useState<IndexFacts | null>(null);
-  const [result, setResult] = useState<{ resultId: number; totals: LineTotals } | null>(null);
+  const [result, setResult] = useState<{
+    resultId: number;
+    totals: LineTotals;
+    groups: LineGroup[] | null;
+  } | null>(null);
   const [, setVersion] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
   const cache = useRef(new Map<number, LineRow>());
   const pending = useRef(new Set<number>());
-  const filterKey = JSON.stringify(filter);
+  // One string for the effect's dependencies: a new object with the same filter must not query again.
+  const queryKey = JSON.stringify({ filter, sort: view.sort, group: view.group } satisfies LineQuery);
 
   const change = useLineIndexChange();
 
@@ -52,16 +60,16 @@ export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
     () =>
       facts
         ? {
-            run: () => client.query(JSON.parse(filterKey) as LineFilter),
+            run: () => client.query(JSON.parse(queryKey) as LineQuery),
             onValue: (answer) => {
               cache.current = new Map();
               pending.current = new Set();
-              setResult({ resultId: answer.resultId, totals: answer.totals });
+              setResult({ resultId: answer.resultId, totals: answer.totals, groups: answer.groups });
             },
             onError: setFailure,
           }
         : null,
-    [client, facts, filterKey],
+    [client, facts, queryKey],
   );
 
   const resultId = result?.resultId ?? null;
@@ -92,5 +100,5 @@ export const useLineExplorer = (filter: LineFilter): LineExplorerState => {
     () => ({ count, get: (index) => cache.current.get(index), onVisibleRange }),
     [count, onVisibleRange],
   );
-  return { facts, totals: result?.totals ?? null, resultId, rows, failure };
+  return { facts, totals: result?.totals ?? null, groups: result?.groups ?? null, resultId, rows, failure };
 };

@@ -3,7 +3,8 @@ import type { LineItem } from '../../../shared/api/schemas';
 import { firstSheetCells, readDense } from '../../../shared/export/fixtures';
 import { encodeBlock } from '../../../shared/lines/block';
 import { createLineIndex } from '../../../shared/lines/lineIndex';
-import { exportLines } from './exportLines';
+import { UNASSIGNED } from '../../../shared/allocation/assignments';
+import { exportGroups, exportLines } from './exportLines';
 
 /** Contract-valid lines at the edges of every field the export writes (postal-billing-api.yaml, Line). */
 const extremes: LineItem[] = [
@@ -63,6 +64,7 @@ const exportAll = (format: 'csv' | 'xlsx') => {
   const { ids } = index.query({});
   return exportLines(index, ids, {
     resultId: 1,
+    view: 'lines',
     format,
     columns,
     headers: {},
@@ -97,5 +99,62 @@ describe('exportLines with contract-valid extremes', () => {
       '1900-02-28,,-999999999.999,-0.0001,-999999999999.99,-999999999999.99,-1999999999999.98',
       "1900-03-01,'\uFE62SUM(A1),0.001,0.0001,0.00,0.00,0.00",
     ]);
+  });
+});
+
+describe('exportGroups', () => {
+  const request = (format: 'csv' | 'xlsx', group: 'licence' | 'costCenter') => ({
+    resultId: 1,
+    view: 'groups' as const,
+    group,
+    unassignedLabel: 'Not charged to any cost centre',
+    format,
+    columns: [],
+    headers: {
+      groupKey: 'Licence',
+      groupName: 'Name',
+      count: 'Lines',
+      net: 'Net',
+      vat: 'VAT',
+      gross: 'Gross',
+    },
+    language: 'de' as const,
+    sheetName: 'Subtotals',
+    serviceName: (code: string) => code,
+    designation: (_kind: string, key: string) => (key === '60000001' ? '=cmd|calc' : null),
+  });
+  const groups = [
+    {
+      key: '60000001',
+      count: 2,
+      netCentimes: 99_999_999_999_999,
+      vatCentimes: 1,
+      grossCentimes: 100_000_000_000_000,
+    },
+    { key: UNASSIGNED, count: 1, netCentimes: -5, vatCentimes: 0, grossCentimes: -5 },
+  ];
+
+  it('writes one row per subtotal with exact centimes and the formula guard on names', () => {
+    const text = new TextDecoder().decode(exportGroups(groups, request('csv', 'licence')));
+    expect(text.split('\r\n').slice(0, 3)).toEqual([
+      'Licence;Name;Lines;Net;VAT;Gross',
+      "60000001;'=cmd|calc;2;999999999999.99;0.01;1000000000000.00",
+      ';;1;-0.05;0.00;-0.05',
+    ]);
+  });
+
+  it('names the lines no cost centre takes, in the xlsx too', () => {
+    const cells = firstSheetCells(
+      readDense(exportGroups(groups, request('xlsx', 'costCenter')), { type: 'array' }),
+    );
+    expect(cells[2]?.map((cell) => cell?.v)).toEqual([
+      undefined,
+      'Not charged to any cost centre',
+      1,
+      -0.05,
+      0,
+      -0.05,
+    ]);
+    expect(cells[1]?.[5]?.v).toBe(1_000_000_000_000);
   });
 });

@@ -2,7 +2,8 @@ import type { KeyKind } from '../../../shared/api/schemas';
 import type { ExportColumn } from '../../../shared/export/columns';
 import { csvOptionsFor, toCsv } from '../../../shared/export/csv';
 import { toXlsx } from '../../../shared/export/xlsx';
-import type { LineIndex, LineRow } from '../../../shared/lines/lineIndex';
+import { UNASSIGNED } from '../../../shared/allocation/assignments';
+import type { LineGroup, LineIndex, LineRow } from '../../../shared/lines/lineIndex';
 import { formatQuantity, formatUnitPrice } from '../../../shared/core/money';
 import type { ExportRequest as ExportCall } from './protocol';
 
@@ -65,11 +66,60 @@ export const exportLines = (
         yield chosen.map((id) => definitions[id]?.value(row) ?? null);
     }
   }
+  return encode(columns, rows(), request);
+};
+
+/** Both formats through the one writer each, so text cells keep the formula guard (export/sanitize.ts). */
+const encode = (
+  columns: readonly ExportColumn[],
+  rows: Iterable<unknown[]>,
+  request: ExportRequest,
+): Uint8Array<ArrayBuffer> => {
   if (request.format === 'csv')
-    return new TextEncoder().encode(toCsv(columns, rows(), csvOptionsFor(request.language)));
-  const bytes = toXlsx(columns, rows(), {
+    return new TextEncoder().encode(toCsv(columns, rows, csvOptionsFor(request.language)));
+  const bytes = toXlsx(columns, rows, {
     sheetName: request.sheetName,
     dateFormat: request.language === 'en' ? 'yyyy-mm-dd' : 'dd.mm.yyyy',
   });
   return new Uint8Array(bytes);
+};
+
+/** The grouped view as a file: one row per subtotal, the key beside its name, exact centimes. */
+export const exportGroups = (
+  groups: readonly LineGroup[],
+  request: ExportRequest,
+): Uint8Array<ArrayBuffer> => {
+  const header = (id: string) => request.headers[id] ?? id;
+  const columns: ExportColumn[] = [
+    { id: 'groupKey', header: header('groupKey'), type: 'text' },
+    { id: 'groupName', header: header('groupName'), type: 'text' },
+    { id: 'count', header: header('count'), type: 'integer' },
+    { id: 'net', header: header('net'), type: 'money' },
+    { id: 'vat', header: header('vat'), type: 'money' },
+    { id: 'gross', header: header('gross'), type: 'money' },
+  ];
+  const nameOf = (key: string): string | null => {
+    switch (request.group) {
+      case 'service':
+        return request.serviceName(key);
+      case 'licence':
+        return request.designation('frankingLicence', key);
+      case 'reference':
+        return request.designation('invoiceReference', key);
+      case 'costCenter':
+        return key === UNASSIGNED ? (request.unassignedLabel ?? null) : null;
+      case 'month':
+      case undefined:
+        return null;
+    }
+  };
+  const rows = groups.map((group) => [
+    group.key === UNASSIGNED ? null : group.key,
+    nameOf(group.key),
+    group.count,
+    group.netCentimes,
+    group.vatCentimes,
+    group.grossCentimes,
+  ]);
+  return encode(columns, rows, request);
 };

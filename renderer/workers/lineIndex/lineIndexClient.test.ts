@@ -27,9 +27,11 @@ const start = () => {
     refresh: () => facts,
     query: () => ({
       resultId: 1,
+      groups: null,
       totals: { count: 0, netCentimes: 0, vatCentimes: 0, grossCentimes: 0, chargedNetCentimes: null },
       elapsedMs: 0,
     }),
+    invoicesWithText: () => [],
     rows: () => {
       throw new RpcFailure('The result has expired', { code: 'expired' });
     },
@@ -55,6 +57,7 @@ describe('line-index client', () => {
     const { client, terminate } = start();
     const pending = client.exportLines({
       resultId: 1,
+      view: 'lines',
       format: 'csv',
       columns: [],
       headers: {},

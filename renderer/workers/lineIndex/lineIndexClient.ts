@@ -1,8 +1,7 @@
-import type { LineFilter } from '../../../shared/lines/lineIndex';
 import { LineIndexError } from '../../ui/failures';
 import { DisposableStore, toDisposable, type Disposable } from '../../ui/lifecycle';
 import { createRpc, RpcError, type RpcPort } from '../rpc';
-import type { ExportRequest, LineIndexPageSide, LineIndexWorkerSide } from './protocol';
+import type { ExportRequest, LineIndexPageSide, LineIndexWorkerSide, LineQuery } from './protocol';
 
 const isExpired = (data: unknown): boolean =>
   typeof data === 'object' && data !== null && 'code' in data && data.code === 'expired';
@@ -26,7 +25,8 @@ export const createLineIndexClient = (worker: RpcPort & { terminate(): void }, d
   rpc.call('open', { databaseName }).catch(() => undefined);
   const client = {
     refresh: () => rpc.call('refresh', undefined).catch(asLineIndexError),
-    query: (filter: LineFilter) => rpc.call('query', filter).catch(asLineIndexError),
+    query: (query: LineQuery) => rpc.call('query', query).catch(asLineIndexError),
+    invoicesWithText: (text: string) => rpc.call('invoicesWithText', { text }).catch(asLineIndexError),
     rows: (resultId: number, start: number, count: number) =>
       rpc.call('rows', { resultId, start, count }).catch(asLineIndexError),
     exportLines: (request: ExportRequest) => rpc.call('export', request).catch(asLineIndexError),

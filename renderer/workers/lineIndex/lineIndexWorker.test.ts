@@ -64,7 +64,7 @@ describe('line-index worker', () => {
     await storeInvoice(db, '01', 3);
     await page.call('open', { databaseName: 'invoice-desk-worker-test' });
     expect((await page.call('refresh', undefined)).size).toBe(3);
-    const first = await page.call('query', {});
+    const first = await page.call('query', { filter: {} });
 
     // The sync stores more lines; the page refreshes, and its table still asks rows of its result
     // until the new query's answer arrives.
@@ -73,7 +73,7 @@ describe('line-index worker', () => {
     const rows = await page.call('rows', { resultId: first.resultId, start: 0, count: 10 });
     expect(rows.map((row) => `${row.invoiceId}#${row.lineNo}`)).toEqual(['01#1', '01#2', '01#3']);
 
-    const second = await page.call('query', {});
+    const second = await page.call('query', { filter: {} });
     expect(second.totals.count).toBe(5);
     db.close();
   });

@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
 // Before any schema is used: see shared/zodConfig.ts.
 import '../../../shared/zodConfig';
+import type { KeyKind } from '../../../shared/api/schemas';
 import { buildNames } from '../../../shared/designations/names';
-import { createLineIndex } from '../../../shared/lines/lineIndex';
+import { createLineIndex, type LineGroup } from '../../../shared/lines/lineIndex';
 import { InvoiceDeskDatabase } from '../../db/database';
 import { createLineSource, type LineSource } from '../../db/lineSource';
 import type { SkippedRow } from '../../db/rowChecks';
-import { exportLines } from './exportLines';
+import { exportGroups, exportLines } from './exportLines';
 import { createRpc, RpcFailure, transfer } from '../rpc';
 import type { ExpiredFailure, LineIndexPageSide, LineIndexWorkerSide } from './protocol';
 
@@ -22,7 +23,7 @@ const source = (): LineSource => {
   return opened;
 };
 const index = createLineIndex();
-const results = new Map<number, Uint32Array>();
+const results = new Map<number, { ids: Uint32Array; groups: LineGroup[] | null }>();
 let nextResult = 1;
 const LOAD_BATCH = 64;
 
@@ -62,34 +63,39 @@ createRpc<LineIndexWorkerSide, LineIndexPageSide>(self, {
     return undefined;
   },
   refresh: () => refresh(),
-  query: (filter) => {
+  query: ({ filter, sort, group }) => {
     const started = performance.now();
-    const { ids, totals } = index.query(filter);
+    const { ids, totals, groups } = index.query(filter, { sort, group });
     const resultId = nextResult;
     nextResult += 1;
-    results.set(resultId, ids);
+    results.set(resultId, { ids, groups });
     // Keep the last few results: the page asks rows of the newest, an export may still run on an older one.
     for (const key of results.keys()) if (key < resultId - 4) results.delete(key);
-    return { resultId, totals, elapsedMs: performance.now() - started };
+    return { resultId, totals, groups, elapsedMs: performance.now() - started };
   },
+  invoicesWithText: ({ text }) => index.invoicesWithText(text),
   rows: ({ resultId, start, count }) => {
-    const ids = results.get(resultId);
-    if (!ids) throw expired();
-    return index.rows(ids, start, count);
+    const result = results.get(resultId);
+    if (!result) throw expired();
+    return index.rows(result.ids, start, count);
   },
   export: async (request) => {
-    const ids = results.get(request.resultId);
-    if (!ids) throw expired();
+    const result = results.get(request.resultId);
+    if (!result) throw expired();
     const names = buildNames(
       (await source().loadServices()).rows,
       (await source().loadDesignations()).rows,
       request.language,
     );
-    const bytes = exportLines(index, ids, {
+    const labels = {
       ...request,
       serviceName: names.service,
-      designation: (kind, key) => names.designation(kind, key) ?? null,
-    });
+      designation: (kind: KeyKind, key: string) => names.designation(kind, key) ?? null,
+    };
+    const bytes =
+      request.view === 'groups'
+        ? exportGroups(result.groups ?? [], labels)
+        : exportLines(index, result.ids, labels);
     return transfer(bytes, [bytes.buffer]);
   },
 });
