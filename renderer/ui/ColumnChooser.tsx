@@ -39,7 +39,6 @@ export const ColumnChooser = <Row,>({
   const [open, setOpen] = useState(false);
   const byId = new Map(columns.map((column) => [column.id, column]));
   const ids = orderedIds(specs, layout.layout);
-  const chosen = new Set(layout.chosen);
   const shown = [...shownWidths.keys()];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDetailsElement>) => {
@@ -73,8 +72,10 @@ export const ColumnChooser = <Row,>({
                   <label className="checkbox">
                     <input
                       type="checkbox"
-                      checked={chosen.has(id)}
-                      disabled={chosen.size === 1 && chosen.has(id)}
+                      // What is on screen: a chosen column the window leaves out is unticked, and
+                      // ticking it keeps it in even when it does not fit.
+                      checked={shownWidths.has(id)}
+                      disabled={shownWidths.size === 1 && shownWidths.has(id)}
                       onChange={(event) =>
                         layout.onChange(setColumnVisible(specs, layout.layout, id, event.target.checked))
                       }

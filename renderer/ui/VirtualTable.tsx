@@ -132,6 +132,9 @@ const ROW_HEIGHT = 32;
 /** Room for headers on two lines, so long German and French headers are not cut. */
 const HEADER_HEIGHT = 44;
 
+/** The active cell's row when it is the header (sortable grids only). */
+const HEADER_ROW = -1;
+
 interface ActiveCell {
   row: number;
   column: number;
@@ -207,10 +210,17 @@ export const VirtualTable = <Row,>({
   });
   const template = shown.map(({ width }) => `${width}px`).join(' ');
   const totalWidth = shown.reduce((sum, { width }) => sum + width, 0);
-  const activeIndex = Math.min(active.row, Math.max(rowCount - 1, 0));
+  // The header row is part of the grid's keyboard model when a column sorts: Arrow Up from the
+  // first row reaches it and Enter sorts, so the sort buttons need not be Tab stops.
+  const headerReachable = onSort !== undefined && shown.some(({ column }) => column.sortable);
+  const activeIndex =
+    active.row === HEADER_ROW && headerReachable
+      ? HEADER_ROW
+      : Math.min(Math.max(active.row, 0), Math.max(rowCount - 1, 0));
   const activeColumn = Math.min(active.column, Math.max(shown.length - 1, 0));
   const activeRow = source.get(activeIndex);
-  const cellId = (row: number, column: number) => `${id}-cell-${row}-${column}`;
+  const cellId = (row: number, column: number) =>
+    row === HEADER_ROW ? `${id}-head-${column}` : `${id}-cell-${row}-${column}`;
   const visible = virtualizer.getVirtualItems();
   const first = visible[0]?.index ?? 0;
   const last = visible.at(-1)?.index ?? -1;
@@ -221,11 +231,11 @@ export const VirtualTable = <Row,>({
 
   const move = (row: number, column: number) => {
     const next = {
-      row: Math.max(0, Math.min(rowCount - 1, row)),
+      row: Math.max(headerReachable ? HEADER_ROW : 0, Math.min(rowCount - 1, row)),
       column: Math.max(0, Math.min(shown.length - 1, column)),
     };
     setActive(next);
-    virtualizer.scrollToIndex(next.row, { align: 'auto' });
+    virtualizer.scrollToIndex(Math.max(next.row, 0), { align: 'auto' });
     // Bring a cell that is off to the side into view too, once it is rendered.
     requestAnimationFrame(() =>
       document
@@ -256,7 +266,10 @@ export const VirtualTable = <Row,>({
       ArrowLeft: { row: activeIndex, column: activeColumn - 1 },
       ArrowRight: { row: activeIndex, column: activeColumn + 1 },
       PageDown: { row: activeIndex + page, column: activeColumn },
-      PageUp: { row: activeIndex - page, column: activeColumn },
+      PageUp: {
+        row: activeIndex === HEADER_ROW ? HEADER_ROW : Math.max(0, activeIndex - page),
+        column: activeColumn,
+      },
       Home: { row: 0, column: activeColumn },
       End: { row: rowCount - 1, column: activeColumn },
     };
@@ -264,6 +277,14 @@ export const VirtualTable = <Row,>({
     if (target !== undefined) {
       event.preventDefault();
       move(target.row, target.column);
+      return;
+    }
+    if (activeIndex === HEADER_ROW) {
+      const column = shown[activeColumn]?.column;
+      if ((event.key === 'Enter' || event.key === ' ') && column?.sortable && onSort) {
+        event.preventDefault();
+        onSort(column.id);
+      }
       return;
     }
     if (event.key === 'F2' || event.key === 'Enter') {
@@ -317,11 +338,13 @@ export const VirtualTable = <Row,>({
   };
 
   const activeDescendant =
-    rowCount === 0
-      ? undefined
-      : activeRow === undefined || shown.length === 0
-        ? `${id}-row-${activeIndex}`
-        : cellId(activeIndex, activeColumn);
+    activeIndex === HEADER_ROW && shown.length > 0
+      ? cellId(HEADER_ROW, activeColumn)
+      : rowCount === 0
+        ? undefined
+        : activeRow === undefined || shown.length === 0
+          ? `${id}-row-${activeIndex}`
+          : cellId(activeIndex, activeColumn);
 
   const grid = (
     <div
@@ -347,9 +370,12 @@ export const VirtualTable = <Row,>({
             return (
               <div
                 key={column.id}
+                id={cellId(HEADER_ROW, index)}
                 role="columnheader"
                 aria-colindex={index + 1}
-                className={`vtable__cell vtable__header vtable__cell--${column.align ?? 'start'}`}
+                className={`vtable__cell vtable__header vtable__cell--${column.align ?? 'start'}${
+                  activeIndex === HEADER_ROW && index === activeColumn ? ' vtable__cell--active' : ''
+                }`}
                 title={column.header}
                 draggable={layout !== undefined}
                 onDragStart={(event) => onDragStart(event, column.id)}
@@ -368,7 +394,15 @@ export const VirtualTable = <Row,>({
                 }
               >
                 {column.sortable && onSort ? (
-                  <button type="button" className="vtable__sort" onClick={() => onSort(column.id)}>
+                  <button
+                    type="button"
+                    className="vtable__sort"
+                    tabIndex={-1}
+                    onClick={() => {
+                      setActive({ row: HEADER_ROW, column: index });
+                      onSort(column.id);
+                    }}
+                  >
                     <span className="vtable__header-text">{column.header}</span>
                     <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                   </button>

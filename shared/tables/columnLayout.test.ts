@@ -24,6 +24,11 @@ const specs: ColumnSpec[] = [
 const total = (columns: { width: number }[]) => columns.reduce((sum, column) => sum + column.width, 0);
 
 describe('fitColumns', () => {
+  it('shares out no room before the table has measured itself', () => {
+    const fitted = fitColumns(specs, EMPTY_LAYOUT, Number.POSITIVE_INFINITY);
+    for (const column of fitted) expect(Number.isFinite(column.width)).toBe(true);
+  });
+
   it('gives the growing columns the spare room of a wide window', () => {
     const fitted = fitColumns(specs, EMPTY_LAYOUT, 1000);
     expect(fitted.map((column) => column.id)).toEqual(['number', 'reference', 'period', 'gross', 'status']);

@@ -218,7 +218,8 @@ export const fitColumns = (
       const share = slack === 0 ? 0 : (spare(spec) * deficit) / slack;
       widths.set(spec.id, Math.floor(spec.width - share));
     }
-  } else if (total < available) {
+  } else if (total < available && Number.isFinite(available)) {
+    // Before the table has measured itself there is no spare room to share out.
     const growing = flexible.filter((spec) => (spec.grow ?? 0) > 0);
     const shares = sum(growing, (spec) => spec.grow ?? 0);
     for (const spec of growing) {
