@@ -160,6 +160,12 @@ describe('a clerk’s first minutes and days', () => {
           ),
       );
       expect(sideways).toEqual([]);
+      // The window itself never scrolls: the page scrolls inside its main area.
+      const windowOverflow = await page.evaluate(() => {
+        const root = document.scrollingElement ?? document.documentElement;
+        return root.scrollHeight - root.clientHeight;
+      });
+      expect(windowOverflow).toBe(0);
     }
     await page.setViewportSize({ width: 1024, height: 700 });
 
