@@ -254,7 +254,7 @@ export const it: Catalogue = {
       badRequest: 'la modifica non rispetta le regole dell’operatore',
       conflict: 'si sovrappone a una voce esistente',
       notFound: 'l’operatore non conosce più questa voce',
-      forbidden: 'il Suo contratto non consente questa modifica',
+      forbidden: 'il vostro contratto non consente questa modifica',
       other: 'l’operatore non ha indicato un motivo utilizzabile',
     },
   },
