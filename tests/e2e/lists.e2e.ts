@@ -124,8 +124,13 @@ describe('lists a clerk works in', () => {
   it('types a date in the app locale and says why a reversed period finds nothing', async () => {
     await openInvoices('to=2026-03-31');
     const from = page.getByRole('group', { name: 'Period from' });
-    await from.getByRole('spinbutton').first().click();
-    await page.keyboard.type('01052026');
+    // Segment by segment, as a clerk types: each segment takes its digits, then the next one.
+    const segments = from.getByRole('spinbutton');
+    await segments.first().waitFor();
+    await segments.nth(0).pressSequentially('01', { delay: 30 });
+    await segments.nth(1).pressSequentially('05', { delay: 30 });
+    await segments.nth(2).pressSequentially('2026', { delay: 30 });
+    await page.keyboard.press('Tab');
     await page.waitForFunction(() => window.location.hash.includes('from=2026-05-01'));
     await waitForRows(0);
     const notice = page.getByRole('status').filter({ hasText: 'The start date is after the end date' });
