@@ -15,7 +15,7 @@ import {
 } from '../../../shared/invoices/filters';
 import { zipInvoicePdfs } from '../../../shared/invoices/pdfZip';
 import { parseInvoiceSearch } from '../../../shared/invoices/search';
-import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
+import { ExportNotice, type ExportState } from '../../ui/ExportNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { UnknownValuesNotice } from '../../ui/UnknownValuesNotice';
@@ -39,8 +39,6 @@ interface InvoicesPageProps {
 const distinct = (values: Iterable<string>) => [...new Set(values)].sort();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-type ExportState = { tone: 'ok'; text: string } | { tone: 'error'; error: unknown } | null;
-
 export const InvoicesPage = ({ params }: InvoicesPageProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -48,7 +46,6 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
   const loadDocuments = useDocumentLoader();
   const platform = usePlatform();
   const lineIndex = useLineIndexClient();
-  const reason = useFailureReason();
   const checked = useCheckedInvoices();
   const invoices = checked?.rows;
   // The presets count from the day the page opened: a list does not jump at midnight.
@@ -240,21 +237,11 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
           {t('lists.exportPdfs')}
         </button>
       </div>
-      {exportState?.tone === 'error' ? (
-        <p>
-          <FailureNotice
-            error={exportState.error}
-            text={t('lists.exportFailed', { reason: reason(exportState.error) })}
-            area="invoices export"
-          />
-        </p>
-      ) : (
-        exportState && (
-          <p role="status" className="notice notice--ok">
-            {exportState.text}
-          </p>
-        )
-      )}
+      <ExportNotice
+        state={exportState}
+        failed={(reason) => t('lists.exportFailed', { reason })}
+        area="invoices export"
+      />
       <VirtualTable
         label={t('invoices.tableLabel')}
         columns={columns}

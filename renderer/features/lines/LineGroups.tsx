@@ -4,7 +4,7 @@ import { UNASSIGNED } from '../../../shared/allocation/assignments';
 import { formatAmount, formatInteger, formatMonth } from '../../../shared/core/format';
 import { exportFileName } from '../../../shared/export/filename';
 import { lineGroupKeys, type LineGroup, type LineGroupKey } from '../../../shared/lines/lineIndex';
-import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
+import { ExportNotice, type ExportState } from '../../ui/ExportNotice';
 import { FilterField } from '../../ui/FilterField';
 import { useLanguage } from '../../ui/useLanguage';
 import { usePlatform } from '../../platform/PlatformContext';
@@ -27,10 +27,7 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
   const language = useLanguage();
   const platform = usePlatform();
   const client = useLineIndexClient();
-  const reason = useFailureReason();
-  const [exportState, setExportState] = useState<
-    { tone: 'ok'; text: string } | { tone: 'error'; error: unknown } | null
-  >(null);
+  const [exportState, setExportState] = useState<ExportState>(null);
 
   const labelOf = (key: string): string => {
     if (key === UNASSIGNED) return t('lines.unassigned');
@@ -128,21 +125,11 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
           </>
         )}
       </div>
-      {exportState?.tone === 'error' ? (
-        <p>
-          <FailureNotice
-            error={exportState.error}
-            text={t('lists.exportFailed', { reason: reason(exportState.error) })}
-            area="line subtotals export"
-          />
-        </p>
-      ) : (
-        exportState && (
-          <p role="status" className="notice notice--ok">
-            {exportState.text}
-          </p>
-        )
-      )}
+      <ExportNotice
+        state={exportState}
+        failed={(reason) => t('lists.exportFailed', { reason })}
+        area="line subtotals export"
+      />
       {group && groups && (
         <div className="line-groups">
           <table className="line-groups__table" aria-label={t('lists.groupTableLabel', { group: groupName })}>

@@ -12,6 +12,7 @@ import {
 import { lineSortKeys, type LineFilter } from '../../../shared/lines/lineIndex';
 import { localIsoDay } from '../../../shared/core/periods';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
+import { ExportNotice, type ExportState } from '../../ui/ExportNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { VirtualTable } from '../../ui/VirtualTable';
@@ -65,9 +66,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   const { facts, totals, groups, resultId, rows, failure } = useLineExplorer(filter, view);
   const reason = useFailureReason();
   const profile = useProfile();
-  const [exportState, setExportState] = useState<
-    { tone: 'info' | 'ok'; text: string } | { tone: 'error'; error: unknown } | null
-  >(null);
+  const [exportState, setExportState] = useState<ExportState>(null);
   const definitions = useMemo(() => explorerColumns(t, language, names), [t, language, names]);
   // Every column sorts: the worker keeps one order per column (shared/lines/lineIndex.ts).
   const columns = useMemo(
@@ -95,7 +94,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
 
   const runExport = async (format: 'csv' | 'xlsx') => {
     if (resultId === null) return;
-    setExportState({ tone: 'info', text: t('lines.exporting') });
+    setExportState({ tone: 'ok', text: t('lines.exporting') });
     try {
       // Designations ride along in their own columns beside the operator's codes.
       const exportColumns = chosen.flatMap((id) =>
@@ -180,24 +179,11 @@ export const LinesPage = ({ params }: LinesPageProps) => {
           {t('lines.exportCsv')}
         </button>
       </div>
-      {exportState?.tone === 'error' ? (
-        <p>
-          <FailureNotice
-            error={exportState.error}
-            text={t('lines.failed', { reason: reason(exportState.error) })}
-            area="lines export"
-          />
-        </p>
-      ) : (
-        exportState && (
-          <p
-            role="status"
-            className={`notice notice--${exportState.tone === 'info' ? 'ok' : exportState.tone}`}
-          >
-            {exportState.text}
-          </p>
-        )
-      )}
+      <ExportNotice
+        state={exportState}
+        failed={(reason) => t('lines.failed', { reason })}
+        area="lines export"
+      />
       {failure !== null && (
         <p>
           <FailureNotice
