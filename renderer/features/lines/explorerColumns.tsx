@@ -1,30 +1,15 @@
 import type { TFunction } from 'i18next';
 import { formatAmount, formatDate } from '../../../shared/core/format';
 import type { Language } from '../../../shared/i18n/languages';
-import type { LineRow } from '../../../shared/lines/lineIndex';
+import { lineSortKeys, type LineRow } from '../../../shared/lines/lineIndex';
 import { formatQuantity, formatUnitPrice } from '../../../shared/core/money';
 import type { Column } from '../../ui/VirtualTable';
 import { amountSamples, dateSamples } from '../../ui/columnSamples';
 import { DesignationName, type Names } from '../designations';
 import { hrefForInvoice } from '../../app/router/routes';
 
-export const explorerColumnIds = [
-  'invoiceNumber',
-  'lineNo',
-  'service',
-  'description',
-  'serviceDate',
-  'licence',
-  'reference',
-  'customerReference',
-  'quantity',
-  'unitPrice',
-  'net',
-  'vatRate',
-  'vat',
-  'gross',
-  'costCenter',
-] as const;
+// The explorer shows, and sorts by, exactly the columns the line index knows: one list for both.
+export const explorerColumnIds = lineSortKeys;
 export type ExplorerColumnId = (typeof explorerColumnIds)[number];
 
 /** The explorer's columns; headers double as export headers. */
