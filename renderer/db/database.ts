@@ -5,6 +5,7 @@ import type {
   AuditRow,
   CostCenter,
   Customer,
+  ImportMemoryRow,
   LineBlock,
   OutboxRow,
   Preferences,
@@ -49,6 +50,12 @@ export const schemaV2 = {
   auditLog: '++id, at, kind',
 } as const;
 
+/** v3: what the cost-centre import remembers: the clerk's column mapping per header layout, and the last import (for its undo). */
+export const schemaV3 = {
+  ...schemaV2,
+  importMemory: 'key',
+} as const;
+
 export class InvoiceDeskDatabase extends Dexie {
   invoices!: EntityTable<StoredInvoice, 'id'>;
   lineBlocks!: Table<LineBlock, [string, number]>;
@@ -65,6 +72,8 @@ export class InvoiceDeskDatabase extends Dexie {
   syncRuns!: EntityTable<SyncRunRow, 'id'>;
   // A plain Table: EntityTable's insert type (an Omit) would flatten the entry union to its common fields.
   auditLog!: Table<AuditRow, number>;
+  // A plain Table for the same reason: its rows are a union keyed by kind of memory.
+  importMemory!: Table<ImportMemoryRow, string>;
 
   private readonly factory: IDBFactory;
   private versionCheck: Promise<void> | null = null;
@@ -87,6 +96,8 @@ export class InvoiceDeskDatabase extends Dexie {
             if (typeof invoice.archived !== 'number') invoice.archived = 0;
           });
       });
+    // Only a table is added: nothing stored before changes shape.
+    this.version(3).stores(schemaV3);
   }
 
   /**

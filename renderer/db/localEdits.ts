@@ -1,24 +1,28 @@
 import { liveQuery } from 'dexie';
-import type { KeyKind, Preferences } from '../../shared/api/schemas';
+import { CostCenterSchema, type KeyKind, type Preferences } from '../../shared/api/schemas';
+import type { ImportChange } from '../../shared/costCenters/importPlan';
 import { toDisposable, type Disposable } from '../../shared/core/disposable';
 import { designationKey } from '../../shared/designations/names';
 import type { OutboxChange } from '../../shared/sync/outbox';
 import type { InvoiceDeskDatabase } from './database';
-import type { OutboxRow } from './records';
+import type { CostCenterImportRecord, ImportedEntry, OutboxRow } from './records';
 import { applyServerState } from './serverState';
 
 /**
  * Local edits: written to their table and to the outbox in one transaction, so the clerk sees them
  * at once and the sync engine pushes them later. Several edits of one entity coalesce into one push.
  */
+/** The outbox entry an edit now travels in (seq and version), or null when it cancelled a waiting one. */
+type Enqueued = { seq: number; version: number } | null;
+
 const enqueue = async (
   db: InvoiceDeskDatabase,
   change: OutboxChange,
   baseEtag: string | null,
-): Promise<void> => {
+): Promise<Enqueued> => {
   const waiting = await db.outbox.where('[entity+key]').equals([change.entity, change.key]).first();
   if (!waiting || waiting.seq === undefined) {
-    await db.outbox.add({
+    const seq = await db.outbox.add({
       ...change,
       baseEtag,
       state: 'pending',
@@ -27,15 +31,19 @@ const enqueue = async (
       version: 1,
       createdAt: new Date().toISOString(),
     });
-    return;
+    // An auto-incremented key is always assigned; Dexie's type allows for tables without one.
+    if (seq === undefined) throw new Error('The outbox assigned no sequence number');
+    return { seq, version: 1 };
   }
   if (change.op === 'delete' && waiting.baseEtag === null && waiting.state === 'pending') {
     // Created and deleted before the operator ever saw it: nothing to send.
     await db.outbox.delete(waiting.seq);
-    return;
+    return null;
   }
   // Keeps the base ETag and a conflict state: the clerk still has to settle what the other user did.
-  await db.outbox.put({ ...waiting, ...change, version: waiting.version + 1 } satisfies OutboxRow);
+  const version = waiting.version + 1;
+  await db.outbox.put({ ...waiting, ...change, version } satisfies OutboxRow);
+  return { seq: waiting.seq, version };
 };
 
 export const saveDesignation = (
@@ -125,3 +133,112 @@ export const watchPendingEdits = (db: InvoiceDeskDatabase, onEdit: () => void): 
   });
   return toDisposable(() => subscription.unsubscribe());
 };
+
+/** What an import tells the audit log besides the rows it wrote. */
+export interface ImportSummary {
+  fileName: string;
+  created: number;
+  changed: number;
+  deactivated: number;
+  /** Rows with errors the clerk chose to leave out. */
+  skipped: number;
+}
+
+const LAST_IMPORT = 'lastCostCenterImport';
+
+/**
+ * Writes every cost centre of an import and its outbox entry in ONE transaction: a row the
+ * contract refuses, or any other failure, rolls back everything, so an import never half-lands.
+ * New centres are pushed with If-None-Match, changed ones with If-Match on the stored ETag; an edit
+ * already waiting for the same code is coalesced (the import's value wins, its base ETag stays).
+ * What each row was is kept, so that the whole import can be undone until the sync pushes any of it.
+ */
+export const applyCostCenterImport = (
+  db: InvoiceDeskDatabase,
+  changes: readonly ImportChange[],
+  summary: ImportSummary,
+  now: () => Date,
+): Promise<CostCenterImportRecord> =>
+  db.transaction('rw', [db.costCenters, db.outbox, db.auditLog, db.importMemory], async () => {
+    const at = now().toISOString();
+    const entries: ImportedEntry[] = [];
+    for (const change of changes) {
+      const stored = await db.costCenters.get(change.code);
+      const waitingBefore =
+        (await db.outbox.where('[entity+key]').equals(['costCenter', change.code]).first()) ?? null;
+      // A local-only centre has no ETag yet: the empty string marks "not at the operator".
+      const row = CostCenterSchema.parse({
+        ...change.after,
+        code: change.code,
+        etag: stored?.etag ?? '',
+        updatedAt: at,
+      });
+      await db.costCenters.put(row);
+      const enqueued = await enqueue(
+        db,
+        { entity: 'costCenter', op: 'put', key: change.code, payload: change.after },
+        stored?.etag ? stored.etag : null,
+      );
+      if (enqueued === null) throw new Error(`The outbox dropped the import of ${change.code}`);
+      entries.push({ code: change.code, before: stored ?? null, waitingBefore, ...enqueued });
+    }
+    const record: CostCenterImportRecord = { at, fileName: summary.fileName, entries };
+    await db.importMemory.put({ key: LAST_IMPORT, record });
+    await db.auditLog.add({ at, kind: 'costCenterImport', params: summary });
+    return record;
+  });
+
+/** The last import while it can still be undone; null when there is none or it is gone. */
+export const readLastImport = async (db: InvoiceDeskDatabase): Promise<CostCenterImportRecord | null> => {
+  const row = await db.importMemory.get(LAST_IMPORT);
+  return row?.key === 'lastCostCenterImport' ? row.record : null;
+};
+
+/**
+ * Why an import can no longer be undone: the sync pushed (or the operator refused) one of its
+ * entries, or a later edit changed one of its cost centres.
+ */
+export type UndoBlocker = 'pushed' | 'editedSince' | 'nothing';
+
+/** Whether every outbox entry of the import still waits as the import left it. */
+export const undoBlocker = async (
+  db: InvoiceDeskDatabase,
+  record: CostCenterImportRecord | null,
+): Promise<UndoBlocker | null> => {
+  if (record === null) return 'nothing';
+  for (const entry of record.entries) {
+    const waiting = await db.outbox.get(entry.seq);
+    if (waiting?.state !== 'pending') return 'pushed';
+    if (waiting.version !== entry.version) return 'editedSince';
+  }
+  return null;
+};
+
+/**
+ * Undoes the whole last import in ONE transaction: restores every row as it was, removes the
+ * import's outbox entries (or puts back the edit that was waiting before it), while all of them
+ * still wait unpushed and unchanged. Otherwise changes nothing and says why.
+ */
+export const undoCostCenterImport = (
+  db: InvoiceDeskDatabase,
+  now: () => Date,
+): Promise<{ ok: true; restored: number } | { ok: false; reason: UndoBlocker }> =>
+  db.transaction('rw', [db.costCenters, db.outbox, db.auditLog, db.importMemory], async () => {
+    const record = await readLastImport(db);
+    const blocker = await undoBlocker(db, record);
+    if (blocker !== null || record === null) return { ok: false, reason: blocker ?? 'nothing' } as const;
+    for (const entry of [...record.entries].reverse()) {
+      if (entry.before === null) await db.costCenters.delete(entry.code);
+      else await db.costCenters.put(entry.before);
+      if (entry.waitingBefore === null) await db.outbox.delete(entry.seq);
+      // A newer version than any the sync may be pushing, so an answer for the import's value never acknowledges it.
+      else await db.outbox.put({ ...entry.waitingBefore, seq: entry.seq, version: entry.version + 1 });
+    }
+    await db.importMemory.delete(LAST_IMPORT);
+    await db.auditLog.add({
+      at: now().toISOString(),
+      kind: 'costCenterImportUndone',
+      params: { fileName: record.fileName, restored: record.entries.length },
+    });
+    return { ok: true, restored: record.entries.length } as const;
+  });

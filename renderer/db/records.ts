@@ -1,4 +1,5 @@
 import type { AuditEntry, LegacyAuditEntry } from '../../shared/audit/auditEntry';
+import type { ColumnMapping } from '../../shared/costCenters/fileContract';
 import type {
   Assignment,
   CostCenter,
@@ -98,5 +99,27 @@ export interface SingletonRow<T> {
   value: T;
   etag: string | null;
 }
+
+/** One cost centre an import wrote: what it was, and the outbox entry (seq, version) that carries the import's value. */
+export interface ImportedEntry {
+  code: string;
+  /** The row before the import; null when the import created it. */
+  before: CostCenter | null;
+  /** The edit that was already waiting for this code when the import coalesced onto it; null when none was. */
+  waitingBefore: OutboxRow | null;
+  seq: number;
+  version: number;
+}
+
+/** The last import of cost centres, kept until it is undone or the sync has pushed any of it. */
+export interface CostCenterImportRecord {
+  at: string;
+  fileName: string;
+  entries: ImportedEntry[];
+}
+
+export type ImportMemoryRow =
+  | { key: `mapping:${string}`; mapping: ColumnMapping; savedAt: string }
+  | { key: 'lastCostCenterImport'; record: CostCenterImportRecord };
 
 export type { Assignment, CostCenter, Customer, LineBlock, Preferences, RollupRow, Service };

@@ -40,6 +40,14 @@ const rejected: AuditEntry = {
   params: { entity: 'costCenter', key: 'LOG', reasonCode: 'api.conflict', reason: 'code already taken' },
   before: { code: 'LOG', name: 'Logistics' },
 };
+const imported: AuditEntry = {
+  kind: 'costCenterImport',
+  params: { fileName: 'Kostenstellen.xlsx', created: 3, changed: 2, deactivated: 1, skipped: 4 },
+};
+const undone: AuditEntry = {
+  kind: 'costCenterImportUndone',
+  params: { fileName: 'Kostenstellen.xlsx', restored: 6 },
+};
 
 describe('describeAudit', () => {
   it('words each kind of entry in English from its parameters', async () => {
@@ -53,14 +61,18 @@ describe('describeAudit', () => {
     expect(describeAudit(archive(2), t)).toContain(', 2 are served again.');
     expect(describeAudit(conflict, t)).toBe('Designation service/PP-PRI was changed by someone else.');
     expect(describeAudit(rejected, t)).toBe('Cost centre LOG was refused: code already taken');
+    expect(describeAudit(imported, t)).toBe(
+      'Cost centres imported from Kostenstellen.xlsx: 3 new, 2 changed, 1 deactivated, 4 rows with errors skipped.',
+    );
+    expect(describeAudit(undone, t)).toBe('Import of Kostenstellen.xlsx undone: 6 cost centres restored.');
   });
 
   it('words the same entry in the clerk’s language, every parameter filled', async () => {
     for (const language of languages) {
       const t = await translator(language);
-      for (const entry of [sync, archive(0), archive(2), conflict, rejected]) {
+      for (const entry of [sync, archive(0), archive(2), conflict, rejected, imported, undone]) {
         const text = describeAudit(entry, t);
-        expect(text, `${language} ${entry.kind}`).not.toMatch(/\{\{|audit\.|outbox\./);
+        expect(text, `${language} ${entry.kind}`).not.toMatch(/\{\{|audit\.|outbox\.|costCenterImport\./);
       }
     }
     expect(describeAudit(conflict, await translator('de'))).toBe(

@@ -34,7 +34,13 @@ export type AuditEntry =
       kind: 'rejected';
       params: { entity: OutboxChange['entity']; key: string; reasonCode: string; reason: string };
       before: unknown;
-    };
+    }
+  | {
+      /** A file of cost centres applied in one transaction; skipped counts the rows with errors left out. */
+      kind: 'costCenterImport';
+      params: { fileName: string; created: number; changed: number; deactivated: number; skipped: number };
+    }
+  | { kind: 'costCenterImportUndone'; params: { fileName: string; restored: number } };
 
 /** A row written before entries were data: its English prose is all there is, shown as it is. */
 export interface LegacyAuditEntry {
@@ -51,6 +57,8 @@ export type AuditMessageKey =
   | 'audit.archiveRestored'
   | 'audit.conflict'
   | 'audit.rejected'
+  | 'costCenterImport.audit.applied'
+  | 'costCenterImport.audit.undone'
   | `outbox.entity.${OutboxChange['entity']}`;
 
 export type AuditTranslate = (key: AuditMessageKey, params?: Record<string, string | number>) => string;
@@ -81,5 +89,9 @@ export const describeAudit = (entry: AuditEntry | LegacyAuditEntry, t: AuditTran
         key: entry.params.key,
         reason: entry.params.reason,
       });
+    case 'costCenterImport':
+      return t('costCenterImport.audit.applied', entry.params);
+    case 'costCenterImportUndone':
+      return t('costCenterImport.audit.undone', entry.params);
   }
 };
