@@ -52,6 +52,7 @@ const setup = async (timeouts?: { headersMs: number; idleMs: number }) => {
       connection,
       notify: () => true,
       saveFile: () => Promise.resolve('saved'),
+      openFile: () => Promise.resolve(null),
     }),
   );
   const { invoke } = ipc;

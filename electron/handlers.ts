@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/ipc/contract';
 import { SecretRequiredError, type ConnectionService } from '../shared/connection/service';
 import { externalLinkHosts } from '../shared/externalLinks';
 import { IpcRefusal, type IpcHandlers } from './ipc';
+import type { OpenFile } from './openFile';
 import type { SaveFile } from './saveFile';
 import { openExternalSafely } from './security';
 
@@ -15,6 +16,8 @@ export interface HandlerDeps {
   notify: (title: string, body: string) => boolean;
   /** Asks the clerk where to save a file the app produced and writes it there. */
   saveFile: SaveFile;
+  /** Asks the clerk for a file to open and reads it within the size bound. */
+  openFile: OpenFile;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
@@ -27,6 +30,7 @@ export const createIpcHandlers = ({
   connection,
   notify,
   saveFile,
+  openFile,
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
   const inFlight = new Map<string, AbortController>();
@@ -79,5 +83,7 @@ export const createIpcHandlers = ({
     },
     // The contract has already refused unsafe names, other file types and oversized payloads.
     saveFile: ({ suggestedName, bytes }) => saveFile(suggestedName, bytes),
+    // The contract has already refused any type other than the four spreadsheet formats.
+    openFile: ({ accept }) => openFile(accept),
   };
 };

@@ -31,7 +31,16 @@ const setup = () => {
     saved.push({ name, size: bytes.byteLength });
     return Promise.resolve(name.startsWith('cancel') ? ('cancelled' as const) : ('saved' as const));
   };
-  const handlers = createIpcHandlers({ app, shell, platform: 'win32', connection, notify, saveFile });
+  const openFile = () => Promise.resolve(null);
+  const handlers = createIpcHandlers({
+    app,
+    shell,
+    platform: 'win32',
+    connection,
+    notify,
+    saveFile,
+    openFile,
+  });
   const registration = registerIpcHandlers(ipc.registrar, handlers);
   const { invoke } = ipc;
   return { ipc, shell, invoke, handlers, registration, requested, notified, saved };

@@ -16,12 +16,14 @@ import { startEmbeddedSimulator } from '../simulator/embedded';
 import { createConnectionService, type ConnectionService } from '../shared/connection/service';
 import { DEFAULT_CONNECTION } from '../shared/connection/settings';
 import { externalLinkHosts } from '../shared/externalLinks';
+import { catalogues, pickLanguage } from '../shared/i18n/languages';
 import { createCredentialVault } from './credentialVault';
 import { createDemoBackend } from './demoBackend';
 import { binaryFile, textFile } from './userFiles';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
 import { appSchemePrivileges, registerAppProtocol } from './protocol';
+import { createOpenFile } from './openFile';
 import { createSaveFile, defaultSaveFolder, fileTypeNameFor } from './saveFile';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -104,9 +106,14 @@ if (!app.requestSingleInstanceLock()) {
       defaultFolder: () => defaultSaveFolder(app),
       fileTypeName: fileTypeNameFor(() => app.getLocale()),
     });
+    const openFile = createOpenFile({
+      showOpenDialog: (options) =>
+        mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+      filterName: () => catalogues[pickLanguage([app.getLocale()])].files.spreadsheets,
+    });
     const ipcHandlers = registerIpcHandlers(
       ipcMain,
-      createIpcHandlers({ app, shell, platform: process.platform, connection, notify, saveFile }),
+      createIpcHandlers({ app, shell, platform: process.platform, connection, notify, saveFile, openFile }),
     );
     // Nothing may answer the page once the app is going away.
     app.on('will-quit', () => {

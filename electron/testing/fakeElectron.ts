@@ -1,5 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { BrowserWindowConstructorOptions, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+} from 'electron';
 import type { IpcRegistrar, SenderEvent } from '../ipc';
 import type { GuardedContents, PermissionSession, PreventableEvent } from '../security';
 import type { AppWindow } from '../window';
@@ -138,6 +144,25 @@ export const createFakeDialog = (answer: { filePath: string } = { filePath: '' }
       const options = args.length === 2 ? args[1] : args[0];
       shown.push(options);
       return Promise.resolve({ canceled: answer.filePath === '', filePath: answer.filePath });
+    },
+  };
+};
+
+/**
+ * The open dialog: answers the paths set in `answer` (none = cancelled) and records what it was
+ * shown. Accepts Electron's (window, options) and (options) forms alike.
+ */
+export const createFakeOpenDialog = (answer: { filePaths: string[] } = { filePaths: [] }) => {
+  const shown: OpenDialogOptions[] = [];
+  return {
+    answer,
+    shown,
+    showOpenDialog: (
+      ...args: [unknown, OpenDialogOptions] | [OpenDialogOptions]
+    ): Promise<OpenDialogReturnValue> => {
+      const options = args.length === 2 ? args[1] : args[0];
+      shown.push(options);
+      return Promise.resolve({ canceled: answer.filePaths.length === 0, filePaths: answer.filePaths });
     },
   };
 };

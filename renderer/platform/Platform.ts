@@ -2,6 +2,7 @@ import type { Fetch } from '../../shared/api/client';
 import type { ConnectionInfo, SaveConnectionRequest } from '../../shared/connection/settings';
 import type { ConnectionTestOutcome } from '../../shared/connection/testConnection';
 import type { AppInfo, IpcFailureCode } from '../../shared/ipc/contract';
+import type { OpenedFile, OpenFileRequest } from '../../shared/ipc/openFile';
 import type { SaveFileMimeType, SaveFileOutcome } from '../../shared/ipc/saveFile';
 
 /** A file the app produced, to be saved on the clerk's disk. */
@@ -34,6 +35,12 @@ export interface Platform {
    * contract refuses.
    */
   saveFile(file: FileToSave): Promise<SaveFileOutcome>;
+  /**
+   * Lets the clerk pick one file of the accepted types and reads it: its base name (never a path)
+   * and bytes, or null when the clerk cancelled. Rejects with PlatformError('files.tooLarge') above
+   * 20 MB, or ('files.unreadable').
+   */
+  openFile(request: OpenFileRequest): Promise<OpenedFile>;
   /** A desktop notification; false when the host cannot or may not show one. */
   notify(title: string, body: string): Promise<boolean>;
   /** Authenticated access to the billing API by path ("/v1/invoices?..."); no credential ever reaches the caller. */

@@ -19,6 +19,7 @@ const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
     testConnection: refuse,
     notify: refuse,
     saveFile: refuse,
+    openFile: refuse,
     apiRequest: (request) => {
       sent.push(request);
       return new Promise((resolve) => answers.push(resolve));
@@ -95,5 +96,30 @@ describe('electron platform: typed refusals', () => {
     await expect(refusing('ipc.notAllowed').connection.save(request)).rejects.toMatchObject({
       code: 'ipc.notAllowed',
     });
+  });
+});
+
+describe('electron platform: openFile', () => {
+  it('asks main for the accepted types and answers the name and bytes it read', async () => {
+    const asked: unknown[] = [];
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
+    const { platform } = fakeBridge({
+      openFile: (request) => {
+        asked.push(request);
+        return Promise.resolve({ ok: true, value: { name: 'Kostenstellen.xlsx', bytes } });
+      },
+    });
+    await expect(platform.openFile({ accept: ['xlsx', 'csv'] })).resolves.toEqual({
+      name: 'Kostenstellen.xlsx',
+      bytes,
+    });
+    expect(asked).toEqual([{ accept: ['xlsx', 'csv'] }]);
+  });
+
+  it("passes main's tooLarge refusal through as a typed failure", async () => {
+    const { platform } = fakeBridge({
+      openFile: () => Promise.resolve({ ok: false, error: { code: 'files.tooLarge', message: 'big' } }),
+    });
+    await expect(platform.openFile({ accept: ['xlsx'] })).rejects.toMatchObject({ code: 'files.tooLarge' });
   });
 });

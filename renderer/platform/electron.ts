@@ -75,6 +75,7 @@ export const createElectronPlatform = (
     test: async (request) => unwrap(await bridge.testConnection(request)),
   },
   saveFile: async (file) => unwrap(await bridge.saveFile(file)),
+  openFile: async (request) => unwrap(await bridge.openFile(request)),
   notify: async (title, body) => (await bridge.notify({ title, body })).ok,
   apiFetch: forwardApiRequest(bridge, newId),
 });

@@ -51,6 +51,22 @@ export const detectPlatform = (): Platform =>
           later: (task) => {
             setTimeout(task, 40_000);
           },
+          pick: (accept) =>
+            new Promise((resolve) => {
+              const input = document.createElement('input');
+              input.type = 'file';
+              input.accept = accept;
+              input.hidden = true;
+              const done = (file: File | null) => {
+                input.remove();
+                resolve(file);
+              };
+              input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+              // Chromium and Firefox tell of a chooser closed without a choice.
+              input.addEventListener('cancel', () => done(null), { once: true });
+              document.body.append(input);
+              input.click();
+            }),
         },
         ...('Notification' in window
           ? {

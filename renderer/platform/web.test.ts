@@ -4,7 +4,7 @@ import { PlatformError } from './Platform';
 import { memoryStorage } from '../testing/memoryStorage';
 import { createWebPlatform, type WebPlatformDeps } from './web';
 
-const setup = () => {
+const setup = (picked: File[] = []) => {
   const events: string[] = [];
   const blobs = new Map<string, Blob>();
   const pending: Array<() => void> = [];
@@ -23,6 +23,10 @@ const setup = () => {
     },
     later: (task) => {
       pending.push(task);
+    },
+    pick: (accept) => {
+      events.push(`pick ${accept}`);
+      return Promise.resolve(picked.shift() ?? null);
     },
   };
   const opened: string[] = [];
@@ -87,6 +91,7 @@ describe('web platform: apiFetch', () => {
           revokeObjectUrl: () => undefined,
           download: () => undefined,
           later: () => undefined,
+          pick: () => Promise.resolve(null),
         },
       });
       const controller = new AbortController();
@@ -118,5 +123,37 @@ describe('web platform: openExternal', () => {
     await expect(platform.openExternal('https://billing.example.ch/')).resolves.toBe(true);
     await expect(platform.openExternal('javascript:alert(1)')).resolves.toBe(false);
     expect(opened).toEqual(['https://help.invoice-desk.example/fr/', 'https://billing.example.ch/']);
+  });
+});
+
+describe('web platform: openFile', () => {
+  it('opens the chooser for the accepted types and reads the chosen file: its name and bytes', async () => {
+    const bytes = new TextEncoder().encode('Code;Name\n4100;Marketing\n');
+    const { platform, events } = setup([new File([bytes], 'Kostenstellen.csv', { type: 'text/csv' })]);
+    await expect(platform.openFile({ accept: ['xlsx', 'xls', 'ods', 'csv'] })).resolves.toEqual({
+      name: 'Kostenstellen.csv',
+      bytes,
+    });
+    expect(events).toEqual(['pick .xlsx,.xls,.ods,.csv']);
+  });
+
+  it('answers null when the clerk closes the chooser without a file', async () => {
+    const { platform } = setup();
+    await expect(platform.openFile({ accept: ['csv'] })).resolves.toBeNull();
+  });
+
+  it('refuses a file above 20 MB with a typed failure, without reading it', async () => {
+    const huge = new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'huge.xlsx');
+    const { platform } = setup([huge]);
+    const refused = await platform.openFile({ accept: ['xlsx'] }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PlatformError);
+    expect(refused instanceof PlatformError && refused.code).toBe('files.tooLarge');
+  });
+
+  it('answers a typed failure for a file the browser can no longer read', async () => {
+    const gone = new File(['x'], 'gone.csv');
+    gone.arrayBuffer = () => Promise.reject(new DOMException('gone', 'NotReadableError'));
+    const { platform } = setup([gone]);
+    await expect(platform.openFile({ accept: ['csv'] })).rejects.toMatchObject({ code: 'files.unreadable' });
   });
 });

@@ -9,6 +9,7 @@ import { externalLinkHosts, isAllowedExternalUrl } from '../../shared/externalLi
 import { SaveFileRequestSchema } from '../../shared/ipc/saveFile';
 import type { Platform } from './Platform';
 import { PlatformError } from './Platform';
+import { readPickedFile } from './readFile';
 
 export interface WebPlatformDeps {
   version: string;
@@ -35,6 +36,8 @@ export interface WebPlatformDeps {
     download: (url: string, fileName: string) => void;
     /** Runs the task once the browser has surely started reading the URL (revoking earlier can cancel the download). */
     later: (task: () => void) => void;
+    /** Opens the browser's file chooser through a hidden <input type=file accept=…>; null when cancelled. */
+    pick: (accept: string) => Promise<File | null>;
   };
 }
 
@@ -106,6 +109,10 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
       }
       // The browser's own download handling never reports back: starting it is all a page can know.
       return Promise.resolve('saved');
+    },
+    openFile: async ({ accept }) => {
+      const file = await deps.files.pick(accept.map((extension) => `.${extension}`).join(','));
+      return file === null ? null : readPickedFile(file);
     },
     notify: async (title, body) => {
       const notifications = deps.notifications;

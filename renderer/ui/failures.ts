@@ -13,6 +13,8 @@ export type FailureKey =
   | 'ipc.notAllowed'
   | 'connection.secretRequired'
   | 'files.refused'
+  | 'files.tooLarge'
+  | 'files.unreadable'
   | 'problems.action.quota'
   | 'problems.action.expired'
   | 'problems.action.unexpected'
@@ -25,6 +27,8 @@ const platformKeys = {
   'ipc.notAllowed': 'ipc.notAllowed',
   'connection.secretRequired': 'connection.secretRequired',
   'files.refused': 'files.refused',
+  'files.tooLarge': 'files.tooLarge',
+  'files.unreadable': 'files.unreadable',
 } as const satisfies Record<PlatformErrorCode, FailureKey>;
 
 /** A typed failure the line-index worker reports (see workers/lineIndex/protocol.ts). */

@@ -286,6 +286,10 @@ export const de: Catalogue = {
     xlsx: 'Excel-Arbeitsmappe',
     zip: 'ZIP-Archiv',
     refused: 'Diese Datei kann nicht gespeichert werden: Name oder Typ ist nicht zulässig.',
+    spreadsheets: 'Tabellen und CSV-Dateien',
+    tooLarge: 'Die Datei ist grösser als 20 MB und kann nicht geöffnet werden.',
+    unreadable:
+      'Die Datei kann nicht gelesen werden: Sie wurde vielleicht verschoben, oder ein anderes Programm hält sie offen.',
   },
   invoices: {
     filtersLabel: 'Rechnungsfilter',

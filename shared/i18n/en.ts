@@ -282,6 +282,9 @@ export const en = {
     xlsx: 'Excel workbook',
     zip: 'Zip archive',
     refused: 'This file cannot be saved: its name or type is not allowed.',
+    spreadsheets: 'Spreadsheets and CSV files',
+    tooLarge: 'The file is larger than 20 MB and cannot be opened.',
+    unreadable: 'The file cannot be read: it may have been moved, or another program holds it.',
   },
   invoices: {
     filtersLabel: 'Invoice filters',

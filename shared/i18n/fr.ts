@@ -285,6 +285,10 @@ export const fr: Catalogue = {
     xlsx: 'Classeur Excel',
     zip: 'Archive ZIP',
     refused: 'Ce fichier ne peut pas être enregistré : son nom ou son type n’est pas autorisé.',
+    spreadsheets: 'Feuilles de calcul et fichiers CSV',
+    tooLarge: 'Le fichier dépasse 20 Mo et ne peut pas être ouvert.',
+    unreadable:
+      'Le fichier ne peut pas être lu : il a peut-être été déplacé, ou un autre programme le tient ouvert.',
   },
   invoices: {
     filtersLabel: 'Filtres des factures',

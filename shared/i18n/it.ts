@@ -283,6 +283,10 @@ export const it: Catalogue = {
     xlsx: 'Cartella di lavoro Excel',
     zip: 'Archivio ZIP',
     refused: 'Questo file non può essere salvato: il nome o il tipo non è consentito.',
+    spreadsheets: 'Fogli di calcolo e file CSV',
+    tooLarge: 'Il file supera i 20 MB e non può essere aperto.',
+    unreadable:
+      'Il file non può essere letto: forse è stato spostato, oppure un altro programma lo tiene aperto.',
   },
   invoices: {
     filtersLabel: 'Filtri delle fatture',

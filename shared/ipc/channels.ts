@@ -12,6 +12,7 @@ export const ipcMessages = [
   'cancelApiRequest',
   'notify',
   'saveFile',
+  'openFile',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];
 

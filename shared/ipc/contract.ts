@@ -7,6 +7,7 @@ import {
 } from '../connection/apiRequest';
 import { ConnectionInfoSchema, SaveConnectionRequestSchema } from '../connection/settings';
 import type { IpcMessage } from './channels';
+import { OpenedFileSchema, OpenFileRequestSchema } from './openFile';
 import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
 
 export { ipcChannel, ipcMessages, type IpcMessage } from './channels';
@@ -54,6 +55,7 @@ export const ipcContract = {
   cancelApiRequest: { request: CancelApiRequestSchema, response: z.undefined() },
   notify: { request: NotifyRequestSchema, response: z.undefined() },
   saveFile: { request: SaveFileRequestSchema, response: SaveFileOutcomeSchema },
+  openFile: { request: OpenFileRequestSchema, response: OpenedFileSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
@@ -67,6 +69,9 @@ export const ipcFailureCodes = [
   'ipc.notAllowed',
   // A new back end saved without its client secret: the form asks for it (not a generic refusal).
   'connection.secretRequired',
+  // A file the clerk picked to open: above the size bound, or not readable (gone, locked, a folder).
+  'files.tooLarge',
+  'files.unreadable',
 ] as const;
 export type IpcFailureCode = (typeof ipcFailureCodes)[number];
 
