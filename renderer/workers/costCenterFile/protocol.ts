@@ -1,0 +1,25 @@
+import type { FileResult, ReadOptions } from '../../../shared/costCenters/fileContract';
+import type { Nothing } from '../rpc';
+
+/** The cost-centre file worker's one method, over workers/rpc.ts: read a file off the page's thread. */
+
+export interface ReadRequest {
+  /** Transferred, not copied: the page gives the file's bytes up once it asks. */
+  bytes: Uint8Array<ArrayBuffer>;
+  fileName: string;
+  options: ReadOptions;
+}
+
+export interface CostCenterFileWorkerSide {
+  methods: {
+    read: { params: ReadRequest; result: FileResult };
+  };
+  events: Nothing;
+}
+
+export interface CostCenterFilePageSide {
+  methods: Nothing;
+  events: Nothing;
+}
+
+export type CostCenterFileReader = (bytes: Uint8Array, fileName: string, options: ReadOptions) => FileResult;
