@@ -206,10 +206,11 @@ export const undoBlocker = async (
   record: CostCenterImportRecord | null,
 ): Promise<UndoBlocker | null> => {
   if (record === null) return 'nothing';
-  for (const entry of record.entries) {
-    const waiting = await db.outbox.get(entry.seq);
-    if (waiting?.state !== 'pending') return 'pushed';
-    if (waiting.version !== entry.version) return 'editedSince';
+  const waiting = await db.outbox.bulkGet(record.entries.map((entry) => entry.seq));
+  for (const [index, entry] of record.entries.entries()) {
+    const row = waiting[index];
+    if (row?.state !== 'pending') return 'pushed';
+    if (row.version !== entry.version) return 'editedSince';
   }
   return null;
 };
