@@ -21,7 +21,7 @@ describe('planImport', () => {
       { deactivateMissing: false },
     );
     expect(plan.rows).toEqual([
-      { status: 'unchanged', row: 2, code: '4100' },
+      { status: 'unchanged', row: 2, code: '4100', name: 'Marketing' },
       {
         status: 'changed',
         row: 3,

@@ -30,7 +30,7 @@ export type PlanRow =
       after: CostCenterInput;
       changes: FieldChange[];
     }
-  | { status: 'unchanged'; row: number; code: string }
+  | { status: 'unchanged'; row: number; code: string; name: string }
   | { status: 'error'; row: number; code: string | null; errors: RowError[] }
   | {
       status: 'deactivate';
@@ -145,7 +145,7 @@ export const planImport = (
     const changes = fieldChanges(inputOf(stored), after);
     rows.push(
       changes.length === 0
-        ? { status: 'unchanged', row: number, code: fileRow.code }
+        ? { status: 'unchanged', row: number, code: fileRow.code, name: stored.name }
         : { status: 'changed', row: number, code: fileRow.code, before: stored, after, changes },
     );
   }

@@ -669,6 +669,49 @@ export const de: Catalogue = {
     failed: 'Die Desktop-Anwendung konnte die Anfrage nicht ausführen.',
     notAllowed: 'Diese Aktion ist nicht erlaubt.',
   },
+  costCenterFile: {
+    file: {
+      unsupportedType:
+        '«{{file}}» kann nicht importiert werden: Wählen Sie eine Excel- (.xlsx, .xls), OpenDocument- (.ods) oder CSV-Datei.',
+      tooLarge: '«{{file}}» ist grösser als 20 MB, zu gross für eine Liste von Kostenstellen.',
+      corrupt:
+        '«{{file}}» kann nicht gelesen werden: Die Datei ist beschädigt oder nicht von der Art, die ihr Name angibt.',
+      encrypted:
+        '«{{file}}» ist mit einem Passwort geschützt. Öffnen Sie die Datei, speichern Sie eine Kopie ohne Passwort und importieren Sie diese Kopie.',
+      empty: '«{{file}}» ist leer.',
+      headerOnly: '«{{file}}» hat Spaltenüberschriften, aber keine Kostenstellen darunter.',
+      noHeader:
+        'In «{{file}}» wurden keine Spaltenüberschriften gefunden. Die erste Zeile der Liste sollte die Spalten benennen, zum Beispiel «Kostenstelle» und «Bezeichnung».',
+    },
+    row: {
+      missingCode: 'Zeile {{row}}: Die Kostenstelle (Spalte {{column}}) ist leer.',
+      invalidCode:
+        'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist keine gültige Kostenstelle (1 bis 20 Buchstaben, Ziffern oder . _ / -).',
+      duplicateCode:
+        'Zeile {{row}}, Spalte {{column}}: Die Kostenstelle «{{value}}» kommt in der Datei mehrmals vor.',
+      missingName: 'Zeile {{row}}: Die Bezeichnung (Spalte {{column}}) ist leer.',
+      tooLong: 'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist länger als 80 Zeichen.',
+      invalidBudget:
+        'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist kein Betrag (zum Beispiel 1250.00 oder 1’250.50, höchstens zwei Nachkommastellen).',
+      invalidDate: 'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist kein Datum (zum Beispiel 31.12.2026).',
+      invalidType:
+        'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist kein Typ (Kostenstelle, Kostenträger, PSP-Element oder Innenauftrag).',
+      invalidActive: 'Zeile {{row}}, Spalte {{column}}: «{{value}}» sollte ja oder nein sein.',
+      validityReversed:
+        'Zeile {{row}}, Spalte {{column}}: Die Gültigkeit beginnt («{{value}}») nach ihrem Ende.',
+    },
+    field: {
+      code: 'Kostenstelle',
+      name: 'Bezeichnung',
+      description: 'Beschreibung',
+      owner: 'Verantwortlich',
+      objectType: 'Typ',
+      monthlyBudget: 'Monatsbudget',
+      active: 'Aktiv',
+      validFrom: 'Gültig ab',
+      validTo: 'Gültig bis',
+    },
+  },
   costCenterImport: {
     importButton: 'Importieren…',
     dropOverlay: 'Datei hier ablegen, um ihre Kostenstellen zu importieren',
@@ -733,15 +776,12 @@ export const de: Catalogue = {
       name: 'Bezeichnung',
       details: 'Was sich ändert',
     },
-    notInFileRow: 'Nicht in der Datei',
     fieldChange: '{{field}}: {{before}} → {{after}}',
     emptyValue: 'leer',
     activeValue: 'aktiv',
     inactiveValue: 'inaktiv',
     newDetails: 'Wird wie in der Datei angelegt',
     unchangedDetails: 'Gleich wie im Archiv',
-    rowErrorAt: 'Zeile {{row}}, Spalte {{column}} ({{field}}), Wert «{{value}}»: {{reason}}',
-    rowErrorRow: 'Zeile {{row}}: {{reason}}',
     validOnly_one: 'Nur die gültigen Zeilen importieren, {{count}} Zeile mit Fehlern auslassen',
     validOnly_other: 'Nur die gültigen Zeilen importieren, {{count}} Zeilen mit Fehlern auslassen',
     blockedByErrors:
@@ -764,10 +804,8 @@ export const de: Catalogue = {
       nothing: 'Es gibt keinen Import, der rückgängig gemacht werden kann.',
     },
     applyFailed: 'Der Import ist fehlgeschlagen und hat nichts geändert. Bitte versuchen Sie es erneut.',
-    fileFailed: '{{fileName}} kann nicht importiert werden: {{reason}}',
     readFailed: '{{fileName}} konnte nicht gelesen werden. Es wurde nichts geändert.',
     openFailed: 'Die Datei konnte nicht geöffnet werden. Es wurde nichts geändert.',
-    tooLarge: 'Die Datei ist grösser als 20 MB und kann nicht importiert werden.',
     template: 'Vorlage herunterladen',
     export: 'Kostenstellen exportieren',
     templateName: 'Vorlage Kostenstellen',

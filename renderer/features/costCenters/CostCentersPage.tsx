@@ -7,6 +7,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { useLanguage } from '../../ui/useLanguage';
 import { useNames, type Names } from '../designations';
+import { CostCenterImport } from './import/CostCenterImport';
 import { useAssignments, useCostCenters } from './queries';
 
 /** Assignments in the order the matcher ranks them: licence over reference over service, then by key. */
@@ -59,6 +60,7 @@ export const CostCentersPage = () => {
   return (
     <section className="cost-centers">
       <PageHeader title={t('pages.costCenters.title')} />
+      <CostCenterImport current={centers.rows} />
       <p className="muted">{t('costCenterPage.readOnly')}</p>
       <SkippedRowsNotice kind="rows" skipped={centers.skipped} area="cost centres" />
       {centers.rows.length === 0 ? (

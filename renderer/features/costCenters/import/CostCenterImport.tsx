@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CostCenter } from '../../../../shared/api/schemas';
+import { openFileFormats } from '../../../../shared/ipc/openFile';
+import { usePlatform } from '../../../platform/PlatformContext';
+import { readPickedFile } from '../../../platform/readFile';
+import { FailureNotice, useFailureReason } from '../../../ui/FailureNotice';
+import type { ImportSummary } from '../../../db/localEdits';
+import type { ImportChange } from '../../../../shared/costCenters/importPlan';
+import { useImportEdits } from '../edits';
+import { useLastImport } from '../queries';
+import { ImportDialog } from './ImportDialog';
+import { useImportSession } from './useImportSession';
+import './import.css';
+
+/** Today in the clerk's time zone, as the import date's default ("2026-11-30"). */
+const localToday = (): string => {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
+
+const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+
+type Outcome =
+  | { kind: 'applied'; summary: ImportSummary }
+  | { kind: 'undone'; restored: number }
+  | { kind: 'error'; error: unknown };
+
+/**
+ * The cost-centre import: an "Import…" button that opens the platform's file picker, and a drop
+ * zone the size of the page (keyboard users take the button). The dialog shows what the file
+ * would change; after "Apply" the import can be undone until the sync has pushed any of it.
+ */
+export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }) => {
+  const { t } = useTranslation();
+  const platform = usePlatform();
+  const reason = useFailureReason();
+  const edits = useImportEdits();
+  const lastImport = useLastImport();
+  const { session, open, remap, setImportDate, confirm, close } = useImportSession(localToday);
+  const [dragging, setDragging] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const pick = async () => {
+    setOutcome(null);
+    try {
+      const file = await platform.openFile({ accept: [...openFileFormats] });
+      if (file !== null) await open(file.name, new Uint8Array(file.bytes));
+    } catch (error) {
+      setOutcome({ kind: 'error', error });
+    }
+  };
+
+  const drop = useCallback(
+    async (file: File) => {
+      setOutcome(null);
+      try {
+        const read = await readPickedFile(file);
+        await open(read.name, read.bytes);
+      } catch (error) {
+        setOutcome({ kind: 'error', error });
+      }
+    },
+    [open],
+  );
+
+  // The whole page is the drop zone while it is shown; a drag of anything but files is left alone.
+  useEffect(() => {
+    let depth = 0;
+    const enter = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      depth += 1;
+      setDragging(true);
+    };
+    const over = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      // Without this the browser would open the file itself in place of the app.
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const dropped = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = event.dataTransfer?.files[0];
+      if (file) void drop(file);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', dropped);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', dropped);
+    };
+  }, [drop]);
+
+  const apply = async (changes: readonly ImportChange[], summary: ImportSummary) => {
+    await edits.apply(changes, summary);
+    close();
+    setOutcome({ kind: 'applied', summary });
+  };
+
+  const undo = async () => {
+    try {
+      const result = await edits.undo();
+      setOutcome(result.ok ? { kind: 'undone', restored: result.restored } : null);
+    } catch (error) {
+      setOutcome({ kind: 'error', error });
+    }
+  };
+
+  const blocker = lastImport?.blocker ?? null;
+
+  return (
+    <div className="cc-import">
+      <div className="cc-import__actions">
+        <button type="button" onClick={() => void pick()}>
+          {t('costCenterImport.importButton')}
+        </button>
+        <span className="hint">{t('costCenterImport.dropHint')}</span>
+      </div>
+      {outcome?.kind === 'applied' && (
+        <div role="status" className="notice notice--ok cc-import__outcome">
+          <span>{t('costCenterImport.applied', { ...outcome.summary })}</span>{' '}
+          {blocker === null ? (
+            <button type="button" className="secondary" onClick={() => void undo()}>
+              {t('costCenterImport.undo')}
+            </button>
+          ) : (
+            <span className="cc-import__undo-gone">{t(`costCenterImport.undoGone.${blocker}`)}</span>
+          )}
+        </div>
+      )}
+      {outcome?.kind === 'undone' && (
+        <p role="status" className="notice notice--ok">
+          {t('costCenterImport.undone', { restored: outcome.restored })}
+        </p>
+      )}
+      {outcome?.kind === 'error' && (
+        <p>
+          <FailureNotice
+            error={outcome.error}
+            text={`${t('costCenterImport.openFailed')} ${reason(outcome.error)}`}
+            area="cost-centre import"
+          />
+        </p>
+      )}
+      {dragging && (
+        <div className="cc-import__drop" aria-hidden="true">
+          <p>{t('costCenterImport.dropOverlay')}</p>
+        </div>
+      )}
+      {session.phase !== 'idle' && (
+        <ImportDialog
+          session={session}
+          current={current}
+          onRemap={remap}
+          onImportDate={setImportDate}
+          onConfirm={confirm}
+          onApply={apply}
+          onClose={close}
+        />
+      )}
+    </div>
+  );
+};
