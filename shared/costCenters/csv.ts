@@ -7,6 +7,27 @@
 export type CsvEncoding = 'utf-8' | 'windows-1252';
 export type CsvSeparator = ',' | ';' | '\t';
 
+// Windows-1252's 0x80..0x9F (the rest is Latin-1). Decoded by hand: Node's TextDecoder, depending
+// on its ICU, reads 'windows-1252' as Latin-1 and turns € (0x80) into a control character.
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+const decodeWindows1252 = (bytes: Uint8Array): string => {
+  const chunks: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(bytes.length, start + CHUNK);
+    const codes = new Array<number>(end - start);
+    for (let i = start; i < end; i += 1) {
+      const byte = bytes[i] ?? 0;
+      codes[i - start] = byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte;
+    }
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join('');
+};
+
 /** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Windows-1252. */
 export const decodeCsv = (bytes: Uint8Array): { text: string; encoding: CsvEncoding } => {
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -15,7 +36,7 @@ export const decodeCsv = (bytes: Uint8Array): { text: string; encoding: CsvEncod
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
     // Not UTF-8: every byte sequence is valid Windows-1252, which is what Excel writes on Windows.
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
   }
 };
 

@@ -124,7 +124,7 @@ const HINTS: ReadonlyArray<readonly [CostCenterField, readonly string[]]> = [
   ['active', ['aktiv', 'actif', 'attivo', 'active']],
   ['objectType', ['typ', 'type', 'tipo']],
   ['description', ['beschreibung', 'description', 'descrizione']],
-  ['name', ['name', 'bezeichnung', 'designation', 'libelle', 'denominazione', 'nom']],
+  ['name', ['name', 'bezeichnung', 'designation', 'libelle', 'denominazione', 'nom', 'text']],
   ['code', ['kostenstelle', 'centre de cout', 'centro di costo', 'cost cent', 'code', 'kst', 'nr', 'numero']],
 ];
 
