@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { utils, write } from 'xlsx';
+import { utils, write, type CellObject } from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { FileReading, FileResult, ReadOptions } from './fileContract';
 import { MAX_FILE_BYTES, readCostCenterFile } from './readFile';
@@ -561,5 +561,55 @@ describe('several rows of one code', () => {
   it('several future periods take the earliest', () => {
     const result = sap('1;Later;01.01.2028;31.12.9999\n1;Sooner;01.01.2027;31.12.2027\n');
     expect(result.rows).toMatchObject([{ row: 3, name: 'Sooner' }]);
+  });
+});
+
+describe('number and date cells', () => {
+  const book = (rows: CellObject[][]) => {
+    const workbook = utils.book_new();
+    utils.book_append_sheet(workbook, utils.aoa_to_sheet(rows), 'Liste');
+    const bytes: unknown = write(workbook, { type: 'array', bookType: 'xlsx' });
+    if (!(bytes instanceof ArrayBuffer)) throw new Error('no bytes');
+    return reading(readCostCenterFile(new Uint8Array(bytes), 'liste.xlsx', options));
+  };
+  const header: CellObject[] = ['Code', 'Name', 'Gültig ab', 'Gültig bis', 'Budget'].map((v) => ({
+    t: 's',
+    v,
+  }));
+  const name: CellObject = { t: 's', v: 'A' };
+
+  it('codes print as the cell shows them: padded by a zeros format, integers exactly, custom formats as formatted', () => {
+    const result = book([
+      header,
+      [{ t: 'n', v: 100100, z: '0000000000' }, name],
+      [{ t: 'n', v: 4100 }, name],
+      [{ t: 'n', v: 4200, z: 'General' }, name],
+      [{ t: 'n', v: 1234567890123 }, name],
+      [{ t: 'n', v: 42, z: '"KST-"0000' }, name],
+    ]);
+    expect(codes(result)).toEqual(['0000100100', '4100', '4200', '1234567890123', 'KST-0042']);
+  });
+
+  it('date cells are read as dates (31.12.9999 is no end), budgets as exact decimals, errors show the cell', () => {
+    const result = book([
+      header,
+      [
+        { t: 's', v: '1' },
+        name,
+        { t: 'n', v: 46022, z: 'dd.mm.yyyy' },
+        { t: 'n', v: 2958465, z: 'dd.mm.yyyy' },
+        { t: 'n', v: 1250.1, z: '#,##0.00' },
+      ],
+      [{ t: 's', v: '2' }, name, { t: 'n', v: 20261130 }, { t: 's', v: '' }, { t: 'n', v: 0.1 + 0.2 }],
+      [{ t: 's', v: '3' }, name, { t: 'n', v: 1.5 }, { t: 's', v: '' }, { t: 'n', v: 12.345, z: '0.000' }],
+    ]);
+    expect(result.rows.map((row) => [row.code, row.validFrom, row.validTo, row.monthlyBudget])).toEqual([
+      ['1', '2025-12-31', null, '1250.10'],
+      ['2', '2026-11-30', null, '0.30'],
+    ]);
+    expect(result.errors).toEqual([
+      { row: 4, field: 'monthlyBudget', column: 'E', messageKey: 'invalidBudget', value: '12.345' },
+      { row: 4, field: 'validFrom', column: 'C', messageKey: 'invalidDate', value: '1.5' },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { CFB, read, type CellObject, type WorkBook } from 'xlsx';
+import { CFB, read, utils, type CellObject, type WorkBook } from 'xlsx';
 import { CostCenterCodeSchema, type CostObjectType } from '../api/schemas';
 import { isFormulaLike } from '../export/sanitize';
 import { decodeCsv, parseCsv, sniffSeparator } from './csv';
@@ -90,39 +90,45 @@ const serialToIso = (serial: number, date1904: boolean): string | null => {
   return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) ?? null;
 };
 
+/**
+ * A number cell whose shown text is formatted only when asked for (an error message, a code in a
+ * custom format): SheetJS formatting every cell up front (`cellText`) doubles the reading time.
+ */
+class FormattedNumber implements NumberCell {
+  #shown: string | null = null;
+  constructor(
+    readonly n: number,
+    readonly format: string | null,
+    readonly date: string | null,
+    private readonly source: CellObject,
+  ) {}
+  get w(): string {
+    // A date is shown as ISO: SheetJS renders it in US form ("07/01/26"), which a Swiss clerk misreads.
+    this.#shown ??= this.date ?? utils.format_cell(this.source);
+    return this.#shown;
+  }
+}
+
 const workbookGrid = (data: CellObject[][], date1904: boolean): Grid => {
-  const cache: Array<Array<Cell | undefined | null>> = [];
   const view = (cell: CellObject | undefined): Cell | undefined => {
     if (cell === undefined || cell.t === 'z') return undefined;
     const { v } = cell;
     if (cell.t === 'n' && typeof v === 'number') {
       const format = typeof cell.z === 'string' ? cell.z : null;
       const date = format !== null && isDateFormat(format) ? serialToIso(v, date1904) : null;
-      // A date is shown as ISO: SheetJS renders it in US form ("07/01/26"), which a Swiss clerk misreads.
-      return { n: v, w: date ?? cell.w ?? String(v), format, date };
+      return new FormattedNumber(v, format, date, cell);
     }
     if (cell.t === 'd' && v instanceof Date) {
       const iso = isoDate(v.getFullYear(), v.getMonth() + 1, v.getDate()) ?? '';
-      return { n: Number.NaN, w: cell.w ?? iso, format: null, date: iso };
+      return new FormattedNumber(Number.NaN, null, iso, cell);
     }
     if (cell.t === 'b') return v === true ? 'TRUE' : 'FALSE';
-    const text = typeof v === 'string' ? v : (cell.w ?? (v === undefined ? '' : String(v)));
+    const text = typeof v === 'string' ? v : utils.format_cell(cell);
     return text === '' ? undefined : text;
   };
   return {
     rowCount: data.length,
-    cell: (row, column) => {
-      let cached = cache[row];
-      if (cached === undefined) {
-        cached = [];
-        cache[row] = cached;
-      }
-      const known = cached[column];
-      if (known !== undefined) return known ?? undefined;
-      const cell = view(data[row]?.[column]);
-      cached[column] = cell ?? null;
-      return cell;
-    },
+    cell: (row, column) => view(data[row]?.[column]),
     columnCount: (row) => data[row]?.length ?? 0,
   };
 };
@@ -226,6 +232,8 @@ const openFile = (bytes: Uint8Array, format: FileFormat): Source | FileFailureKe
       cellFormula: false,
       cellStyles: false,
       cellDates: false,
+      // Formatted text is made per cell when needed (FormattedNumber), not for every cell.
+      cellText: false,
     });
   } catch (error) {
     return error instanceof Error && /password|encrypt/i.test(error.message) ? 'encrypted' : 'corrupt';
@@ -382,18 +390,17 @@ const readRows = (grid: Grid, firstRow: number, mapping: ColumnMapping): Candida
   const letters = new Map<CostCenterField, string>(
     columns.map(([field, column]) => [field, columnLetter(column)]),
   );
-  const at = (row: number, field: CostCenterField) => {
-    const column = mapping[field];
-    return column === undefined ? undefined : grid.cell(row, column);
-  };
+  // The row's mapped cells, read once each into one reused record (no allocation per row).
+  const cells: Partial<Record<CostCenterField, Cell>> = {};
+  // Type and active words repeat down a column: each distinct text is folded and looked up once.
+  const types = new Map<string, CostObjectType | null>();
+  const actives = new Map<string, boolean | null>();
   for (let row = firstRow; row < grid.rowCount; row += 1) {
     let blank = true;
-    for (const [, column] of columns) {
+    for (const [field, column] of columns) {
       const cell = grid.cell(row, column);
-      if (cell !== undefined && shownText(cell).trim() !== '') {
-        blank = false;
-        break;
-      }
+      cells[field] = cell;
+      if (cell !== undefined && (typeof cell !== 'string' || cell.trim() !== '')) blank = false;
     }
     if (blank) continue;
     const errors: RowError[] = [];
@@ -406,57 +413,65 @@ const readRows = (grid: Grid, firstRow: number, mapping: ColumnMapping): Candida
         value: shownText(cell).trim(),
       });
 
-    const codeCell = at(row, 'code');
+    const codeCell = cells.code;
     const code = codeText(codeCell);
     if (code === '') fail('code', 'missingCode', codeCell);
     else if (!isCode(code)) fail('code', 'invalidCode', codeCell);
 
     let nameField: CostCenterField = 'name';
-    let nameCell = at(row, 'name');
+    let nameCell = cells.name;
     let name = textOf(nameCell);
     if (name === '' && mapping.description !== undefined && mapping.description !== mapping.name) {
       // SAP's long text stands in for an empty short text.
       nameField = 'description';
-      nameCell = at(row, 'description');
+      nameCell = cells.description;
       name = textOf(nameCell);
       if (name === '') {
         nameField = 'name';
-        nameCell = at(row, 'name');
+        nameCell = cells.name;
       }
     }
     if (name === '') fail('name', 'missingName', nameCell);
     else if (name.length > NAME_MAX) fail(nameField, 'tooLong', nameCell);
 
-    const ownerCell = at(row, 'owner');
+    const ownerCell = cells.owner;
     const owner = textOf(ownerCell);
     if (owner.length > OWNER_MAX) fail('owner', 'tooLong', ownerCell);
 
-    const typeCell = at(row, 'objectType');
-    const typeText = foldHeader(shownText(typeCell));
+    const typeCell = cells.objectType;
+    const typeRaw = shownText(typeCell);
     let objectType: CostObjectType = 'costCenter';
-    if (typeText !== '') {
-      const type = objectTypeOf(typeText);
+    if (typeRaw.trim() !== '') {
+      let type = types.get(typeRaw);
+      if (type === undefined) {
+        type = objectTypeOf(foldHeader(typeRaw));
+        types.set(typeRaw, type);
+      }
       if (type === null) fail('objectType', 'invalidType', typeCell);
       else objectType = type;
     }
 
-    const budgetCell = at(row, 'monthlyBudget');
+    const budgetCell = cells.monthlyBudget;
     const budget = budgetOf(budgetCell);
     if (!budget.ok) fail('monthlyBudget', 'invalidBudget', budgetCell);
 
-    const activeCell = at(row, 'active');
-    const activeText = foldHeader(shownText(activeCell));
+    const activeCell = cells.active;
+    const activeRaw = shownText(activeCell);
     let active = true;
-    if (activeText !== '') {
-      const value = activeOf(activeText);
+    if (activeRaw.trim() !== '') {
+      let value = actives.get(activeRaw);
+      if (value === undefined) {
+        value = activeOf(foldHeader(activeRaw));
+        actives.set(activeRaw, value);
+      }
       if (value === null) fail('active', 'invalidActive', activeCell);
       else active = value;
     }
 
-    const fromCell = at(row, 'validFrom');
+    const fromCell = cells.validFrom;
     const from = dateOf(fromCell);
     if (!from.ok) fail('validFrom', 'invalidDate', fromCell);
-    const toCell = at(row, 'validTo');
+    const toCell = cells.validTo;
     const to = dateOf(toCell);
     if (!to.ok) fail('validTo', 'invalidDate', toCell);
     const validFrom = from.ok ? from.value : null;
@@ -522,7 +537,8 @@ const settleCodes = (candidates: readonly Candidate[], importDate: string, codeC
   const errors: RowError[] = [];
   const byCode = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
-    if (candidate.code === '' || !isCode(candidate.code)) continue;
+    // A code already refused in readRows groups with nothing.
+    if (candidate.errors.some((error) => error.field === 'code')) continue;
     const group = byCode.get(candidate.code);
     if (group === undefined) byCode.set(candidate.code, [candidate]);
     else group.push(candidate);
