@@ -1,2 +1,6 @@
-// The cost-centre logic other modules may use: the file reader's contract (and, with it, the reader).
+// The cost-centre logic other modules may use: the file reader's contract, the reader, and the
+// template/export workbook writer.
 export * from './fileContract';
+export { readCostCenterFile, MAX_FILE_BYTES } from './readFile';
+export { writeCostCenterWorkbook, type WorkbookCenter, type WorkbookOptions } from './workbook';
+export { WORKBOOK_TEXT } from './workbookText';

@@ -665,4 +665,47 @@ export const de: Catalogue = {
     failed: 'Die Desktop-Anwendung konnte die Anfrage nicht ausführen.',
     notAllowed: 'Diese Aktion ist nicht erlaubt.',
   },
+  costCenterFile: {
+    file: {
+      unsupportedType:
+        '«{{file}}» kann nicht importiert werden: Wählen Sie eine Excel- (.xlsx, .xls), OpenDocument- (.ods) oder CSV-Datei.',
+      tooLarge: '«{{file}}» ist grösser als 20 MB, zu gross für eine Liste von Kostenstellen.',
+      corrupt:
+        '«{{file}}» kann nicht gelesen werden: Die Datei ist beschädigt oder nicht von der Art, die ihr Name angibt.',
+      encrypted:
+        '«{{file}}» ist mit einem Passwort geschützt. Öffnen Sie die Datei, speichern Sie eine Kopie ohne Passwort und importieren Sie diese Kopie.',
+      empty: '«{{file}}» ist leer.',
+      headerOnly: '«{{file}}» hat Spaltenüberschriften, aber keine Kostenstellen darunter.',
+      noHeader:
+        'In «{{file}}» wurden keine Spaltenüberschriften gefunden. Die erste Zeile der Liste sollte die Spalten benennen, zum Beispiel «Kostenstelle» und «Bezeichnung».',
+    },
+    row: {
+      missingCode: 'Zeile {{row}}: Die Kostenstelle (Spalte {{column}}) ist leer.',
+      invalidCode:
+        'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist keine gültige Kostenstelle (1 bis 20 Buchstaben, Ziffern oder . _ / -).',
+      duplicateCode:
+        'Zeile {{row}}, Spalte {{column}}: Die Kostenstelle «{{value}}» kommt in der Datei mehrmals vor.',
+      missingName: 'Zeile {{row}}: Die Bezeichnung (Spalte {{column}}) ist leer.',
+      tooLong: 'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist länger als 80 Zeichen.',
+      invalidBudget:
+        'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist kein Betrag (zum Beispiel 1250.00 oder 1’250.50, höchstens zwei Nachkommastellen).',
+      invalidDate: 'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist kein Datum (zum Beispiel 31.12.2026).',
+      invalidType:
+        'Zeile {{row}}, Spalte {{column}}: «{{value}}» ist kein Typ (Kostenstelle, Kostenträger, PSP-Element oder Innenauftrag).',
+      invalidActive: 'Zeile {{row}}, Spalte {{column}}: «{{value}}» sollte ja oder nein sein.',
+      validityReversed:
+        'Zeile {{row}}, Spalte {{column}}: Die Gültigkeit beginnt («{{value}}») nach ihrem Ende.',
+    },
+    field: {
+      code: 'Kostenstelle',
+      name: 'Bezeichnung',
+      description: 'Beschreibung',
+      owner: 'Verantwortlich',
+      objectType: 'Typ',
+      monthlyBudget: 'Monatsbudget',
+      active: 'Aktiv',
+      validFrom: 'Gültig ab',
+      validTo: 'Gültig bis',
+    },
+  },
 };

@@ -657,6 +657,47 @@ export const en = {
     failed: 'The desktop application could not complete the request.',
     notAllowed: 'This action is not allowed.',
   },
+  costCenterFile: {
+    file: {
+      unsupportedType:
+        '“{{file}}” cannot be imported: choose an Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file.',
+      tooLarge: '“{{file}}” is larger than 20 MB, too large for a list of cost centres.',
+      corrupt: '“{{file}}” cannot be read: it is damaged or is not the kind of file its name says.',
+      encrypted:
+        '“{{file}}” is protected by a password. Open it, save a copy without a password and import that copy.',
+      empty: '“{{file}}” is empty.',
+      headerOnly: '“{{file}}” has column headings but no cost centres below them.',
+      noHeader:
+        'No column headings were found in “{{file}}”. The first row of the list should name the columns, for example “Cost centre” and “Name”.',
+    },
+    row: {
+      missingCode: 'Row {{row}}: the cost centre (column {{column}}) is empty.',
+      invalidCode:
+        'Row {{row}}, column {{column}}: “{{value}}” is not a valid cost centre (1 to 20 letters, digits or . _ / -).',
+      duplicateCode:
+        'Row {{row}}, column {{column}}: cost centre “{{value}}” appears more than once in the file.',
+      missingName: 'Row {{row}}: the name (column {{column}}) is empty.',
+      tooLong: 'Row {{row}}, column {{column}}: “{{value}}” is longer than 80 characters.',
+      invalidBudget:
+        'Row {{row}}, column {{column}}: “{{value}}” is not an amount (for example 1250.00 or 1’250.50, at most two decimals).',
+      invalidDate: 'Row {{row}}, column {{column}}: “{{value}}” is not a date (for example 31.12.2026).',
+      invalidType:
+        'Row {{row}}, column {{column}}: “{{value}}” is not a type (cost centre, cost unit, WBS element or internal order).',
+      invalidActive: 'Row {{row}}, column {{column}}: “{{value}}” should be yes or no.',
+      validityReversed: 'Row {{row}}, column {{column}}: the validity starts (“{{value}}”) after it ends.',
+    },
+    field: {
+      code: 'Cost centre',
+      name: 'Name',
+      description: 'Description',
+      owner: 'Owner',
+      objectType: 'Type',
+      monthlyBudget: 'Monthly budget',
+      active: 'Active',
+      validFrom: 'Valid from',
+      validTo: 'Valid to',
+    },
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -666,4 +666,47 @@ export const fr: Catalogue = {
     failed: 'L’application n’a pas pu exécuter la demande.',
     notAllowed: 'Cette action n’est pas autorisée.',
   },
+  costCenterFile: {
+    file: {
+      unsupportedType:
+        '« {{file}} » ne peut pas être importé : choisissez un fichier Excel (.xlsx, .xls), OpenDocument (.ods) ou CSV.',
+      tooLarge: '« {{file}} » dépasse 20 Mo, c’est trop pour une liste de centres de coûts.',
+      corrupt: '« {{file}} » ne peut pas être lu : il est endommagé ou n’est pas du type qu’indique son nom.',
+      encrypted:
+        '« {{file}} » est protégé par un mot de passe. Ouvrez-le, enregistrez une copie sans mot de passe et importez cette copie.',
+      empty: '« {{file}} » est vide.',
+      headerOnly: '« {{file}} » a des en-têtes de colonnes, mais aucun centre de coûts en dessous.',
+      noHeader:
+        'Aucun en-tête de colonnes n’a été trouvé dans « {{file}} ». La première ligne de la liste devrait nommer les colonnes, par exemple « Centre de coûts » et « Désignation ».',
+    },
+    row: {
+      missingCode: 'Ligne {{row}} : le centre de coûts (colonne {{column}}) est vide.',
+      invalidCode:
+        'Ligne {{row}}, colonne {{column}} : « {{value}} » n’est pas un centre de coûts valable (1 à 20 lettres, chiffres ou . _ / -).',
+      duplicateCode:
+        'Ligne {{row}}, colonne {{column}} : le centre de coûts « {{value}} » figure plusieurs fois dans le fichier.',
+      missingName: 'Ligne {{row}} : la désignation (colonne {{column}}) est vide.',
+      tooLong: 'Ligne {{row}}, colonne {{column}} : « {{value}} » dépasse 80 caractères.',
+      invalidBudget:
+        'Ligne {{row}}, colonne {{column}} : « {{value}} » n’est pas un montant (par exemple 1250.00 ou 1 250,50, deux décimales au plus).',
+      invalidDate:
+        'Ligne {{row}}, colonne {{column}} : « {{value}} » n’est pas une date (par exemple 31.12.2026).',
+      invalidType:
+        'Ligne {{row}}, colonne {{column}} : « {{value}} » n’est pas un type (centre de coûts, porteur de coûts, élément d’OTP ou ordre interne).',
+      invalidActive: 'Ligne {{row}}, colonne {{column}} : « {{value}} » devrait être oui ou non.',
+      validityReversed:
+        'Ligne {{row}}, colonne {{column}} : la validité commence (« {{value}} ») après sa fin.',
+    },
+    field: {
+      code: 'Centre de coûts',
+      name: 'Désignation',
+      description: 'Description',
+      owner: 'Responsable',
+      objectType: 'Type',
+      monthlyBudget: 'Budget mensuel',
+      active: 'Actif',
+      validFrom: 'Valable dès',
+      validTo: 'Valable jusqu’au',
+    },
+  },
 };

@@ -662,4 +662,46 @@ export const it: Catalogue = {
     failed: 'L’applicazione non ha potuto eseguire la richiesta.',
     notAllowed: 'Questa azione non è consentita.',
   },
+  costCenterFile: {
+    file: {
+      unsupportedType:
+        '«{{file}}» non può essere importato: scegliete un file Excel (.xlsx, .xls), OpenDocument (.ods) o CSV.',
+      tooLarge: '«{{file}}» supera i 20 MB, troppo per un elenco di centri di costo.',
+      corrupt: '«{{file}}» non può essere letto: è danneggiato o non è del tipo indicato dal suo nome.',
+      encrypted:
+        '«{{file}}» è protetto da una password. Apritelo, salvatene una copia senza password e importate quella copia.',
+      empty: '«{{file}}» è vuoto.',
+      headerOnly: '«{{file}}» ha le intestazioni delle colonne, ma nessun centro di costo sotto di esse.',
+      noHeader:
+        'In «{{file}}» non sono state trovate intestazioni di colonna. La prima riga dell’elenco dovrebbe nominare le colonne, per esempio «Centro di costo» e «Denominazione».',
+    },
+    row: {
+      missingCode: 'Riga {{row}}: il centro di costo (colonna {{column}}) è vuoto.',
+      invalidCode:
+        'Riga {{row}}, colonna {{column}}: «{{value}}» non è un centro di costo valido (da 1 a 20 lettere, cifre o . _ / -).',
+      duplicateCode:
+        'Riga {{row}}, colonna {{column}}: il centro di costo «{{value}}» compare più volte nel file.',
+      missingName: 'Riga {{row}}: la denominazione (colonna {{column}}) è vuota.',
+      tooLong: 'Riga {{row}}, colonna {{column}}: «{{value}}» supera gli 80 caratteri.',
+      invalidBudget:
+        'Riga {{row}}, colonna {{column}}: «{{value}}» non è un importo (per esempio 1250.00 o 1’250.50, al massimo due decimali).',
+      invalidDate: 'Riga {{row}}, colonna {{column}}: «{{value}}» non è una data (per esempio 31.12.2026).',
+      invalidType:
+        'Riga {{row}}, colonna {{column}}: «{{value}}» non è un tipo (centro di costo, unità di costo, elemento WBS o ordine interno).',
+      invalidActive: 'Riga {{row}}, colonna {{column}}: «{{value}}» dovrebbe essere sì o no.',
+      validityReversed:
+        'Riga {{row}}, colonna {{column}}: la validità inizia («{{value}}») dopo la sua fine.',
+    },
+    field: {
+      code: 'Centro di costo',
+      name: 'Denominazione',
+      description: 'Descrizione',
+      owner: 'Responsabile',
+      objectType: 'Tipo',
+      monthlyBudget: 'Budget mensile',
+      active: 'Attivo',
+      validFrom: 'Valido dal',
+      validTo: 'Valido fino al',
+    },
+  },
 };
