@@ -39,7 +39,8 @@ interface Results {
     rollupReadMs: number;
   };
   memoryMiB: Record<string, number | null>;
-  costCentreImport: { status: string };
+  /** Older results files carry only `status` ("not yet measured"). */
+  costCentreImport: { status: string; medianMs?: number; targetMs?: number };
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
@@ -77,7 +78,7 @@ Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB,
 | same, recomputed from every line | ${n(r.analytics.fromLinesMs)} ms, ${r.analytics.speedup}x slower | ≥ 50x | ${verdict(r.analytics.speedup >= 50)} |
 | grand totals equal both ways | ${r.analytics.totalsReconcile ? 'yes' : '**no**'} | | |
 | largest JS heap (page + workers) | ${maxHeap === null ? 'n/a' : `${maxHeap} MiB`} | < 300 MiB | ${maxHeap === null ? '' : verdict(maxHeap < 300)} |
-| cost-centre xlsx (10,000 rows) | ${r.costCentreImport.status} | | |
+| cost-centre xlsx (10,000 rows), parse and validate | ${r.costCentreImport.status} | < 1,000 ms | ${r.costCentreImport.medianMs === undefined ? '' : verdict(r.costCentreImport.medianMs < (r.costCentreImport.targetMs ?? 1000))} |
 
 Line explorer queries (round trip page → worker → first 50 rows; naive = decode every stored block):
 

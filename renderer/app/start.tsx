@@ -25,7 +25,7 @@ import {
 import { createApiClient } from '../../shared/api/client';
 import type { Customer } from '../../shared/profiles/profiles';
 import { rememberVisit } from './lastVisit';
-import { parseHash, preloadPage } from './router/routes';
+import { parseHash, preloadPage, warmPage } from './router/routes';
 import { watchPendingEdits } from '../db/localEdits';
 import { PreviousVisitContext } from '../ui/PreviousVisitContext';
 import { SyncContext } from '../workers/sync/SyncContext';
@@ -45,7 +45,7 @@ const customerOf = async (platform: Platform): Promise<Customer | null> => {
 
 const start = async () => {
   // Pages load lazily: fetch the one this start opens while settings are read and the archive opens.
-  preloadPage(parseHash(window.location.hash));
+  const pageLoaded = preloadPage(parseHash(window.location.hash));
   const i18n = await createI18n(initialLanguage());
   const platform = detectPlatform();
   const profile = await resolveProfile({
@@ -119,6 +119,9 @@ const start = async () => {
       ),
     ));
 
+  lifetime.add(warmPage(parseHash(window.location.hash), { db, lineIndex: getLineIndex }));
+  // Rendered with the page's code at hand, so the first commit shows the page, not a fallback.
+  await pageLoaded;
   createRoot(root).render(
     <StrictMode>
       <PlatformContext value={platform}>

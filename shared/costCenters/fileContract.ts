@@ -91,14 +91,22 @@ export interface FileReading {
   /** For a CSV: the encoding that was detected and the separator. */
   csv: { encoding: 'utf-8' | 'windows-1252'; separator: ',' | ';' | '\t' } | null;
   sheetName: string | null;
-  /** 1-based row number of the header row that was found (or given). */
+  /**
+   * 1-based row number of the header row that was found (or given); 0 for a list without a header
+   * (a DATEV two-column code;name list: code and name are then in `unsure`). Passing
+   * `ReadOptions.headerRow: 0` reads a file that way.
+   */
   headerRow: number;
   /** The header cells as written, in column order. */
   headers: string[];
   /** A stable signature of the header layout, to remember the clerk's mapping for files that look alike. */
   layoutKey: string;
+  /** The columns read; with no name column, the description's stands in (both point to it). */
   mapping: ColumnMapping;
-  /** Fields whose column was a guess the clerk should confirm (or that are required and missing). */
+  /**
+   * Fields whose column was a guess the clerk should confirm (or that are required and missing).
+   * While code or name has no column, `rows` and `errors` are empty: the clerk maps the columns first.
+   */
   unsure: CostCenterField[];
   /** 'sap' when CSKS/CSKT columns were recognised, 'datev' for a KOST1 list, 'generic' otherwise. */
   dialect: 'sap' | 'datev' | 'generic';

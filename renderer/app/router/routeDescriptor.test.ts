@@ -1,3 +1,5 @@
+import { createElement, Suspense, type ComponentType } from 'react';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { lazyPage } from './routeDescriptor';
 
@@ -20,5 +22,19 @@ describe('lazyPage', () => {
     const page = lazyPage<object>(() => Promise.reject(new Error('chunk gone')));
     await expect(page.preload()).rejects.toThrow('chunk gone');
     await expect(page.preload()).rejects.toThrow('chunk gone');
+  });
+
+  it('renders a preloaded page at once, without a Suspense fallback first', async () => {
+    const Greeting = ({ name }: { name: string }) => createElement('p', null, `Hello ${name}`);
+    const render = (Page: ComponentType<{ name: string }>) =>
+      renderToString(createElement(Suspense, { fallback: 'waiting' }, createElement(Page, { name: 'Anna' })));
+    const cold = lazyPage(() => Promise.resolve({ default: Greeting }));
+    // Not loaded yet: the page suspends and the fallback shows.
+    expect(render(cold)).toContain('waiting');
+    const warm = lazyPage(() => Promise.resolve({ default: Greeting }));
+    await warm.preload();
+    const html = render(warm);
+    expect(html).toContain('Hello Anna');
+    expect(html).not.toContain('waiting');
   });
 });

@@ -1,4 +1,5 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
+import type { WarmTable } from '../../db/warm';
 
 /** What a page receives from the route: the query of its hash. */
 export interface PageProps {
@@ -22,19 +23,39 @@ export interface RouteDescriptor {
   readonly labelKey: `nav.${string}`;
   readonly page: LazyPage<PageProps>;
   readonly itemPage?: LazyPage<ItemPageProps>;
+  /** Tables the page reads whole for its first rows: a cold start on this page reads them while the page loads. */
+  readonly warmTables?: readonly WarmTable[];
+  /** The page's first rows come from the line index: a cold start on this page starts indexing at once. */
+  readonly warmLineIndex?: true;
 }
 
 /** A lazily loaded page whose code can be asked for before React renders it. */
-export type LazyPage<P> = LazyExoticComponent<ComponentType<P>> & {
+export type LazyPage<P> = ComponentType<P> & {
   readonly preload: () => Promise<unknown>;
 };
 
 /**
  * A page loaded on first use. `preload` lets the start fetch the page a cold start opens while it
  * is still reading settings and opening the archive, instead of after the shell has rendered.
+ * A page whose code is already here renders at once instead of through `lazy`: suspending would
+ * commit the Suspense fallback first, and React then holds back the page's content for its
+ * fallback throttle (300 ms), whatever else is ready.
  */
-export const lazyPage = <P>(load: () => Promise<{ default: ComponentType<P> }>): LazyPage<P> => {
+export const lazyPage = <P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+): LazyPage<P> => {
   let loading: Promise<{ default: ComponentType<P> }> | undefined;
-  const once = () => (loading ??= load());
-  return Object.assign(lazy(once), { preload: once });
+  let loaded: ComponentType<P> | undefined;
+  const once = () =>
+    (loading ??= load().then((module) => {
+      loaded = module.default;
+      return module;
+    }));
+  const Lazy = lazy(once);
+  const Page = (props: P) => {
+    // Chosen once per mount: switching from the lazy to the loaded component would remount the page.
+    const [Component] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return createElement(Component, props);
+  };
+  return Object.assign(Page, { preload: once });
 };

@@ -1,3 +1,7 @@
+import type { LineIndexClient } from '../../workers/lineIndex/lineIndexClient';
+import type { Disposable } from '../../../shared/core/disposable';
+import type { InvoiceDeskDatabase } from '../../db/database';
+import { warmTables } from '../../db/warm';
 import { analyticsRoute } from '../../features/analytics/route';
 import { costCentersRoute } from '../../features/costCenters/route';
 import { designationsRoute } from '../../features/designations/route';
@@ -72,11 +76,35 @@ export const parseHash = (hash: string): Route => {
 };
 
 /** Starts fetching the code of the page a route shows; a failure surfaces when the page renders. */
-export const preloadPage = (route: Route): void => {
+/** Fetches a route's page; settles (never rejects) once its code is here or failed to come. */
+export const preloadPage = (route: Route): Promise<void> => {
   const entry = routeTable.find((candidate) => candidate.id === route.page);
-  if (!entry) return;
+  if (!entry) return Promise.resolve();
   const page = route.itemId !== undefined && 'itemPage' in entry ? entry.itemPage : entry.page;
-  page.preload().catch(() => undefined);
+  // A failed load is the page's to report when it renders.
+  return page.preload().then(
+    () => undefined,
+    () => undefined,
+  );
+};
+
+/**
+ * Starts the reads of the page a cold start opens while its code loads and React renders (see
+ * db/warm.ts); for a list page only, not its items.
+ */
+export const warmPage = (
+  route: Route,
+  sources: { db: InvoiceDeskDatabase; lineIndex: () => LineIndexClient },
+): Disposable => {
+  const entry =
+    route.itemId === undefined ? routeTable.find((candidate) => candidate.id === route.page) : undefined;
+  // The page's own refresh follows this one and only adds what came since.
+  if (entry && 'warmLineIndex' in entry)
+    sources
+      .lineIndex()
+      .refresh()
+      .catch(() => undefined);
+  return warmTables(sources.db, entry && 'warmTables' in entry ? entry.warmTables : []);
 };
 
 /** The nav entry a route belongs to (an invoice belongs to Invoices). */

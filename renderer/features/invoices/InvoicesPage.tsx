@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatChf } from '../../../shared/core/format';
 import { localIsoDay } from '../../../shared/core/periods';
 import { exportFileName } from '../../../shared/export/filename';
-import { exportInvoices, type InvoiceExportRequest } from '../../../shared/invoices/export';
+import type { InvoiceExportRequest } from '../../../shared/invoices/export';
 import {
   invoiceQueryParams,
   invoiceSortKeys,
@@ -13,7 +13,6 @@ import {
   type InvoiceFilters,
   type InvoiceSort,
 } from '../../../shared/invoices/filters';
-import { zipInvoicePdfs } from '../../../shared/invoices/pdfZip';
 import { parseInvoiceSearch } from '../../../shared/invoices/search';
 import { ExportNotice, type ExportState } from '../../ui/ExportNotice';
 import { PageHeader } from '../../ui/PageHeader';
@@ -126,6 +125,8 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
         status: t('invoices.columns.status'),
         qrReference: t('lists.columns.qrReference'),
       };
+      // The spreadsheet writer is large and only an export needs it: loaded on demand, not at start.
+      const { exportInvoices } = await import('../../../shared/invoices/export');
       const bytes = exportInvoices(shown, {
         format,
         language,
@@ -150,7 +151,10 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
   const runZip = async () => {
     setExportState({ tone: 'ok', text: t('lists.exporting') });
     try {
-      const documents = await loadDocuments(shown.map((invoice) => invoice.id));
+      const [documents, { zipInvoicePdfs }] = await Promise.all([
+        loadDocuments(shown.map((invoice) => invoice.id)),
+        import('../../../shared/invoices/pdfZip'),
+      ]);
       const zip = zipInvoicePdfs(
         shown.map((invoice) => ({ invoice, bytes: documents.get(invoice.id) ?? null })),
         { missingFileName: t('lists.missingFileName'), missingIntro: t('lists.missingIntro') },

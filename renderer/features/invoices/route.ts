@@ -5,6 +5,7 @@ export const invoicesRoute = {
   path: '/invoices',
   labelKey: 'nav.invoices',
   page: lazyPage(() => import('./InvoicesPage').then((module) => ({ default: module.InvoicesPage }))),
+  warmTables: ['invoices'],
   itemPage: lazyPage(() =>
     import('./InvoiceDetailPage').then((module) => ({ default: module.InvoiceDetailPage })),
   ),
