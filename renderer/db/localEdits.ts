@@ -182,7 +182,7 @@ export const applyCostCenterImport = (
       if (enqueued === null) throw new Error(`The outbox dropped the import of ${change.code}`);
       entries.push({ code: change.code, before: stored ?? null, waitingBefore, ...enqueued });
     }
-    const record: CostCenterImportRecord = { at, fileName: summary.fileName, entries };
+    const record: CostCenterImportRecord = { at, fileName: summary.fileName, summary, entries };
     await db.importMemory.put({ key: LAST_IMPORT, record });
     await db.auditLog.add({ at, kind: 'costCenterImport', params: summary });
     return record;

@@ -115,6 +115,8 @@ export interface ImportedEntry {
 export interface CostCenterImportRecord {
   at: string;
   fileName: string;
+  /** What the import did, for the notice that offers its undo (also after a reload). */
+  summary: { fileName: string; created: number; changed: number; deactivated: number; skipped: number };
   entries: ImportedEntry[];
 }
 

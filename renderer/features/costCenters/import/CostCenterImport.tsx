@@ -22,10 +22,7 @@ const localToday = (): string => {
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
-type Outcome =
-  | { kind: 'applied'; summary: ImportSummary }
-  | { kind: 'undone'; restored: number }
-  | { kind: 'error'; error: unknown };
+type Outcome = { kind: 'undone'; restored: number } | { kind: 'error'; error: unknown };
 
 /**
  * The cost-centre import: an "Import…" button that opens the platform's file picker, and a drop
@@ -107,7 +104,7 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
   const apply = async (changes: readonly ImportChange[], summary: ImportSummary) => {
     await edits.apply(changes, summary);
     close();
-    setOutcome({ kind: 'applied', summary });
+    setOutcome(null);
   };
 
   const undo = async () => {
@@ -119,7 +116,14 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
     }
   };
 
+  // The last import is offered for undo while it can be (after a reload too); once the sync has
+  // pushed it, the notice says why the undo is gone, if this page saw it undoable.
+  const [watched, setWatched] = useState<string | null>(null);
+  const record = lastImport?.record ?? null;
   const blocker = lastImport?.blocker ?? null;
+  // Adjusted while rendering (React's pattern for state derived from a change), not in an effect.
+  if (record !== null && blocker === null && watched !== record.at) setWatched(record.at);
+  const shown = record !== null && (blocker === null || watched === record.at) ? record : null;
 
   return (
     <div className="cc-import">
@@ -129,9 +133,9 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
         </button>
         <span className="hint">{t('costCenterImport.dropHint')}</span>
       </div>
-      {outcome?.kind === 'applied' && (
+      {shown !== null && (
         <div role="status" className="notice notice--ok cc-import__outcome">
-          <span>{t('costCenterImport.applied', { ...outcome.summary })}</span>{' '}
+          <span>{t('costCenterImport.applied', { ...shown.summary })}</span>{' '}
           {blocker === null ? (
             <button type="button" className="secondary" onClick={() => void undo()}>
               {t('costCenterImport.undo')}
