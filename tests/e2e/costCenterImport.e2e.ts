@@ -196,4 +196,47 @@ describe('importing cost centres from a file', () => {
     await dialog().getByRole('button', { name: 'Close' }).click();
     await dialog().waitFor({ state: 'detached' });
   }, 120_000);
+
+  it('the export of the cost centres, dropped again, changes nothing; the template downloads as an Excel workbook', async () => {
+    await page.goto(`${web.url}#/cost-centres`);
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export cost centres' }).click(),
+    ]);
+    expect(exported.suggestedFilename()).toMatch(/^invoice-desk-cost-centres-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = await readFile(await exported.path());
+    await dragFile(exported.suggestedFilename(), bytes, { drop: true });
+    await dialog().getByText('Nothing to change: the cost centres already are as in the file.').waitFor();
+    expect(await dialog().getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download template' }).click(),
+    ]);
+    expect(template.suggestedFilename()).toMatch(/^invoice-desk-cost-centres-template-.*\.xlsx$/);
+    // An xlsx is a zip: it starts with PK.
+    expect([...(await readFile(await template.path())).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  }, 120_000);
+
+  it('a preview of 10,000 rows keeps only a window of them in the page', async () => {
+    const lines = ['Code;Name'];
+    for (let index = 1; index <= 10_000; index += 1)
+      lines.push(`K${String(index).padStart(5, '0')};Centre ${index}`);
+    await page.goto(`${web.url}#/cost-centres`);
+    await page.getByRole('button', { name: 'Import…' }).waitFor();
+    const started = Date.now();
+    await dragFile('many.csv', new TextEncoder().encode(lines.join('\n')), { drop: true });
+    await preview().getByRole('gridcell', { name: 'Centre 1', exact: true }).waitFor({ timeout: 30_000 });
+    const shownAfterMs = Date.now() - started;
+    await expect(preview().getAttribute('aria-rowcount')).resolves.toBe(String(10_000 + 1));
+    const inDom = async () => preview().locator('[role="row"]').count();
+    expect(await inDom()).toBeLessThan(60);
+    // Scrolled to the end, the last rows are drawn and the DOM still holds only a window.
+    await preview().evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
+    await preview().getByRole('gridcell', { name: 'Centre 10000', exact: true }).waitFor();
+    expect(await inDom()).toBeLessThan(60);
+    console.info(`10,000-row preview shown ${shownAfterMs} ms after the drop`);
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+  }, 120_000);
 });

@@ -4,7 +4,11 @@ import type { CostCenter } from '../../../../shared/api/schemas';
 import { openFileFormats } from '../../../../shared/ipc/openFile';
 import { usePlatform } from '../../../platform/PlatformContext';
 import { readPickedFile } from '../../../platform/readFile';
+import { exportFileName } from '../../../../shared/export/filename';
+import { saveFileTypes } from '../../../../shared/ipc/saveFile';
+import { ExportNotice, type ExportState } from '../../../ui/ExportNotice';
 import { FailureNotice, useFailureReason } from '../../../ui/FailureNotice';
+import { useLanguage } from '../../../ui/useLanguage';
 import type { ImportSummary } from '../../../db/localEdits';
 import type { ImportChange } from '../../../../shared/costCenters/importPlan';
 import { useImportEdits } from '../edits';
@@ -38,6 +42,29 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
   const { session, open, remap, setImportDate, confirm, close } = useImportSession(localToday);
   const [dragging, setDragging] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const language = useLanguage();
+  const [exportState, setExportState] = useState<ExportState>(null);
+
+  /** The template (centres null) or the current cost centres, in the layout the import reads back. */
+  const saveWorkbook = async (centers: readonly CostCenter[] | null) => {
+    setExportState({ tone: 'ok', text: t('lists.exporting') });
+    try {
+      // The spreadsheet writer loads only when a workbook is asked for.
+      const { writeCostCenterWorkbook } = await import('../../../../shared/costCenters/workbook');
+      const outcome = await platform.saveFile({
+        suggestedName: exportFileName(
+          t(centers === null ? 'costCenterImport.templateName' : 'costCenterImport.exportName'),
+          new Date(),
+          'xlsx',
+        ),
+        mimeType: saveFileTypes.xlsx,
+        bytes: new Uint8Array(writeCostCenterWorkbook(centers, language)),
+      });
+      setExportState(outcome === 'saved' ? { tone: 'ok', text: t('lists.exported') } : null);
+    } catch (error) {
+      setExportState({ tone: 'error', error });
+    }
+  };
 
   const pick = async () => {
     setOutcome(null);
@@ -132,7 +159,23 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
           {t('costCenterImport.importButton')}
         </button>
         <span className="hint">{t('costCenterImport.dropHint')}</span>
+        <button type="button" className="secondary" onClick={() => void saveWorkbook(null)}>
+          {t('costCenterImport.template')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={current.length === 0}
+          onClick={() => void saveWorkbook(current)}
+        >
+          {t('costCenterImport.export')}
+        </button>
       </div>
+      <ExportNotice
+        state={exportState}
+        failed={(reason) => t('lists.exportFailed', { reason })}
+        area="cost-centre workbook"
+      />
       {shown !== null && (
         <div role="status" className="notice notice--ok cc-import__outcome">
           <span>{t('costCenterImport.applied', { ...shown.summary })}</span>{' '}
