@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,23 @@ interface Stop {
   path: () => string;
   /** The page's h1, as a regular expression's source. */
   title: (language: Language) => string;
+  /** Brings the page into the state to check once it has settled (a dialog open). */
+  open?: (target: Page) => Promise<void>;
 }
+
+/** The cost-centre import dialog, open on a file with errors (drops a fixture on the page). */
+const openImportDialog = async (target: Page) => {
+  const bytes = [...readFileSync(resolve('tests/fixtures/costCenters/de-semicolon-bom.csv'))];
+  await target.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], 'Kostenstellen.csv'));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      document.body.dispatchEvent(
+        new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+  }, bytes);
+  await target.getByRole('dialog').getByRole('grid').getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+};
 
 const exactly = (text: string) => `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
@@ -40,6 +56,12 @@ const stops: readonly Stop[] = [
     id: 'costCentres',
     path: () => '#/cost-centres',
     title: (l) => exactly(catalogues[l].pages.costCenters.title),
+  },
+  {
+    id: 'costCentresImport',
+    path: () => '#/cost-centres',
+    title: (l) => exactly(catalogues[l].pages.costCenters.title),
+    open: openImportDialog,
   },
   { id: 'analytics', path: () => '#/analytics', title: (l) => exactly(catalogues[l].pages.analytics.title) },
   { id: 'settings', path: () => '#/settings', title: (l) => exactly(catalogues[l].pages.settings.title) },
@@ -70,6 +92,12 @@ const figurePatterns: ReadonlyArray<[string, RegExp]> = [
   ],
 ];
 
+/**
+ * Figures shown as what the clerk may type, not as formatted output: the import's budget error
+ * gives "1250.00 or 1’250.50" as examples of accepted input (costCenterFile.row.invalidBudget).
+ */
+const inputExamples: readonly RegExp[] = [/\b1250\.00(?= (?:or|oder|ou|o) 1[’ ]250)/g];
+
 const visibleText = (target: Page) =>
   target.evaluate(() => {
     const texts = [document.body.innerText];
@@ -84,8 +112,9 @@ const findings = (text: string): string[] => {
   for (const [what, pattern] of keyPatterns)
     for (const match of text.matchAll(pattern))
       if (!allowed.some((ok) => ok.test(match[0]))) found.push(`${what}: "${match[0]}"`);
+  const figures = inputExamples.reduce((rest, example) => rest.replace(example, ''), text);
   for (const [what, pattern] of figurePatterns)
-    for (const match of text.matchAll(pattern)) found.push(`${what}: "${match[0]}"`);
+    for (const match of figures.matchAll(pattern)) found.push(`${what}: "${match[0]}"`);
   return found;
 };
 
@@ -241,12 +270,14 @@ describe('the quality walk', () => {
       'Total CHF-377.29',
       'CHF 5761.10',
       'Rechnung {{number}}',
+      'Budget 1250.00 or more',
     ])
       expect(findings(seen), seen).not.toEqual([]);
     for (const fine of [
       "CHF 5'761.10 · 21’058 Positionen · 05.03.2026, 14:05",
       '-CHF 377.29 · 1 234.50 CHF · 50,3 %',
       'http://127.0.0.1:43117 · Rechnung 1000012345 · 00 00667 96060 00000 00000 00019',
+      'is not an amount (for example 1250.00 or 1’250.50, at most two decimals)',
     ])
       expect(findings(fine), fine).toEqual([]);
   });
@@ -264,6 +295,7 @@ describe('the quality walk', () => {
           await page.setViewportSize({ width: 1440, height: 900 });
           await page.goto(`${app.web.url}${stop.path()}`);
           await settle(page, stop, language);
+          await stop.open?.(page);
           for (const finding of findings(await visibleText(page))) problems.push(`${stop.id}: ${finding}`);
           for (const violation of await runAxe(page))
             problems.push(
@@ -318,7 +350,7 @@ describe('the chart and the focus ring', () => {
   it('the light theme’s focus ring reaches 3:1 against white', async () => {
     await useDevice('en', 'light');
     await page.goto(`${app.web.url}#/settings`);
-    await settle(page, stops[7]!, 'en');
+    await settle(page, stops[8]!, 'en');
     await page.keyboard.press('Tab');
     const ring = await page.evaluate(() => {
       const focused = document.activeElement;
@@ -330,7 +362,7 @@ describe('the chart and the focus ring', () => {
   it('the clerk’s number and date format applies to every figure, sentences included', async () => {
     await useDevice('de', 'light');
     await page.goto(`${app.web.url}#/settings`);
-    await settle(page, stops[7]!, 'de');
+    await settle(page, stops[8]!, 'de');
     await page.getByLabel(catalogues.de.settings.format).selectOption('fr');
     await page.goto(`${app.web.url}#/lines`);
     await settle(page, stops[3]!, 'de');
