@@ -159,17 +159,19 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
           {t('costCenterImport.importButton')}
         </button>
         <span className="hint">{t('costCenterImport.dropHint')}</span>
-        <button type="button" className="secondary" onClick={() => void saveWorkbook(null)}>
-          {t('costCenterImport.template')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={current.length === 0}
-          onClick={() => void saveWorkbook(current)}
-        >
-          {t('costCenterImport.export')}
-        </button>
+        <span className="cc-import__files">
+          <button type="button" className="secondary" onClick={() => void saveWorkbook(null)}>
+            {t('costCenterImport.template')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={current.length === 0}
+            onClick={() => void saveWorkbook(current)}
+          >
+            {t('costCenterImport.export')}
+          </button>
+        </span>
       </div>
       <ExportNotice
         state={exportState}
