@@ -57,9 +57,7 @@ describe('the Cost centres page', () => {
   const focused = () =>
     page.evaluate(() => {
       const element = document.activeElement;
-      return element
-        ? `${element.tagName}:${element.getAttribute('aria-label') ?? element.textContent ?? ''}`
-        : '';
+      return element ? `${element.tagName}:${element.getAttribute('aria-label') ?? element.textContent}` : '';
     });
 
   it('creates a cost centre from the keyboard, refusing a wrong budget at its field first; it reaches the operator', async () => {
