@@ -152,8 +152,8 @@ describe('the Cost centres page', () => {
     const outbox = page.getByRole('table', { name: 'Changes waiting for the operator' });
     const conflict = outbox.getByRole('row').filter({ hasText: `Cost centre ${CODE}` });
     await conflict.getByText('Changed meanwhile by someone else').waitFor({ timeout: 30_000 });
-    await conflict.getByText('Labor Lausanne · Zoë Keller').waitFor();
-    await conflict.getByText(`${NAME} (edited by another user) · Other User`).waitFor();
+    await conflict.getByText(/^Labor Lausanne · Zoë Keller · CHF\s1['’]250\.50$/).waitFor();
+    await conflict.getByText(/^Versuchslabor Genève \(edited by another user\) · Other User · CHF/).waitFor();
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     const settled = await untilOperator(simUrl, CODE, (center) => center?.name === 'Labor Lausanne');
     expect(settled?.monthlyBudget).toBe('1250.50');
