@@ -162,10 +162,13 @@ describe('the Cost centres page', () => {
   it('deactivates a centre, refuses to delete one in use with the reason, and deletes an unused one', async () => {
     await page.goto(`${webUrl}#/cost-centres`);
     await row(CODE).waitFor();
-    await row(CODE)
-      .getByRole('button', { name: `Deactivate cost centre ${CODE}` })
-      .click();
-    await row(CODE).getByText('Inactive', { exact: true }).waitFor();
+    const active = row(CODE).getByRole('checkbox', { name: `Active: cost centre ${CODE}` });
+    expect(await active.isChecked()).toBe(true);
+    await active.click();
+    await page.waitForFunction(
+      (name) => document.querySelector<HTMLInputElement>(`input[aria-label="${name}"]`)?.checked === false,
+      `Active: cost centre ${CODE}`,
+    );
     await untilOperator(simUrl, CODE, (center) => center?.active === false);
     await page.getByLabel('Show').selectOption('inactive');
     await row(CODE).waitFor();
@@ -229,9 +232,8 @@ describe('the Cost centres page without the cost-centre option', () => {
         .waitFor();
       await page.getByText(/Your customer advisor at the operator can enable it/).waitFor();
       expect(await page.getByRole('button', { name: 'New cost centre…' }).count()).toBe(0);
-      expect(await page.getByRole('button', { name: /^(Edit|Delete|Deactivate) cost centre/ }).count()).toBe(
-        0,
-      );
+      expect(await page.getByRole('button', { name: /^(Edit|Delete) cost centre/ }).count()).toBe(0);
+      expect(await page.getByRole('checkbox', { name: /^Active: cost centre/ }).count()).toBe(0);
       await context.close();
     } finally {
       await browser.close();

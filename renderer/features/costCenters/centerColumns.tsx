@@ -39,11 +39,12 @@ export const centerColumns = (
     {
       id: 'code',
       header: t('costCenterPage.columns.code'),
-      width: 130,
-      minWidth: 110,
+      width: 110,
+      minWidth: 90,
       sortable: true,
-      fit: ['WWWWWWWWWW'],
-      fitExtra: actions ? 28 : 0,
+      // Long codes (up to 20 characters) are cut with their full text in the title.
+      fit: ['0000000000'],
+      fitExtra: actions ? 24 : 0,
       render: (row) => (
         <span className="cc-code">
           <span className="cc-code__text" title={row.code}>
@@ -66,7 +67,7 @@ export const centerColumns = (
     {
       id: 'name',
       header: t('costCenterPage.columns.name'),
-      width: 240,
+      width: 200,
       minWidth: 140,
       grow: 2,
       sortable: true,
@@ -75,10 +76,10 @@ export const centerColumns = (
     {
       id: 'owner',
       header: t('costCenterPage.columns.owner'),
-      width: 170,
+      width: 160,
       minWidth: 110,
       grow: 1,
-      priority: 3,
+      priority: 2,
       sortable: true,
       render: (row) =>
         row.owner ? (
@@ -90,9 +91,9 @@ export const centerColumns = (
     {
       id: 'objectType',
       header: t('costCenterPage.columns.type'),
-      width: 140,
+      width: 130,
       minWidth: 110,
-      priority: 4,
+      priority: 3,
       sortable: true,
       fit: typeLabels,
       render: (row) => t(`costCenterPage.objectTypes.${row.objectType}`),
@@ -113,33 +114,27 @@ export const centerColumns = (
     },
     {
       id: 'active',
-      header: t('costCenterPage.columns.status'),
-      width: 110,
+      header: t('costCenterPage.columns.active'),
+      width: 80,
       sortable: true,
-      fit: [t('costCenterPage.active'), t('costCenterPage.inactive')].map((label) =>
-        actions ? `${label} ${t('costCenterPage.deactivateShort')}` : label,
-      ),
-      fitExtra: actions ? 40 : 18,
-      render: (row) => (
-        <span className="cc-status">
+      fit: actions ? [] : [t('costCenterPage.active'), t('costCenterPage.inactive')],
+      fitExtra: actions ? 24 : 18,
+      // A checkbox: Enter on its cell (or a click) switches it, and its name does not change with its state.
+      render: (row) =>
+        actions ? (
+          <input
+            type="checkbox"
+            className="cc-active"
+            {...cellControl}
+            checked={row.active}
+            aria-label={t('costCenterPage.activeFor', { code: row.code })}
+            onChange={() => actions.toggleActive(row)}
+          />
+        ) : (
           <span className={`badge badge--${row.active ? 'ok' : 'warning'}`}>
             {t(row.active ? 'costCenterPage.active' : 'costCenterPage.inactive')}
           </span>
-          {actions && (
-            <button
-              type="button"
-              className="cc-link-button"
-              {...cellControl}
-              aria-label={t(row.active ? 'costCenterPage.deactivate' : 'costCenterPage.activate', {
-                code: row.code,
-              })}
-              onClick={() => actions.toggleActive(row)}
-            >
-              {t(row.active ? 'costCenterPage.deactivateShort' : 'costCenterPage.activateShort')}
-            </button>
-          )}
-        </span>
-      ),
+        ),
     },
     {
       id: 'updatedAt',
@@ -159,7 +154,7 @@ export const centerColumns = (
       header: t('costCenterPage.columns.assignments'),
       width: 100,
       align: 'end',
-      priority: 2,
+      priority: 3,
       sortable: true,
       fit: ['0000'],
       render: (row) => row.assignments,
