@@ -79,7 +79,7 @@ export const centerColumns = (
       width: 160,
       minWidth: 110,
       grow: 1,
-      priority: 2,
+      priority: 3,
       sortable: true,
       render: (row) =>
         row.owner ? (
@@ -141,6 +141,7 @@ export const centerColumns = (
       header: t('costCenterPage.updatedAt'),
       width: 150,
       minWidth: 130,
+      // Outlasts owner and type as the window narrows: a waiting edit or a conflict must stay in view.
       priority: 2,
       sortable: true,
       fit: [formatDateTime('2026-12-28T23:58:00Z', language), t('names.waiting.conflict')],
@@ -154,7 +155,7 @@ export const centerColumns = (
       header: t('costCenterPage.columns.assignments'),
       width: 100,
       align: 'end',
-      priority: 3,
+      priority: 4,
       sortable: true,
       fit: ['0000'],
       render: (row) => row.assignments,
