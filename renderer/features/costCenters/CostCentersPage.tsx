@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment, CostCenter } from '../../../shared/api/schemas';
 import {
@@ -77,7 +77,13 @@ export const CostCentersPage = ({ params }: PageProps) => {
   const option = useCostCenterOption();
   const saveCenter = useSaveCostCenter();
   const deleteCenter = useDeleteCostCenter();
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialog, setDialog] = useState<(Dialog & { seq: number }) | null>(null);
+  // Each opening is a new dialog (its `seq` is its key): one the browser closed before the page
+  // heard of it can never swallow the next opening.
+  const openDialog = useCallback(
+    (next: Dialog) => setDialog((previous) => ({ ...next, seq: (previous?.seq ?? 0) + 1 })),
+    [],
+  );
   const [announcement, setAnnouncement] = useState('');
   const { failure, setFailure, describe } = useEditFailure();
   const search = useRef<HTMLInputElement>(null);
@@ -102,7 +108,7 @@ export const CostCentersPage = ({ params }: PageProps) => {
 
   const columns = useMemo(() => {
     const actions: CenterActions = {
-      edit: (row) => setDialog({ kind: 'edit', code: row.code }),
+      edit: (row) => openDialog({ kind: 'edit', code: row.code }),
       toggleActive: (row) => {
         setFailure(null);
         saveCenter(row.code, inputOf(row, !row.active), false).then(
@@ -110,10 +116,10 @@ export const CostCentersPage = ({ params }: PageProps) => {
           setFailure,
         );
       },
-      remove: (row) => setDialog({ kind: 'delete', code: row.code }),
+      remove: (row) => openDialog({ kind: 'delete', code: row.code }),
     };
     return centerColumns(t, language, editable ? actions : null);
-  }, [t, language, editable, saveCenter, setFailure]);
+  }, [t, language, editable, saveCenter, setFailure, openDialog]);
   const columnLayout = useColumnLayout('costCenters', columns);
   const sortedColumn = Object.entries(centerColumnSortKeys).find(([, key]) => key === query.sort.key)?.[0];
 
@@ -146,7 +152,7 @@ export const CostCentersPage = ({ params }: PageProps) => {
         <PageHeader title={t('pages.costCenters.title')} />
         <div className="cc-header__actions">
           {editable && (
-            <button type="button" onClick={() => setDialog({ kind: 'create' })}>
+            <button type="button" onClick={() => openDialog({ kind: 'create' })}>
               {t('costCenterPage.newCenter')}
             </button>
           )}
@@ -215,7 +221,7 @@ export const CostCentersPage = ({ params }: PageProps) => {
         layout={columnLayout}
         rows={shown}
         rowKey={(row) => row.code}
-        onOpen={editable ? (row) => setDialog({ kind: 'edit', code: row.code }) : undefined}
+        onOpen={editable ? (row) => openDialog({ kind: 'edit', code: row.code }) : undefined}
         sort={sortedColumn ? { columnId: sortedColumn, direction: query.sort.direction } : undefined}
         onSort={(columnId) => {
           const key = centerColumnSortKeys[columnId];
@@ -279,6 +285,7 @@ export const CostCentersPage = ({ params }: PageProps) => {
       </details>
       {dialog?.kind === 'create' && (
         <CenterDialog
+          key={dialog.seq}
           code={null}
           initial={emptyCenterForm()}
           existingCodes={new Set(rows.map((row) => row.code))}
@@ -291,6 +298,7 @@ export const CostCentersPage = ({ params }: PageProps) => {
       )}
       {dialog?.kind === 'edit' && dialogCenter && (
         <CenterDialog
+          key={dialog.seq}
           code={dialogCenter.code}
           initial={centerFormOf(dialogCenter)}
           existingCodes={new Set()}
@@ -303,6 +311,7 @@ export const CostCentersPage = ({ params }: PageProps) => {
       )}
       {dialog?.kind === 'delete' && dialogCenter && (
         <DeleteDialog
+          key={dialog.seq}
           center={dialogCenter}
           usedBy={assignmentsUsing(dialogCenter.code, sortedAssignments)}
           names={names}

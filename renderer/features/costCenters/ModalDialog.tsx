@@ -34,7 +34,9 @@ export const ModalDialog = ({ title, onClose, children }: ModalDialogProps) => {
       ref={dialog}
       className="cc-dialog"
       aria-labelledby={titleId}
-      // Escape closes a modal dialog natively; the page then forgets it.
+      // Escape closes a modal dialog natively; the page then forgets it (on "cancel", which comes
+      // first, and on "close", which also follows a close by the platform).
+      onCancel={onClose}
       onClose={onClose}
     >
       <h2 id={titleId}>{title}</h2>
