@@ -1,5 +1,15 @@
 import { liveQuery } from 'dexie';
-import { CostCenterSchema, type KeyKind, type Preferences } from '../../shared/api/schemas';
+import {
+  CostCenterCodeSchema,
+  CostCenterInputSchema,
+  CostCenterSchema,
+  CustomerSchema,
+  type CostCenterInput,
+  type KeyKind,
+  type Preferences,
+} from '../../shared/api/schemas';
+import { assignmentsUsing } from '../../shared/costCenters/centerList';
+import { CostCenterEditError } from '../../shared/costCenters/editErrors';
 import type { ImportChange } from '../../shared/costCenters/importPlan';
 import { toDisposable, type Disposable } from '../../shared/core/disposable';
 import { designationKey } from '../../shared/designations/names';
@@ -78,6 +88,110 @@ export const saveDesignation = (
       },
       baseEtag,
     );
+  });
+
+/** One change of a bulk write: a centre to create or replace, or one to delete. */
+export type CostCenterChange = { code: string; input: CostCenterInput } | { code: string; delete: true };
+
+export interface CostCenterWriteOptions {
+  /** Stamps the local row's `updatedAt` until the operator's own time replaces it. */
+  now?: () => Date;
+}
+
+/**
+ * The operator answers 403 to every cost-centre write while the customer's option is off: such an
+ * edit would wait in the outbox forever. Refused unless the synchronised customer has it on.
+ */
+const requireCostCenterOption = async (db: InvoiceDeskDatabase, code: string): Promise<void> => {
+  const parsed = CustomerSchema.safeParse((await db.singletons.get('customer'))?.value);
+  if (!parsed.success) throw new CostCenterEditError('notSynced', code);
+  if (!parsed.data.costCenterOption) throw new CostCenterEditError('optionOff', code);
+};
+
+/** Writes one centre and its outbox entry; call inside a transaction over costCenters, assignments and outbox. */
+const putCostCenter = async (
+  db: InvoiceDeskDatabase,
+  code: string,
+  input: CostCenterInput,
+  now: () => Date,
+): Promise<void> => {
+  const parsedCode = CostCenterCodeSchema.safeParse(code);
+  const parsedInput = CostCenterInputSchema.safeParse(input);
+  if (!parsedCode.success || !parsedInput.success) throw new CostCenterEditError('invalid', code);
+  const stored = await db.costCenters.get(code);
+  // A local-only centre has no ETag yet: the empty string marks "not at the operator".
+  await db.costCenters.put({
+    ...parsedInput.data,
+    code,
+    etag: stored?.etag ?? '',
+    updatedAt: now().toISOString(),
+  });
+  await enqueue(
+    db,
+    { entity: 'costCenter', op: 'put', key: code, payload: parsedInput.data },
+    stored?.etag ? stored.etag : null,
+  );
+};
+
+/** Deletes one centre unless an assignment charges it; call inside the same transaction as putCostCenter. */
+const removeCostCenter = async (db: InvoiceDeskDatabase, code: string): Promise<void> => {
+  const stored = await db.costCenters.get(code);
+  if (!stored) throw new CostCenterEditError('missing', code);
+  const uses = assignmentsUsing(code, await db.assignments.toArray()).length;
+  if (uses > 0) throw new CostCenterEditError('inUse', code, uses);
+  await db.costCenters.delete(code);
+  const baseEtag = stored.etag ? stored.etag : null;
+  const waiting = await db.outbox.where('[entity+key]').equals(['costCenter', code]).first();
+  // Never at the operator and nothing waiting for it: there is nothing to tell the operator.
+  if (baseEtag === null && !waiting) return;
+  await enqueue(db, { entity: 'costCenter', op: 'delete', key: code, payload: null }, baseEtag);
+};
+
+const costCenterTables = (db: InvoiceDeskDatabase) =>
+  [db.costCenters, db.assignments, db.outbox, db.singletons] as const;
+
+/**
+ * Creates (`creating`: the code must be free) or replaces one cost centre: the row and its outbox
+ * entry in one transaction. Throws a CostCenterEditError, writing nothing, when it cannot be pushed.
+ */
+export const saveCostCenter = (
+  db: InvoiceDeskDatabase,
+  code: string,
+  input: CostCenterInput,
+  { creating, now = () => new Date() }: CostCenterWriteOptions & { creating: boolean },
+): Promise<void> =>
+  db.transaction('rw', costCenterTables(db), async () => {
+    await requireCostCenterOption(db, code);
+    const stored = await db.costCenters.get(code);
+    if (creating && stored) throw new CostCenterEditError('exists', code);
+    if (!creating && !stored) throw new CostCenterEditError('missing', code);
+    await putCostCenter(db, code, input, now);
+  });
+
+/** Deletes a cost centre no assignment charges (else `inUse`: it can only be deactivated). */
+export const deleteCostCenter = (db: InvoiceDeskDatabase, code: string): Promise<void> =>
+  db.transaction('rw', costCenterTables(db), async () => {
+    await requireCostCenterOption(db, code);
+    await removeCostCenter(db, code);
+  });
+
+/**
+ * Many cost-centre changes (an import, or its undo) in ONE transaction with their outbox entries:
+ * all are written or, if any is refused (option off, an invalid value, a used or missing code to
+ * delete), none. A put creates or replaces; a delete of a centre created locally and never pushed
+ * leaves nothing to push.
+ */
+export const applyCostCenterChanges = (
+  db: InvoiceDeskDatabase,
+  changes: readonly CostCenterChange[],
+  { now = () => new Date() }: CostCenterWriteOptions = {},
+): Promise<void> =>
+  db.transaction('rw', costCenterTables(db), async () => {
+    await requireCostCenterOption(db, changes[0]?.code ?? '');
+    for (const change of changes) {
+      if ('delete' in change) await removeCostCenter(db, change.code);
+      else await putCostCenter(db, change.code, change.input, now);
+    }
   });
 
 export const savePreferences = (db: InvoiceDeskDatabase, preferences: Preferences): Promise<void> =>

@@ -63,6 +63,12 @@ const tablePages: TablePage[] = [
     grid: (language) => catalogues[language].names.tableLabel,
     amounts: () => [],
   },
+  {
+    name: 'Cost centres',
+    hash: () => '#/cost-centres',
+    grid: (language) => catalogues[language].costCenterPage.tableLabel,
+    amounts: (language) => [catalogues[language].costCenterPage.columns.budget],
+  },
 ];
 
 const setLanguage = async (language: Language) => {

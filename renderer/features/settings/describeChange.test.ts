@@ -58,6 +58,39 @@ describe('an outbox row in the clerk’s words', () => {
     expect(describeValue('assignment', assignment.payload, t, 'de')).toBe('4711 60%, 4712 40%');
   });
 
+  it('names a cost-centre change by its code and shows every field the clerk can change, in each language', async () => {
+    const row: OutboxRow = {
+      ...waiting,
+      entity: 'costCenter',
+      op: 'put',
+      key: 'KST-4711',
+      payload: {
+        name: 'Versand',
+        owner: 'Zoë Keller',
+        active: false,
+        objectType: 'costCenter',
+        monthlyBudget: '1250.50',
+      },
+    };
+    const subjects = { en: 'Cost centre', de: 'Kostenstelle', fr: 'Centre de coûts', it: 'Centro di costo' };
+    const inactive = { en: 'Inactive', de: 'Inaktiv', fr: 'Inactif', it: 'Inattivo' };
+    for (const language of languages) {
+      const t = await translator(language);
+      expect(describeSubject(row, t)).toBe(`${subjects[language]} KST-4711`);
+      expect(describeValue('costCenter', row.payload, t, language)).toMatch(
+        new RegExp(`^Versand · Zoë Keller · .*1.250[.,]50.* · ${inactive[language]}$`),
+      );
+    }
+    // Another user's version that only moved the budget reads differently from mine.
+    const t = await translator('en');
+    expect(describeValue('costCenter', { ...row.payload, monthlyBudget: '900.00' }, t, 'en')).not.toBe(
+      describeValue('costCenter', row.payload, t, 'en'),
+    );
+    expect(describeValue('costCenter', { name: 'Empfang', active: true, monthlyBudget: null }, t, 'en')).toBe(
+      'Empfang',
+    );
+  });
+
   it('reads preferences as words, not JSON', async () => {
     const t = await translator('en');
     const text = describeValue(

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { formatPercent } from '../../../shared/core/format';
+import { formatChf, formatPercent } from '../../../shared/core/format';
+import { isMoney, parseMoney } from '../../../shared/core/money';
 import type { Language } from '../../../shared/i18n/languages';
 import type { OutboxRow } from '../../db/records';
 
@@ -67,10 +68,18 @@ export const describeValue = (
   switch (entity) {
     case 'designation':
       return text(fieldOf(value, 'text'));
-    case 'costCenter':
-      return [fieldOf(value, 'name'), fieldOf(value, 'owner')]
-        .filter((part) => typeof part === 'string' && part !== '')
+    case 'costCenter': {
+      // Every field the clerk can change, so two versions that differ read differently.
+      const budget = text(fieldOf(value, 'monthlyBudget'));
+      return [
+        text(fieldOf(value, 'name')),
+        text(fieldOf(value, 'owner')),
+        isMoney(budget) ? formatChf(parseMoney(budget), language) : '',
+        fieldOf(value, 'active') === false ? t('costCenterPage.inactive') : '',
+      ]
+        .filter((part) => part !== '')
         .join(' · ');
+    }
     case 'assignment':
       return describeSplits(value, language);
     case 'preferences':
