@@ -8,6 +8,7 @@ import {
   rowError,
   storedCenter,
 } from '../../shared/costCenters/testing/readings';
+import { customerFixture } from '../../shared/testing/customerFixture';
 import { InvoiceDeskDatabase } from './database';
 import {
   applyCostCenterImport,
@@ -21,6 +22,7 @@ import {
 const open = async (name: string) => {
   const db = new InvoiceDeskDatabase(name, { indexedDB: new IDBFactory(), IDBKeyRange });
   await db.open();
+  await db.singletons.put({ key: 'customer', value: customerFixture(), etag: null });
   return db;
 };
 const clock = () => new Date('2026-11-30T09:00:00Z');

@@ -91,7 +91,6 @@ export const saveDesignation = (
   });
 
 /** One change of a bulk write: a centre to create or replace, or one to delete. */
-export type CostCenterChange = { code: string; input: CostCenterInput } | { code: string; delete: true };
 
 export interface CostCenterWriteOptions {
   /** Stamps the local row's `updatedAt` until the operator's own time replaces it. */
@@ -175,25 +174,6 @@ export const deleteCostCenter = (db: InvoiceDeskDatabase, code: string): Promise
     await removeCostCenter(db, code);
   });
 
-/**
- * Many cost-centre changes (an import, or its undo) in ONE transaction with their outbox entries:
- * all are written or, if any is refused (option off, an invalid value, a used or missing code to
- * delete), none. A put creates or replaces; a delete of a centre created locally and never pushed
- * leaves nothing to push.
- */
-export const applyCostCenterChanges = (
-  db: InvoiceDeskDatabase,
-  changes: readonly CostCenterChange[],
-  { now = () => new Date() }: CostCenterWriteOptions = {},
-): Promise<void> =>
-  db.transaction('rw', costCenterTables(db), async () => {
-    await requireCostCenterOption(db, changes[0]?.code ?? '');
-    for (const change of changes) {
-      if ('delete' in change) await removeCostCenter(db, change.code);
-      else await putCostCenter(db, change.code, change.input, now);
-    }
-  });
-
 export const savePreferences = (db: InvoiceDeskDatabase, preferences: Preferences): Promise<void> =>
   db.transaction('rw', [db.singletons, db.outbox], async () => {
     const stored = await db.singletons.get('preferences');
@@ -273,7 +253,9 @@ export const applyCostCenterImport = (
   summary: ImportSummary,
   now: () => Date,
 ): Promise<CostCenterImportRecord> =>
-  db.transaction('rw', [db.costCenters, db.outbox, db.auditLog, db.importMemory], async () => {
+  db.transaction('rw', [db.costCenters, db.outbox, db.auditLog, db.importMemory, db.singletons], async () => {
+    // Nothing is queued that could never be pushed.
+    await requireCostCenterOption(db, changes[0]?.code ?? '');
     const at = now().toISOString();
     const entries: ImportedEntry[] = [];
     for (const change of changes) {

@@ -5,19 +5,15 @@ import type { ImportChange } from '../../../shared/costCenters/importPlan';
 import { useDatabase } from '../../db/DatabaseContext';
 import { saveImportMapping } from '../../db/importMemory';
 import {
-  applyCostCenterChanges,
   applyCostCenterImport,
   deleteCostCenter,
   saveCostCenter,
   undoCostCenterImport,
-  type CostCenterChange,
   type ImportSummary,
 } from '../../db/localEdits';
 
 // Every write the cost centres feature makes: through the outbox (db/localEdits.ts), each in one
 // transaction; refused with a CostCenterEditError (shared/costCenters/editErrors.ts) when it could never be pushed.
-
-export { applyCostCenterChanges, type CostCenterChange };
 
 /** Creates (`creating`) or replaces a cost centre. */
 export const useSaveCostCenter = () => {
@@ -33,12 +29,6 @@ export const useSaveCostCenter = () => {
 export const useDeleteCostCenter = () => {
   const db = useDatabase();
   return useCallback((code: string) => deleteCostCenter(db, code), [db]);
-};
-
-/** Applies many changes at once (the import's "Apply" and its undo): all or nothing. */
-export const useApplyCostCenterChanges = () => {
-  const db = useDatabase();
-  return useCallback((changes: readonly CostCenterChange[]) => applyCostCenterChanges(db, changes), [db]);
 };
 
 // The cost-centre import's writes: each one transaction (see db/localEdits.ts).
