@@ -237,13 +237,15 @@ export const CostCentersPage = ({ params }: PageProps) => {
       <SkippedRowsNotice kind="rows" skipped={assignments.skipped} area="assignments" />
       <details className="card cc-assignments">
         <summary>
-          <h2>{t('costCenterPage.assignmentsTitle', { count: sortedAssignments.length })}</h2>
+          <h2 id="cost-center-assignments">
+            {t('costCenterPage.assignmentsTitle', { count: sortedAssignments.length })}
+          </h2>
         </summary>
         {sortedAssignments.length === 0 ? (
           <p className="empty">{t('costCenterPage.noAssignments')}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data">
+            <table className="data" aria-labelledby="cost-center-assignments">
               <thead>
                 <tr>
                   <th scope="col">{t('costCenterPage.columns.kind')}</th>
