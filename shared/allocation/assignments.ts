@@ -24,12 +24,12 @@ export interface AssignmentMatcher {
     serviceDay: number;
   }): number;
   /** The same, with the keys as arguments: for loops over columnar lines, no object per line. */
-  matchKeys(
+  matchKeys: (
     frankingLicence: string,
     invoiceReference: string,
     serviceCode: string,
     serviceDay: number,
-  ): number;
+  ) => number;
 }
 
 interface Window {
