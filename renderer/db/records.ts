@@ -1,3 +1,4 @@
+import type { AllocatedRollupKey, AllocatedRollupRow } from '../../shared/allocation/rollup';
 import type { AuditEntry, LegacyAuditEntry } from '../../shared/audit/auditEntry';
 import type {
   Assignment,
@@ -99,4 +100,14 @@ export interface SingletonRow<T> {
   etag: string | null;
 }
 
-export type { Assignment, CostCenter, Customer, LineBlock, Preferences, RollupRow, Service };
+export type {
+  AllocatedRollupKey,
+  AllocatedRollupRow,
+  Assignment,
+  CostCenter,
+  Customer,
+  LineBlock,
+  Preferences,
+  RollupRow,
+  Service,
+};
