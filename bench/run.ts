@@ -4,7 +4,8 @@
  * browser build plus a same-origin bench page, drives Debian's Chromium through playwright-core, and
  * writes bench/results.json (or results-quick.json) and docs/BENCHMARKS.md.
  * `--only costCentreImport` measures just the cost-centre file import (no browser, no simulator) and
- * updates that entry of the results file and the page.
+ * updates that entry of the results file and the page; `--only allocation` likewise measures just
+ * the re-allocation and the cost table from the allocated rollups (bench/allocation.ts, in Node).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -15,6 +16,7 @@ import { preview } from 'vite';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { activeDatabaseName } from '../tests/testing/activeDatabase';
+import { measureAllocation } from './allocation';
 import { measureCostCentreImport } from './costCenterImport';
 import { renderMarkdown } from './report';
 
@@ -125,15 +127,15 @@ const coldStart = async (context: BrowserContext, url: string) => {
   return { page, firstRows };
 };
 
-/** Replaces the cost-centre entry of an existing results file and renders the page again. */
-const updateCostCentreImportOnly = (costCentreImport: ReturnType<typeof measureCostCentreImport>) => {
+/** Replaces one entry of an existing results file and renders the page again. */
+const updateEntryOnly = (entry: Record<string, unknown>) => {
   const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
   const other = quick ? 'bench/results.json' : 'bench/results-quick.json';
   const read = (path: string): Record<string, unknown> | null =>
     existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : null;
   const current = read(file);
   if (current === null) throw new Error(`${file} does not exist yet: run the whole bench once`);
-  const updated = { ...current, costCentreImport };
+  const updated = { ...current, ...entry };
   writeFileSync(file, `${JSON.stringify(updated, null, 2)}\n`);
   const previous = read(other);
   type Results = Parameters<typeof renderMarkdown>[0];
@@ -151,7 +153,15 @@ const main = async () => {
   const costCentreImport = measureCostCentreImport(quick ? 5 : 9);
   log(`cost-centre import: ${costCentreImport.status}`);
   if (only === 'costCentreImport') {
-    updateCostCentreImportOnly(costCentreImport);
+    updateEntryOnly({ costCentreImport });
+    return;
+  }
+  // Also before the browser: it builds its own archive in this process (fake-indexeddb).
+  log(`allocation: ${quick ? 'medium' : 'large'} profile through the sync's commit`);
+  const allocation = await measureAllocation(quick, Math.max(5, runs));
+  log(`allocation: ${allocation.status}`);
+  if (only === 'allocation') {
+    updateEntryOnly({ allocation });
     return;
   }
   log(`building (profile ${profile}, ${runs} runs)`);
@@ -316,6 +326,7 @@ const main = async () => {
       ),
     },
     costCentreImport,
+    allocation,
   };
   const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
@@ -338,6 +349,7 @@ const main = async () => {
         analytics: results.analytics,
         memoryMiB: results.memoryMiB,
         costCentreImport: results.costCentreImport,
+        allocation: results.allocation,
       },
       null,
       2,

@@ -2,6 +2,7 @@ import type { Assignment } from '../../shared/api/schemas';
 import { createAllocator, type Allocator } from '../../shared/allocation/allocator';
 import {
   addBlockAllocation,
+  addBlockReallocation,
   allocatedRowKey,
   changedAssignmentKeys,
   mergeAllocated,
@@ -81,15 +82,12 @@ export const reallocate = (
     const delta: AllocatedDelta = new Map();
     let blocks = 0;
     let lines = 0;
-    await db.lineBlocks
-      .where('dict')
-      .anyOf(keys)
-      .distinct()
-      .each((block) => {
-        blocks += 1;
-        lines += addBlockAllocation(delta, block, before, -1, changedKeys);
-        addBlockAllocation(delta, block, after, 1, changedKeys);
-      });
+    // One read of all the blocks: a cursor would pay a round trip per block.
+    const found = await db.lineBlocks.where('dict').anyOf(keys).distinct().toArray();
+    for (const block of found) {
+      blocks += 1;
+      lines += addBlockReallocation(delta, block, before, after, changedKeys);
+    }
     await applyAllocatedDelta(db, delta);
     return { blocks, lines };
   });

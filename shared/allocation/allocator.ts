@@ -19,6 +19,12 @@ export interface Allocator {
   readonly assignments: readonly Assignment[];
   /** Index of the assignment that charges such a line, or -1. */
   match(frankingLicence: string, invoiceReference: string, serviceCode: string, serviceDay: number): number;
+  /**
+   * Splits net and VAT (centimes) as assignment `assignment` (an index, -1: unassigned) charges them,
+   * into `out`. With `match`, what `allocate` does; loops that cache the match per key and day call
+   * the two apart.
+   */
+  split(assignment: number, netCentimes: number, vatCentimes: number, out: PartsBuffer): void;
   /** Splits one line's net and VAT (centimes) into `out`. */
   allocate(
     frankingLicence: string,
@@ -37,22 +43,30 @@ export const createAllocator = (assignments: readonly Assignment[]): Allocator =
   const matcher = createAssignmentMatcher(assignments);
   const percents = assignments.map((assignment) => assignment.splits.map((split) => split.percent));
   const widest = Math.max(1, ...percents.map((list) => list.length));
+  const split = (won: number, netCentimes: number, vatCentimes: number, out: PartsBuffer): void => {
+    out.assignment = won;
+    const splits = won === -1 ? undefined : percents[won];
+    if (!splits) {
+      out.count = 1;
+      out.net[0] = netCentimes;
+      out.vat[0] = vatCentimes;
+      return;
+    }
+    // Net and VAT are split each on their own, as the contract says: VAT is not recomputed per part.
+    out.count = splitInto(netCentimes, splits, out.net);
+    splitInto(vatCentimes, splits, out.vat);
+  };
   return {
     assignments,
     match: matcher.matchKeys,
+    split,
     allocate: (frankingLicence, invoiceReference, serviceCode, serviceDay, netCentimes, vatCentimes, out) => {
-      const won = matcher.matchKeys(frankingLicence, invoiceReference, serviceCode, serviceDay);
-      out.assignment = won;
-      const splits = won === -1 ? undefined : percents[won];
-      if (!splits) {
-        out.count = 1;
-        out.net[0] = netCentimes;
-        out.vat[0] = vatCentimes;
-        return;
-      }
-      // Net and VAT are split each on their own, as the contract says: VAT is not recomputed per part.
-      out.count = splitInto(netCentimes, splits, out.net);
-      splitInto(vatCentimes, splits, out.vat);
+      split(
+        matcher.matchKeys(frankingLicence, invoiceReference, serviceCode, serviceDay),
+        netCentimes,
+        vatCentimes,
+        out,
+      );
     },
     createBuffer: () => ({
       count: 0,

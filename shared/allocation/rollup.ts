@@ -1,7 +1,7 @@
 import type { Assignment, KeyKind } from '../api/schemas';
 import { dayToMonth } from '../core/dates';
 import type { LineBlock } from '../lines/block';
-import type { Allocator } from './allocator';
+import type { Allocator, PartsBuffer } from './allocator';
 import { UNASSIGNED } from './assignments';
 
 /**
@@ -84,64 +84,137 @@ const changedEntries = (block: LineBlock, keys: readonly AssignmentKey[]): Uint8
   return any ? flags : null;
 };
 
+/** Where one (licence, reference, service, day) is charged: the assignment and, per part, its row. */
+interface Charge {
+  assignment: number;
+  rows: AllocatedRollupRow[];
+}
+
 /**
- * Adds (sign 1) or takes back (sign -1) the allocated parts of a block's lines into `delta`; with
- * `only`, just the lines that carry one of those keys (in the column of its kind). Returns how many
- * lines it allocated.
+ * The charge of a block's line, cached per combination of keys and day: lines of one key share a
+ * handful of those, so the match and the row lookups are done once per combination, not per line.
+ */
+const chargesOf = (delta: AllocatedDelta, block: LineBlock, allocator: Allocator) => {
+  const codes = codesOf(allocator);
+  const cache = new Map<number, Map<number, Charge>>();
+  const { dict } = block;
+  return (licence: number, reference: number, service: number, day: number): Charge => {
+    // Dictionary indexes are below 2^16 (a block holds at most 5,000 lines): the sum is exact.
+    const combination = (licence * 65_536 + reference) * 65_536 + service;
+    let byDay = cache.get(combination);
+    if (!byDay) {
+      byDay = new Map();
+      cache.set(combination, byDay);
+    }
+    let charge = byDay.get(day);
+    if (!charge) {
+      const serviceCode = dict[service] ?? '';
+      const assignment = allocator.match(dict[licence] ?? '', dict[reference] ?? '', serviceCode, day);
+      const month = monthOf(day);
+      const centres = assignment === -1 ? [UNASSIGNED] : (codes[assignment] ?? [UNASSIGNED]);
+      const rows = centres.map((costCenterCode) => {
+        const key = deltaKey(month, costCenterCode, serviceCode);
+        let row = delta.get(key);
+        if (!row) {
+          row = { month, costCenterCode, serviceCode, shares: 0, netCentimes: 0, vatCentimes: 0 };
+          delta.set(key, row);
+        }
+        return row;
+      });
+      charge = { assignment, rows };
+      byDay.set(day, charge);
+    }
+    return charge;
+  };
+};
+
+const addParts = (charge: Charge, out: PartsBuffer, sign: 1 | -1) => {
+  for (let part = 0; part < out.count; part += 1) {
+    const row = charge.rows[part];
+    if (!row) continue;
+    row.shares += sign;
+    row.netCentimes += sign * (out.net[part] ?? 0);
+    row.vatCentimes += sign * (out.vat[part] ?? 0);
+  }
+};
+
+/** Whether line `i` carries one of the changed keys (each in the column of its kind). */
+const carries = (flags: Uint8Array, block: LineBlock, i: number): boolean =>
+  (((flags[block.frankingLicence[i] ?? 0] ?? 0) & LICENCE) |
+    ((flags[block.invoiceReference[i] ?? 0] ?? 0) & REFERENCE) |
+    ((flags[block.serviceCode[i] ?? 0] ?? 0) & SERVICE)) !==
+  0;
+
+/**
+ * Adds (sign 1) or takes back (sign -1) the allocated parts of a block's lines into `delta`.
+ * Returns how many lines it allocated.
  */
 export const addBlockAllocation = (
   delta: AllocatedDelta,
   block: LineBlock,
   allocator: Allocator,
   sign: 1 | -1,
-  only?: readonly AssignmentKey[],
 ): number => {
-  const flags = only ? changedEntries(block, only) : null;
-  if (only && !flags) return 0;
-  const { dict } = block;
-  const codes = codesOf(allocator);
+  const chargeOf = chargesOf(delta, block, allocator);
   const out = allocator.createBuffer();
-  let allocated = 0;
   for (let i = 0; i < block.count; i += 1) {
+    const charge = chargeOf(
+      block.frankingLicence[i] ?? 0,
+      block.invoiceReference[i] ?? 0,
+      block.serviceCode[i] ?? 0,
+      block.serviceDay[i] ?? 0,
+    );
+    allocator.split(charge.assignment, block.netCentimes[i] ?? 0, block.vatCentimes[i] ?? 0, out);
+    addParts(charge, out, sign);
+  }
+  return block.count;
+};
+
+/**
+ * The change of re-allocating a block's lines that carry one of `keys`, from `before` to `after`:
+ * their old parts taken back, their new parts added. A line whose charge is the same under both
+ * (same assignment content, or unassigned both times) is left alone. Returns how many lines carry
+ * a key.
+ */
+export const addBlockReallocation = (
+  delta: AllocatedDelta,
+  block: LineBlock,
+  before: Allocator,
+  after: Allocator,
+  keys: readonly AssignmentKey[],
+): number => {
+  const flags = changedEntries(block, keys);
+  if (!flags) return 0;
+  const oldCharge = chargesOf(delta, block, before);
+  const newCharge = chargesOf(delta, block, after);
+  const out = before.createBuffer();
+  const outAfter = after.createBuffer();
+  let carrying = 0;
+  for (let i = 0; i < block.count; i += 1) {
+    if (!carries(flags, block, i)) continue;
+    carrying += 1;
     const licence = block.frankingLicence[i] ?? 0;
     const reference = block.invoiceReference[i] ?? 0;
     const service = block.serviceCode[i] ?? 0;
-    if (
-      flags &&
-      (((flags[licence] ?? 0) & LICENCE) |
-        ((flags[reference] ?? 0) & REFERENCE) |
-        ((flags[service] ?? 0) & SERVICE)) ===
-        0
-    )
-      continue;
-    allocated += 1;
-    const serviceCode = dict[service] ?? '';
     const day = block.serviceDay[i] ?? 0;
-    allocator.allocate(
-      dict[licence] ?? '',
-      dict[reference] ?? '',
-      serviceCode,
-      day,
-      block.netCentimes[i] ?? 0,
-      block.vatCentimes[i] ?? 0,
-      out,
-    );
-    const month = monthOf(day);
-    const centres = out.assignment === -1 ? undefined : codes[out.assignment];
-    for (let part = 0; part < out.count; part += 1) {
-      const costCenterCode = centres?.[part] ?? UNASSIGNED;
-      const key = deltaKey(month, costCenterCode, serviceCode);
-      let row = delta.get(key);
-      if (!row) {
-        row = { month, costCenterCode, serviceCode, shares: 0, netCentimes: 0, vatCentimes: 0 };
-        delta.set(key, row);
-      }
-      row.shares += sign;
-      row.netCentimes += sign * (out.net[part] ?? 0);
-      row.vatCentimes += sign * (out.vat[part] ?? 0);
-    }
+    const old = oldCharge(licence, reference, service, day);
+    const now = newCharge(licence, reference, service, day);
+    if (sameParts(before, old.assignment, after, now.assignment)) continue;
+    const net = block.netCentimes[i] ?? 0;
+    const vat = block.vatCentimes[i] ?? 0;
+    before.split(old.assignment, net, vat, out);
+    addParts(old, out, -1);
+    after.split(now.assignment, net, vat, outAfter);
+    addParts(now, outAfter, 1);
   }
-  return allocated;
+  return carrying;
+};
+
+const sameParts = (before: Allocator, old: number, after: Allocator, now: number): boolean => {
+  if (old === -1 || now === -1) return old === now;
+  const a = before.assignments[old];
+  const b = after.assignments[now];
+  return a !== undefined && b !== undefined && a.id === b.id && sameCharge(a, b);
 };
 
 /**
