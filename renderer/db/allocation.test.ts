@@ -12,7 +12,7 @@ import type { ResourceSnapshot } from '../../shared/sync/resources';
 import { invoiceFixture } from '../../shared/testing/invoiceFixture';
 import { allocatedByCenterMonth, reallocate } from './allocation';
 import { InvoiceDeskDatabase, schemaV2 } from './database';
-import type { StoredInvoice } from './records';
+import type { OutboxRow, StoredInvoice } from './records';
 import { createDexieResourceStore } from './resourceStore';
 import { createDexieSyncStore } from './syncStore';
 
@@ -108,6 +108,12 @@ const storedRows = async (db: InvoiceDeskDatabase): Promise<Row[]> =>
 const allLines = async (db: InvoiceDeskDatabase): Promise<LineItem[]> =>
   (await db.lineBlocks.toArray()).flatMap((block) => decodeBlock(block));
 
+const queued = async (db: InvoiceDeskDatabase, row: OutboxRow): Promise<number> => {
+  const seq = await db.outbox.add(row);
+  if (seq === undefined) throw new Error('the outbox gave no sequence number');
+  return seq;
+};
+
 describe('allocated rollups', () => {
   it('the sync stores a page of lines with its allocated parts, under the stored assignments, and a repeated page is not counted twice', async () => {
     const db = await open();
@@ -178,6 +184,68 @@ describe('allocated rollups', () => {
     expect((await storedRows(db)).map((row) => row[1])).toEqual([UNASSIGNED, 'LOG']);
     await resources.replaceResources(snapshot([]));
     expect((await storedRows(db)).map((row) => row[1])).toEqual([UNASSIGNED, UNASSIGNED]);
+  });
+
+  it('a pushed assignment the operator acknowledges, and a cost centre it deletes with its assignments, re-allocate their lines', async () => {
+    const db = await open();
+    await db.invoices.put(storedInvoice('i1', 2));
+    const lines = [line(1, {}), line(2, { serviceCode: 'B', serviceDate: '2026-04-02' })];
+    await createDexieSyncStore(db).commitLinesPage({
+      invoiceId: 'i1',
+      blockNo: 0,
+      lines,
+      quarantined: [],
+      nextCursor: null,
+    });
+    const resources = createDexieResourceStore(db);
+    const pushed = assignment('s', 'service', 'B', [['LOG', 100]]);
+    const input = { kind: pushed.kind, key: pushed.key, splits: pushed.splits };
+    const seq = await queued(db, {
+      entity: 'assignment',
+      op: 'put',
+      key: 's',
+      payload: input,
+      baseEtag: null,
+      state: 'pending',
+      current: null,
+      reason: null,
+      version: 1,
+      createdAt: '2026-04-03T00:00:00Z',
+    });
+    await resources.acknowledge(
+      { entity: 'assignment', op: 'put', key: 's', payload: input, seq, baseEtag: null, version: 1 },
+      { value: pushed, etag: pushed.etag },
+    );
+    expect((await storedRows(db)).map((row) => [row[1], row[2]])).toEqual([
+      [UNASSIGNED, 'A'],
+      ['LOG', 'B'],
+    ]);
+    const deleted = await queued(db, {
+      entity: 'costCenter',
+      op: 'delete',
+      key: 'LOG',
+      payload: null,
+      baseEtag: '"c"',
+      state: 'pending',
+      current: null,
+      reason: null,
+      version: 1,
+      createdAt: '2026-04-03T00:00:00Z',
+    });
+    await resources.acknowledge(
+      {
+        entity: 'costCenter',
+        op: 'delete',
+        key: 'LOG',
+        payload: null,
+        seq: deleted,
+        baseEtag: '"c"',
+        version: 1,
+      },
+      null,
+    );
+    expect(await db.assignments.count()).toBe(0);
+    expect(await storedRows(db)).toEqual(expectedRows(lines, []));
   });
 
   it('an archive of version 2 gets its allocated rollups computed from its lines when it opens', async () => {
