@@ -148,7 +148,18 @@ const updateEntryOnly = (entry: Record<string, unknown>) => {
 
 const main = async () => {
   const started = Date.now();
-  // First, while nothing else of the bench runs: it is pure computation, timed in this process.
+  // First, while nothing else of the bench runs: pure computation, timed in this process.
+  const measureAllocationHere = async () => {
+    // It builds its own archive in this process (fake-indexeddb), the browser not yet started.
+    log(`allocation: ${quick ? 'medium' : 'large'} profile through the sync's commit`);
+    const result = await measureAllocation(quick, Math.max(5, runs));
+    log(`allocation: ${result.status}`);
+    return result;
+  };
+  if (only === 'allocation') {
+    updateEntryOnly({ allocation: await measureAllocationHere() });
+    return;
+  }
   log('cost-centre import: 10,000-row xlsx');
   const costCentreImport = measureCostCentreImport(quick ? 5 : 9);
   log(`cost-centre import: ${costCentreImport.status}`);
@@ -156,14 +167,7 @@ const main = async () => {
     updateEntryOnly({ costCentreImport });
     return;
   }
-  // Also before the browser: it builds its own archive in this process (fake-indexeddb).
-  log(`allocation: ${quick ? 'medium' : 'large'} profile through the sync's commit`);
-  const allocation = await measureAllocation(quick, Math.max(5, runs));
-  log(`allocation: ${allocation.status}`);
-  if (only === 'allocation') {
-    updateEntryOnly({ allocation });
-    return;
-  }
+  const allocation = await measureAllocationHere();
   log(`building (profile ${profile}, ${runs} runs)`);
   execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error'], {
     stdio: 'inherit',
