@@ -5,7 +5,8 @@
  * writes bench/results.json (or results-quick.json) and docs/BENCHMARKS.md.
  * `--only costCentreImport` measures just the cost-centre file import (no browser, no simulator) and
  * updates that entry of the results file and the page; `--only allocation` likewise measures just
- * the re-allocation and the cost table from the allocated rollups (bench/allocation.ts, in Node).
+ * the re-allocation and the cost table from the allocated rollups (bench/allocation.ts, in Node);
+ * `--only allocationBrowser` the same in Chromium, in the archive of one sync (bench/page/main.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -160,14 +161,16 @@ const main = async () => {
     updateEntryOnly({ allocation: await measureAllocationHere() });
     return;
   }
-  log('cost-centre import: 10,000-row xlsx');
-  const costCentreImport = measureCostCentreImport(quick ? 5 : 9);
-  log(`cost-centre import: ${costCentreImport.status}`);
-  if (only === 'costCentreImport') {
+  // Only the browser's allocation figures: nothing else of the bench is measured.
+  const browserOnly = only === 'allocationBrowser';
+  if (!browserOnly) log('cost-centre import: 10,000-row xlsx');
+  const costCentreImport = browserOnly ? null : measureCostCentreImport(quick ? 5 : 9);
+  if (costCentreImport) log(`cost-centre import: ${costCentreImport.status}`);
+  if (only === 'costCentreImport' && costCentreImport) {
     updateEntryOnly({ costCentreImport });
     return;
   }
-  const allocation = await measureAllocationHere();
+  const allocation = browserOnly ? null : await measureAllocationHere();
   log(`building (profile ${profile}, ${runs} runs)`);
   execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error'], {
     stdio: 'inherit',
@@ -188,11 +191,12 @@ const main = async () => {
     args: [...chromiumArgs, '--enable-precise-memory-info'],
   });
 
-  // 1. Initial sync, several fresh profiles; the last one stays for the rest.
+  // 1. Initial sync, several fresh profiles; the last one stays for the rest (one for the allocation alone).
+  const syncRunCount = browserOnly ? 1 : runs;
   const syncRuns: Array<Record<string, number>> = [];
   let context: BrowserContext | null = null;
   let memoryAfterSync: number | null = null;
-  for (let run = 0; run < runs; run += 1) {
+  for (let run = 0; run < syncRunCount; run += 1) {
     await context?.close();
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     await context.addInitScript({ content: probes });
@@ -230,6 +234,31 @@ const main = async () => {
     await page.close();
   }
   if (!context) throw new Error('no runs');
+
+  /** Re-allocation and the allocated cost table in the app's own archive, in Chromium. */
+  const allocationInBrowser = async (browserContext: BrowserContext) => {
+    const page = await browserContext.newPage();
+    await page.goto(benchUrl);
+    await page.getByText('ready').waitFor();
+    log('allocation in the browser');
+    const result = await page.evaluate(([n, wanted]) => window.invoiceDeskBench.allocation(n, wanted), [
+      Math.max(5, runs),
+      quick ? 10_000 : 100_000,
+    ] as const);
+    log(
+      `allocation in the browser: re-allocation ${result.reallocationMs} ms (${result.keyLines} lines, ${result.blocksRead} blocks), cost table ${result.costTableMs} ms`,
+    );
+    await page.close();
+    return { ...result, targetMs: { reallocation: 500, costTable: 50 } };
+  };
+  if (only === 'allocationBrowser') {
+    updateEntryOnly({ allocationBrowser: await allocationInBrowser(context) });
+    await browser.close();
+    await server.close();
+    await sim.close();
+    return;
+  }
+  if (!costCentreImport || !allocation) throw new Error('measured in this process above');
 
   // 2. The per-row ceiling, in the same browser, same origin, same chunk size.
   const benchPage = await context.newPage();
@@ -290,6 +319,7 @@ const main = async () => {
     quick ? 3 : 2,
   ] as const);
   await probe.close();
+  const allocationBrowser = await allocationInBrowser(context);
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -331,6 +361,7 @@ const main = async () => {
     },
     costCentreImport,
     allocation,
+    allocationBrowser,
   };
   const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
@@ -354,6 +385,7 @@ const main = async () => {
         memoryMiB: results.memoryMiB,
         costCentreImport: results.costCentreImport,
         allocation: results.allocation,
+        allocationBrowser: results.allocationBrowser,
       },
       null,
       2,
