@@ -4,7 +4,9 @@
  * browser build plus a same-origin bench page, drives Debian's Chromium through playwright-core, and
  * writes bench/results.json (or results-quick.json) and docs/BENCHMARKS.md.
  * `--only costCentreImport` measures just the cost-centre file import (no browser, no simulator) and
- * updates that entry of the results file and the page.
+ * updates that entry of the results file and the page; `--only allocation` likewise measures just
+ * the re-allocation and the cost table from the allocated rollups (bench/allocation.ts, in Node);
+ * `--only allocationBrowser` the same in Chromium, in the archive of one sync (bench/page/main.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -15,6 +17,7 @@ import { preview } from 'vite';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { activeDatabaseName } from '../tests/testing/activeDatabase';
+import { measureAllocation } from './allocation';
 import { measureCostCentreImport } from './costCenterImport';
 import { renderMarkdown } from './report';
 
@@ -125,15 +128,15 @@ const coldStart = async (context: BrowserContext, url: string) => {
   return { page, firstRows };
 };
 
-/** Replaces the cost-centre entry of an existing results file and renders the page again. */
-const updateCostCentreImportOnly = (costCentreImport: ReturnType<typeof measureCostCentreImport>) => {
+/** Replaces one entry of an existing results file and renders the page again. */
+const updateEntryOnly = (entry: Record<string, unknown>) => {
   const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
   const other = quick ? 'bench/results.json' : 'bench/results-quick.json';
   const read = (path: string): Record<string, unknown> | null =>
     existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : null;
   const current = read(file);
   if (current === null) throw new Error(`${file} does not exist yet: run the whole bench once`);
-  const updated = { ...current, costCentreImport };
+  const updated = { ...current, ...entry };
   writeFileSync(file, `${JSON.stringify(updated, null, 2)}\n`);
   const previous = read(other);
   type Results = Parameters<typeof renderMarkdown>[0];
@@ -146,14 +149,28 @@ const updateCostCentreImportOnly = (costCentreImport: ReturnType<typeof measureC
 
 const main = async () => {
   const started = Date.now();
-  // First, while nothing else of the bench runs: it is pure computation, timed in this process.
-  log('cost-centre import: 10,000-row xlsx');
-  const costCentreImport = measureCostCentreImport(quick ? 5 : 9);
-  log(`cost-centre import: ${costCentreImport.status}`);
-  if (only === 'costCentreImport') {
-    updateCostCentreImportOnly(costCentreImport);
+  // First, while nothing else of the bench runs: pure computation, timed in this process.
+  const measureAllocationHere = async () => {
+    // It builds its own archive in this process (fake-indexeddb), the browser not yet started.
+    log(`allocation: ${quick ? 'medium' : 'large'} profile through the sync's commit`);
+    const result = await measureAllocation(quick, Math.max(5, runs));
+    log(`allocation: ${result.status}`);
+    return result;
+  };
+  if (only === 'allocation') {
+    updateEntryOnly({ allocation: await measureAllocationHere() });
     return;
   }
+  // Only the browser's allocation figures: nothing else of the bench is measured.
+  const browserOnly = only === 'allocationBrowser';
+  if (!browserOnly) log('cost-centre import: 10,000-row xlsx');
+  const costCentreImport = browserOnly ? null : measureCostCentreImport(quick ? 5 : 9);
+  if (costCentreImport) log(`cost-centre import: ${costCentreImport.status}`);
+  if (only === 'costCentreImport' && costCentreImport) {
+    updateEntryOnly({ costCentreImport });
+    return;
+  }
+  const allocation = browserOnly ? null : await measureAllocationHere();
   log(`building (profile ${profile}, ${runs} runs)`);
   execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error'], {
     stdio: 'inherit',
@@ -174,11 +191,12 @@ const main = async () => {
     args: [...chromiumArgs, '--enable-precise-memory-info'],
   });
 
-  // 1. Initial sync, several fresh profiles; the last one stays for the rest.
+  // 1. Initial sync, several fresh profiles; the last one stays for the rest (one for the allocation alone).
+  const syncRunCount = browserOnly ? 1 : runs;
   const syncRuns: Array<Record<string, number>> = [];
   let context: BrowserContext | null = null;
   let memoryAfterSync: number | null = null;
-  for (let run = 0; run < runs; run += 1) {
+  for (let run = 0; run < syncRunCount; run += 1) {
     await context?.close();
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     await context.addInitScript({ content: probes });
@@ -216,6 +234,31 @@ const main = async () => {
     await page.close();
   }
   if (!context) throw new Error('no runs');
+
+  /** Re-allocation and the allocated cost table in the app's own archive, in Chromium. */
+  const allocationInBrowser = async (browserContext: BrowserContext) => {
+    const page = await browserContext.newPage();
+    await page.goto(benchUrl);
+    await page.getByText('ready').waitFor();
+    log('allocation in the browser');
+    const result = await page.evaluate(([n, wanted]) => window.invoiceDeskBench.allocation(n, wanted), [
+      Math.max(5, runs),
+      quick ? 10_000 : 100_000,
+    ] as const);
+    log(
+      `allocation in the browser: re-allocation ${result.reallocationMs} ms (${result.keyLines} lines, ${result.blocksRead} blocks), cost table ${result.costTableMs} ms`,
+    );
+    await page.close();
+    return { ...result, targetMs: { reallocation: 500, costTable: 50 } };
+  };
+  if (only === 'allocationBrowser') {
+    updateEntryOnly({ allocationBrowser: await allocationInBrowser(context) });
+    await browser.close();
+    await server.close();
+    await sim.close();
+    return;
+  }
+  if (!costCentreImport || !allocation) throw new Error('measured in this process above');
 
   // 2. The per-row ceiling, in the same browser, same origin, same chunk size.
   const benchPage = await context.newPage();
@@ -276,6 +319,7 @@ const main = async () => {
     quick ? 3 : 2,
   ] as const);
   await probe.close();
+  const allocationBrowser = await allocationInBrowser(context);
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -316,6 +360,8 @@ const main = async () => {
       ),
     },
     costCentreImport,
+    allocation,
+    allocationBrowser,
   };
   const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
@@ -338,6 +384,8 @@ const main = async () => {
         analytics: results.analytics,
         memoryMiB: results.memoryMiB,
         costCentreImport: results.costCentreImport,
+        allocation: results.allocation,
+        allocationBrowser: results.allocationBrowser,
       },
       null,
       2,

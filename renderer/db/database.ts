@@ -1,6 +1,10 @@
 import { Dexie, type EntityTable, type PromiseExtended, type Table } from 'dexie';
+import { createAllocator } from '../../shared/allocation/allocator';
+import { addBlockAllocation, type AllocatedDelta } from '../../shared/allocation/rollup';
 import { ArchiveError, storedVersion } from './archiveErrors';
 import type {
+  AllocatedRollupKey,
+  AllocatedRollupRow,
   Assignment,
   AuditRow,
   CostCenter,
@@ -56,11 +60,24 @@ export const schemaV3 = {
   importMemory: 'key',
 } as const;
 
+/**
+ * v4: allocated rollups per (month, cost centre or UNASSIGNED, service), exact to the centime; and
+ * the blocks indexed by the strings of their dictionary, so that the lines of one licence,
+ * reference or service are found without reading every block (re-allocation after an assignment
+ * change).
+ */
+export const schemaV4 = {
+  ...schemaV3,
+  lineBlocks: '[invoiceId+blockNo], invoiceId, *dict',
+  allocatedRollups: '[month+costCenterCode+serviceCode], month',
+} as const;
+
 export class InvoiceDeskDatabase extends Dexie {
   invoices!: EntityTable<StoredInvoice, 'id'>;
   lineBlocks!: Table<LineBlock, [string, number]>;
   documents!: EntityTable<StoredDocument, 'invoiceId'>;
   rollups!: EntityTable<RollupRow, 'key'>;
+  allocatedRollups!: Table<AllocatedRollupRow, AllocatedRollupKey>;
   services!: EntityTable<Service, 'code'>;
   singletons!: Table<SingletonRow<Customer | Preferences>, string>;
   costCenters!: EntityTable<CostCenter, 'code'>;
@@ -98,6 +115,20 @@ export class InvoiceDeskDatabase extends Dexie {
       });
     // Only a table is added: nothing stored before changes shape.
     this.version(3).stores(schemaV3);
+    this.version(4)
+      .stores(schemaV4)
+      .upgrade(async (tx) => {
+        // The lines already stored, allocated under the assignments already stored: from then on the
+        // sync and every assignment change keep the rows current.
+        const allocator = createAllocator(await tx.table<Assignment>('assignments').toArray());
+        const delta: AllocatedDelta = new Map();
+        await tx.table<LineBlock>('lineBlocks').each((block) => {
+          addBlockAllocation(delta, block, allocator, 1);
+        });
+        await tx
+          .table<AllocatedRollupRow>('allocatedRollups')
+          .bulkPut([...delta.values()].filter((row) => row.shares !== 0));
+      });
   }
 
   /**

@@ -198,7 +198,16 @@ export const resolveKeepMine = (db: InvoiceDeskDatabase, seq: number): Promise<v
 export const resolveTakeTheirs = (db: InvoiceDeskDatabase, seq: number): Promise<void> =>
   db.transaction(
     'rw',
-    [db.outbox, db.designations, db.costCenters, db.assignments, db.singletons],
+    [
+      db.outbox,
+      db.designations,
+      db.costCenters,
+      db.assignments,
+      db.singletons,
+      // The operator's assignments re-allocate the lines of their keys (db/serverState.ts).
+      db.lineBlocks,
+      db.allocatedRollups,
+    ],
     async () => {
       const row = await db.outbox.get(seq);
       if (!row || row.state === 'pending') return;

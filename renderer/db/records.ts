@@ -1,3 +1,4 @@
+import type { AllocatedRollupKey, AllocatedRollupRow } from '../../shared/allocation/rollup';
 import type { AuditEntry, LegacyAuditEntry } from '../../shared/audit/auditEntry';
 import type { ColumnMapping } from '../../shared/costCenters/fileContract';
 import type {
@@ -124,4 +125,14 @@ export type ImportMemoryRow =
   | { key: `mapping:${string}`; mapping: ColumnMapping; savedAt: string }
   | { key: 'lastCostCenterImport'; record: CostCenterImportRecord };
 
-export type { Assignment, CostCenter, Customer, LineBlock, Preferences, RollupRow, Service };
+export type {
+  AllocatedRollupKey,
+  AllocatedRollupRow,
+  Assignment,
+  CostCenter,
+  Customer,
+  LineBlock,
+  Preferences,
+  RollupRow,
+  Service,
+};

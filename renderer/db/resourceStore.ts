@@ -1,6 +1,7 @@
 import { designationKey } from '../../shared/designations/names';
 import type { OutboxItem, OutboxPort } from '../../shared/sync/outbox';
 import type { ResourcePort } from '../../shared/sync/resources';
+import { reallocateSince } from './allocation';
 import type { InvoiceDeskDatabase } from './database';
 import type { OutboxRow } from './records';
 import { applyServerState } from './serverState';
@@ -17,6 +18,9 @@ export const createDexieResourceStore = (
     db.assignments,
     db.singletons,
     db.auditLog,
+    // An assignment from the operator re-allocates the lines of its key in the same transaction.
+    db.lineBlocks,
+    db.allocatedRollups,
   ] as const;
 
   return {
@@ -91,6 +95,7 @@ export const createDexieResourceStore = (
           ]);
         }
         if (snapshot.assignments) {
+          const previous = await db.assignments.toArray();
           const heldIds = held('assignment');
           const keep = (await db.assignments.toArray()).filter((row) => heldIds.has(row.id));
           await db.assignments.clear();
@@ -98,6 +103,7 @@ export const createDexieResourceStore = (
             ...snapshot.assignments.filter((row) => !heldIds.has(row.id)),
             ...keep,
           ]);
+          await reallocateSince(db, previous);
         }
         if (held('preferences').size === 0) {
           await db.singletons.put({

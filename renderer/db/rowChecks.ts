@@ -10,6 +10,7 @@ import {
 } from '../../shared/api/schemas';
 import { MAX_BLOCK_LINES } from '../../shared/lines/block';
 import type {
+  AllocatedRollupRow,
   Assignment,
   CostCenter,
   LineBlock,
@@ -62,6 +63,16 @@ const RollupSchema = z.object({
   vatCentimes: finite,
 });
 
+const centimes = z.number().refine(Number.isSafeInteger);
+const AllocatedRollupSchema = z.object({
+  month: z.string(),
+  costCenterCode: z.string(),
+  serviceCode: z.string(),
+  shares: centimes,
+  netCentimes: centimes,
+  vatCentimes: centimes,
+});
+
 const keyOf = (row: unknown, fields: readonly string[]): string => {
   if (typeof row !== 'object' || row === null) return String(row);
   const parts = fields.map((field) => (field in row ? String(Reflect.get(row, field)) : '?'));
@@ -93,6 +104,10 @@ export const checkInvoices: (rows: readonly unknown[]) => CheckedRows<StoredInvo
 export const checkRollups: (rows: readonly unknown[]) => CheckedRows<RollupRow> = checkWith(RollupSchema, [
   'key',
 ]);
+export const checkAllocatedRollups: (rows: readonly unknown[]) => CheckedRows<AllocatedRollupRow> = checkWith(
+  AllocatedRollupSchema,
+  ['month', 'costCenterCode', 'serviceCode'],
+);
 export const checkServices: (rows: readonly unknown[]) => CheckedRows<Service> = checkWith(ServiceSchema, [
   'code',
 ]);

@@ -5,11 +5,28 @@ import {
   PreferencesSchema,
 } from '../../shared/api/schemas';
 import type { Acknowledged } from '../../shared/sync/outbox';
+import { reallocateSince } from './allocation';
 import type { InvoiceDeskDatabase } from './database';
 import type { OutboxRow } from './records';
 
-/** Puts the operator's representation of an outbox row's entity into its local table, or removes it. Call inside a transaction. */
+/**
+ * Puts the operator's representation of an outbox row's entity into its local table, or removes it,
+ * and re-allocates the lines whose charge that changes. Call inside a transaction that also holds
+ * lineBlocks and allocatedRollups.
+ */
 export const applyServerState = async (
+  db: InvoiceDeskDatabase,
+  row: OutboxRow,
+  state: Acknowledged | null,
+): Promise<void> => {
+  // A cost centre deleted by the operator takes its assignments with it: both change charges.
+  if (row.entity !== 'assignment' && row.entity !== 'costCenter') return storeServerState(db, row, state);
+  const previous = await db.assignments.toArray();
+  await storeServerState(db, row, state);
+  await reallocateSince(db, previous);
+};
+
+const storeServerState = async (
   db: InvoiceDeskDatabase,
   row: OutboxRow,
   state: Acknowledged | null,

@@ -8,6 +8,7 @@ import type {
   SyncRunRecord,
   SyncStore,
 } from '../../shared/sync/ports';
+import { allocateStoredBlock } from './allocation';
 import type { InvoiceDeskDatabase } from './database';
 import type { StoredInvoice, SyncRunRow } from './records';
 
@@ -160,52 +161,58 @@ export const createDexieSyncStore = (
     },
 
     commitLinesPage: (page) =>
-      db.transaction('rw', [db.lineBlocks, db.rollups, db.invoices, db.quarantine], async () => {
-        const invoice = await db.invoices.get(page.invoiceId);
-        if (!invoice) throw new Error(`Lines for an unknown invoice ${page.invoiceId}`);
-        const lineNos = new Set(page.lines.map((line) => String(line.lineNo)));
-        await db.quarantine
-          .where('invoiceId')
-          .equals(page.invoiceId)
-          .filter((row) => row.kind === 'line' && row.itemId !== null && lineNos.has(row.itemId))
-          .delete();
-        const done = page.nextCursor === null;
-        if (done) await clearFailure(page.invoiceId, 'lines');
-        if (page.lines.length === 0) {
-          // Nothing new to store (repeats, or only quarantined items): the cursor still moves on.
+      db.transaction(
+        'rw',
+        [db.lineBlocks, db.rollups, db.allocatedRollups, db.assignments, db.invoices, db.quarantine],
+        async () => {
+          const invoice = await db.invoices.get(page.invoiceId);
+          if (!invoice) throw new Error(`Lines for an unknown invoice ${page.invoiceId}`);
+          const lineNos = new Set(page.lines.map((line) => String(line.lineNo)));
+          await db.quarantine
+            .where('invoiceId')
+            .equals(page.invoiceId)
+            .filter((row) => row.kind === 'line' && row.itemId !== null && lineNos.has(row.itemId))
+            .delete();
+          const done = page.nextCursor === null;
+          if (done) await clearFailure(page.invoiceId, 'lines');
+          if (page.lines.length === 0) {
+            // Nothing new to store (repeats, or only quarantined items): the cursor still moves on.
+            await db.invoices.put({
+              ...invoice,
+              linesCursor: page.nextCursor,
+              linesState: done ? 'complete' : invoice.linesStored > 0 ? 'partial' : invoice.linesState,
+              ...(done ? { linesFailure: undefined } : {}),
+            });
+            await quarantine(page.quarantined);
+            return;
+          }
+          const block = encodeBlock(page.invoiceId, page.blockNo, page.lines);
+          const replaced = await db.lineBlocks.get([page.invoiceId, page.blockNo]);
+          // A block stored again (a repeated page) first takes its old contribution back out.
+          const delta = replacementDelta(block, replaced);
+          const keys = [...delta.keys()];
+          const storedRows = await db.rollups.bulkGet(keys);
+          const stored = new Map<string, RollupRow>();
+          storedRows.forEach((row) => {
+            if (row) stored.set(row.key, row);
+          });
+          const merged = mergeRollups(stored, delta);
+          await db.lineBlocks.put(block);
+          await db.rollups.bulkPut(merged.put);
+          await db.rollups.bulkDelete(merged.remove);
+          // Allocated under the assignments stored at this moment, with the block: never a line without its parts.
+          await allocateStoredBlock(db, block, replaced);
           await db.invoices.put({
             ...invoice,
             linesCursor: page.nextCursor,
-            linesState: done ? 'complete' : invoice.linesStored > 0 ? 'partial' : invoice.linesState,
+            linesNextBlock: page.blockNo + 1,
+            linesStored: invoice.linesStored - (replaced?.count ?? 0) + block.count,
+            linesState: done ? 'complete' : 'partial',
             ...(done ? { linesFailure: undefined } : {}),
           });
           await quarantine(page.quarantined);
-          return;
-        }
-        const block = encodeBlock(page.invoiceId, page.blockNo, page.lines);
-        const replaced = await db.lineBlocks.get([page.invoiceId, page.blockNo]);
-        // A block stored again (a repeated page) first takes its old contribution back out.
-        const delta = replacementDelta(block, replaced);
-        const keys = [...delta.keys()];
-        const storedRows = await db.rollups.bulkGet(keys);
-        const stored = new Map<string, RollupRow>();
-        storedRows.forEach((row) => {
-          if (row) stored.set(row.key, row);
-        });
-        const merged = mergeRollups(stored, delta);
-        await db.lineBlocks.put(block);
-        await db.rollups.bulkPut(merged.put);
-        await db.rollups.bulkDelete(merged.remove);
-        await db.invoices.put({
-          ...invoice,
-          linesCursor: page.nextCursor,
-          linesNextBlock: page.blockNo + 1,
-          linesStored: invoice.linesStored - (replaced?.count ?? 0) + block.count,
-          linesState: done ? 'complete' : 'partial',
-          ...(done ? { linesFailure: undefined } : {}),
-        });
-        await quarantine(page.quarantined);
-      }),
+        },
+      ),
 
     pendingDocuments: async (limit, now) =>
       (

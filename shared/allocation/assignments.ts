@@ -1,5 +1,6 @@
-import type { Assignment, KeyKind } from '../api/schemas';
+import type { Assignment } from '../api/schemas';
 import { isoToDay } from '../core/dates';
+import { percentOfCentimes } from '../core/money';
 
 /**
  * Which assignment charges a line: the contract's rule. An assignment matches a line whose licence,
@@ -22,6 +23,13 @@ export interface AssignmentMatcher {
     serviceCode: string;
     serviceDay: number;
   }): number;
+  /** The same, with the keys as arguments: for loops over columnar lines, no object per line. */
+  matchKeys: (
+    frankingLicence: string,
+    invoiceReference: string,
+    serviceCode: string,
+    serviceDay: number,
+  ) => number;
 }
 
 interface Window {
@@ -30,58 +38,83 @@ interface Window {
   to: number;
 }
 
-const byKindAndKey = (assignments: readonly Assignment[]): Map<string, Window[]> => {
-  const groups = new Map<string, Window[]>();
+type WindowsByKey = Map<string, Window[]>;
+
+const findIn = (groups: WindowsByKey, key: string, day: number): number => {
+  const windows = groups.get(key);
+  if (!windows) return -1;
+  for (const window of windows) if (day >= window.from && day <= window.to) return window.index;
+  return -1;
+};
+
+/**
+ * Assignments without splits cannot come from the contract (minItems 1) and could charge nothing:
+ * they are left out, so every line is charged in full to some part.
+ */
+export const createAssignmentMatcher = (assignments: readonly Assignment[]): AssignmentMatcher => {
+  // One map per kind: a lookup is a plain string key, not a key built per line.
+  const licences: WindowsByKey = new Map();
+  const references: WindowsByKey = new Map();
+  const services: WindowsByKey = new Map();
   assignments.forEach((assignment, index) => {
-    const key = `${assignment.kind}\u0000${assignment.key}`;
-    const windows = groups.get(key) ?? [];
+    if (assignment.splits.length === 0) return;
+    const groups =
+      assignment.kind === 'frankingLicence'
+        ? licences
+        : assignment.kind === 'invoiceReference'
+          ? references
+          : services;
+    const windows = groups.get(assignment.key) ?? [];
     windows.push({
       index,
       from: assignment.validFrom ? isoToDay(assignment.validFrom) : -Infinity,
       to: assignment.validTo ? isoToDay(assignment.validTo) : Infinity,
     });
-    groups.set(key, windows);
+    groups.set(assignment.key, windows);
   });
-  return groups;
-};
-
-const specificity: readonly KeyKind[] = ['frankingLicence', 'invoiceReference', 'service'];
-
-export const createAssignmentMatcher = (assignments: readonly Assignment[]): AssignmentMatcher => {
-  const groups = byKindAndKey(assignments);
-  const find = (kind: KeyKind, key: string, day: number): number => {
-    const windows = groups.get(`${kind}\u0000${key}`);
-    if (!windows) return -1;
-    for (const window of windows) if (day >= window.from && day <= window.to) return window.index;
-    return -1;
+  const matchKeys = (
+    frankingLicence: string,
+    invoiceReference: string,
+    serviceCode: string,
+    serviceDay: number,
+  ): number => {
+    const byLicence = findIn(licences, frankingLicence, serviceDay);
+    if (byLicence !== -1) return byLicence;
+    const byReference = findIn(references, invoiceReference, serviceDay);
+    if (byReference !== -1) return byReference;
+    return findIn(services, serviceCode, serviceDay);
   };
   return {
-    match: (line) => {
-      for (const kind of specificity) {
-        const key =
-          kind === 'frankingLicence'
-            ? line.frankingLicence
-            : kind === 'invoiceReference'
-              ? line.invoiceReference
-              : line.serviceCode;
-        const found = find(kind, key, line.serviceDay);
-        if (found !== -1) return found;
-      }
-      return -1;
-    },
+    matchKeys,
+    match: (line) =>
+      matchKeys(line.frankingLicence, line.invoiceReference, line.serviceCode, line.serviceDay),
   };
 };
 
+/** Where split amounts are written: a plain array or a reused typed array. */
+export interface CentimeSlots {
+  [index: number]: number;
+}
+
 /**
- * A line's amount split by whole percentages, each part rounded to the centime half away from zero,
- * the rounding remainder going to the first split: the parts always add up to the amount.
+ * Writes the split of `centimes` by whole percentages into `out[0..n)`: each part is amount x
+ * percent / 100 rounded to the centime half away from zero, and the rounding remainder goes to the
+ * first split, so the parts always add up to the amount. Returns the number of parts.
  */
+export const splitInto = (centimes: number, percents: readonly number[], out: CentimeSlots): number => {
+  let sum = 0;
+  for (let i = 0; i < percents.length; i += 1) {
+    const part = percentOfCentimes(centimes, percents[i] ?? 0);
+    out[i] = part;
+    sum += part;
+  }
+  if (percents.length > 0) out[0] = (out[0] ?? 0) + centimes - sum;
+  return percents.length;
+};
+
+/** A line's amount split by whole percentages (see `splitInto`). */
 export const splitCentimes = (centimes: number, percents: readonly number[]): number[] => {
-  const parts = percents.map((percent) => {
-    const exact = (centimes * percent) / 100;
-    return Math.sign(exact) * Math.round(Math.abs(exact));
-  });
-  const remainder = centimes - parts.reduce((sum, part) => sum + part, 0);
-  if (parts.length > 0) parts[0] = (parts[0] ?? 0) + remainder;
+  const parts = new Array<number>(percents.length).fill(0);
+  splitInto(centimes, percents, parts);
   return parts;
 };

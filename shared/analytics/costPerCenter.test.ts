@@ -9,6 +9,7 @@ import {
   costPerCenterFromRollups,
   tableTotal,
   unassignedShare,
+  unassignedShareOfAllocated,
 } from './costPerCenter';
 
 const assignments: Assignment[] = [
@@ -102,6 +103,35 @@ describe('the unassigned share of the Overview', () => {
 
   it('is zero, not NaN, when the months hold no cost', () => {
     expect(unassignedShare(rollups, assignments, new Set(['2025-12']))).toEqual({
+      unassignedCentimes: 0,
+      totalCentimes: 0,
+      share: 0,
+    });
+  });
+});
+
+describe('unassignedShareOfAllocated', () => {
+  const rows = [
+    { costCenter: UNASSIGNED, month: '2026-01', netCentimes: 10_000 },
+    { costCenter: 'LOG', month: '2026-02', netCentimes: 1_201 },
+    { costCenter: 'MKT', month: '2026-02', netCentimes: 801 },
+    { costCenter: UNASSIGNED, month: '2026-02', netCentimes: 555 },
+  ];
+
+  it('counts only the chosen months, to the centime', () => {
+    expect(unassignedShareOfAllocated(rows, new Set(['2026-02']))).toEqual({
+      unassignedCentimes: 555,
+      totalCentimes: 2557,
+      share: 555 / 2557,
+    });
+    expect(unassignedShareOfAllocated(rows, new Set(['2026-01', '2026-02']))).toMatchObject({
+      unassignedCentimes: 10_555,
+      totalCentimes: 12_557,
+    });
+  });
+
+  it('is zero, not NaN, when the months hold no cost', () => {
+    expect(unassignedShareOfAllocated(rows, new Set(['2025-12']))).toEqual({
       unassignedCentimes: 0,
       totalCentimes: 0,
       share: 0,

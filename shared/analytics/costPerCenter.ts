@@ -113,3 +113,33 @@ export const unassignedShare = (
     share: totalCentimes === 0 ? 0 : unassignedCentimes / totalCentimes,
   };
 };
+
+/** A cost centre's (or UNASSIGNED's) net cost of one month, as the allocated rollups give it. */
+export interface CenterMonthNet {
+  costCenter: string;
+  month: string;
+  netCentimes: number;
+}
+
+/**
+ * The same share from cost per centre and month already allocated line by line (the allocated
+ * rollups): exact for validity periods that start or end mid-month, which `unassignedShare` cannot
+ * follow from monthly rollups.
+ */
+export const unassignedShareOfAllocated = (
+  rows: readonly CenterMonthNet[],
+  months: ReadonlySet<string>,
+): UnassignedShare => {
+  let unassignedCentimes = 0;
+  let totalCentimes = 0;
+  for (const row of rows) {
+    if (!months.has(row.month)) continue;
+    totalCentimes += row.netCentimes;
+    if (row.costCenter === UNASSIGNED) unassignedCentimes += row.netCentimes;
+  }
+  return {
+    unassignedCentimes,
+    totalCentimes,
+    share: totalCentimes === 0 ? 0 : unassignedCentimes / totalCentimes,
+  };
+};

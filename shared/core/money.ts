@@ -191,6 +191,17 @@ export const lineNetAmount = (quantity: string, unitPrice: string): Centimes =>
 export const vatAmount = (netCentimes: Centimes, rate: string): Centimes =>
   vatOnNet(netCentimes, parseVatRate(rate));
 
+/**
+ * `percent` % of an amount in centimes, rounded to the centime half away from zero (-0.005 is
+ * -0.01): one split of an allocation. Exact for every amount the Money pattern can carry.
+ */
+export const percentOfCentimes = (centimes: Centimes, percent: number): Centimes => {
+  if (!Number.isSafeInteger(percent)) {
+    throw new MoneyFormatError('centimes', percent, 'a percentage must be a whole number');
+  }
+  return scaleToCentimes(centimes, percent, 100, `${centimes} x ${percent} %`);
+};
+
 /** Sum of centime amounts that refuses to drift past the safe-integer range silently. */
 export const sumCentimes = (amounts: Iterable<Centimes>): Centimes => {
   let total = 0;

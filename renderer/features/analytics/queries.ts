@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { allocatedByCenterMonth } from '../../db/allocation';
 import { useDatabase } from '../../db/DatabaseContext';
 import { checkAssignments, checkCostCenters, checkRollups } from '../../db/rowChecks';
 
@@ -19,4 +20,13 @@ export const useAnalyticsAssignments = () => {
 export const useAnalyticsCostCenters = () => {
   const db = useDatabase();
   return useLiveQuery(async () => checkCostCenters(await db.costCenters.toArray()), [db]);
+};
+
+/**
+ * Cost per cost centre (UNASSIGNED included) and month over [fromMonth, toMonth], from the
+ * allocated rollups: exact to the centime against the per-line allocation, for any validity period.
+ */
+export const useAllocatedByCenterMonth = (fromMonth: string, toMonth: string) => {
+  const db = useDatabase();
+  return useLiveQuery(() => allocatedByCenterMonth(db, fromMonth, toMonth), [db, fromMonth, toMonth]);
 };

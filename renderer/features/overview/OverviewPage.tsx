@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChf, formatDate, formatPercent } from '../../../shared/core/format';
 import { CustomerSchema, type Invoice } from '../../../shared/api/schemas';
-import { unassignedShare } from '../../../shared/analytics/costPerCenter';
+import { unassignedShareOfAllocated } from '../../../shared/analytics/costPerCenter';
 import { monthlyTrend, summariseOpen } from '../../../shared/invoices/overview';
 import { incompleteMonths, monthsPeriod, newSinceVisit } from '../../../shared/invoices/overviewFacts';
 import { formatInteger } from '../../../shared/core/format';
@@ -11,7 +11,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import {
-  useOverviewAssignments,
+  useOverviewAllocated,
   useOverviewFeed,
   useOverviewInvoices,
   useOverviewRollups,
@@ -68,11 +68,8 @@ export const OverviewPage = () => {
   const previousVisit = usePreviousVisit();
   const checkedInvoices = useOverviewInvoices();
   const checkedRollups = useOverviewRollups();
-  const checkedAssignments = useOverviewAssignments();
   const invoices = checkedInvoices?.rows;
   const rollups = checkedRollups?.rows;
-  const assignments = checkedAssignments?.rows;
-  const skippedOther = [...(checkedRollups?.skipped ?? []), ...(checkedAssignments?.skipped ?? [])];
   const customer = useStoredCustomer();
   const feed = useOverviewFeed();
   // Archives from before firstDrainedAt was kept: their last success stands for it.
@@ -97,10 +94,13 @@ export const OverviewPage = () => {
     [trend, incomplete],
   );
   const period = monthsPeriod(trend);
+  // The same engine as every cost-centre figure: the allocated rollups, exact line by line.
+  const checkedAllocated = useOverviewAllocated(trend[0]?.month ?? '', trend.at(-1)?.month ?? '');
+  const skippedOther = [...(checkedRollups?.skipped ?? []), ...(checkedAllocated?.skipped ?? [])];
   const unassigned = useMemo(() => {
-    if (!costCenterOption || !rollups || !assignments) return null;
-    return unassignedShare(rollups, assignments, new Set(trend.map((month) => month.month)));
-  }, [costCenterOption, rollups, assignments, trend]);
+    if (!costCenterOption || !checkedAllocated) return null;
+    return unassignedShareOfAllocated(checkedAllocated.rows, new Set(trend.map((month) => month.month)));
+  }, [costCenterOption, checkedAllocated, trend]);
   const fresh = useMemo(
     () => newSinceVisit(invoices ?? [], previousVisit, firstLoadedAt),
     [invoices, previousVisit, firstLoadedAt],
@@ -109,7 +109,7 @@ export const OverviewPage = () => {
   const skipped = (
     <>
       <SkippedRowsNotice kind="invoices" skipped={checkedInvoices?.skipped} area="overview invoices" />
-      <SkippedRowsNotice kind="rows" skipped={skippedOther} area="overview rollups and assignments" />
+      <SkippedRowsNotice kind="rows" skipped={skippedOther} area="overview rollups and allocated rollups" />
     </>
   );
 

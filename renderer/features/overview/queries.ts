@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { allocatedByCenterMonth } from '../../db/allocation';
 import { useDatabase } from '../../db/DatabaseContext';
-import { checkAssignments, checkInvoices, checkRollups } from '../../db/rowChecks';
+import { checkInvoices, checkRollups } from '../../db/rowChecks';
 
 // Every read of the archive the overview makes. Each hook re-renders when its rows change.
 
@@ -14,11 +15,6 @@ export const useOverviewRollups = () => {
   return useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
 };
 
-export const useOverviewAssignments = () => {
-  const db = useDatabase();
-  return useLiveQuery(async () => checkAssignments(await db.assignments.toArray()), [db]);
-};
-
 /** The customer singleton as stored (unchecked: the page parses the one field it needs). */
 export const useStoredCustomer = () => {
   const db = useDatabase();
@@ -29,4 +25,10 @@ export const useStoredCustomer = () => {
 export const useOverviewFeed = () => {
   const db = useDatabase();
   return useLiveQuery(() => db.syncState.get('feed'), [db]);
+};
+
+/** Net cost per cost centre (UNASSIGNED included) and month over [fromMonth, toMonth], allocated line by line. */
+export const useOverviewAllocated = (fromMonth: string, toMonth: string) => {
+  const db = useDatabase();
+  return useLiveQuery(() => allocatedByCenterMonth(db, fromMonth, toMonth), [db, fromMonth, toMonth]);
 };
