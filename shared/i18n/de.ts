@@ -834,6 +834,18 @@ export const de: Catalogue = {
     importDateHint: 'Gültigkeitszeiträume in der Datei werden an diesem Datum gemessen.',
     deactivateMissing: 'Kostenstellen deaktivieren, die in der Datei fehlen',
     summaryTitle: 'Zusammenfassung',
+    summaryCount: {
+      new_one: 'neu',
+      new_other: 'neu',
+      changed_one: 'geändert',
+      changed_other: 'geändert',
+      unchanged_one: 'unverändert',
+      unchanged_other: 'unverändert',
+      error_one: 'Fehler',
+      error_other: 'Fehler',
+      deactivate_one: 'deaktiviert',
+      deactivate_other: 'deaktiviert',
+    },
     status: {
       new: 'Neu',
       changed: 'Geändert',

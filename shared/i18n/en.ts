@@ -820,6 +820,18 @@ export const en = {
     importDateHint: 'Validity periods in the file are judged on this date.',
     deactivateMissing: 'Deactivate the cost centres missing from the file',
     summaryTitle: 'Summary',
+    summaryCount: {
+      new_one: 'new',
+      new_other: 'new',
+      changed_one: 'changed',
+      changed_other: 'changed',
+      unchanged_one: 'unchanged',
+      unchanged_other: 'unchanged',
+      error_one: 'error',
+      error_other: 'errors',
+      deactivate_one: 'deactivated',
+      deactivate_other: 'deactivated',
+    },
     status: {
       new: 'New',
       changed: 'Changed',

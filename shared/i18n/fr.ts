@@ -834,6 +834,18 @@ export const fr: Catalogue = {
     importDateHint: 'Les périodes de validité du fichier sont évaluées à cette date.',
     deactivateMissing: 'Désactiver les centres de coûts absents du fichier',
     summaryTitle: 'Résumé',
+    summaryCount: {
+      new_one: 'nouveau',
+      new_other: 'nouveaux',
+      changed_one: 'modifié',
+      changed_other: 'modifiés',
+      unchanged_one: 'inchangé',
+      unchanged_other: 'inchangés',
+      error_one: 'erreur',
+      error_other: 'erreurs',
+      deactivate_one: 'désactivé',
+      deactivate_other: 'désactivés',
+    },
     status: {
       new: 'Nouveau',
       changed: 'Modifié',

@@ -828,6 +828,18 @@ export const it: Catalogue = {
     importDateHint: 'I periodi di validità del file vengono valutati a questa data.',
     deactivateMissing: 'Disattiva i centri di costo assenti dal file',
     summaryTitle: 'Riepilogo',
+    summaryCount: {
+      new_one: 'nuovo',
+      new_other: 'nuovi',
+      changed_one: 'modificato',
+      changed_other: 'modificati',
+      unchanged_one: 'invariato',
+      unchanged_other: 'invariati',
+      error_one: 'errore',
+      error_other: 'errori',
+      deactivate_one: 'disattivato',
+      deactivate_other: 'disattivati',
+    },
     status: {
       new: 'Nuovo',
       changed: 'Modificato',

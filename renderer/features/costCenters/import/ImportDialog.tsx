@@ -291,7 +291,7 @@ const ReadingBody = ({
           {(['new', 'changed', 'unchanged', 'error', 'deactivate'] as const).map((status) => (
             <li key={status} className={`cc-import__count cc-import__count--${status}`}>
               <span className="cc-import__count-value">{plan.counts[status]}</span>{' '}
-              {t(`costCenterImport.status.${status}`)}
+              {t(`costCenterImport.summaryCount.${status}`, { count: plan.counts[status] })}
             </li>
           ))}
         </ul>
