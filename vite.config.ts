@@ -46,6 +46,9 @@ export default defineConfig({
   plugins: [react(), pdfJsAssets()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  // Module workers (every worker is started with type: 'module'), so a worker loads what only some
+  // of its calls need (the line index's spreadsheet export) on demand, not when it starts.
+  worker: { format: 'es' },
   // The app's own CSP (shared/contentSecurityPolicy.ts), as `npm run web` serves it.
   preview: { headers: { 'Content-Security-Policy': WEB_CONTENT_SECURITY_POLICY } },
 });

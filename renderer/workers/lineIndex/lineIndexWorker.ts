@@ -7,7 +7,6 @@ import { createLineIndex, type LineGroup } from '../../../shared/lines/lineIndex
 import { InvoiceDeskDatabase } from '../../db/database';
 import { createLineSource, type LineSource } from '../../db/lineSource';
 import type { SkippedRow } from '../../db/rowChecks';
-import { exportGroups, exportLines } from './exportLines';
 import { createRpc, RpcFailure, transfer } from '../rpc';
 import type { ExpiredFailure, LineIndexPageSide, LineIndexWorkerSide } from './protocol';
 
@@ -92,6 +91,8 @@ createRpc<LineIndexWorkerSide, LineIndexPageSide>(self, {
       serviceName: names.service,
       designation: (kind: KeyKind, key: string) => names.designation(kind, key) ?? null,
     };
+    // The spreadsheet writer is large and only an export needs it: not parsed when the worker starts.
+    const { exportGroups, exportLines } = await import('./exportLines');
     const bytes =
       request.view === 'groups'
         ? exportGroups(result.groups ?? [], labels)
