@@ -7,6 +7,7 @@ import {
   changedAssignmentKeys,
   mergeAllocated,
   type AllocatedDelta,
+  type AllocatedRollupRow,
   type AssignmentKey,
 } from '../../shared/allocation/rollup';
 import type { LineBlock } from '../../shared/lines/block';
@@ -34,21 +35,16 @@ export const applyAllocatedDelta = async (db: InvoiceDeskDatabase, delta: Alloca
 export const storedAllocator = async (db: InvoiceDeskDatabase): Promise<Allocator> =>
   createAllocator(await db.assignments.toArray());
 
-/**
- * The change of storing `block` in place of `replaced` (a repeated page), under the stored
- * assignments. Call inside the transaction that stores the block, over `assignments` and
- * `allocatedRollups`.
- */
-export const allocateStoredBlock = async (
-  db: InvoiceDeskDatabase,
+/** The allocated rows that storing `block` in place of `replaced` changes, under `allocator`. */
+export const blockAllocationDelta = (
   block: LineBlock,
   replaced: LineBlock | undefined,
-): Promise<void> => {
-  const allocator = await storedAllocator(db);
+  allocator: Allocator,
+): AllocatedRollupRow[] => {
   const delta: AllocatedDelta = new Map();
   if (replaced) addBlockAllocation(delta, replaced, allocator, -1);
   addBlockAllocation(delta, block, allocator, 1);
-  await applyAllocatedDelta(db, delta);
+  return [...delta.values()];
 };
 
 export interface Reallocation {

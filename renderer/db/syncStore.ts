@@ -1,4 +1,6 @@
 import type { Invoice } from '../../shared/api/schemas';
+import { createAllocator } from '../../shared/allocation/allocator';
+import { allocatedRowKey, mergeAllocated } from '../../shared/allocation/rollup';
 import { encodeBlock } from '../../shared/lines/block';
 import { mergeRollups, replacementDelta, type RollupRow } from '../../shared/lines/rollup';
 import type {
@@ -8,7 +10,7 @@ import type {
   SyncRunRecord,
   SyncStore,
 } from '../../shared/sync/ports';
-import { allocateStoredBlock } from './allocation';
+import { blockAllocationDelta } from './allocation';
 import type { InvoiceDeskDatabase } from './database';
 import type { StoredInvoice, SyncRunRow } from './records';
 
@@ -187,29 +189,42 @@ export const createDexieSyncStore = (
             return;
           }
           const block = encodeBlock(page.invoiceId, page.blockNo, page.lines);
-          const replaced = await db.lineBlocks.get([page.invoiceId, page.blockNo]);
+          // Reads issued together, then writes issued together: a page is a few requests' latency,
+          // not one round trip per table (this runs hundreds of times in a first sync).
+          const [replaced, assignments] = await Promise.all([
+            db.lineBlocks.get([page.invoiceId, page.blockNo]),
+            db.assignments.toArray(),
+          ]);
           // A block stored again (a repeated page) first takes its old contribution back out.
           const delta = replacementDelta(block, replaced);
+          // Allocated under the assignments stored at this moment, with the block: never a line without its parts.
+          const allocated = blockAllocationDelta(block, replaced, createAllocator(assignments));
           const keys = [...delta.keys()];
-          const storedRows = await db.rollups.bulkGet(keys);
+          const [storedRows, storedAllocated] = await Promise.all([
+            db.rollups.bulkGet(keys),
+            db.allocatedRollups.bulkGet(allocated.map(allocatedRowKey)),
+          ]);
           const stored = new Map<string, RollupRow>();
           storedRows.forEach((row) => {
             if (row) stored.set(row.key, row);
           });
           const merged = mergeRollups(stored, delta);
-          await db.lineBlocks.put(block);
-          await db.rollups.bulkPut(merged.put);
-          await db.rollups.bulkDelete(merged.remove);
-          // Allocated under the assignments stored at this moment, with the block: never a line without its parts.
-          await allocateStoredBlock(db, block, replaced);
-          await db.invoices.put({
-            ...invoice,
-            linesCursor: page.nextCursor,
-            linesNextBlock: page.blockNo + 1,
-            linesStored: invoice.linesStored - (replaced?.count ?? 0) + block.count,
-            linesState: done ? 'complete' : 'partial',
-            ...(done ? { linesFailure: undefined } : {}),
-          });
+          const mergedAllocated = mergeAllocated(allocated, storedAllocated);
+          await Promise.all([
+            db.lineBlocks.put(block),
+            db.rollups.bulkPut(merged.put),
+            db.rollups.bulkDelete(merged.remove),
+            db.allocatedRollups.bulkPut(mergedAllocated.put),
+            db.allocatedRollups.bulkDelete(mergedAllocated.remove),
+            db.invoices.put({
+              ...invoice,
+              linesCursor: page.nextCursor,
+              linesNextBlock: page.blockNo + 1,
+              linesStored: invoice.linesStored - (replaced?.count ?? 0) + block.count,
+              linesState: done ? 'complete' : 'partial',
+              ...(done ? { linesFailure: undefined } : {}),
+            }),
+          ]);
           await quarantine(page.quarantined);
         },
       ),
