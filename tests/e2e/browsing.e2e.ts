@@ -56,8 +56,12 @@ describe('browsing the archive', () => {
     await page.getByRole('button', { name: /^Status / }).click();
     await page.getByRole('checkbox', { name: 'Paid' }).check();
     await page.keyboard.press('Escape');
-    await page.getByRole('group', { name: 'Period from' }).getByRole('spinbutton').first().click();
-    await page.keyboard.type('01012026');
+    // Segment by segment, as a clerk types (the whole string at once races the field under load).
+    const segments = page.getByRole('group', { name: 'Period from' }).getByRole('spinbutton');
+    await segments.nth(0).pressSequentially('01', { delay: 30 });
+    await segments.nth(1).pressSequentially('01', { delay: 30 });
+    await segments.nth(2).pressSequentially('2026', { delay: 30 });
+    await page.keyboard.press('Tab');
     await page.waitForFunction(
       () => window.location.hash.includes('status=paid') && window.location.hash.includes('from=2026-01-01'),
     );
