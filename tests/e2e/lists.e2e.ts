@@ -82,6 +82,8 @@ describe('lists a clerk works in', () => {
     await waitForRows(invoices.length);
     await page.getByRole('button', { name: /^Status / }).click();
     await page.getByRole('checkbox', { name: 'Open' }).check();
+    // The ticks mirror the URL: the second waits until the first has reached it (slow under CI load).
+    await page.waitForFunction(() => window.location.hash.includes('status=open'));
     await page.getByRole('checkbox', { name: 'Overdue' }).check();
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => window.location.hash.includes('status=open&status=overdue'));
