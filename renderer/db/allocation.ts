@@ -72,21 +72,40 @@ export const reallocate = (
 ): Promise<Reallocation> =>
   db.transaction('rw', [db.lineBlocks, db.allocatedRollups, db.assignments], async () => {
     if (changedKeys.length === 0) return { blocks: 0, lines: 0 };
-    const before = createAllocator(previous);
-    const after = await storedAllocator(db);
-    const keys = [...new Set(changedKeys.map((changed) => changed.key))];
-    const delta: AllocatedDelta = new Map();
-    let blocks = 0;
-    let lines = 0;
-    // One read of all the blocks: a cursor would pay a round trip per block.
-    const found = await db.lineBlocks.where('dict').anyOf(keys).distinct().toArray();
-    for (const block of found) {
-      blocks += 1;
-      lines += addBlockReallocation(delta, block, before, after, changedKeys);
-    }
-    await applyAllocatedDelta(db, delta);
-    return { blocks, lines };
+    const found = await reallocationDelta(
+      db,
+      changedKeys,
+      createAllocator(previous),
+      await storedAllocator(db),
+    );
+    await applyAllocatedDelta(db, found.delta);
+    return { blocks: found.blocks, lines: found.lines };
   });
+
+/**
+ * What re-allocating the lines of `changedKeys` from `before` to `after` changes in the allocated
+ * rollups, without writing it: the write path of `reallocate` and the impact preview of a change
+ * not made yet. Reads the blocks inside the caller's transaction when there is one.
+ */
+export const reallocationDelta = async (
+  db: InvoiceDeskDatabase,
+  changedKeys: readonly AssignmentKey[],
+  before: Allocator,
+  after: Allocator,
+): Promise<Reallocation & { delta: AllocatedDelta }> => {
+  const delta: AllocatedDelta = new Map();
+  if (changedKeys.length === 0) return { blocks: 0, lines: 0, delta };
+  const keys = [...new Set(changedKeys.map((changed) => changed.key))];
+  let blocks = 0;
+  let lines = 0;
+  // One read of all the blocks: a cursor would pay a round trip per block.
+  const found = await db.lineBlocks.where('dict').anyOf(keys).distinct().toArray();
+  for (const block of found) {
+    blocks += 1;
+    lines += addBlockReallocation(delta, block, before, after, changedKeys);
+  }
+  return { blocks, lines, delta };
+};
 
 /**
  * Re-allocates whatever the assignments changed since `previous` (as read before the change, in

@@ -25,7 +25,7 @@ import { applyServerState } from './serverState';
 /** The outbox entry an edit now travels in (seq and version), or null when it cancelled a waiting one. */
 type Enqueued = { seq: number; version: number } | null;
 
-const enqueue = async (
+export const enqueue = async (
   db: InvoiceDeskDatabase,
   change: OutboxChange,
   baseEtag: string | null,
@@ -102,9 +102,17 @@ export interface CostCenterWriteOptions {
  * edit would wait in the outbox forever. Refused unless the synchronised customer has it on.
  */
 const requireCostCenterOption = async (db: InvoiceDeskDatabase, code: string): Promise<void> => {
+  const option = await costCenterOption(db);
+  if (option !== 'on') throw new CostCenterEditError(option, code);
+};
+
+/** Whether the synchronised customer has the cost-centre option; call inside a transaction over singletons. */
+export const costCenterOption = async (
+  db: InvoiceDeskDatabase,
+): Promise<'on' | 'optionOff' | 'notSynced'> => {
   const parsed = CustomerSchema.safeParse((await db.singletons.get('customer'))?.value);
-  if (!parsed.success) throw new CostCenterEditError('notSynced', code);
-  if (!parsed.data.costCenterOption) throw new CostCenterEditError('optionOff', code);
+  if (!parsed.success) return 'notSynced';
+  return parsed.data.costCenterOption ? 'on' : 'optionOff';
 };
 
 /** Writes one centre and its outbox entry; call inside a transaction over costCenters, assignments and outbox. */
