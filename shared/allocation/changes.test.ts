@@ -10,8 +10,22 @@ import {
 } from './changes';
 
 const centers = [
-  { code: '2100', name: 'Sales', active: true, etag: '', updatedAt: '2026-01-01T00:00:00Z' },
-  { code: '3100', name: 'Operations', active: true, etag: '', updatedAt: '2026-01-01T00:00:00Z' },
+  {
+    code: '2100',
+    name: 'Sales',
+    active: true,
+    objectType: 'costCenter' as const,
+    etag: '',
+    updatedAt: '2026-01-01T00:00:00Z',
+  },
+  {
+    code: '3100',
+    name: 'Operations',
+    active: true,
+    objectType: 'costCenter' as const,
+    etag: '',
+    updatedAt: '2026-01-01T00:00:00Z',
+  },
 ];
 
 describe('assignment changes', () => {
