@@ -222,6 +222,28 @@ describe('the assignment board', () => {
     await page.getByRole('button', { name: `Undo: ${label}` }).waitFor();
   });
 
+  it('drags with the keyboard too: Enter picks up, the arrows go from centre to centre, Enter drops; Escape cancels', async () => {
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await page.getByLabel('Only keys not charged today').check();
+    const row = rows().first();
+    const key = (await row.locator('.board-keys__code').innerText()).trim();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const live = page.locator('[aria-live]').filter({ hasText: /Picked up|Over/ });
+    await expect.poll(() => live.first().innerText()).toBe(`Picked up 1 key: ${key}.`);
+    // Sorted by code, the first arrow reaches the first centre.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => live.first().innerText()).toMatch(/^Over \S+ /);
+    const over = (await live.first().innerText()).replace(/^Over (.*)\.$/, '$1');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Assign 1 key to ${over}` });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain(key);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('Not assigned').waitFor();
+  });
+
   it('after the sync, the operator holds what the board shows', async () => {
     const wholly = (items: Assignment[], key: string) =>
       items.filter(
@@ -238,6 +260,7 @@ describe('the assignment board', () => {
     // Exactly one assignment per key: the undo's delete and the redo's put reached the operator too.
     expect(items.filter((item) => item.key === keyboardKey)).toHaveLength(1);
     expect(items.filter((item) => item.key === mouseKey)).toHaveLength(1);
+    await page.getByLabel('Only keys not charged today').uncheck();
     for (const key of [mouseKey, keyboardKey]) {
       await page.getByRole('searchbox', { name: 'Search' }).fill(key);
       await rows()

@@ -212,11 +212,18 @@ export const AssignmentsPage = () => {
   );
 
   const keysText = (keys: readonly BoardKey[]) => keys.map((key) => key.key).join(', ');
-  const draggedCount = dragged?.length ?? 0;
+  /** A row of the selection drags the whole selection; any other row drags itself alone. */
+  const keysDraggedBy = (id: string): BoardKey[] => {
+    if (selection.selected.has(id)) return selectedKeys();
+    const row = rowById.get(id);
+    return row ? [{ kind: row.kind, key: row.key }] : [];
+  };
   const overName = (id: UniqueIdentifier) => centreName(t, String(id), centerByCode);
   const announcements: Announcements = {
-    onDragStart: () =>
-      t('assignmentBoard.drag.start', { count: draggedCount, keys: keysText(dragged ?? []) }),
+    onDragStart: ({ active }) => {
+      const keys = keysDraggedBy(String(active.id));
+      return t('assignmentBoard.drag.start', { count: keys.length, keys: keysText(keys) });
+    },
     onDragOver: ({ over }) =>
       over
         ? t('assignmentBoard.drag.over', { centre: overName(over.id) })
@@ -230,13 +237,8 @@ export const AssignmentsPage = () => {
 
   const onDragStart = (event: DragStartEvent) => {
     const id = String(event.active.id);
-    const row = rowById.get(id);
-    if (!row) return;
-    if (selection.selected.has(id)) setDragged(selectedKeys());
-    else {
-      setSelection({ selected: new Set([id]), anchor: id, focused: id });
-      setDragged([{ kind: row.kind, key: row.key }]);
-    }
+    if (!selection.selected.has(id)) setSelection({ selected: new Set([id]), anchor: id, focused: id });
+    setDragged(keysDraggedBy(id));
   };
   const onDragEnd = (event: DragEndEvent) => {
     const keys = dragged;
@@ -409,6 +411,7 @@ export const AssignmentsPage = () => {
               centers={centerByCode}
               editable={editable}
               instructionsId={instructionsId}
+              dragging={dragged !== null}
               empty={keyRows.length === 0 ? t('assignmentBoard.empty') : t('assignmentBoard.noMatch')}
               onAssign={(ids) => {
                 const keys = shown.filter((row) => ids.has(row.id)).map(({ kind, key }) => ({ kind, key }));

@@ -14,7 +14,8 @@ export const CenterPane = ({ centers, bucket }: CenterPaneProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <section className="board-centres" aria-labelledby="board-centres-title">
+    // A focusable region: the keyboard scrolls a list of centres taller than the window too.
+    <section className="board-centres" aria-labelledby="board-centres-title" tabIndex={0}>
       <h2 id="board-centres-title">{t('assignmentBoard.centresTitle')}</h2>
       {bucket && (
         <section className="board-bucket" aria-labelledby="board-bucket-title" data-testid="not-charged">

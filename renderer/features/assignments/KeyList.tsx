@@ -8,7 +8,7 @@ import { formatAmount } from '../../../shared/core/format';
 import { useLanguage } from '../../ui/useLanguage';
 import { keyAssignmentText } from './boardText';
 
-const ROW_HEIGHT = 40;
+const ROW_HEIGHT = 48;
 
 export interface Selection {
   selected: ReadonlySet<string>;
@@ -30,6 +30,8 @@ interface KeyListProps {
   editable: boolean;
   empty: string;
   instructionsId: string;
+  /** While a key is dragged, the arrows and Enter belong to the drag (dnd-kit's keyboard sensor). */
+  dragging: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export const KeyList = ({
   editable,
   empty,
   instructionsId,
+  dragging,
 }: KeyListProps) => {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
@@ -83,7 +86,7 @@ export const KeyList = ({
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     // Keys pressed on the row's button belong to the button.
-    if (event.target !== event.currentTarget) return;
+    if (event.target !== event.currentTarget || dragging) return;
     const row = rows[index];
     if (!row) return;
     const moveTo = (target: number, extend: boolean) => {
@@ -155,12 +158,11 @@ export const KeyList = ({
       aria-label={t('assignmentBoard.keysLabel')}
       aria-multiselectable="true"
       aria-rowcount={rows.length + 1}
-      aria-colcount={4}
+      aria-colcount={3}
     >
       <div role="rowgroup" className="board-keys__head">
         <div role="row" aria-rowindex={1} className="board-keys__row">
           <div role="columnheader">{t('assignmentBoard.columns.key')}</div>
-          <div role="columnheader">{t('assignmentBoard.columns.designation')}</div>
           <div role="columnheader" className="num">
             {t('assignmentBoard.columns.cost')}
           </div>
@@ -236,6 +238,7 @@ const KeyRowView = ({
   const language = useLanguage();
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: row.id, disabled: !editable });
   const kind = t(`names.kinds.${row.kind}`);
+  const assignment = keyAssignmentText(t, language, row, centers);
   return (
     <div
       ref={setNodeRef}
@@ -263,29 +266,36 @@ const KeyRowView = ({
       }}
     >
       <div role="gridcell" className="board-keys__key">
-        <span className="board-keys__kind">{kind}</span> <span className="board-keys__code">{row.key}</span>
-      </div>
-      <div role="gridcell" className="board-keys__designation">
-        {row.designation ?? ''}
+        <span className="board-keys__code">{row.key}</span>
+        <span className="board-keys__sub">
+          {kind}
+          {row.designation ? ` · ${row.designation}` : ''}
+        </span>
       </div>
       <div role="gridcell" className="num">
         {formatAmount(row.netCentimes, language)}
       </div>
       <div role="gridcell" className="board-keys__assignment">
-        <span className={row.current ? '' : 'muted'}>{keyAssignmentText(t, language, row, centers)}</span>
+        <span className={row.current ? '' : 'muted'} title={assignment}>
+          {assignment}
+        </span>
         {editable && (
           <button
             type="button"
             className="secondary board-keys__split"
             tabIndex={tabbable ? 0 : -1}
             aria-label={t('assignmentBoard.splitOrEditKey', { key: row.key })}
+            title={t('assignmentBoard.splitOrEdit')}
             onClick={(event) => {
               event.stopPropagation();
               onSplit();
             }}
             onPointerDown={(event) => event.stopPropagation()}
           >
-            {t('assignmentBoard.splitOrEdit')}
+            <span className="board-keys__split-text">{t('assignmentBoard.splitOrEdit')}</span>
+            <span className="board-keys__split-icon" aria-hidden="true">
+              ✎
+            </span>
           </button>
         )}
       </div>
