@@ -130,8 +130,18 @@ describe('exportGroups', () => {
       netCentimes: 99_999_999_999_999,
       vatCentimes: 1,
       grossCentimes: 100_000_000_000_000,
+      chargedNetCentimes: null,
+      chargedVatCentimes: null,
     },
-    { key: UNASSIGNED, count: 1, netCentimes: -5, vatCentimes: 0, grossCentimes: -5 },
+    {
+      key: UNASSIGNED,
+      count: 1,
+      netCentimes: -5,
+      vatCentimes: 0,
+      grossCentimes: -5,
+      chargedNetCentimes: null,
+      chargedVatCentimes: null,
+    },
   ];
 
   it('writes one row per subtotal with exact centimes and the formula guard on names', () => {
