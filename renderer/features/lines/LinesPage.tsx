@@ -197,22 +197,25 @@ export const LinesPage = ({ params }: LinesPageProps) => {
           <span>{t('lines.loading')}</span>
         )}
         <span className="status-bar__spacer" />
-        <button
-          type="button"
-          className="secondary"
-          disabled={!totals || totals.count === 0}
-          onClick={() => void runExport('xlsx')}
-        >
-          {t('lines.exportXlsx')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!totals || totals.count === 0}
-          onClick={() => void runExport('csv')}
-        >
-          {t('lines.exportCsv')}
-        </button>
+        {/* The two exports wrap together, never one alone on a line. */}
+        <span className="line-totals__actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={!totals || totals.count === 0}
+            onClick={() => void runExport('xlsx')}
+          >
+            {t('lines.exportXlsx')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!totals || totals.count === 0}
+            onClick={() => void runExport('csv')}
+          >
+            {t('lines.exportCsv')}
+          </button>
+        </span>
       </div>
       <ExportNotice
         state={exportState}

@@ -183,8 +183,10 @@ export const explorerColumns = (
       id: 'costCenter',
       header: t('invoice.columns.costCenter'),
       width: 170,
-      minWidth: 110,
-      priority: 2,
+      minWidth: 120,
+      // Where a line's cost goes is what this page is for: kept at every width, sized for a 2-way split.
+      priority: 1,
+      fit: ['0000 00% · 0000 00%'],
       render: (row) =>
         onShowParts ? <PartsCell row={row} onShow={onShowParts} /> : row.costCenters.join(', '),
     },
