@@ -39,7 +39,7 @@ const columnDefinitions = (
   vatRate: { type: 'decimal', value: (row) => (row.vatRateBp / 100).toFixed(1) },
   vat: { type: 'money', value: (row) => row.vatCentimes },
   gross: { type: 'money', value: (row) => row.netCentimes + row.vatCentimes },
-  // The parts as the explorer's column shows them ("2100 70 % · 3100 30 %"), without translation:
+  // The parts as the explorer's column shows them ("2100 70% · 3100 30%"), without translation:
   // a line no assignment charges has the text the page sends for it.
   costCenter: { type: 'text', value: (row) => partsText(row, request.unassignedLabel ?? null) },
   charged: { type: 'money', value: (row) => row.chargedNetCentimes },
@@ -50,7 +50,7 @@ const partsText = (row: LineRow, unassigned: string | null): string | null => {
   const [first] = row.parts;
   if (!first || first.costCenterCode === null) return unassigned;
   if (row.parts.length === 1) return first.costCenterCode;
-  return row.parts.map((part) => `${part.costCenterCode ?? ''} ${part.percent} %`).join(' · ');
+  return row.parts.map((part) => `${part.costCenterCode ?? ''} ${part.percent}%`).join(' · ');
 };
 
 const BATCH = 10_000;
