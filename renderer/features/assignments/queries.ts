@@ -1,0 +1,47 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { AssignmentChange } from '../../../shared/allocation/changes';
+import { assignmentImpact, type AssignmentImpact } from '../../db/assignmentEdits';
+import { useDatabase } from '../../db/DatabaseContext';
+import { checkAssignments, checkCostCenters } from '../../db/rowChecks';
+import { useAsyncEffect } from '../../ui/useAsyncEffect';
+
+// Every read of the archive the assignments feature makes. Each hook re-renders when its rows change.
+
+/** The assignments as stored; damaged rows set apart. */
+export const useAssignments = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkAssignments(await db.assignments.toArray()), [db]);
+};
+
+/** The cost centres, by code; damaged rows set apart. */
+export const useCostCenters = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkCostCenters(await db.costCenters.orderBy('code').toArray()), [db]);
+};
+
+export type ImpactState =
+  { state: 'loading' } | { state: 'ready'; impact: AssignmentImpact } | { state: 'failed' };
+
+/**
+ * What `changes` would move over the stored history (nothing written), recomputed when they change.
+ * Pass a stable array (memoised): a new array is a new question.
+ */
+export const useAssignmentImpact = (changes: readonly AssignmentChange[] | null): ImpactState | null => {
+  const db = useDatabase();
+  const [result, setResult] = useState<{ for: readonly AssignmentChange[]; state: ImpactState } | null>(null);
+  useAsyncEffect(
+    () =>
+      changes === null
+        ? null
+        : {
+            run: () => assignmentImpact(db, changes),
+            onValue: (impact) => setResult({ for: changes, state: { state: 'ready', impact } }),
+            onError: () => setResult({ for: changes, state: { state: 'failed' } }),
+          },
+    [db, changes],
+  );
+  if (changes === null) return null;
+  // An answer for other changes than these is stale: show "computing" until this one arrives.
+  return result?.for === changes ? result.state : { state: 'loading' };
+};
