@@ -39,7 +39,7 @@ export interface AssignmentImportProblem {
   code: AssignmentImportProblemCode;
   value: string;
   /** With `overlapsStored`: the stored assignment the period collides with. */
-  other?: Pick<Assignment, 'id' | 'kind' | 'key' | 'validFrom' | 'validTo'>;
+  other?: Pick<Assignment, 'id' | 'kind' | 'key' | 'splits' | 'validFrom' | 'validTo'>;
 }
 
 export interface PlanItem {
@@ -128,10 +128,10 @@ const problemsOf = (
       case 'validityReversed':
         return at('validTo', firstRow, 'validityReversed', item.validTo ?? '');
       case 'overlaps': {
-        const { id, kind, key, validFrom, validTo } = problem.other;
+        const { id, kind, key, splits, validFrom, validTo } = problem.other;
         return {
           ...at('validFrom', firstRow, 'overlapsStored', item.validFrom ?? ''),
-          other: { id, kind, key, validFrom: validFrom ?? null, validTo: validTo ?? null },
+          other: { id, kind, key, splits, validFrom: validFrom ?? null, validTo: validTo ?? null },
         };
       }
     }
