@@ -115,6 +115,7 @@ describe('planAssignmentImport', () => {
           id: 'a-old',
           kind: 'service',
           key: 'PP-ECO',
+          splits: [{ costCenterCode: '2100', percent: 100 }],
           validFrom: '2026-01-01',
           validTo: '2026-05-31',
         },
