@@ -1024,6 +1024,8 @@ export const de: Catalogue = {
       splits: 'Kostenstellen',
       details: 'Details',
     },
+    problemsTitle_one: '{{count}} Problem',
+    problemsTitle_other: '{{count}} Probleme',
     previewLabel: 'Zuordnungen in der Datei',
     rowRange: '{{first}}–{{last}}',
     createDetails: 'Neue Zuordnung',

@@ -999,6 +999,8 @@ export const en = {
       splits: 'Cost centres',
       details: 'Details',
     },
+    problemsTitle_one: '{{count}} problem',
+    problemsTitle_other: '{{count}} problems',
     previewLabel: 'Assignments in the file',
     rowRange: '{{first}}–{{last}}',
     createDetails: 'New assignment',

@@ -1015,6 +1015,8 @@ export const fr: Catalogue = {
       splits: 'Centres de coûts',
       details: 'Détails',
     },
+    problemsTitle_one: '{{count}} problème',
+    problemsTitle_other: '{{count}} problèmes',
     previewLabel: 'Attributions du fichier',
     rowRange: '{{first}}–{{last}}',
     createDetails: 'Nouvelle attribution',

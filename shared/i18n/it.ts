@@ -1011,6 +1011,8 @@ export const it: Catalogue = {
       splits: 'Centri di costo',
       details: 'Dettagli',
     },
+    problemsTitle_one: '{{count}} problema',
+    problemsTitle_other: '{{count}} problemi',
     previewLabel: 'Attribuzioni nel file',
     rowRange: '{{first}}–{{last}}',
     createDetails: 'Nuova attribuzione',

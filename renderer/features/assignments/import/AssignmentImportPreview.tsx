@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostCenter } from '../../../../shared/api/schemas';
 import type {
@@ -60,6 +61,7 @@ export const AssignmentImportPreview = ({
 }) => {
   const { t } = useTranslation();
   const language = useLanguage();
+  const listId = useId();
 
   const details = (item: PlanItem): string => {
     switch (item.status) {
@@ -80,7 +82,7 @@ export const AssignmentImportPreview = ({
     {
       id: 'rows',
       header: t('assignmentImport.columns.rows'),
-      width: 72,
+      width: 64,
       align: 'end',
       render: (item) => rowsText(t, item.rows),
     },
@@ -101,22 +103,22 @@ export const AssignmentImportPreview = ({
     {
       id: 'kind',
       header: t('assignmentImport.columns.kind'),
-      width: 150,
+      width: 130,
+      // The first to go on a narrow window: the key and its period say more.
       priority: 2,
       render: (item) => (item.kind === null ? '' : t(`assignmentImport.kinds.${item.kind}`)),
     },
-    { id: 'key', header: t('assignmentImport.columns.key'), width: 120, render: (item) => item.key },
+    { id: 'key', header: t('assignmentImport.columns.key'), width: 110, render: (item) => item.key },
     {
       id: 'period',
       header: t('assignmentImport.columns.period'),
-      width: 190,
-      priority: 2,
+      width: 170,
       render: (item) => (item.kind === null ? '' : periodText(t, language, item)),
     },
     {
       id: 'splits',
       header: t('assignmentImport.columns.splits'),
-      width: 220,
+      width: 200,
       grow: 1,
       render: (item) => {
         const text = splitsText(t, item, centers);
@@ -126,7 +128,7 @@ export const AssignmentImportPreview = ({
     {
       id: 'details',
       header: t('assignmentImport.columns.details'),
-      width: 320,
+      width: 260,
       grow: 2,
       render: (item) => {
         const text = details(item);
@@ -135,14 +137,36 @@ export const AssignmentImportPreview = ({
     },
   ];
 
+  const problems = plan.items.flatMap((item) => item.problems);
   return (
-    <div className="asg-import__preview">
-      <VirtualTable
-        label={t('assignmentImport.previewLabel')}
-        columns={columns}
-        rows={plan.items}
-        rowKey={(item) => `${item.status}:${item.rows.join('+')}`}
-      />
-    </div>
+    <>
+      <div
+        className="asg-import__preview"
+        // As tall as its rows up to about eight: a short sheet leaves no empty frame.
+        style={{ height: Math.min(PREVIEW_MAX_HEIGHT, PREVIEW_CHROME + plan.items.length * PREVIEW_ROW) }}
+      >
+        <VirtualTable
+          label={t('assignmentImport.previewLabel')}
+          columns={columns}
+          rows={plan.items}
+          rowKey={(item) => `${item.status}:${item.rows.join('+')}`}
+        />
+      </div>
+      {problems.length > 0 && (
+        // The table cuts long texts; here each problem reads in full.
+        <section className="asg-import__problems" aria-labelledby={`${listId}-title`}>
+          <h3 id={`${listId}-title`}>{t('assignmentImport.problemsTitle', { count: problems.length })}</h3>
+          <ul tabIndex={0} aria-labelledby={`${listId}-title`}>
+            {problems.map((problem, index) => (
+              <li key={index}>{problemText(t, language, problem, centers)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   );
 };
+
+const PREVIEW_ROW = 32;
+const PREVIEW_CHROME = 44 + 24;
+const PREVIEW_MAX_HEIGHT = 260;
