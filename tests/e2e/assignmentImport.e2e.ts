@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assignment } from '../../shared/api/schemas';
@@ -149,5 +150,24 @@ describe('importing assignments from a sheet', () => {
       .waitFor();
     await dialog().getByRole('button', { name: 'Close' }).click();
     await dialog().waitFor({ state: 'detached' });
+  }, 60_000);
+
+  it('from the keyboard: the button opens the file chooser, an xlsx written by LibreOffice is read in the worker, Escape closes without writing', async () => {
+    await page.goto(`${web.url}#/settings`);
+    const button = page.getByRole('button', { name: 'Import assignments…' });
+    await button.focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles({
+      name: 'de-title.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await readFile(new URL('../fixtures/assignments/de-title.xlsx', import.meta.url)),
+    });
+    await dialog().getByText('Excel workbook (.xlsx)').waitFor();
+    // The key keeps its leading zero; the split of rows 5 and 6 is one assignment.
+    await preview().getByRole('gridcell', { name: '012345678', exact: true }).waitFor();
+    await preview().getByRole('gridcell', { name: '5–6', exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    await expect(waiting().count()).resolves.toBe(0);
   }, 60_000);
 });
