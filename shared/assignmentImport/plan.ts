@@ -161,7 +161,11 @@ const errorItems = (errors: readonly AssignmentRowError[]): PlanItem[] => {
   }));
 };
 
-const itemOf = (group: AssignmentFileGroup, context: PlanContext): PlanItem => {
+const itemOf = (
+  group: AssignmentFileGroup,
+  storedOfKey: readonly Assignment[],
+  context: PlanContext,
+): PlanItem => {
   const splits = group.rows.map((row) => ({ costCenterCode: row.costCenterCode, percent: row.percent }));
   const base = {
     rows: group.rows.map((row) => row.row),
@@ -172,9 +176,7 @@ const itemOf = (group: AssignmentFileGroup, context: PlanContext): PlanItem => {
     splits,
     problems: [],
   };
-  const same = context.assignments.find(
-    (stored) => stored.kind === group.kind && stored.key === group.key && samePeriod(stored, group),
-  );
+  const same = storedOfKey.find((stored) => samePeriod(stored, group));
   if (same === undefined) return { ...base, status: 'create', id: context.newId(), before: null };
   return {
     ...base,
@@ -207,27 +209,61 @@ const countsOf = (items: readonly PlanItem[]): Record<PlanStatus, number> => {
 
 const firstRow = (item: PlanItem) => item.rows[0] ?? 0;
 
-/** Plans the import of `reading` against the stored assignments and cost centres. */
-export const planAssignmentImport = (
-  reading: AssignmentFileReading,
+const identity = (kind: KeyKind, key: string) => `${kind}\u0001${key}`;
+
+/**
+ * Marks as refused each item the write would refuse, with its problems: each refused change is taken
+ * out and the rest checked again, so one bad assignment does not hide the others' problems or
+ * acceptance.
+ */
+const refuseWithin = (
+  items: readonly PlanItem[],
+  stored: readonly Assignment[],
   context: PlanContext,
-): AssignmentImportPlan => {
-  const items = reading.groups.map((group) => itemOf(group, context));
-  // The batch as a whole, as the write will check it: each refused change is taken out and the rest
-  // checked again, so one bad assignment does not hide the others' problems or acceptance.
+  reading: AssignmentFileReading,
+) => {
   for (;;) {
     const pending = items.filter((item) => changeOf(item) !== null);
     const changes = pending.flatMap((item) => {
       const change = changeOf(item);
       return change === null ? [] : [change];
     });
-    const refusal = firstRefusal(context.assignments, changes, context.centers);
-    if (refusal === null) break;
+    const refusal = firstRefusal(stored, changes, context.centers);
+    if (refusal === null) return;
     const item = pending[refusal.index];
-    if (item === undefined) break;
+    if (item === undefined) return;
     item.problems = problemsOf(item, refusal.problems, reading);
     item.status = 'error';
   }
+};
+
+/** Plans the import of `reading` against the stored assignments and cost centres. */
+export const planAssignmentImport = (
+  reading: AssignmentFileReading,
+  context: PlanContext,
+): AssignmentImportPlan => {
+  // The write layer checks the batch as a whole; what it checks of one change (its splits, the
+  // centres, overlaps) depends only on the assignments of the same kind and key, so the plan checks
+  // each key's changes against that key's stored assignments: the same answer, in linear time.
+  const storedByKey = new Map<string, Assignment[]>();
+  for (const stored of context.assignments) {
+    const key = identity(stored.kind, stored.key);
+    const list = storedByKey.get(key);
+    if (list) list.push(stored);
+    else storedByKey.set(key, [stored]);
+  }
+  const items = reading.groups.map((group) =>
+    itemOf(group, storedByKey.get(identity(group.kind, group.key)) ?? [], context),
+  );
+  const itemsByKey = new Map<string, PlanItem[]>();
+  for (const item of items) {
+    if (item.kind === null) continue;
+    const key = identity(item.kind, item.key);
+    const list = itemsByKey.get(key);
+    if (list) list.push(item);
+    else itemsByKey.set(key, [item]);
+  }
+  for (const [key, ofKey] of itemsByKey) refuseWithin(ofKey, storedByKey.get(key) ?? [], context, reading);
   const all = [...items, ...errorItems(reading.errors)].sort((a, b) => firstRow(a) - firstRow(b));
   return { items: all, counts: countsOf(all) };
 };
