@@ -128,7 +128,8 @@ describe('importing cost centres from a file', () => {
     );
     await context.unroute(`${sim.url}/**`);
     await page.getByRole('button', { name: 'Synchronise now' }).click();
-    await waiting().waitFor({ state: 'detached', timeout: 30_000 });
+    // A run still retrying the cut connection finishes its backoff first (seconds; more under load).
+    await waiting().waitFor({ state: 'detached', timeout: 60_000 });
     const { items: stored } = await (
       await connectOperator(sim.url)
     ).get<{ items: CostCenter[] }>('/v1/cost-centers');
