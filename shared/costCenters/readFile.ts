@@ -36,23 +36,23 @@ const OWNER_MAX = 80;
 // --- cells -----------------------------------------------------------------------------------
 
 /** A number cell: its value, the text the spreadsheet shows, and whether its format is a date. */
-interface NumberCell {
+export interface NumberCell {
   readonly n: number;
   readonly w: string;
   readonly format: string | null;
   readonly date: string | null;
 }
 /** A cell as the reader sees it: text (CSV, text cells) or a number cell; undefined when blank. */
-type Cell = string | NumberCell;
+export type Cell = string | NumberCell;
 
 /** One sheet, cells read lazily so unmapped columns cost nothing. */
-interface Grid {
+export interface Grid {
   readonly rowCount: number;
   cell(row: number, column: number): Cell | undefined;
   columnCount(row: number): number;
 }
 
-const shownText = (cell: Cell | undefined): string =>
+export const shownText = (cell: Cell | undefined): string =>
   cell === undefined ? '' : typeof cell === 'string' ? cell : cell.w;
 
 const csvGrid = (rows: string[][]): Grid => ({
@@ -201,7 +201,7 @@ const hasBinaryBytes = (bytes: Uint8Array): boolean => {
   return false;
 };
 
-interface Source {
+export interface Source {
   format: FileFormat;
   csv: FileReading['csv'];
   sheets: Array<{ name: string | null; grid: Grid }>;
@@ -331,7 +331,7 @@ const looksLikeHeaderlessList = (grid: Grid): boolean => {
 const INTEGER_FORMAT = /^(?:general|0+|@)?$/i;
 
 /** A code as text: a number cell 4100 is "4100", a formatted one ("0000100100") what it shows. */
-const codeText = (cell: Cell | undefined): string => {
+export const codeText = (cell: Cell | undefined): string => {
   if (cell === undefined) return '';
   if (typeof cell === 'string') return textOf(cell);
   if (cell.date !== null) return cell.w.trim();
@@ -351,7 +351,7 @@ const textOf = (cell: Cell | undefined): string => {
   return text.startsWith("'") && isFormulaLike(text.slice(1)) ? text.slice(1) : text;
 };
 
-type Parsed<T> = { ok: true; value: T } | { ok: false };
+export type Parsed<T> = { ok: true; value: T } | { ok: false };
 const OK_NULL: Parsed<null> = { ok: true, value: null };
 const BAD: { ok: false } = { ok: false };
 
@@ -362,7 +362,7 @@ const budgetOf = (cell: Cell | undefined): Parsed<string | null> => {
   return { ok: true, value };
 };
 
-const dateOf = (cell: Cell | undefined): Parsed<string | null> => {
+export const dateOf = (cell: Cell | undefined): Parsed<string | null> => {
   if (cell === undefined) return OK_NULL;
   if (typeof cell === 'string') {
     if (cell.trim() === '') return OK_NULL;
@@ -595,6 +595,24 @@ const settleCodes = (candidates: readonly Candidate[], importDate: string, codeC
   return { rows, errors };
 };
 
+/**
+ * The sheets of a spreadsheet or CSV file as grids, or why the file cannot be read: the file-level
+ * checks every import shares (extension, size, emptiness, encryption, a renamed text file).
+ * The assignment import reads its own columns from these grids.
+ */
+export const openSpreadsheet = (
+  bytes: Uint8Array,
+  fileName: string,
+): { ok: true; source: Source } | { ok: false; messageKey: FileFailureKey } => {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const format = EXTENSIONS[extension];
+  if (format === undefined) return { ok: false, messageKey: 'unsupportedType' };
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, messageKey: 'tooLarge' };
+  if (bytes.length === 0) return { ok: false, messageKey: 'empty' };
+  const source = openFile(bytes, format);
+  return typeof source === 'string' ? { ok: false, messageKey: source } : { ok: true, source };
+};
+
 // --- entry point -------------------------------------------------------------------------------
 
 const REQUIRED: readonly CostCenterField[] = ['code', 'name'];
@@ -682,7 +700,7 @@ export const readCostCenterFile = (bytes: Uint8Array, fileName: string, options:
   return failure(fileName, anyContent ? 'noHeader' : 'empty');
 };
 
-const hasContent = (grid: Grid): boolean => {
+export const hasContent = (grid: Grid): boolean => {
   for (let row = 0; row < grid.rowCount; row += 1) {
     const count = grid.columnCount(row);
     for (let column = 0; column < count; column += 1) {

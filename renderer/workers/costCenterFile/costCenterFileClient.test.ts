@@ -9,10 +9,14 @@ describe('the cost-centre file worker channel', () => {
     const channel = new MessageChannel();
     const seen: Array<{ size: number; fileName: string; options: ReadOptions }> = [];
     // The worker side with a reader that answers a reading built by hand (the parser is tested on its own).
-    const worker = serveCostCenterFile(channel.port2, (bytes, fileName, options) => {
-      seen.push({ size: bytes.byteLength, fileName, options });
-      return reading([fileRow(2, '4100', 'Marketing')], [], { fileName });
-    });
+    const worker = serveCostCenterFile(
+      channel.port2,
+      (bytes, fileName, options) => {
+        seen.push({ size: bytes.byteLength, fileName, options });
+        return reading([fileRow(2, '4100', 'Marketing')], [], { fileName });
+      },
+      (_bytes, fileName) => ({ ok: false, fileName, messageKey: 'empty' }),
+    );
     let terminated = false;
     const client = createCostCenterFileClient(
       Object.assign(channel.port1, {

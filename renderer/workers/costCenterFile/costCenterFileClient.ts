@@ -1,3 +1,4 @@
+import type { AssignmentFileResult } from '../../../shared/assignmentImport/contract';
 import type { FileResult, ReadOptions } from '../../../shared/costCenters/fileContract';
 import { DisposableStore, toDisposable, type Disposable } from '../../ui/lifecycle';
 import { createRpc, type RpcPort } from '../rpc';
@@ -14,6 +15,12 @@ export interface CostCenterFileClient extends Disposable {
     options: ReadOptions,
     signal?: AbortSignal,
   ): Promise<FileResult>;
+  /** Reads an assignment sheet in the worker; the bytes are transferred as with `read`. */
+  readAssignments(
+    bytes: Uint8Array<ArrayBuffer>,
+    fileName: string,
+    signal?: AbortSignal,
+  ): Promise<AssignmentFileResult>;
 }
 
 /** The page's side of the cost-centre file worker; disposing it ends the worker. */
@@ -26,6 +33,12 @@ export const createCostCenterFileClient = (worker: RpcPort & { terminate(): void
       rpc.call(
         'read',
         { bytes, fileName, options },
+        { transfer: [bytes.buffer], ...(signal ? { signal } : {}) },
+      ),
+    readAssignments: (bytes, fileName, signal) =>
+      rpc.call(
+        'readAssignments',
+        { bytes, fileName },
         { transfer: [bytes.buffer], ...(signal ? { signal } : {}) },
       ),
     dispose: () => lifetime.dispose(),

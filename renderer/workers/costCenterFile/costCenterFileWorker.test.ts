@@ -37,4 +37,14 @@ describe('the cost-centre file worker', () => {
       client.read(await fixture('text-renamed.xlsx'), 'text-renamed.xlsx', { importDate: '2026-11-30' }),
     ).resolves.toMatchObject({ ok: false, fileName: 'text-renamed.xlsx' });
   });
+
+  it('reads an assignment sheet with the real assignment reader', async () => {
+    const bytes = new Uint8Array(
+      await readFile(new URL('../../../tests/fixtures/assignments/de-title.xlsx', import.meta.url)),
+    );
+    const result = await client.readAssignments(bytes, 'de-title.xlsx');
+    if (!result.ok) throw new Error(`expected a reading, got ${result.messageKey}`);
+    expect(result.groups.map((group) => group.key)).toEqual(['012345678', 'REF-778', 'PP-PRI']);
+    expect(bytes.byteLength).toBe(0);
+  });
 });

@@ -1,3 +1,4 @@
+import type { AssignmentFileResult } from '../../../shared/assignmentImport/contract';
 import type { FileResult, ReadOptions } from '../../../shared/costCenters/fileContract';
 import type { Nothing } from '../rpc';
 
@@ -13,6 +14,8 @@ export interface ReadRequest {
 export interface CostCenterFileWorkerSide {
   methods: {
     read: { params: ReadRequest; result: FileResult };
+    /** An assignment sheet (the assignment import reuses this worker and its SheetJS). */
+    readAssignments: { params: Omit<ReadRequest, 'options'>; result: AssignmentFileResult };
   };
   events: Nothing;
 }
@@ -23,3 +26,5 @@ export interface CostCenterFilePageSide {
 }
 
 export type CostCenterFileReader = (bytes: Uint8Array, fileName: string, options: ReadOptions) => FileResult;
+
+export type AssignmentFileReader = (bytes: Uint8Array, fileName: string) => AssignmentFileResult;
