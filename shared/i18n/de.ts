@@ -685,7 +685,7 @@ export const de: Catalogue = {
     total: 'Total',
     linesNote: '{{lines}} Positionen mit einem Nettototal von {{amount}} in diesem Zeitraum.',
     roundingNote:
-      'Aufteilungen werden je Monat, Leistung, Lizenz und Referenz einmal gerundet; das Total ist die genaue Summe der Positionen.',
+      'Jede Position wird nach der an ihrem Leistungsdatum gültigen Zuordnung auf den Rappen genau aufgeteilt; die Kostenstellen ergeben genau die Summe der Positionen.',
     noLines: 'Für diesen Zeitraum sind keine Positionen gespeichert.',
   },
   vatBreakdown: {

@@ -673,7 +673,7 @@ export const en = {
     total: 'Total',
     linesNote: '{{lines}} lines with a net total of {{amount}} in this period.',
     roundingNote:
-      'Splits are rounded once per month, service, licence and reference; the total is the exact sum of the lines.',
+      'Each line is split to the centime by the assignment valid on its service date, so the cost centres add up exactly to the lines.',
     noLines: 'No lines are stored for this period.',
   },
   vatBreakdown: {

@@ -685,7 +685,7 @@ export const fr: Catalogue = {
     total: 'Total',
     linesNote: '{{lines}} postes pour un total net de {{amount}} sur cette période.',
     roundingNote:
-      'Les répartitions sont arrondies une fois par mois, prestation, licence et référence ; le total est la somme exacte des postes.',
+      'Chaque poste est réparti au centime selon l’attribution valable à sa date de prestation ; les centres de coûts totalisent exactement les postes.',
     noLines: 'Aucun poste enregistré pour cette période.',
   },
   vatBreakdown: {

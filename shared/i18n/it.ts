@@ -680,7 +680,7 @@ export const it: Catalogue = {
     total: 'Totale',
     linesNote: '{{lines}} posizioni con un totale netto di {{amount}} in questo periodo.',
     roundingNote:
-      'Le ripartizioni sono arrotondate una volta per mese, prestazione, licenza e riferimento; il totale è la somma esatta delle posizioni.',
+      'Ogni posizione è ripartita al centesimo secondo l’attribuzione valida alla sua data di prestazione; i centri di costo sommano esattamente le posizioni.',
     noLines: 'Nessuna posizione salvata per questo periodo.',
   },
   vatBreakdown: {
