@@ -25,6 +25,9 @@ export const keyKinds = [
   'service',
 ] as const satisfies readonly KeyKind[];
 
+/** One collator for every sort: `localeCompare` with options builds one per call. */
+const byCode = new Intl.Collator('en', { numeric: true }).compare;
+
 /** The precedence the allocation follows (licence over reference over service): the list's order too. */
 const kindRank: Record<KeyKind, number> = { frankingLicence: 0, invoiceReference: 1, service: 2 };
 
@@ -83,17 +86,12 @@ export const buildKeyRows = ({
   };
   for (const rollup of rollups) {
     const inWindow = rollup.month >= from && rollup.month <= to;
-    const keys: [KeyKind, string][] = [
-      ['frankingLicence', rollup.frankingLicence],
-      ['invoiceReference', rollup.invoiceReference],
-      ['service', rollup.serviceCode],
-    ];
-    for (const [kind, key] of keys) {
-      // A line without a licence or a reference carries an empty key: nothing to charge by it.
-      if (key === '') continue;
-      const row = rowOf(kind, key);
-      if (inWindow) row.netCentimes += rollup.netCentimes;
-    }
+    // A line without a licence or a reference carries an empty key: nothing to charge by it.
+    const amount = inWindow ? rollup.netCentimes : 0;
+    if (rollup.frankingLicence !== '') rowOf('frankingLicence', rollup.frankingLicence).netCentimes += amount;
+    if (rollup.invoiceReference !== '')
+      rowOf('invoiceReference', rollup.invoiceReference).netCentimes += amount;
+    if (rollup.serviceCode !== '') rowOf('service', rollup.serviceCode).netCentimes += amount;
   }
   for (const assignment of assignments) rowOf(assignment.kind, assignment.key).assignments.push(assignment);
   for (const row of rows.values()) {
@@ -102,10 +100,7 @@ export const buildKeyRows = ({
     row.designation = designation(row);
   }
   return [...rows.values()].sort(
-    (a, b) =>
-      kindRank[a.kind] - kindRank[b.kind] ||
-      b.netCentimes - a.netCentimes ||
-      a.key.localeCompare(b.key, 'en', { numeric: true }),
+    (a, b) => kindRank[a.kind] - kindRank[b.kind] || b.netCentimes - a.netCentimes || byCode(a.key, b.key),
   );
 };
 
@@ -185,7 +180,7 @@ export const buildCenterRows = (
       carriedCentimes: carried.get(center.code) ?? 0,
       budgetCentimes: isMoney(center.monthlyBudget) ? parseMoney(center.monthlyBudget) : null,
     }))
-    .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort((a, b) => byCode(a.code, b.code));
 };
 
 /** What dropping keys onto a cost centre writes, and which keys it leaves alone and why. */

@@ -4,7 +4,9 @@ import type { Assignment, CostCenter, Customer } from '../../shared/api/schemas'
 import { lastTwelveMonths } from '../../shared/allocation/board';
 import { addMonthsClamped } from '../../shared/core/dates';
 import { formatMonth } from '../../shared/core/format';
-import { startSyncedApp } from './appHarness';
+import { startSimulator } from '../../simulator/standalone';
+import { connectAndSync, simStats, startSyncedApp } from './appHarness';
+import { allowPageProblems } from './browser';
 
 /**
  * The assignment board against the simulator: a licence dragged onto a cost centre with the mouse,
@@ -270,4 +272,36 @@ describe('the assignment board', () => {
         .waitFor();
     }
   });
+});
+
+describe('the assignment board without the cost-centre option', () => {
+  it('explains as the Cost centres page does, and offers no drop, no assignment, no split', async () => {
+    const sim = await startSimulator({
+      port: 0,
+      control: true,
+      seed: 1,
+      now: '2026-11-22',
+      costCenterOption: false,
+    });
+    // The operator refuses the cost-centre resources to this customer: the sync expects it.
+    allowPageProblems(/status of 403 \(Forbidden\) \(http:\/\/127\.0\.0\.1:\d+\/v1\/cost-center/);
+    const context = await app.browser.newContext({ locale: 'en-US', viewport: { width: 1024, height: 700 } });
+    try {
+      const other = await context.newPage();
+      await other.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
+      await connectAndSync(other, app.web.url, sim.url, (await simStats(sim.url)).invoices);
+      await other.goto(`${app.web.url}#/assignments`);
+      await other
+        .getByRole('heading', { name: 'The cost-centre option is not enabled for this customer' })
+        .waitFor();
+      await other.getByRole('grid', { name: 'Keys' }).getByRole('row').nth(1).waitFor();
+      expect(await other.getByRole('button', { name: 'Assign to…' }).count()).toBe(0);
+      expect(await other.getByRole('button', { name: /^Split or edit/ }).count()).toBe(0);
+      expect(await other.getByRole('button', { name: /undo|redo/i }).count()).toBe(0);
+      expect(await other.getByRole('heading', { name: 'Cost centres' }).count()).toBe(0);
+    } finally {
+      await context.close();
+      await sim.close();
+    }
+  }, 180_000);
 });

@@ -328,7 +328,7 @@ export const AssignmentsPage = () => {
         onDragEnd={onDragEnd}
         onDragCancel={() => setDragged(null)}
       >
-        <div className="board-panes">
+        <div className={`board-panes${editable ? '' : ' board-panes--single'}`}>
           <section className="board-keys-pane" aria-labelledby="board-keys-title">
             <h2 id="board-keys-title" className="visually-hidden">
               {t('assignmentBoard.keysLabel')}
@@ -420,7 +420,8 @@ export const AssignmentsPage = () => {
               onSplit={(row: KeyRow) => setDialog({ kind: 'split', key: { kind: row.kind, key: row.key } })}
             />
           </section>
-          <CenterPane centers={editable ? centerRows : []} bucket={editable ? bucket : null} />
+          {/* Without the option there is nothing to drop onto: the keys are shown, read-only. */}
+          {editable && <CenterPane centers={centerRows} bucket={bucket} />}
         </div>
         <DragOverlay dropAnimation={null}>
           {dragged ? (
