@@ -76,9 +76,19 @@ export const firstRefusal = (
 ): { index: number; problems: AssignmentProblem[] } | null => {
   // Checked against the batch's final state: a batch may move a period and fill the gap it leaves.
   const after = assignmentsAfter(current, changes, '1970-01-01T00:00:00Z');
+  // Only assignments of the same kind and key can overlap: an import of thousands checks each
+  // change against its key's few, not against every assignment (which grew with the square).
+  const byKey = new Map<string, Assignment[]>();
+  for (const assignment of after) {
+    const key = `${assignment.kind}\u0001${assignment.key}`;
+    const list = byKey.get(key);
+    if (list) list.push(assignment);
+    else byKey.set(key, [assignment]);
+  }
   for (const [index, change] of changes.entries()) {
     if (change.op === 'delete') continue;
-    const problems = checkAssignment(change.input, { id: change.id, centers, assignments: after });
+    const assignments = byKey.get(`${change.input.kind}\u0001${change.input.key}`) ?? [];
+    const problems = checkAssignment(change.input, { id: change.id, centers, assignments });
     if (problems.length > 0) return { index, problems };
   }
   return null;

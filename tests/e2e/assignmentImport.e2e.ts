@@ -72,7 +72,7 @@ describe('importing assignments from a sheet', () => {
     // Offline, so the import stays in the outbox until this test lets it through.
     allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
     await context.route(`${sim.url}/**`, (route) => route.abort('internetdisconnected'));
-    await page.goto(`${web.url}#/settings`);
+    await page.goto(`${web.url}#/assignments`);
     await page.getByRole('button', { name: 'Import assignments…' }).waitFor();
 
     await dropFile('Zuordnungen.csv', text('9999'));
@@ -141,7 +141,7 @@ describe('importing assignments from a sheet', () => {
   }, 180_000);
 
   it('a file that is no sheet of assignments gets a clear message and changes nothing', async () => {
-    await page.goto(`${web.url}#/settings`);
+    await page.goto(`${web.url}#/assignments`);
     await page.getByRole('button', { name: 'Import assignments…' }).waitFor();
     await dropFile('Kostenstellen.csv', 'Code;Name\n2100;Marketing\n');
     await dialog()
@@ -153,7 +153,7 @@ describe('importing assignments from a sheet', () => {
   }, 60_000);
 
   it('from the keyboard: the button opens the file chooser, an xlsx written by LibreOffice is read in the worker, Escape closes without writing', async () => {
-    await page.goto(`${web.url}#/settings`);
+    await page.goto(`${web.url}#/assignments`);
     const button = page.getByRole('button', { name: 'Import assignments…' });
     await button.focus();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);

@@ -1,3 +1,4 @@
+import { AssignmentImport } from './import/AssignmentImport';
 import {
   DndContext,
   DragOverlay,
@@ -268,7 +269,7 @@ export const AssignmentsPage = () => {
         <PageHeader title={title} />
         {editable && (
           <div className="board-header__actions">
-            {/* TODO(lead, merge): <AssignmentImport /> from './import/AssignmentImport' goes here. */}
+            <AssignmentImport />
             <button
               type="button"
               className="secondary"

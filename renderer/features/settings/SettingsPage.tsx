@@ -14,9 +14,6 @@ import { SyncSettings } from './SyncSettings';
 import { usePlatform } from '../../platform/PlatformContext';
 import { themes, type Theme } from './localSettings';
 import { useUiStore } from './uiStore';
-// TEMPORARY (assignment import): mounted here until the Assignments page exists; the lead moves it there.
-// eslint-disable-next-line renderer-boundaries/boundaries
-import { AssignmentImport } from '../assignments/import/AssignmentImport';
 
 const themeLabelKey = {
   system: 'settings.themeSystem',
@@ -48,7 +45,6 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
   return (
     <section>
       <PageHeader title={t('pages.settings.title')} />
-      <AssignmentImport />
       <ErrorBoundary variant="panel" area="settings connection">
         <ConnectionSettings />
       </ErrorBoundary>
