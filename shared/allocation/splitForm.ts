@@ -163,28 +163,28 @@ export const readForm = (form: FormState): FormReading => {
 };
 
 /**
- * A new period from `fromIso`, with the splits of the period it follows; the open period that
- * covers that day ends the day before, in the same batch (`ended`: its index, or null when none
- * does). `formatDay` writes a day in the clerk's form.
+ * A new period from `fromIso` (null: from ever), with the splits of the period it follows; with
+ * `endOpen`, the open period it cuts ends the day before, in the same batch (`ended`: its index, or
+ * null when none does). `formatDay` writes a day in the clerk's form.
  */
 export const addPeriod = (
   drafts: readonly PeriodDraft[],
-  fromIso: string,
+  fromIso: string | null,
   id: string,
   formatDay: (iso: string) => string,
   { endOpen }: { endOpen: boolean },
 ): { drafts: PeriodDraft[]; ended: number | null } => {
-  const covering = openPeriodBefore(drafts, fromIso);
+  const covering = fromIso === null ? -1 : openPeriodBefore(drafts, fromIso);
   const previous = drafts[covering];
   const next: PeriodDraft = {
     id,
     splits: previous
       ? previous.splits.map((split) => ({ ...split }))
       : [{ costCenterCode: '', percent: '100' }],
-    validFrom: formatDay(fromIso),
+    validFrom: fromIso === null ? '' : formatDay(fromIso),
     validTo: '',
   };
-  if (!endOpen || !previous) return { drafts: [...drafts, next], ended: null };
+  if (!endOpen || !previous || fromIso === null) return { drafts: [...drafts, next], ended: null };
   const updated = drafts.map((draft, index) =>
     index === covering ? { ...draft, validTo: formatDay(addDays(fromIso, -1)) } : draft,
   );
