@@ -952,7 +952,7 @@ export const it: Catalogue = {
   },
   assignmentSplit: {
     open: 'Ripartire o modificare…',
-    openFor: 'Ripartire o modificare l’attribuzione di {{what}}',
+    openFor: 'Ripartire o modificare l’attribuzione per {{what}}',
     title: 'Ripartire o modificare {{what}}',
     loading: 'Caricamento delle attribuzioni…',
     designation: 'Designazione:',
@@ -1005,9 +1005,9 @@ export const it: Catalogue = {
       overlapUnknown:
         'Un’altra attribuzione di questa chiave vale già in alcuni degli stessi giorni; apparirà qui dopo la prossima sincronizzazione.',
       editAgain: 'Modificare di nuovo',
-      editAgainFor: 'Modificare di nuovo l’attribuzione di {{what}}',
+      editAgainFor: 'Modificare di nuovo l’attribuzione per {{what}}',
       takeTheirs: 'Tenere la versione dell’operatore',
-      takeTheirsFor: 'Scartare la vostra modifica di {{what}} e tenere la versione dell’operatore',
+      takeTheirsFor: 'Scartare la vostra modifica per {{what}} e tenere la versione dell’operatore',
     },
   },
 };

@@ -45,7 +45,7 @@ export const SplitDialog = ({ assignmentKey, onClose }: SplitDialogProps) => {
   const assignments = useAssignments();
   const centers = useCostCenters();
   const title = t('assignmentSplit.title', {
-    what: `${t(`names.kinds.${assignmentKey.kind}`)} ${assignmentKey.key}`,
+    what: `${t(`designation.kinds.${assignmentKey.kind}`)} ${assignmentKey.key}`,
   });
   return (
     <ModalDialog title={title} onClose={onClose}>

@@ -290,7 +290,7 @@ export const CostCentersPage = ({ params }: PageProps) => {
                           type="button"
                           className="secondary"
                           aria-label={t('assignmentSplit.openFor', {
-                            what: `${t(`names.kinds.${assignment.kind}`)} ${assignment.key}`,
+                            what: `${t(`designation.kinds.${assignment.kind}`)} ${assignment.key}`,
                           })}
                           onClick={() => setSplitting({ kind: assignment.kind, key: assignment.key })}
                         >
