@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CostCenter } from '../api/schemas';
 import { formatDate } from '../core/format';
 import { assignmentFixture } from '../testing/assignmentFixture';
-import { firstRefusal } from './changes';
+import { firstRefusal, inputOf } from './changes';
 import {
   addPeriod,
   draftOf,
@@ -10,6 +10,7 @@ import {
   parsePercent,
   readDraft,
   readForm,
+  refusingAssignment,
   typedShares,
   type PeriodDraft,
 } from './splitForm';
@@ -243,5 +244,31 @@ describe('readForm', () => {
     const other = assignmentFixture({ id: 'a-other', kind: 'invoiceReference', key: 'REF-8' });
     const reading = readForm({ ...base, assignments: [reference, other], drafts: [] });
     expect(reading.batch).toEqual([{ op: 'delete', id: 'a-ref' }]);
+  });
+});
+
+describe('refusingAssignment', () => {
+  const mine = { id: 'a-mine', input: { ...inputOf(reference), validFrom: '2026-03-01', validTo: null } };
+  const theirs = assignmentFixture({ ...reference, id: 'a-theirs', validFrom: '2026-06-01', validTo: null });
+  const older = { ...reference, id: 'a-older', validFrom: '2026-01-01', validTo: '2026-04-30' };
+  const elsewhere = assignmentFixture({ ...reference, id: 'a-else', key: 'REF-8', validFrom: null });
+
+  it('finds a stored assignment of the same key on some of the same days, never the refused one itself', () => {
+    const stored = [{ ...reference, id: 'a-mine', validFrom: '2026-03-01' }, elsewhere, theirs];
+    expect(refusingAssignment(mine, stored)).toBe(theirs);
+  });
+
+  it('prefers the one the operator names, when it is one of those', () => {
+    const stored = [older, theirs];
+    expect(
+      refusingAssignment(mine, stored, 'assignment a-theirs already charges invoiceReference REF-7'),
+    ).toBe(theirs);
+    expect(refusingAssignment(mine, stored, 'assignment a-else already charges invoiceReference REF-8')).toBe(
+      older,
+    );
+  });
+
+  it('is null until the overlapping assignment is stored', () => {
+    expect(refusingAssignment(mine, [elsewhere], 'assignment a-theirs already charges')).toBeNull();
   });
 });

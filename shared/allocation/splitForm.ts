@@ -1,6 +1,6 @@
 import type { Assignment, AssignmentInput, CostCenter, KeyKind } from '../api/schemas';
 import { addDays } from '../core/dates';
-import { checkAssignment, MAX_SPLITS, type AssignmentProblem } from './assignmentForm';
+import { checkAssignment, MAX_SPLITS, periodsOverlap, type AssignmentProblem } from './assignmentForm';
 import { assignmentsAfter, inputOf, type AssignmentChange } from './changes';
 
 /**
@@ -198,3 +198,28 @@ export const openPeriodBefore = (drafts: readonly PeriodDraft[], fromIso: string
     const to = parseDay(draft.validTo);
     return to === null && from !== undefined && (from === null || from < fromIso);
   });
+
+const NAMED_IN_DETAIL = /\bassignment (\S+) already charges\b/;
+
+/**
+ * The assignment that made the operator refuse `refused` (409): found among the stored ones (of
+ * the same key, on some of the same days; another user's arrives with the next pull). The
+ * operator's `detail` may name it ("assignment <id> already charges …"): read only as a hint to
+ * pick among those, never shown.
+ */
+export const refusingAssignment = (
+  refused: { id: string; input: AssignmentInput },
+  assignments: readonly Assignment[],
+  detail?: string,
+): Assignment | null => {
+  const { input } = refused;
+  const candidates = assignments.filter(
+    (other) =>
+      other.id !== refused.id &&
+      other.kind === input.kind &&
+      other.key === input.key &&
+      periodsOverlap(other, input),
+  );
+  const named = NAMED_IN_DETAIL.exec(detail ?? '')?.[1];
+  return candidates.find((other) => other.id === named) ?? candidates[0] ?? null;
+};
