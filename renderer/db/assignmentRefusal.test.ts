@@ -84,6 +84,7 @@ describe('a refused assignment edit', () => {
       designations: [],
       costCenters: [storedCenter('2100', 'Sales'), storedCenter('3100', 'Operations')],
       assignments: [atOperator],
+      invalid: [],
       preferences: {
         value: {
           notifications: { newDocuments: true, paymentReminders: true, emails: [] },
