@@ -974,6 +974,7 @@ export const de: Catalogue = {
     periodsEmpty:
       'Kein Zeitraum mehr: Beim Bestätigen werden alle Zuordnungen dieses Schlüssels entfernt, seine Kosten sind dann keiner Kostenstelle belastet.',
     periodSummary: '{{period}}: {{splits}}',
+    incomplete: 'Anteile noch unvollständig',
     unreadable: 'Zeitraum in Bearbeitung',
     new: 'neu',
     toCorrect: 'zu korrigieren',
@@ -989,6 +990,7 @@ export const de: Catalogue = {
     addPeriod: 'Zeitraum hinzufügen',
     periodAdded: 'Zeitraum {{period}} hinzugefügt.',
     periodAddedEnding: 'Zeitraum ab {{from}} hinzugefügt; der Zeitraum {{period}} endet jetzt am Tag davor.',
+    editorUntitled: 'Zeitraum in Bearbeitung',
     editorTitle: 'Zeitraum {{period}}',
     splitsLabel: 'Kostenstellen und Anteile',
     centreN: 'Kostenstelle {{n}}',

@@ -949,6 +949,7 @@ export const en = {
     periodsEmpty:
       'No period left: confirming removes every assignment of this key, so its cost is not charged.',
     periodSummary: '{{period}}: {{splits}}',
+    incomplete: 'shares to be completed',
     unreadable: 'period being edited',
     new: 'new',
     toCorrect: 'to be corrected',
@@ -964,6 +965,7 @@ export const en = {
     addPeriod: 'Add period',
     periodAdded: 'Period {{period}} added.',
     periodAddedEnding: 'Period from {{from}} added; the period {{period}} now ends the day before.',
+    editorUntitled: 'Period being edited',
     editorTitle: 'Period {{period}}',
     splitsLabel: 'Cost centres and shares',
     centreN: 'Cost centre {{n}}',

@@ -965,6 +965,7 @@ export const fr: Catalogue = {
     periodsEmpty:
       'Plus aucune période : en confirmant, toutes les attributions de cette clé sont supprimées et ses coûts ne sont plus imputés.',
     periodSummary: '{{period}} : {{splits}}',
+    incomplete: 'parts à compléter',
     unreadable: 'période en cours de saisie',
     new: 'nouvelle',
     toCorrect: 'à corriger',
@@ -981,6 +982,7 @@ export const fr: Catalogue = {
     periodAdded: 'Période {{period}} ajoutée.',
     periodAddedEnding:
       'Période dès le {{from}} ajoutée ; la période {{period}} se termine désormais la veille.',
+    editorUntitled: 'Période en cours de saisie',
     editorTitle: 'Période {{period}}',
     splitsLabel: 'Centres de coûts et parts',
     centreN: 'Centre de coûts {{n}}',

@@ -961,6 +961,7 @@ export const it: Catalogue = {
     periodsEmpty:
       'Nessun periodo rimasto: confermando, tutte le attribuzioni di questa chiave vengono rimosse e i suoi costi non sono più addebitati.',
     periodSummary: '{{period}}: {{splits}}',
+    incomplete: 'quote da completare',
     unreadable: 'periodo in modifica',
     new: 'nuovo',
     toCorrect: 'da correggere',
@@ -976,6 +977,7 @@ export const it: Catalogue = {
     addPeriod: 'Aggiungere il periodo',
     periodAdded: 'Periodo {{period}} aggiunto.',
     periodAddedEnding: 'Periodo dal {{from}} aggiunto; il periodo {{period}} ora termina il giorno prima.',
+    editorUntitled: 'Periodo in modifica',
     editorTitle: 'Periodo {{period}}',
     splitsLabel: 'Centri di costo e quote',
     centreN: 'Centro di costo {{n}}',

@@ -118,18 +118,21 @@ const SplitForm = ({ kind, assignmentKey, assignments, centers, onClose }: Split
       ? t(`assignmentSplit.problems.${problem.code}`, { example })
       : problemText(t, language, problem, centerMap);
 
+  /** A draft's period in words as soon as its dates read, whatever its shares say yet. */
+  const periodOf = (draft: PeriodDraft): string | null => {
+    const validFrom = parseDay(draft.validFrom);
+    const validTo = parseDay(draft.validTo);
+    return validFrom === undefined || validTo === undefined
+      ? null
+      : periodText(t, language, { validFrom, validTo });
+  };
+  const periodName = (draft: PeriodDraft): string => periodOf(draft) ?? t('assignmentSplit.unreadable');
   const summary = (draft: PeriodDraft): string => {
     const { input } = readDraft(kind, assignmentKey, draft);
-    return input
-      ? t('assignmentSplit.periodSummary', {
-          period: periodText(t, language, input),
-          splits: splitsText(t, input, centerMap),
-        })
-      : t('assignmentSplit.unreadable');
-  };
-  const periodOf = (draft: PeriodDraft): string => {
-    const { input } = readDraft(kind, assignmentKey, draft);
-    return input ? periodText(t, language, input) : t('assignmentSplit.unreadable');
+    return t('assignmentSplit.periodSummary', {
+      period: periodName(draft),
+      splits: input ? splitsText(t, input, centerMap) : t('assignmentSplit.incomplete'),
+    });
   };
 
   const update = (index: number, change: (draft: PeriodDraft) => PeriodDraft) => {
@@ -145,7 +148,7 @@ const SplitForm = ({ kind, assignmentKey, assignments, centers, onClose }: Split
     setSelected((current) =>
       current === null || current === index ? null : current > index ? current - 1 : current,
     );
-    announce(t('assignmentSplit.periodDeleted', { period: periodOf(draft) }));
+    announce(t('assignmentSplit.periodDeleted', { period: periodName(draft) }));
   };
 
   const newFromDay = parseDay(newFrom);
@@ -168,9 +171,9 @@ const SplitForm = ({ kind, assignmentKey, assignments, centers, onClose }: Split
       ended
         ? t('assignmentSplit.periodAddedEnding', {
             from: newFromDay ? formatDay(newFromDay) : '',
-            period: periodOf(ended),
+            period: periodName(ended),
           })
-        : t('assignmentSplit.periodAdded', { period: periodOf(added.drafts.at(-1) ?? emptyDraft()) }),
+        : t('assignmentSplit.periodAdded', { period: periodName(added.drafts.at(-1) ?? emptyDraft()) }),
     );
   };
 
@@ -233,7 +236,7 @@ const SplitForm = ({ kind, assignmentKey, assignments, centers, onClose }: Split
                       type="button"
                       className="secondary"
                       aria-pressed={index === selected}
-                      aria-label={t('assignmentSplit.editPeriod', { period: periodOf(draft) })}
+                      aria-label={t('assignmentSplit.editPeriod', { period: periodName(draft) })}
                       onClick={() => setSelected(index === selected ? null : index)}
                     >
                       {t('assignmentSplit.edit')}
@@ -241,7 +244,7 @@ const SplitForm = ({ kind, assignmentKey, assignments, centers, onClose }: Split
                     <button
                       type="button"
                       className="secondary"
-                      aria-label={t('assignmentSplit.deletePeriod', { period: periodOf(draft) })}
+                      aria-label={t('assignmentSplit.deletePeriod', { period: periodName(draft) })}
                       onClick={() => remove(index)}
                     >
                       {t('assignmentSplit.delete')}
@@ -258,7 +261,6 @@ const SplitForm = ({ kind, assignmentKey, assignments, centers, onClose }: Split
             <input
               id={`${base}-new-from`}
               value={newFrom}
-              placeholder={example}
               aria-invalid={newFromError}
               aria-describedby={`${base}-new-from-hint`}
               onChange={(event) => {
@@ -285,7 +287,7 @@ const SplitForm = ({ kind, assignmentKey, assignments, centers, onClose }: Split
                 onChange={(event) => setEndOpen(event.target.checked)}
               />
               {t('assignmentSplit.endOpen', {
-                period: periodOf(cutDraft),
+                period: periodName(cutDraft),
                 day: formatDay(addDays(newFromDay, -1)),
               })}
             </label>
@@ -306,7 +308,12 @@ const SplitForm = ({ kind, assignmentKey, assignments, centers, onClose }: Split
           describe={describe}
           example={example}
           portal={portal}
-          title={t('assignmentSplit.editorTitle', { period: periodOf(selectedDraft) })}
+          title={(() => {
+            const period = periodOf(selectedDraft);
+            return period === null
+              ? t('assignmentSplit.editorUntitled')
+              : t('assignmentSplit.editorTitle', { period });
+          })()}
           onChange={(change) => update(selected, change)}
         />
       )}
