@@ -5,6 +5,7 @@ import type { Assignment, LineItem } from '../../shared/api/schemas';
 import { allocateLine } from '../../shared/allocation';
 import { formatAmount } from '../../shared/core/format';
 import { startSyncedApp } from './appHarness';
+import { allowPageProblems } from './browser';
 
 const api = (url: string) =>
   createCredentialedApiClient({ baseUrl: url, clientId: 'demo', clientSecret: 'demo-secret', fetch });
@@ -155,5 +156,85 @@ describe('the split dialog', () => {
         { timeout: 60_000, interval: 500 },
       )
       .toEqual([`${stored.validFrom ?? ''}…2026-03-14`, `${SPLIT_FROM}…`].sort());
+  }, 180_000);
+
+  it('shows the operator’s 409 in Settings with the overlapping assignment, and lets the clerk edit again', async () => {
+    // The browser logs the operator's refusal it is about to receive; that refusal is the point here.
+    allowPageProblems(
+      /status of 409 \(Conflict\) \(http:\/\/127\.0\.0\.1:\d+\/v1\/cost-center-assignments\//,
+    );
+    const operator = api(app.sim.url);
+    const service = (await operator.listServices()).items.find((row) => row.code !== 'MM-PROMO');
+    if (!service) throw new Error('the simulator has no second service');
+    // The operator has the service charged until May; the app knows it after a sync.
+    await operator.createAssignment('e2e-base', {
+      kind: 'service',
+      key: service.code,
+      splits: [{ costCenterCode: '2100', percent: 100 }],
+      validFrom: null,
+      validTo: '2026-05-31',
+    });
+    await page.goto(`${app.web.url}#/cost-centres`);
+    await page.getByRole('button', { name: 'Synchronise now' }).click();
+    const open = page.getByRole('button', {
+      name: `Split or edit the assignment of service ${service.code}`,
+      exact: true,
+    });
+    await open.waitFor({ timeout: 60_000 });
+    // Another user charges it from September on; the clerk does not know yet.
+    await operator.createAssignment('e2e-theirs', {
+      kind: 'service',
+      key: service.code,
+      splits: [{ costCenterCode: '3300', percent: 100 }],
+      validFrom: '2026-09-01',
+      validTo: null,
+    });
+
+    await open.click();
+    const split = page.getByRole('dialog', { name: `Split or edit service ${service.code}` });
+    await split.getByLabel('New period from').fill('1.6.2026');
+    await split.getByRole('button', { name: 'Add period' }).click();
+    await split.getByRole('combobox', { name: 'Cost centre 1' }).fill('3300');
+    await page.getByRole('option', { name: /^3300 / }).click();
+    await split.getByRole('button', { name: 'Confirm' }).click();
+    await split.waitFor({ state: 'detached' });
+
+    // The push is refused; Settings names the assignment it collides with, once the pull brought it.
+    await page.goto(`${app.web.url}#/settings`);
+    const outbox = page.getByRole('table', { name: 'Changes waiting for the operator' });
+    const refused = outbox.getByRole('row').filter({ hasText: `service ${service.code}` });
+    await refused
+      .getByText('Another assignment of this key already applies on some of the same days: 3300 ', {
+        exact: false,
+      })
+      .waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => refused.textContent(), { timeout: 60_000 })
+      .toMatch(/3300 .+ 100 %, from 01\.09\.2026\./);
+    expect(await refused.textContent()).toContain(
+      'Refused by the operator: it overlaps with an existing entry',
+    );
+
+    await refused
+      .getByRole('button', { name: `Edit the assignment of service ${service.code} again` })
+      .click();
+    await split.waitFor();
+    const mine = split.getByRole('button', { name: 'Edit the period from 01.06.2026' });
+    await mine.click();
+    const editor = split.locator('fieldset');
+    await editor
+      .getByText('Another assignment of this key applies on some of the same days: 3300 ', { exact: false })
+      .waitFor();
+    await editor.getByLabel('Valid until').fill('31.8.2026');
+    await split.getByRole('button', { name: 'Confirm' }).click();
+    await split.waitFor({ state: 'detached' });
+
+    await page.getByText('All your changes have reached the operator.').waitFor({ timeout: 60_000 });
+    expect(
+      (await operator.listAssignments()).items
+        .filter((row) => row.key === service.code)
+        .map((row) => `${row.validFrom ?? ''}…${row.validTo ?? ''}`)
+        .sort(),
+    ).toEqual(['…2026-05-31', '2026-06-01…2026-08-31', '2026-09-01…'].sort());
   }, 180_000);
 });
