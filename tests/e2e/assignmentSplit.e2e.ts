@@ -58,13 +58,20 @@ describe('the split dialog', () => {
       name: `Split or edit the assignment of invoice reference ${stored.key}`,
       exact: true,
     });
+  /** The cost-centre page folds its list of assignments; unfolded, whatever it was before. */
+  const showAssignments = async () => {
+    const list = page.locator('details.cc-assignments');
+    await list.waitFor();
+    if ((await list.getAttribute('open')) === null)
+      await page.getByRole('heading', { name: /^\d+ assignments?$/ }).click();
+  };
   // One row per period of the key in the page's list of assignments, each with its button.
   const periodsOf = () => openButton().count();
 
   it('splits an invoice reference 70/30 from mid-month, shows what moves, confirms, undoes and redoes', async () => {
     expect(lines.length).toBeGreaterThan(0);
     await page.goto(`${app.web.url}#/cost-centres`);
-    await page.getByRole('heading', { name: /^\d+ assignments?$/ }).click();
+    await showAssignments();
     await expect.poll(periodsOf).toBe(1);
     await openButton().click();
     await dialog().waitFor();
@@ -175,6 +182,7 @@ describe('the split dialog', () => {
       validTo: '2026-05-31',
     });
     await page.goto(`${app.web.url}#/cost-centres`);
+    await showAssignments();
     await page.getByRole('button', { name: 'Synchronise now' }).click();
     const open = page.getByRole('button', {
       name: `Split or edit the assignment of service ${service.code}`,
