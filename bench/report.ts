@@ -65,7 +65,7 @@ const browserAllocationRows = (r: Results): string[] => {
   const b = r.allocationBrowser;
   if (!b) return [];
   return [
-    `| re-allocation in Chromium, the synced archive (${n(b.keyLines)} lines of one reference, ${b.blocksRead} blocks read) | ${b.reallocationMs} ms | < 500 ms | ${verdict(b.reallocationMs < 500)} |`,
+    `| assignment change in Chromium until the cost table shows it: the board's writer, the synced archive (${n(b.keyLines)} lines of one reference, ${b.blocksRead} blocks read) | ${b.reallocationMs} ms | < 500 ms | ${verdict(b.reallocationMs < 500)} |`,
     `| cost per cost centre per month over 18 months in Chromium, allocated rollups (${n(b.costTableRows)} rows) | ${b.costTableMs} ms | < 50 ms | ${verdict(b.costTableMs < 50)} |`,
   ];
 };

@@ -13,6 +13,8 @@ import type { LineFilter } from '../../shared/lines/lineIndex';
 import { allocatedByCenterMonth, reallocateSince } from '../../renderer/db/allocation';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
 import type { Assignment } from '../../shared/api/schemas';
+import { inputOf, type AssignmentChange } from '../../shared/allocation/changes';
+import { applyAssignmentChanges } from '../../renderer/db/assignmentEdits';
 import { createLineIndexClient } from '../../renderer/workers/lineIndex/lineIndexClient';
 import { loadRegistry } from '../../renderer/features/settings/profiles/profileBoot';
 import { activeProfile, LEGACY_DATABASE_NAME } from '../../shared/profiles/profiles';
@@ -235,7 +237,7 @@ const analytics = async (runs: number, naiveRuns: number) => {
 /**
  * Re-allocation in the app's own archive: the invoice reference carrying the fewest lines of those
  * with at least `wanted` gets a new assignment (alternately a 70/30 split valid from mid-month and a
- * single centre), written and re-allocated in one transaction, as one from the operator would be.
+ * single centre) through the board's writer, timed until the cost table shows the new figures.
  * Then the cost table per centre and month over the last 18 months, from the allocated rollups.
  * Leaves the archive as it found it (the key's assignment restored).
  */
@@ -283,26 +285,32 @@ const allocation = async (runs: number, wanted: number) => {
       await write();
       return reallocateSince(db, previous);
     });
+  const toMonth = new Date().toISOString().slice(0, 7);
+  const [year = 0, month = 1] = toMonth.split('-').map(Number);
+  const fromMonth = new Date(Date.UTC(year, month - 1 - 17, 1)).toISOString().slice(0, 7);
   const reallocationMs: number[] = [];
   let blocksRead = 0;
   for (let run = 0; run < runs; run += 1) {
     const variant = variants[run % 2];
     if (!variant) break;
+    const changes: AssignmentChange[] = [
+      ...(run === 0 ? original.map((assignment) => ({ op: 'delete' as const, id: assignment.id })) : []),
+      { op: 'put', id: variant.id, input: inputOf(variant) },
+    ];
+    // The board's own write (checks, outbox, re-allocation in one transaction), then the read the
+    // board and the analytics make to show the new figures.
     const started = performance.now();
-    const done = await change(async () => {
-      await db.assignments.bulkDelete(original.map((assignment) => assignment.id));
-      await db.assignments.put(variant);
-    });
+    const done = await applyAssignmentChanges(db, changes);
+    await allocatedByCenterMonth(db, fromMonth, toMonth);
     reallocationMs.push(performance.now() - started);
-    blocksRead = done.blocks;
+    blocksRead = done.reallocation.blocks;
   }
   await change(async () => {
     await db.assignments.delete('bench-allocation');
     await db.assignments.bulkPut(original);
   });
-  const toMonth = new Date().toISOString().slice(0, 7);
-  const [year = 0, month = 1] = toMonth.split('-').map(Number);
-  const fromMonth = new Date(Date.UTC(year, month - 1 - 17, 1)).toISOString().slice(0, 7);
+  // The bench's edits are not the clerk's: nothing of them is left to push.
+  await db.outbox.filter((row) => row.entity === 'assignment').delete();
   const tableMs: number[] = [];
   let rows = 0;
   for (let run = 0; run < Math.max(runs, 5); run += 1) {

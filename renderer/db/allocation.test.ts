@@ -9,6 +9,7 @@ import { addDays } from '../../shared/core/dates';
 import { formatMoney } from '../../shared/core/money';
 import { decodeBlock, encodeBlock } from '../../shared/lines/block';
 import type { ResourceSnapshot } from '../../shared/sync/resources';
+import { splitAssignment } from '../../shared/testing/assignmentFixture';
 import { invoiceFixture } from '../../shared/testing/invoiceFixture';
 import { allocatedByCenterMonth, reallocate } from './allocation';
 import { InvoiceDeskDatabase, schemaV2 } from './database';
@@ -39,23 +40,7 @@ const line = (lineNo: number, overrides: Partial<LineItem>): LineItem => ({
   ...overrides,
 });
 
-const assignment = (
-  id: string,
-  kind: KeyKind,
-  key: string,
-  splits: ReadonlyArray<readonly [string, number]>,
-  validFrom: string | null = null,
-  validTo: string | null = null,
-): Assignment => ({
-  id,
-  kind,
-  key,
-  splits: splits.map(([costCenterCode, percent]) => ({ costCenterCode, percent })),
-  validFrom,
-  validTo,
-  etag: `"${id}"`,
-  updatedAt: '2026-01-01T00:00:00Z',
-});
+const assignment = splitAssignment;
 
 const storedInvoice = (id: string, lineCount: number): StoredInvoice => ({
   ...invoiceFixture({ id, lineCount }),

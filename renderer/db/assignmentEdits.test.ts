@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { LineItem } from '../../shared/api/schemas';
@@ -250,5 +251,106 @@ describe('assignment edits', () => {
       { entity: 'assignment', op: 'delete', key: 'a-op', baseEtag: '"a-1"' },
     ]);
     expect(await storedByCentre(db)).toEqual(await expectedByCentre(db));
+  });
+});
+
+describe('assignment edits, any sequence', () => {
+  const keys = [
+    ['invoiceReference', '10000001'],
+    ['invoiceReference', '10000002'],
+    ['frankingLicence', '60000001'],
+    ['service', 'PP-PRI'],
+  ] as const;
+  // Periods around the lines' days (14 and 15 March, 1 and 2 April), some meeting, some apart.
+  const periods = [
+    [null, null],
+    ['2026-03-15', null],
+    [null, '2026-03-14'],
+    ['2026-03-15', '2026-04-01'],
+    ['2026-04-02', null],
+  ] as const;
+  const changeArb = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        op: fc.constant('put' as const),
+        id: fc.constantFrom('a-1', 'a-2', 'a-3', 'a-4'),
+        key: fc.constantFrom(...keys),
+        first: fc.integer({ min: 1, max: 100 }),
+        twoWay: fc.boolean(),
+        period: fc.constantFrom(...periods),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('delete' as const),
+        id: fc.constantFrom('a-1', 'a-2', 'a-3', 'a-4'),
+      }),
+    },
+  );
+
+  it('every batch the writer accepts leaves the rollups equal to the per-line allocation, a refused one changes nothing, and undoing all of them restores the start', async () => {
+    let run = 0;
+    let accepted = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(changeArb, { minLength: 1, maxLength: 2 }), { maxLength: 6 }),
+        async (batches) => {
+          run += 1;
+          const db = await archive();
+          const start = await storedByCentre(db);
+          const undos: AssignmentChange[][] = [];
+          for (const batch of batches) {
+            const changes: AssignmentChange[] = batch.map((drawn) =>
+              drawn.op === 'delete'
+                ? { op: 'delete', id: drawn.id }
+                : {
+                    op: 'put',
+                    id: drawn.id,
+                    input: {
+                      kind: drawn.key[0],
+                      key: drawn.key[1],
+                      splits:
+                        drawn.twoWay && drawn.first < 100
+                          ? [
+                              { costCenterCode: '2100', percent: drawn.first },
+                              { costCenterCode: '3100', percent: 100 - drawn.first },
+                            ]
+                          : [{ costCenterCode: '2100', percent: 100 }],
+                      validFrom: drawn.period[0],
+                      validTo: drawn.period[1],
+                    },
+                  },
+            );
+            const before = await db.allocatedRollups.toArray();
+            const outboxBefore = await db.outbox.toArray();
+            try {
+              undos.push((await applyAssignmentChanges(db, changes, { now: NOW })).undo);
+              accepted += 1;
+            } catch (error) {
+              refused += 1;
+              expect(error).toBeInstanceOf(AssignmentEditError);
+              expect(await db.allocatedRollups.toArray()).toEqual(before);
+              expect(await db.outbox.toArray()).toEqual(outboxBefore);
+            }
+            expect(await storedByCentre(db)).toEqual(await expectedByCentre(db));
+          }
+          for (const undo of undos.reverse()) await applyAssignmentChanges(db, undo, { now: NOW });
+          expect(await db.assignments.count()).toBe(0);
+          expect(await storedByCentre(db)).toEqual(start);
+          // Nothing was ever at the operator: every creation undone cancels its push.
+          expect(await db.outbox.count()).toBe(0);
+          db.close();
+        },
+      ),
+      { seed: 1414, numRuns: 60 },
+    );
+    expect(run).toBe(60);
+    // Both paths were walked many times, not just one.
+    // Both paths were walked many times, not just one.
+    expect(accepted).toBeGreaterThan(80);
+    expect(refused).toBeGreaterThan(30);
   });
 });

@@ -22,9 +22,23 @@ const NARROW_FROM = 10;
  * checkboxes. A chosen value the list does not know (from a link or an old URL) stays chosen and is
  * shown as unknown, so the filter never claims "All" while it hides every row.
  */
-export const MultiSelect = ({ label, options, selected, onChange }: MultiSelectProps) => {
+const sameValues = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((value) => b.includes(value));
+
+export const MultiSelect = ({ label, options, selected: given, onChange }: MultiSelectProps) => {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  // The choice usually lives in the URL, which answers a tick a render or more later. Until it
+  // does, the ticks show what the clerk asked for, and a second tick adds to the first instead of
+  // to the value the URL still holds (which would drop the first).
+  const [asked, setAsked] = useState<{
+    values: readonly string[];
+    sent: ReadonlyArray<readonly string[]>;
+  } | null>(null);
+  if (asked !== null && !asked.sent.slice(0, -1).some((values) => sameValues(values, given)))
+    // The parent caught up with the last tick, or changed the choice itself: it is right again.
+    setAsked(null);
+  const selected = asked?.values ?? given;
   const [narrow, setNarrow] = useState('');
   const button = useRef<HTMLButtonElement>(null);
   const labelId = useId();
@@ -43,8 +57,12 @@ export const MultiSelect = ({ label, options, selected, onChange }: MultiSelectP
   const needle = narrow.trim().toLowerCase();
   const shown = needle ? options.filter((option) => option.label.toLowerCase().includes(needle)) : options;
 
+  const change = (next: string[]) => {
+    setAsked({ values: next, sent: [...(asked?.sent ?? [given]), next] });
+    onChange(next);
+  };
   const toggle = (value: string, on: boolean) =>
-    onChange(on ? [...selected, value] : selected.filter((candidate) => candidate !== value));
+    change(on ? [...selected, value] : selected.filter((candidate) => candidate !== value));
   const close = (focusButton: boolean) => {
     setOpen(false);
     setNarrow('');
@@ -118,7 +136,7 @@ export const MultiSelect = ({ label, options, selected, onChange }: MultiSelectP
           </ul>
         )}
         {open && selected.length > 0 && (
-          <button type="button" className="secondary multi-select__clear" onClick={() => onChange([])}>
+          <button type="button" className="secondary multi-select__clear" onClick={() => change([])}>
             {t('lists.clear')}
           </button>
         )}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storedCenter } from '../costCenters/testing/readings';
 import { assignmentFixture } from '../testing/assignmentFixture';
 import { UNASSIGNED } from './assignments';
 import {
@@ -9,10 +10,7 @@ import {
   type AssignmentChange,
 } from './changes';
 
-const centers = [
-  { code: '2100', name: 'Sales', active: true, etag: '', updatedAt: '2026-01-01T00:00:00Z' },
-  { code: '3100', name: 'Operations', active: true, etag: '', updatedAt: '2026-01-01T00:00:00Z' },
-];
+const centers = [storedCenter('2100', 'Sales'), storedCenter('3100', 'Operations')];
 
 describe('assignment changes', () => {
   const stored = [assignmentFixture({ id: 'a-1' }), assignmentFixture({ id: 'a-2', key: 'PP-ECO' })];

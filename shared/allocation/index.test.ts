@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { splitAssignment } from '../testing/assignmentFixture';
 import type { Assignment, KeyKind, LineItem } from '../api/schemas';
 import { addDays } from '../core/dates';
 import { formatMoney, MAX_MONEY_CENTIMES, parseMoney } from '../core/money';
@@ -24,6 +25,7 @@ const line = (overrides: Partial<LineItem> = {}): LineItem => ({
   ...overrides,
 });
 
+/** Splits to CC1, CC2, … in the order of `percents`. */
 const assignment = (
   id: string,
   kind: KeyKind,
@@ -31,16 +33,15 @@ const assignment = (
   percents: readonly number[] = [100],
   validFrom: string | null = null,
   validTo: string | null = null,
-): Assignment => ({
-  id,
-  kind,
-  key,
-  splits: percents.map((percent, i) => ({ costCenterCode: `CC${i + 1}`, percent })),
-  validFrom,
-  validTo,
-  etag: `"${id}"`,
-  updatedAt: '2026-01-01T00:00:00Z',
-});
+): Assignment =>
+  splitAssignment(
+    id,
+    kind,
+    key,
+    percents.map((percent, i) => [`CC${i + 1}`, percent] as const),
+    validFrom,
+    validTo,
+  );
 
 const net = (parts: readonly AllocationPart[]) => parts.map((part) => part.netCentimes);
 const vat = (parts: readonly AllocationPart[]) => parts.map((part) => part.vatCentimes);

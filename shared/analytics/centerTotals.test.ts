@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment, LineItem } from '../api/schemas';
+import { allocateLine } from '../allocation';
 import { UNASSIGNED } from '../allocation/assignments';
 import { encodeBlock } from '../lines/block';
 import { rollupBlock, type RollupRow } from '../lines/rollup';
-import { centerTotals, periodDates, rollupMonths } from './centerTotals';
+import { centerTotals, periodDates, rollupMonths, type AllocatedMonth } from './centerTotals';
 
 const assignment = (id: string, key: string, splits: Assignment['splits']): Assignment => ({
   id,
@@ -42,6 +43,20 @@ const rollupsOf = (lines: LineItem[]): RollupRow[] => {
   return [...rollupBlock(encodeBlock('i', 0, lines)).values()];
 };
 
+/** What the allocated rollups hold: every line's parts from the engine, per centre and month. */
+const allocatedOf = (lines: LineItem[]): AllocatedMonth[] => {
+  const byKey = new Map<string, AllocatedMonth>();
+  for (const item of lines)
+    for (const part of allocateLine(item, assignments)) {
+      const costCenter = part.costCenterCode ?? UNASSIGNED;
+      const month = item.serviceDate.slice(0, 7);
+      const row = byKey.get(`${month} ${costCenter}`) ?? { costCenter, month, netCentimes: 0 };
+      row.netCentimes += part.netCentimes;
+      byKey.set(`${month} ${costCenter}`, row);
+    }
+  return [...byKey.values()];
+};
+
 describe('net cost per cost centre over a period', () => {
   // Amounts chosen so the 33/67 split rounds: 0.01 cannot be split without a remainder.
   const lines = [
@@ -53,28 +68,31 @@ describe('net cost per cost centre over a period', () => {
     line(6, 'A-POST', '2026-04-01', '1.00'),
   ];
   const rollups = rollupsOf(lines);
+  const allocated = allocatedOf(lines);
 
   it('lists the months the rollups hold, oldest first', () => {
     expect(rollupMonths(rollups)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
   });
 
   it('totals exactly the net of the lines in the period, centres by code, unassigned last', () => {
-    const totals = centerTotals(rollups, assignments, { from: '2026-02', to: '2026-03' });
+    const totals = centerTotals(allocated, rollups, { from: '2026-02', to: '2026-03' });
     expect(totals.rows.map((row) => row.costCenter)).toEqual(['2100', '3300', '10000', UNASSIGNED]);
     expect(totals.lines).toBe(4);
     expect(totals.linesNetCentimes).toBe(1001 - 333 + 555 + 123456789);
     expect(totals.totalCentimes).toBe(totals.linesNetCentimes);
     expect(totals.rows.find((row) => row.costCenter === UNASSIGNED)?.netCentimes).toBe(555);
     expect(totals.rows.find((row) => row.costCenter === '10000')?.netCentimes).toBe(123456789);
-    // 6.68 is split 33/67 once for February's rollup row (2.20 and 4.48): the parts still add up.
-    const split = totals.rows.filter((row) => row.costCenter === '3300' || row.costCenter === '2100');
-    expect(split.reduce((sum, row) => sum + row.netCentimes, 0)).toBe(668);
+    // Each line is split on its own: 10.01 is 3.30 + 6.71 and -3.33 is -1.10 + -2.23 (33 % of -3.33
+    // is -1.0989 -> -1.10, 67 % is -2.2311 -> -2.23): each line's parts add up without a remainder.
+    expect(totals.rows.find((row) => row.costCenter === '3300')?.netCentimes).toBe(330 - 110);
+    expect(totals.rows.find((row) => row.costCenter === '2100')?.netCentimes).toBe(671 - 223);
   });
 
   it('leaves out months outside the period, both ends included', () => {
-    const one = centerTotals(rollups, assignments, { from: '2026-01', to: '2026-01' });
+    const one = centerTotals(allocated, rollups, { from: '2026-01', to: '2026-01' });
     expect(one).toEqual({
       rows: [
+        // 0.01 split 33/67: 0.0033 -> 0.00 and 0.0067 -> 0.01.
         { costCenter: '2100', netCentimes: 1 },
         { costCenter: '3300', netCentimes: 0 },
       ],
@@ -82,13 +100,13 @@ describe('net cost per cost centre over a period', () => {
       lines: 1,
       linesNetCentimes: 1,
     });
-    const all = centerTotals(rollups, assignments, { from: '2026-01', to: '2026-04' });
+    const all = centerTotals(allocated, rollups, { from: '2026-01', to: '2026-04' });
     expect(all.totalCentimes).toBe(1 + 1001 - 333 + 555 + 123456789 + 100);
     expect(all.lines).toBe(lines.length);
   });
 
   it('is empty for a period without lines', () => {
-    expect(centerTotals(rollups, assignments, { from: '2027-01', to: '2027-12' })).toEqual({
+    expect(centerTotals(allocated, rollups, { from: '2027-01', to: '2027-12' })).toEqual({
       rows: [],
       totalCentimes: 0,
       lines: 0,

@@ -1,7 +1,5 @@
-import type { Assignment } from '../api/schemas';
 import { UNASSIGNED } from '../allocation/assignments';
 import type { RollupRow } from '../lines/rollup';
-import { costPerCenterFromRollups } from './costPerCenter';
 
 /** A period of whole months, both ends included ("2026-01" to "2026-06"). */
 export interface MonthPeriod {
@@ -31,15 +29,26 @@ export const rollupMonths = (rollups: readonly RollupRow[]): string[] =>
 
 const inPeriod = (month: string, period: MonthPeriod) => month >= period.from && month <= period.to;
 
-/** Net cost per cost centre over a period: the months of the cost table summed, with the lines it came from. */
+/** One cost centre's (or UNASSIGNED's) net cost in one month, as the allocated rollups sum it. */
+export interface AllocatedMonth {
+  costCenter: string;
+  month: string;
+  netCentimes: number;
+}
+
+/**
+ * Net cost per cost centre over a period, from the allocated rollups (each line split exactly, to
+ * the centime, by the assignment valid on its service day), with the lines it came from.
+ */
 export const centerTotals = (
+  allocated: readonly AllocatedMonth[],
   rollups: readonly RollupRow[],
-  assignments: readonly Assignment[],
   period: MonthPeriod,
 ): CenterTotals => {
   const chosen = rollups.filter((row) => inPeriod(row.month, period));
   const byCenter = new Map<string, number>();
-  for (const row of costPerCenterFromRollups(chosen, assignments).values()) {
+  for (const row of allocated) {
+    if (!inPeriod(row.month, period)) continue;
     byCenter.set(row.costCenter, (byCenter.get(row.costCenter) ?? 0) + row.netCentimes);
   }
   const rows = [...byCenter.entries()]

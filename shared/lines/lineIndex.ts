@@ -1,5 +1,6 @@
 import type { Assignment } from '../api/schemas';
-import { createAssignmentMatcher, splitCentimes, UNASSIGNED } from '../allocation/assignments';
+import { createAllocator, UNASSIGNED, type Allocator, type PartsBuffer } from '../allocation';
+import { lineReason, type LineReason } from './lineReason';
 import type { LineBlock } from './block';
 import { dayToIso, dayToMonth, isoToDay } from '../core/dates';
 
@@ -49,6 +50,8 @@ export const lineSortKeys = [
   'vat',
   'gross',
   'costCenter',
+  /** The share of the net charged to the filter's cost centres (0 without a cost-centre filter). */
+  'charged',
 ] as const;
 export type LineSortKey = (typeof lineSortKeys)[number];
 export interface LineSort {
@@ -67,6 +70,9 @@ export interface LineGroup {
   netCentimes: number;
   vatCentimes: number;
   grossCentimes: number;
+  /** With a cost-centre filter: the part of the group's net and VAT charged to those centres. */
+  chargedNetCentimes: number | null;
+  chargedVatCentimes: number | null;
 }
 
 export interface LineQueryOptions {
@@ -79,8 +85,21 @@ export interface LineTotals {
   netCentimes: number;
   vatCentimes: number;
   grossCentimes: number;
-  /** With a cost-centre filter: the part of the net charged to it (splits applied). */
+  /**
+   * With a cost-centre filter: the parts of the net and VAT charged to those centres, each the sum
+   * of the lines' parts as `allocateLine` gives them, so exact to the centime.
+   */
   chargedNetCentimes: number | null;
+  chargedVatCentimes: number | null;
+}
+
+/** One cost-centre part of a line, as the allocation engine computes it. */
+export interface LinePart {
+  /** null: no assignment charges the line. */
+  costCenterCode: string | null;
+  percent: number;
+  netCentimes: number;
+  vatCentimes: number;
 }
 
 export interface LineRow {
@@ -100,6 +119,12 @@ export interface LineRow {
   vatCentimes: number;
   /** Cost centre codes of the winning assignment, empty when unassigned. */
   costCenters: string[];
+  /** The line's parts, in the order of the winning assignment's splits; one unassigned part if none. */
+  parts: LinePart[];
+  reason: LineReason;
+  /** With a cost-centre filter on the result: the line's net and VAT charged to those centres. */
+  chargedNetCentimes: number | null;
+  chargedVatCentimes: number | null;
 }
 
 interface Chunk {
@@ -117,6 +142,14 @@ interface Chunk {
   vatRate: Uint16Array;
   vat: Float64Array;
   customerReference: Array<string | null>;
+}
+
+interface GroupSum {
+  count: number;
+  net: number;
+  vat: number;
+  chargedNet: number;
+  chargedVat: number;
 }
 
 const dictionary = () => {
@@ -183,6 +216,11 @@ export const createLineIndex = () => {
 
   let scratch = new Uint32Array(0);
   let assignments: readonly Assignment[] = [];
+  // The allocation engine's compiled rule: the same code path as allocateLine, so the explorer, the
+  // rollups and the tests agree to the centime.
+  let allocator: Allocator = createAllocator(assignments);
+  let parts: PartsBuffer = allocator.createBuffer();
+  let splitCounts: Int32Array = new Int32Array(0);
   /** Winning assignment per row, -1 unassigned; computed lazily after assignments or rows change. */
   let winner: Int32Array | null = null;
 
@@ -340,18 +378,62 @@ export const createLineIndex = () => {
   const winners = (): Int32Array => {
     seal();
     if (winner) return winner;
-    const matcher = createAssignmentMatcher(assignments);
     const result = new Int32Array(size);
+    const licenceText = licences.values;
+    const referenceText = references.values;
+    const serviceText = services.values;
     for (let i = 0; i < size; i += 1) {
-      result[i] = matcher.match({
-        frankingLicence: licences.values[licence[i] ?? 0] ?? '',
-        invoiceReference: references.values[reference[i] ?? 0] ?? '',
-        serviceCode: services.values[service[i] ?? 0] ?? '',
-        serviceDay: day[i] ?? 0,
-      });
+      result[i] = allocator.match(
+        licenceText[licence[i] ?? 0] ?? '',
+        referenceText[reference[i] ?? 0] ?? '',
+        serviceText[service[i] ?? 0] ?? '',
+        day[i] ?? 0,
+      );
     }
     winner = result;
     return result;
+  };
+
+  /** Per assignment: the positions of its splits that go to one of `centers`. */
+  const splitsTo = (centers: readonly string[]): number[][] =>
+    assignments.map((assignment) =>
+      assignment.splits.flatMap((split, position) =>
+        centers.includes(split.costCenterCode) ? [position] : [],
+      ),
+    );
+
+  // What `charge` found: module-level scratch, so a million-line loop makes no object per line.
+  let chargedNet = 0;
+  let chargedVat = 0;
+  /**
+   * Splits row i with the engine and keeps the share of the chosen centres (their split positions
+   * per assignment, and whether lines no assignment takes count) in chargedNet / chargedVat.
+   * False: no part of the line is theirs.
+   */
+  const charge = (i: number, won: number, chosen: readonly number[][], wantsUnassigned: boolean): boolean => {
+    if (won === -1) {
+      if (!wantsUnassigned) return false;
+      chargedNet = net[i] ?? 0;
+      chargedVat = vat[i] ?? 0;
+      return true;
+    }
+    const positions = chosen[won];
+    if (!positions || positions.length === 0) return false;
+    // All of the splits chosen: their parts add up to the whole line (the engine's invariant, proved
+    // against allocateLine in lineIndexAllocation.test.ts), so the split itself can be skipped.
+    if (positions.length === (splitCounts[won] ?? 0)) {
+      chargedNet = net[i] ?? 0;
+      chargedVat = vat[i] ?? 0;
+      return true;
+    }
+    allocator.split(won, net[i] ?? 0, vat[i] ?? 0, parts);
+    chargedNet = 0;
+    chargedVat = 0;
+    for (const position of positions) {
+      chargedNet += parts.net[position] ?? 0;
+      chargedVat += parts.vat[position] ?? 0;
+    }
+    return true;
   };
 
   /** Cost centre codes of an assignment as one text, the way the column shows them. */
@@ -375,7 +457,7 @@ export const createLineIndex = () => {
     new Map([...new Set(texts)].sort(collator.compare).map((text, rank) => [text, rank]));
 
   /** One number per row whose order is the column's order. */
-  const sortValues = (key: LineSortKey): Float64Array => {
+  const sortValues = (key: LineSortKey, centers: readonly string[]): Float64Array => {
     const values = new Float64Array(size);
     const fromCodes = (codes: ArrayLike<number>, ranks: Float64Array) => {
       for (let i = 0; i < size; i += 1) values[i] = ranks[codes[i] ?? 0] ?? 0;
@@ -417,6 +499,15 @@ export const createLineIndex = () => {
         }
         break;
       }
+      case 'charged': {
+        if (centers.length === 0) break;
+        const won = winners();
+        const chosen = splitsTo(centers);
+        const wantsUnassigned = centers.includes(UNASSIGNED);
+        for (let i = 0; i < size; i += 1)
+          values[i] = charge(i, won[i] ?? -1, chosen, wantsUnassigned) ? chargedNet : 0;
+        break;
+      }
       case 'lineNo':
         fromColumn(lineNo);
         break;
@@ -452,13 +543,14 @@ export const createLineIndex = () => {
    * sort itself runs on plain numbers with the engine's native typed-array sort: each row becomes
    * rank * size + its display position, so no comparator is called a million times.
    */
-  const permutation = (sort: LineSort | undefined): Uint32Array => {
+  const permutation = (sort: LineSort | undefined, centers: readonly string[]): Uint32Array => {
     seal();
     if (!sort) return order;
-    const cacheKey = `${sort.key}:${sort.direction}`;
+    // The charged share depends on the chosen cost centres; no other order does.
+    const cacheKey = `${sort.key}:${sort.direction}${sort.key === 'charged' ? `:${centers.join('\u0001')}` : ''}`;
     const cached = permutations.get(cacheKey);
     if (cached) return cached;
-    const values = sortValues(sort.key);
+    const values = sortValues(sort.key, centers);
     const distinct = Float64Array.from(new Set(values)).sort();
     const composite = new Float64Array(size);
     for (let k = 0; k < size; k += 1) {
@@ -521,16 +613,9 @@ export const createLineIndex = () => {
     const group = options.group;
     const rowsWinner = chosenCenters || group === 'costCenter' ? winners() : null;
     const wantsUnassigned = chosenCenters?.includes(UNASSIGNED) ?? false;
-    // Per assignment: the positions of its splits that go to a chosen cost centre.
-    const chosenSplits = chosenCenters
-      ? assignments.map((assignment) =>
-          assignment.splits.flatMap((split, position) =>
-            chosenCenters.includes(split.costCenterCode) ? [position] : [],
-          ),
-        )
-      : null;
-    const walk = permutation(options.sort);
-    const groups = new Map<number | string, { count: number; net: number; vat: number }>();
+    const chosenSplits = chosenCenters ? splitsTo(chosenCenters) : null;
+    const walk = permutation(options.sort, chosenCenters ?? []);
+    const groups = new Map<number | string, GroupSum>();
 
     // One scratch buffer for every query: a million-entry array per keystroke would feed the GC pauses
     // that show up as p95 outliers.
@@ -540,6 +625,7 @@ export const createLineIndex = () => {
     let netSum = 0;
     let vatSum = 0;
     let charged = 0;
+    let chargedVatSum = 0;
     for (let k = 0; k < size; k += 1) {
       const i = walk[k] ?? 0;
       if (invoiceOnly !== -1 && invoice[i] !== invoiceOnly) continue;
@@ -555,18 +641,9 @@ export const createLineIndex = () => {
       const lineNet = net[i] ?? 0;
       const won = rowsWinner ? (rowsWinner[i] ?? -1) : -1;
       if (chosenSplits) {
-        if (won === -1) {
-          if (!wantsUnassigned) continue;
-          charged += lineNet;
-        } else {
-          const positions = chosenSplits[won] ?? [];
-          if (positions.length === 0) continue;
-          const parts = splitCentimes(
-            lineNet,
-            (assignments[won]?.splits ?? []).map((split) => split.percent),
-          );
-          for (const position of positions) charged += parts[position] ?? 0;
-        }
+        if (!charge(i, won, chosenSplits, wantsUnassigned)) continue;
+        charged += chargedNet;
+        chargedVatSum += chargedVat;
       }
       ids[count] = i;
       count += 1;
@@ -585,11 +662,22 @@ export const createLineIndex = () => {
                   ? d
                   : won;
         const sum = groups.get(groupKey);
+        const lineChargedNet = chosenSplits ? chargedNet : 0;
+        const lineChargedVat = chosenSplits ? chargedVat : 0;
         if (sum) {
           sum.count += 1;
           sum.net += lineNet;
           sum.vat += lineVat;
-        } else groups.set(groupKey, { count: 1, net: lineNet, vat: lineVat });
+          sum.chargedNet += lineChargedNet;
+          sum.chargedVat += lineChargedVat;
+        } else
+          groups.set(groupKey, {
+            count: 1,
+            net: lineNet,
+            vat: lineVat,
+            chargedNet: lineChargedNet,
+            chargedVat: lineChargedVat,
+          });
       }
     }
     return {
@@ -600,15 +688,17 @@ export const createLineIndex = () => {
         vatCentimes: vatSum,
         grossCentimes: netSum + vatSum,
         chargedNetCentimes: chosenSplits ? charged : null,
+        chargedVatCentimes: chosenSplits ? chargedVatSum : null,
       },
-      groups: group ? finishGroups(group, groups) : null,
+      groups: group ? finishGroups(group, groups, chosenSplits !== null) : null,
     };
   };
 
   /** Group codes (dictionary codes, days, assignments) to their keys; equal keys merge. */
   const finishGroups = (
     group: LineGroupKey,
-    sums: ReadonlyMap<number | string, { count: number; net: number; vat: number }>,
+    sums: ReadonlyMap<number | string, GroupSum>,
+    withCharged: boolean,
   ): LineGroup[] => {
     const keyOf = (code: number): string => {
       switch (group) {
@@ -627,11 +717,21 @@ export const createLineIndex = () => {
     const merged = new Map<string, LineGroup>();
     for (const [code, sum] of sums) {
       const key = keyOf(Number(code));
-      const into = merged.get(key) ?? { key, count: 0, netCentimes: 0, vatCentimes: 0, grossCentimes: 0 };
+      const into = merged.get(key) ?? {
+        key,
+        count: 0,
+        netCentimes: 0,
+        vatCentimes: 0,
+        grossCentimes: 0,
+        chargedNetCentimes: withCharged ? 0 : null,
+        chargedVatCentimes: withCharged ? 0 : null,
+      };
       into.count += sum.count;
       into.netCentimes += sum.net;
       into.vatCentimes += sum.vat;
       into.grossCentimes = into.netCentimes + into.vatCentimes;
+      if (into.chargedNetCentimes !== null) into.chargedNetCentimes += sum.chargedNet;
+      if (into.chargedVatCentimes !== null) into.chargedVatCentimes += sum.chargedVat;
       merged.set(key, into);
     }
     return [...merged.values()].sort((a, b) => collator.compare(a.key, b.key));
@@ -650,25 +750,45 @@ export const createLineIndex = () => {
     return [...found].map((code) => invoices[code]?.id ?? '');
   };
 
-  const row = (i: number): LineRow => {
+  /** Row i as the explorer shows it; `chosen`: the result's cost-centre filter, for the charged share. */
+  const row = (i: number, chosen: { splits: number[][]; unassigned: boolean } | null): LineRow => {
     const meta = invoices[invoice[i] ?? 0];
     const won = winner ? (winner[i] ?? -1) : (winners()[i] ?? -1);
+    const winning = won === -1 ? undefined : assignments[won];
+    allocator.split(won, net[i] ?? 0, vat[i] ?? 0, parts);
+    const lineParts: LinePart[] = [];
+    for (let p = 0; p < parts.count; p += 1)
+      lineParts.push({
+        costCenterCode: winning?.splits[p]?.costCenterCode ?? null,
+        percent: winning?.splits[p]?.percent ?? 100,
+        netCentimes: parts.net[p] ?? 0,
+        vatCentimes: parts.vat[p] ?? 0,
+      });
+    const isCharged = chosen ? charge(i, won, chosen.splits, chosen.unassigned) : false;
+    const serviceCode = services.values[service[i] ?? 0] ?? '';
+    const serviceDate = dayToIso(day[i] ?? 0);
+    const frankingLicence = licences.values[licence[i] ?? 0] ?? '';
+    const invoiceReference = references.values[reference[i] ?? 0] ?? '';
     return {
       invoiceId: meta?.id ?? '',
       invoiceNumber: meta?.number ?? '',
       lineNo: lineNo[i] ?? 0,
-      serviceCode: services.values[service[i] ?? 0] ?? '',
+      serviceCode,
       description: descriptions.values[description[i] ?? 0] ?? '',
-      serviceDate: dayToIso(day[i] ?? 0),
-      frankingLicence: licences.values[licence[i] ?? 0] ?? '',
-      invoiceReference: references.values[reference[i] ?? 0] ?? '',
+      serviceDate,
+      frankingLicence,
+      invoiceReference,
       customerReference: customerReference[i] ?? null,
       quantityMilli: quantity[i] ?? 0,
       unitPrice: unitPrice[i] ?? 0,
       netCentimes: net[i] ?? 0,
       vatRateBp: vatRate[i] ?? 0,
       vatCentimes: vat[i] ?? 0,
-      costCenters: won === -1 ? [] : (assignments[won]?.splits.map((split) => split.costCenterCode) ?? []),
+      costCenters: winning?.splits.map((split) => split.costCenterCode) ?? [],
+      parts: lineParts,
+      reason: lineReason({ frankingLicence, invoiceReference, serviceCode, serviceDate }, winning),
+      chargedNetCentimes: chosen ? (isCharged ? chargedNet : 0) : null,
+      chargedVatCentimes: chosen ? (isCharged ? chargedVat : 0) : null,
     };
   };
 
@@ -678,17 +798,25 @@ export const createLineIndex = () => {
     seal,
     setAssignments: (next: readonly Assignment[]) => {
       assignments = next;
+      allocator = createAllocator(next);
+      parts = allocator.createBuffer();
+      splitCounts = Int32Array.from(next, (assignment) => assignment.splits.length);
       winner = null;
       // Cost-centre order depends on the assignments; the other orders would survive, but this is rare.
       permutations = new Map();
     },
     query,
     invoicesWithText,
-    rows: (ids: Uint32Array, start: number, count: number): LineRow[] => {
+    /** Rows of a result; `costCenters`: the result's cost-centre filter, for each row's charged share. */
+    rows: (ids: Uint32Array, start: number, count: number, costCenters?: readonly string[]): LineRow[] => {
       seal();
+      const chosen =
+        costCenters && costCenters.length > 0
+          ? { splits: splitsTo(costCenters), unassigned: costCenters.includes(UNASSIGNED) }
+          : null;
       const end = Math.min(ids.length, start + count);
       const out: LineRow[] = [];
-      for (let k = start; k < end; k += 1) out.push(row(ids[k] ?? 0));
+      for (let k = start; k < end; k += 1) out.push(row(ids[k] ?? 0, chosen));
       return out;
     },
     distinct: () => ({

@@ -119,6 +119,8 @@ const compareBy =
         return a.vatCentimes - b.vatCentimes;
       case 'gross':
         return a.netCentimes + a.vatCentimes - (b.netCentimes + b.vatCentimes);
+      case 'charged':
+        return (a.chargedNetCentimes ?? 0) - (b.chargedNetCentimes ?? 0);
     }
   };
 
@@ -183,6 +185,8 @@ describe('line index views: sort, groups, several cost centres', () => {
         netCentimes: sum?.net,
         vatCentimes: sum?.vat,
         grossCentimes: (sum?.net ?? 0) + (sum?.vat ?? 0),
+        chargedNetCentimes: null,
+        chargedVatCentimes: null,
       });
     }
     expect(groups?.reduce((sum, entry) => sum + entry.grossCentimes, 0)).toBe(totals.grossCentimes);

@@ -1,4 +1,4 @@
-import type { Assignment } from '../api/schemas';
+import type { Assignment, KeyKind } from '../api/schemas';
 
 /** An assignment as the operator returns it: service PP-PRI charged wholly to 2100, without limit. */
 export const assignmentFixture = (overrides: Partial<Assignment> = {}): Assignment => ({
@@ -12,3 +12,23 @@ export const assignmentFixture = (overrides: Partial<Assignment> = {}): Assignme
   updatedAt: '2026-11-01T08:00:00Z',
   ...overrides,
 });
+
+/** An assignment of `key` split as listed (`[['SALES', 70], ['OPS', 30]]`), valid in [validFrom, validTo]. */
+export const splitAssignment = (
+  id: string,
+  kind: KeyKind,
+  key: string,
+  splits: ReadonlyArray<readonly [costCenterCode: string, percent: number]>,
+  validFrom: string | null = null,
+  validTo: string | null = null,
+): Assignment =>
+  assignmentFixture({
+    id,
+    kind,
+    key,
+    splits: splits.map(([costCenterCode, percent]) => ({ costCenterCode, percent })),
+    validFrom,
+    validTo,
+    etag: `"${id}"`,
+    updatedAt: '2026-01-01T00:00:00Z',
+  });

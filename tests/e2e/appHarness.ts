@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import type { LineItem } from '../../shared/api/schemas';
 import { startSimulator } from '../../simulator/standalone';
 import { allowPageProblems, launchChromium } from './browser';
 
@@ -44,6 +45,51 @@ export const simStats = async (simUrl: string) =>
   };
 
 export type { BrowserContext, Page };
+
+/**
+ * The operator's API as another program sees it (the demo credentials), read independently of the
+ * app: what a test compares the app's screens and pushes with.
+ */
+export interface Operator {
+  /** GETs `path` ("/v1/cost-centers"), which must answer 200. */
+  get: <T>(path: string) => Promise<T>;
+  /** Every line of one invoice, all pages. */
+  linesOf: (invoiceId: string) => Promise<LineItem[]>;
+}
+
+export const connectOperator = async (simUrl: string): Promise<Operator> => {
+  const response = await fetch(`${simUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'demo',
+      client_secret: 'demo-secret',
+    }),
+  });
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  const get = async <T>(path: string): Promise<T> => {
+    const answer = await fetch(`${simUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
+    return (await answer.json()) as T;
+  };
+  return {
+    get,
+    linesOf: async (invoiceId) => {
+      const lines: LineItem[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const lotPage: { items: LineItem[]; next: string | null } = await get(
+          `/v1/invoices/${encodeURIComponent(invoiceId)}/lines?limit=5000${query}`,
+        );
+        lines.push(...lotPage.items);
+        cursor = lotPage.next;
+      }
+      return lines;
+    },
+  };
+};
 
 /** A browser, the web build, a simulator and one profile already synced against it: what most suites start from. */
 export const startSyncedApp = async () => {

@@ -10,7 +10,7 @@ import type {
 } from '../../shared/api/schemas';
 import { formatChf, formatDate, formatPercent } from '../../shared/core/format';
 import { parseMoney, parseVatRate } from '../../shared/core/money';
-import { startSyncedApp } from './appHarness';
+import { connectOperator, startSyncedApp, type Operator } from './appHarness';
 
 /**
  * Facts the operator sends that the app used to hide: each page is checked against what the
@@ -21,44 +21,6 @@ let app: Awaited<ReturnType<typeof startSyncedApp>>;
 let page: Page;
 let webUrl: string;
 let operator: Operator;
-
-interface Operator {
-  get: <T>(path: string) => Promise<T>;
-}
-
-const connectOperator = async (simUrl: string): Promise<Operator> => {
-  const response = await fetch(`${simUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'demo',
-      client_secret: 'demo-secret',
-    }),
-  });
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  return {
-    get: async <T>(path: string) => {
-      const answer = await fetch(`${simUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      expect(answer.status).toBe(200);
-      return (await answer.json()) as T;
-    },
-  };
-};
-
-const linesOf = async (invoiceId: string): Promise<LineItem[]> => {
-  const lines: LineItem[] = [];
-  let cursor: string | null = '';
-  while (cursor !== null) {
-    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const lotPage: { items: LineItem[]; next: string | null } = await operator.get(
-      `/v1/invoices/${encodeURIComponent(invoiceId)}/lines?limit=5000${query}`,
-    );
-    lines.push(...lotPage.items);
-    cursor = lotPage.next;
-  }
-  return lines;
-};
 
 beforeAll(async () => {
   app = await startSyncedApp();
@@ -203,7 +165,7 @@ describe('facts the operator sends', () => {
     let chosen: { invoice: Invoice; lines: LineItem[] } | undefined;
     for (const invoice of [...feed].sort((a, b) => a.lineCount - b.lineCount)) {
       if (invoice.lineCount < 20) continue;
-      const lines = await linesOf(invoice.id);
+      const lines = await operator.linesOf(invoice.id);
       if (new Set(lines.map((line) => line.vatRate)).size > 1) {
         chosen = { invoice, lines };
         break;

@@ -43,6 +43,15 @@ const openImportDialog = async (target: Page) => {
   await target.getByRole('dialog').getByRole('grid').getByRole('row').nth(1).waitFor({ timeout: 30_000 });
 };
 
+/** The board's "Assign to…" chooser, open for the first key (nothing is written). */
+const openAssignTo = async (target: Page) => {
+  const language = await target.evaluate(() => document.documentElement.lang);
+  const board = catalogues[walkLanguages.find((l) => l === language) ?? 'en'].assignmentBoard;
+  await target.getByRole('grid', { name: board.keysLabel }).getByRole('row').nth(1).click();
+  await target.getByRole('button', { name: board.assignTo }).click();
+  await target.getByRole('dialog').getByRole('combobox').waitFor();
+};
+
 const exactly = (text: string) => `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
 const stops: readonly Stop[] = [
@@ -65,6 +74,18 @@ const stops: readonly Stop[] = [
   },
   { id: 'analytics', path: () => '#/analytics', title: (l) => exactly(catalogues[l].pages.analytics.title) },
   { id: 'settings', path: () => '#/settings', title: (l) => exactly(catalogues[l].pages.settings.title) },
+  // Last, so the indexes above stay as the tests below use them.
+  {
+    id: 'assignments',
+    path: () => '#/assignments',
+    title: (l) => exactly(catalogues[l].pages.assignments.title),
+  },
+  {
+    id: 'assignmentsAssignTo',
+    path: () => '#/assignments',
+    title: (l) => exactly(catalogues[l].pages.assignments.title),
+    open: openAssignTo,
+  },
 ];
 
 /**
@@ -157,6 +178,8 @@ const settle = async (target: Page, stop: Stop, language: Language) => {
   );
   if (stop.id === 'overview') await target.locator('.trend-chart .recharts-bar-rectangle').first().waitFor();
   if (stop.id === 'invoice') await target.locator('dl').first().waitFor();
+  if (stop.id.startsWith('assignments'))
+    await target.getByRole('grid').first().getByRole('row').nth(1).waitFor({ timeout: 30_000 });
   if (stop.id === 'invoices' || stop.id === 'lines')
     await target.getByRole('grid').first().getByRole('row').nth(1).waitFor({ timeout: 30_000 });
   await target.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, {

@@ -3,6 +3,7 @@ import type { Disposable } from '../../../shared/core/disposable';
 import type { InvoiceDeskDatabase } from '../../db/database';
 import { warmTables } from '../../db/warm';
 import { analyticsRoute } from '../../features/analytics/route';
+import { assignmentsRoute } from '../../features/assignments/route';
 import { costCentersRoute } from '../../features/costCenters/route';
 import { designationsRoute } from '../../features/designations/route';
 import { invoicesRoute } from '../../features/invoices/route';
@@ -20,6 +21,7 @@ export const routeTable = [
   linesRoute,
   designationsRoute,
   costCentersRoute,
+  assignmentsRoute,
   analyticsRoute,
   settingsRoute,
 ] as const;

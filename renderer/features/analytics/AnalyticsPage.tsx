@@ -14,7 +14,7 @@ import { hrefFor } from '../../app/router/routes';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { useLanguage } from '../../ui/useLanguage';
-import { useAnalyticsAssignments, useAnalyticsCostCenters, useAnalyticsRollups } from './queries';
+import { useAllocatedByCenterMonth, useAnalyticsCostCenters, useAnalyticsRollups } from './queries';
 
 interface AnalyticsPageProps {
   params: URLSearchParams;
@@ -47,26 +47,28 @@ const withUncharged = (rows: readonly CenterTotal[], codes: readonly string[]): 
 
 /**
  * What the stored lines cost each cost centre, until the analytics of a later issue arrive: one
- * table for a period of months, from the monthly rollups, split by the synchronised assignments.
+ * table for a period of months, from the allocated rollups (every line split exactly by the
+ * assignment valid on its service day); the monthly rollups give the months and the lines' total.
  */
 export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
   const rollups = useAnalyticsRollups();
-  const assignments = useAnalyticsAssignments();
   const centers = useAnalyticsCostCenters();
   const months = useMemo(() => rollupMonths(rollups?.rows ?? []), [rollups]);
   const period = useMemo(() => choosePeriod(params, months), [params, months]);
+  // Before any month is stored there is no period: a month that cannot exist reads nothing.
+  const allocated = useAllocatedByCenterMonth(period?.from ?? '0000-00', period?.to ?? '0000-00');
   const totals = useMemo(
-    () => (period && rollups && assignments ? centerTotals(rollups.rows, assignments.rows, period) : null),
-    [rollups, assignments, period],
+    () => (period && rollups && allocated ? centerTotals(allocated.rows, rollups.rows, period) : null),
+    [rollups, allocated, period],
   );
   const names = useMemo(
     () => new Map((centers?.rows ?? []).map((center) => [center.code, center.name])),
     [centers],
   );
 
-  if (rollups === undefined || assignments === undefined) {
+  if (rollups === undefined || (period !== null && allocated === undefined)) {
     return <PageHeader title={t('pages.analytics.title')} />;
   }
   if (period === null || totals === null) {
@@ -108,7 +110,7 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
       <p className="muted">{t('analyticsPage.intro')}</p>
       <SkippedRowsNotice
         kind="rows"
-        skipped={[...rollups.skipped, ...assignments.skipped]}
+        skipped={[...rollups.skipped, ...(allocated?.skipped ?? [])]}
         area="analytics"
       />
       <fieldset className="card">

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { allocatedByCenterMonth } from '../../db/allocation';
 import { useDatabase } from '../../db/DatabaseContext';
-import { checkAssignments, checkCostCenters, checkRollups } from '../../db/rowChecks';
+import { checkCostCenters, checkRollups } from '../../db/rowChecks';
 
 // Every read of the archive the analytics page makes. Each hook re-renders when its rows change.
 
@@ -9,11 +9,6 @@ import { checkAssignments, checkCostCenters, checkRollups } from '../../db/rowCh
 export const useAnalyticsRollups = () => {
   const db = useDatabase();
   return useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
-};
-
-export const useAnalyticsAssignments = () => {
-  const db = useDatabase();
-  return useLiveQuery(async () => checkAssignments(await db.assignments.toArray()), [db]);
 };
 
 /** The cost centres, for their names. */

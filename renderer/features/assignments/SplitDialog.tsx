@@ -17,7 +17,7 @@ import {
 } from '../../../shared/allocation/splitForm';
 import { addDays } from '../../../shared/core/dates';
 import { formatDate } from '../../../shared/core/format';
-import { ModalDialog } from '../costCenters';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { useNames } from '../designations';
 import { useLanguage } from '../../ui/useLanguage';
 import { newAssignmentId } from '../../db/assignmentEdits';

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import type { AssignmentChange } from '../../../shared/allocation/changes';
 import { assignmentImpact, type AssignmentImpact } from '../../db/assignmentEdits';
 import { useDatabase } from '../../db/DatabaseContext';
-import { checkAssignments, checkCostCenters } from '../../db/rowChecks';
+import { CustomerSchema } from '../../../shared/api/schemas';
+import { allocatedByCenterMonth } from '../../db/allocation';
+import { checkAssignments, checkCostCenters, checkRollups } from '../../db/rowChecks';
 import { useAsyncEffect } from '../../ui/useAsyncEffect';
 
 // Every read of the archive the assignments feature makes. Each hook re-renders when its rows change.
@@ -44,4 +46,26 @@ export const useAssignmentImpact = (changes: readonly AssignmentChange[] | null)
   if (changes === null) return null;
   // An answer for other changes than these is stale: show "computing" until this one arrives.
   return result?.for === changes ? result.state : { state: 'loading' };
+};
+
+/** The monthly rollups (every month): the board's keys and their cost come from them. */
+export const useBoardRollups = () => {
+  const db = useDatabase();
+  return useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
+};
+
+/** Cost per cost centre (the unassigned bucket included) and month, from the allocated rollups. */
+export const useAllocatedMonths = (fromMonth: string, toMonth: string) => {
+  const db = useDatabase();
+  return useLiveQuery(() => allocatedByCenterMonth(db, fromMonth, toMonth), [db, fromMonth, toMonth]);
+};
+
+/** Whether the customer has the cost-centre option: 'unknown' until a sync has brought the customer. */
+export const useCostCenterOption = () => {
+  const db = useDatabase();
+  return useLiveQuery(async (): Promise<'on' | 'off' | 'unknown'> => {
+    const parsed = CustomerSchema.safeParse((await db.singletons.get('customer'))?.value);
+    if (!parsed.success) return 'unknown';
+    return parsed.data.costCenterOption ? 'on' : 'off';
+  }, [db]);
 };

@@ -7,7 +7,7 @@ import {
   type CenterFieldError,
   type CenterFormValues,
 } from '../../../shared/costCenters/centerForm';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { useEditFailure } from './useEditFailure';
 
 interface CenterDialogProps {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../../../shared/api/schemas';
 import type { CenterRow } from '../../../shared/costCenters/centerList';
 import type { Names } from '../designations';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { useEditFailure } from './useEditFailure';
 
 interface DeleteDialogProps {

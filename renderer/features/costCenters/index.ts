@@ -1,3 +1,2 @@
-// Other features link to this one by its route (app/router/routes.ts); the split dialog of the
-// assignments borrows its modal dialog.
-export { ModalDialog } from './ModalDialog';
+// Nothing of this feature is used elsewhere yet: other features link to it by its route (app/router/routes.ts).
+export {};

@@ -46,6 +46,8 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
     }
   };
   const groupName = group ? t(`lists.groups.${group}`) : '';
+  // Under a cost-centre filter every subtotal also carries the share charged to it.
+  const withCharged = (groups ?? []).some((entry) => entry.chargedNetCentimes !== null);
   const sum = (pick: (entry: LineGroup) => number) =>
     (groups ?? []).reduce((total, entry) => total + pick(entry), 0);
 
@@ -67,6 +69,7 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
           net: t('invoice.columns.net'),
           vat: t('invoice.columns.vat'),
           gross: t('invoice.columns.gross'),
+          charged: t('lines.chargedColumn'),
         },
         language,
         sheetName: t('lists.groupSheetName'),
@@ -148,6 +151,11 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
                 <th scope="col" className="num">
                   {t('invoice.columns.gross')}
                 </th>
+                {withCharged && (
+                  <th scope="col" className="num">
+                    {t('lines.chargedColumn')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -162,6 +170,9 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
                   <td className="num">{formatAmount(entry.netCentimes, language)}</td>
                   <td className="num">{formatAmount(entry.vatCentimes, language)}</td>
                   <td className="num">{formatAmount(entry.grossCentimes, language)}</td>
+                  {withCharged && (
+                    <td className="num">{formatAmount(entry.chargedNetCentimes ?? 0, language)}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -192,6 +203,14 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
                     language,
                   )}
                 </td>
+                {withCharged && (
+                  <td className="num">
+                    {formatAmount(
+                      sum((entry) => entry.chargedNetCentimes ?? 0),
+                      language,
+                    )}
+                  </td>
+                )}
               </tr>
             </tfoot>
           </table>

@@ -9,7 +9,7 @@ import {
   parseLineView,
   type LineView,
 } from '../../../shared/lines/filterQuery';
-import { lineSortKeys, type LineFilter } from '../../../shared/lines/lineIndex';
+import { lineSortKeys, type LineFilter, type LineRow } from '../../../shared/lines/lineIndex';
 import { localIsoDay } from '../../../shared/core/periods';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
 import { ExportNotice, type ExportState } from '../../ui/ExportNotice';
@@ -17,7 +17,15 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { VirtualTable } from '../../ui/VirtualTable';
 import { useLanguage } from '../../ui/useLanguage';
-import { explorerColumnIds, explorerColumns, type ExplorerColumnId } from './explorerColumns';
+import {
+  explorerColumnIds,
+  explorerColumns,
+  linesPageColumnIds,
+  type ExplorerColumnId,
+} from './explorerColumns';
+import { LinePartsPanel } from './LineParts';
+import { useCostCentersByCode } from './queries';
+import type { GridCell } from '../../ui/VirtualTable';
 import { useColumnLayout } from '../../ui/useColumnLayout';
 import { EMPTY_LAYOUT, type ColumnLayout } from '../../../shared/tables/columnLayout';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
@@ -67,14 +75,37 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   const reason = useFailureReason();
   const profile = useProfile();
   const [exportState, setExportState] = useState<ExportState>(null);
-  const definitions = useMemo(() => explorerColumns(t, language, names), [t, language, names]);
-  // Every column sorts: the worker keeps one order per column (shared/lines/lineIndex.ts).
-  const columns = useMemo(
-    () => explorerColumnIds.map((id) => ({ ...definitions[id], sortable: true })),
-    [definitions],
+  const [detail, setDetail] = useState<{ row: LineRow; back: GridCell | null } | null>(null);
+  const costCenters = useCostCentersByCode();
+  const centerName = useMemo(() => {
+    const byCode = new Map((costCenters ?? []).map((center) => [center.code, center.name]));
+    return (code: string) => byCode.get(code);
+  }, [costCenters]);
+  const chosenCenters = filter.costCenters;
+  const definitions = useMemo(
+    () =>
+      explorerColumns(t, language, names, {
+        costCenters: chosenCenters,
+        onShowParts: (row, back) => setDetail({ row, back }),
+      }),
+    [t, language, names, chosenCenters],
   );
+  // Every column but the reason sorts: the worker keeps one order per column (shared/lines/lineIndex.ts).
+  // The charged share is there only under a cost-centre filter.
+  const columns = useMemo(
+    () =>
+      linesPageColumnIds
+        .filter((id) => id !== 'charged' || (chosenCenters?.length ?? 0) > 0)
+        .map((id) => ({ ...definitions[id], sortable: id !== 'reason' })),
+    [definitions, chosenCenters],
+  );
+  const closeDetail = () => {
+    const back = detail?.back;
+    setDetail(null);
+    back?.focus();
+  };
   const columnLayout = useColumnLayout('lines', columns, () => legacyColumns(profile.id));
-  const chosen = columnLayout.chosen.flatMap((id) => explorerColumnIds.find((known) => known === id) ?? []);
+  const chosen = columnLayout.chosen.flatMap((id) => linesPageColumnIds.find((known) => known === id) ?? []);
   const go = (nextFilter: LineFilter, nextView: LineView, options?: { replace?: boolean }) =>
     navigate(hrefFor('lines', lineQueryParams(nextFilter, nextView)), options);
   const onSort = (columnId: string) => {
@@ -85,7 +116,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   };
   const headers = useMemo(
     () =>
-      Object.fromEntries(explorerColumnIds.map((id) => [id, definitions[id].header])) as Record<
+      Object.fromEntries(linesPageColumnIds.map((id) => [id, definitions[id].header])) as Record<
         ExplorerColumnId,
         string
       >,
@@ -104,13 +135,16 @@ export const LinesPage = ({ params }: LinesPageProps) => {
             ? ['licence', 'licenceDesignation']
             : id === 'reference'
               ? ['reference', 'referenceDesignation']
-              : [id],
+              : id === 'charged'
+                ? ['charged', 'chargedVat']
+                : [id],
       );
       const exportHeaders: Record<string, string> = {
         ...headers,
         serviceDesignation: `${headers.service} (${t('designation.placeholder')})`,
         licenceDesignation: `${headers.licence} (${t('designation.placeholder')})`,
         referenceDesignation: `${headers.reference} (${t('designation.placeholder')})`,
+        chargedVat: t('lines.chargedVat'),
       };
       const bytes = await client.exportLines({
         resultId,
@@ -118,6 +152,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
         format,
         columns: exportColumns,
         headers: exportHeaders,
+        unassignedLabel: t('lines.notCharged'),
         language,
         sheetName: t('lines.sheetName'),
       });
@@ -162,22 +197,25 @@ export const LinesPage = ({ params }: LinesPageProps) => {
           <span>{t('lines.loading')}</span>
         )}
         <span className="status-bar__spacer" />
-        <button
-          type="button"
-          className="secondary"
-          disabled={!totals || totals.count === 0}
-          onClick={() => void runExport('xlsx')}
-        >
-          {t('lines.exportXlsx')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!totals || totals.count === 0}
-          onClick={() => void runExport('csv')}
-        >
-          {t('lines.exportCsv')}
-        </button>
+        {/* The two exports wrap together, never one alone on a line. */}
+        <span className="line-totals__actions">
+          <button
+            type="button"
+            className="secondary"
+            disabled={!totals || totals.count === 0}
+            onClick={() => void runExport('xlsx')}
+          >
+            {t('lines.exportXlsx')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!totals || totals.count === 0}
+            onClick={() => void runExport('csv')}
+          >
+            {t('lines.exportCsv')}
+          </button>
+        </span>
       </div>
       <ExportNotice
         state={exportState}
@@ -200,6 +238,15 @@ export const LinesPage = ({ params }: LinesPageProps) => {
         names={names}
         onGroup={(group) => go(filter, { ...view, group })}
       />
+      {detail && (
+        <LinePartsPanel
+          row={detail.row}
+          chosen={chosenCenters}
+          names={names}
+          centerName={centerName}
+          onClose={closeDetail}
+        />
+      )}
       <SkippedRowsNotice kind="invoices" skipped={facts?.skippedInvoices} area="lines invoices" />
       <SkippedRowsNotice kind="blocks" skipped={facts?.skippedBlocks} area="lines blocks" />
       <VirtualTable

@@ -1,23 +1,41 @@
 import type { TFunction } from 'i18next';
 import { formatAmount, formatDate } from '../../../shared/core/format';
 import type { Language } from '../../../shared/i18n/languages';
-import { lineSortKeys, type LineRow } from '../../../shared/lines/lineIndex';
+import { lineSortKeys, type LineRow, type LineSortKey } from '../../../shared/lines/lineIndex';
 import { formatQuantity, formatUnitPrice } from '../../../shared/core/money';
-import type { Column } from '../../ui/VirtualTable';
+import type { Column, GridCell } from '../../ui/VirtualTable';
 import { amountSamples, dateSamples } from '../../ui/columnSamples';
 import { DesignationName, type Names } from '../designations';
 import { hrefForInvoice } from '../../app/router/routes';
+import { PartsCell } from './LineParts';
+import { rowReasonText } from './reasonText';
 
-// The explorer shows, and sorts by, exactly the columns the line index knows: one list for both.
-export const explorerColumnIds = lineSortKeys;
-export type ExplorerColumnId = (typeof explorerColumnIds)[number];
+/**
+ * A line's own columns (the invoice's page shows them too). The explorer adds what only a query
+ * over cost centres gives: the charged share and the reason. Every column but the reason sorts.
+ */
+export const explorerColumnIds = lineSortKeys.filter(
+  (id): id is Exclude<LineSortKey, 'charged'> => id !== 'charged',
+);
+export type ExplorerColumnId = LineSortKey | 'reason';
+/** The Lines page's columns in their order; `charged` only means something under a cost-centre filter. */
+export const linesPageColumnIds = [...lineSortKeys, 'reason'] as const satisfies readonly ExplorerColumnId[];
+
+export interface ExplorerColumnOptions {
+  /** The cost-centre filter: the charged column and the reasons speak of its share. */
+  costCenters?: readonly string[];
+  /** Opens a line's parts (the cost-centre cell's button). */
+  onShowParts?: (row: LineRow, back: GridCell | null) => void;
+}
 
 /** The explorer's columns; headers double as export headers. */
 export const explorerColumns = (
   t: TFunction,
   language: Language,
   names: Names,
+  options: ExplorerColumnOptions = {},
 ): Record<ExplorerColumnId, Column<LineRow>> => {
+  const { costCenters, onShowParts } = options;
   const amount = (centimes: number) => formatAmount(centimes, language);
   const dates = dateSamples(language);
   // Five digits of francs: a line is a part of an invoice.
@@ -164,10 +182,33 @@ export const explorerColumns = (
     costCenter: {
       id: 'costCenter',
       header: t('invoice.columns.costCenter'),
-      width: 140,
+      width: 170,
+      minWidth: 120,
+      // Where a line's cost goes is what this page is for: kept at every width, sized for a 2-way split.
+      priority: 1,
+      fit: ['0000 00% · 0000 00%'],
+      render: (row) =>
+        onShowParts ? <PartsCell row={row} onShow={onShowParts} /> : row.costCenters.join(', '),
+    },
+    charged: {
+      id: 'charged',
+      header: t('lines.chargedColumn'),
+      width: 110,
       minWidth: 100,
+      align: 'end',
+      fit: amounts,
+      render: (row) => (row.chargedNetCentimes === null ? '' : amount(row.chargedNetCentimes)),
+    },
+    reason: {
+      id: 'reason',
+      header: t('lines.reasonColumn'),
+      width: 320,
+      minWidth: 200,
       priority: 4,
-      render: (row) => row.costCenters.join(', '),
+      grow: 2,
+      render: (row) => (
+        <span className="line-parts__reason">{rowReasonText(row, costCenters, t, language, names)}</span>
+      ),
     },
   };
 };

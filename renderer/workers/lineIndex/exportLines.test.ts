@@ -4,6 +4,7 @@ import { firstSheetCells, readDense } from '../../../shared/export/fixtures';
 import { encodeBlock } from '../../../shared/lines/block';
 import { createLineIndex } from '../../../shared/lines/lineIndex';
 import { UNASSIGNED } from '../../../shared/allocation/assignments';
+import { assignmentFixture } from '../../../shared/testing/assignmentFixture';
 import { exportGroups, exportLines } from './exportLines';
 
 /** Contract-valid lines at the edges of every field the export writes (postal-billing-api.yaml, Line). */
@@ -130,8 +131,18 @@ describe('exportGroups', () => {
       netCentimes: 99_999_999_999_999,
       vatCentimes: 1,
       grossCentimes: 100_000_000_000_000,
+      chargedNetCentimes: null,
+      chargedVatCentimes: null,
     },
-    { key: UNASSIGNED, count: 1, netCentimes: -5, vatCentimes: 0, grossCentimes: -5 },
+    {
+      key: UNASSIGNED,
+      count: 1,
+      netCentimes: -5,
+      vatCentimes: 0,
+      grossCentimes: -5,
+      chargedNetCentimes: null,
+      chargedVatCentimes: null,
+    },
   ];
 
   it('writes one row per subtotal with exact centimes and the formula guard on names', () => {
@@ -156,5 +167,107 @@ describe('exportGroups', () => {
       -0.05,
     ]);
     expect(cells[1]?.[5]?.v).toBe(1_000_000_000_000);
+  });
+
+  it('adds the charged share of each subtotal under a cost-centre filter', () => {
+    const charged = groups.map((group, at) => ({
+      ...group,
+      chargedNetCentimes: at === 0 ? 300 : -5,
+      chargedVatCentimes: 0,
+    }));
+    const base = request('csv', 'licence');
+    const text = new TextDecoder().decode(
+      exportGroups(charged, { ...base, headers: { ...base.headers, charged: 'Charged' } }),
+    );
+    expect(text.split('\r\n').slice(0, 3)).toEqual([
+      'Licence;Name;Lines;Net;VAT;Gross;Charged',
+      "60000001;'=cmd|calc;2;999999999999.99;0.01;1000000000000.00;3.00",
+      ';;1;-0.05;0.00;-0.05;-0.05',
+    ]);
+  });
+});
+
+describe('exportLines under a cost-centre filter', () => {
+  it('writes each line’s parts and the share charged to the chosen centre, exact to the centime', () => {
+    const index = createLineIndex();
+    const line = (lineNo: number, frankingLicence: string, netAmount: string): LineItem => ({
+      lineNo,
+      serviceCode: 'A-POST',
+      description: '',
+      serviceDate: '2026-03-14',
+      invoiceReference: '11111111',
+      frankingLicence,
+      customerReference: null,
+      quantity: '1',
+      unitPrice: netAmount,
+      netAmount,
+      vatRate: '8.1',
+      vatAmount: '0.81',
+    });
+    index.addBlock(encodeBlock('inv-1', 0, [line(1, '60000001', '10.01'), line(2, '60000002', '5.00')]), {
+      id: 'inv-1',
+      number: '1000000001',
+      issueDate: '2026-03-31',
+    });
+    index.setAssignments([
+      assignmentFixture({
+        id: 'split',
+        kind: 'frankingLicence',
+        key: '60000001',
+        splits: [
+          { costCenterCode: '2100', percent: 70 },
+          { costCenterCode: '3100', percent: 30 },
+        ],
+      }),
+    ]);
+    const chosen = ['3100'];
+    const { ids, totals } = index.query({ costCenters: chosen });
+    const text = new TextDecoder().decode(
+      exportLines(
+        index,
+        ids,
+        {
+          resultId: 1,
+          view: 'lines',
+          format: 'csv',
+          columns: ['lineNo', 'net', 'costCenter', 'charged', 'chargedVat'],
+          headers: {
+            lineNo: 'No',
+            net: 'Net',
+            costCenter: 'Cost centre',
+            charged: 'Charged',
+            chargedVat: 'VAT',
+          },
+          unassignedLabel: 'not charged',
+          language: 'en',
+          sheetName: 'Lines',
+          serviceName: (code) => code,
+          designation: () => null,
+        },
+        chosen,
+      ),
+    );
+    // 30 % of 10.01 is 3.003, rounded to 3.00; the remainder stays with the first split.
+    expect(text.split('\r\n').slice(0, 2)).toEqual([
+      'No,Net,Cost centre,Charged,VAT',
+      '1,10.01,2100 70% · 3100 30%,3.00,0.24',
+    ]);
+    expect(totals.chargedNetCentimes).toBe(300);
+    const unassigned = index.query({ costCenters: [UNASSIGNED] });
+    const plain = new TextDecoder().decode(
+      exportLines(index, unassigned.ids, {
+        resultId: 2,
+        view: 'lines',
+        format: 'csv',
+        columns: ['lineNo', 'costCenter'],
+        headers: {},
+        unassignedLabel: 'not charged',
+        language: 'en',
+        sheetName: 'Lines',
+        serviceName: (code) => code,
+        designation: () => null,
+      }),
+    );
+    expect(plain.split('\r\n')[1]).toBe('2,not charged');
   });
 });

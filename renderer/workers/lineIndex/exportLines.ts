@@ -39,11 +39,19 @@ const columnDefinitions = (
   vatRate: { type: 'decimal', value: (row) => (row.vatRateBp / 100).toFixed(1) },
   vat: { type: 'money', value: (row) => row.vatCentimes },
   gross: { type: 'money', value: (row) => row.netCentimes + row.vatCentimes },
-  costCenter: {
-    type: 'text',
-    value: (row) => (row.costCenters.length > 0 ? row.costCenters.join(', ') : null),
-  },
+  // The parts as the explorer's column shows them ("2100 70% · 3100 30%"), without translation:
+  // a line no assignment charges has the text the page sends for it.
+  costCenter: { type: 'text', value: (row) => partsText(row, request.unassignedLabel ?? null) },
+  charged: { type: 'money', value: (row) => row.chargedNetCentimes },
+  chargedVat: { type: 'money', value: (row) => row.chargedVatCentimes },
 });
+
+const partsText = (row: LineRow, unassigned: string | null): string | null => {
+  const [first] = row.parts;
+  if (!first || first.costCenterCode === null) return unassigned;
+  if (row.parts.length === 1) return first.costCenterCode;
+  return row.parts.map((part) => `${part.costCenterCode ?? ''} ${part.percent}%`).join(' · ');
+};
 
 const BATCH = 10_000;
 
@@ -52,6 +60,7 @@ export const exportLines = (
   index: LineIndex,
   ids: Uint32Array,
   request: ExportRequest,
+  costCenters?: readonly string[],
 ): Uint8Array<ArrayBuffer> => {
   const definitions = columnDefinitions(request);
   const chosen = request.columns.filter((id) => id in definitions);
@@ -62,7 +71,7 @@ export const exportLines = (
   }));
   function* rows(): Generator<unknown[]> {
     for (let start = 0; start < ids.length; start += BATCH) {
-      for (const row of index.rows(ids, start, BATCH))
+      for (const row of index.rows(ids, start, BATCH, costCenters))
         yield chosen.map((id) => definitions[id]?.value(row) ?? null);
     }
   }
@@ -98,6 +107,9 @@ export const exportGroups = (
     { id: 'vat', header: header('vat'), type: 'money' },
     { id: 'gross', header: header('gross'), type: 'money' },
   ];
+  // Grouped under a cost-centre filter: each subtotal also carries the share charged to it.
+  const withCharged = groups.some((group) => group.chargedNetCentimes !== null);
+  if (withCharged) columns.push({ id: 'charged', header: header('charged'), type: 'money' });
   const nameOf = (key: string): string | null => {
     switch (request.group) {
       case 'service':
@@ -120,6 +132,7 @@ export const exportGroups = (
     group.netCentimes,
     group.vatCentimes,
     group.grossCentimes,
+    ...(withCharged ? [group.chargedNetCentimes] : []),
   ]);
   return encode(columns, rows, request);
 };

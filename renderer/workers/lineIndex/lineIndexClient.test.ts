@@ -28,7 +28,14 @@ const start = () => {
     query: () => ({
       resultId: 1,
       groups: null,
-      totals: { count: 0, netCentimes: 0, vatCentimes: 0, grossCentimes: 0, chargedNetCentimes: null },
+      totals: {
+        count: 0,
+        netCentimes: 0,
+        vatCentimes: 0,
+        grossCentimes: 0,
+        chargedNetCentimes: null,
+        chargedVatCentimes: null,
+      },
       elapsedMs: 0,
     }),
     invoicesWithText: () => [],

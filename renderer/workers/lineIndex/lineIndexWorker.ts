@@ -22,7 +22,11 @@ const source = (): LineSource => {
   return opened;
 };
 const index = createLineIndex();
-const results = new Map<number, { ids: Uint32Array; groups: LineGroup[] | null }>();
+// With each result its cost-centre filter: its rows show the share charged to those centres.
+const results = new Map<
+  number,
+  { ids: Uint32Array; groups: LineGroup[] | null; costCenters: readonly string[] | undefined }
+>();
 let nextResult = 1;
 const LOAD_BATCH = 64;
 
@@ -67,7 +71,7 @@ createRpc<LineIndexWorkerSide, LineIndexPageSide>(self, {
     const { ids, totals, groups } = index.query(filter, { sort, group });
     const resultId = nextResult;
     nextResult += 1;
-    results.set(resultId, { ids, groups });
+    results.set(resultId, { ids, groups, costCenters: filter.costCenters });
     // Keep the last few results: the page asks rows of the newest, an export may still run on an older one.
     for (const key of results.keys()) if (key < resultId - 4) results.delete(key);
     return { resultId, totals, groups, elapsedMs: performance.now() - started };
@@ -76,7 +80,7 @@ createRpc<LineIndexWorkerSide, LineIndexPageSide>(self, {
   rows: ({ resultId, start, count }) => {
     const result = results.get(resultId);
     if (!result) throw expired();
-    return index.rows(result.ids, start, count);
+    return index.rows(result.ids, start, count, result.costCenters);
   },
   export: async (request) => {
     const result = results.get(request.resultId);
@@ -96,7 +100,7 @@ createRpc<LineIndexWorkerSide, LineIndexPageSide>(self, {
     const bytes =
       request.view === 'groups'
         ? exportGroups(result.groups ?? [], labels)
-        : exportLines(index, result.ids, labels);
+        : exportLines(index, result.ids, labels, result.costCenters);
     return transfer(bytes, [bytes.buffer]);
   },
 });

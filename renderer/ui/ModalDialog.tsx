@@ -1,10 +1,13 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './modalDialog.css';
 
 interface ModalDialogProps {
   title: string;
   /** Escape, the close button of the platform, or the caller's own buttons. */
   onClose: () => void;
   children: ReactNode;
+  /** A wider dialog (a table inside). */
+  wide?: boolean;
 }
 
 /**
@@ -12,7 +15,7 @@ interface ModalDialogProps {
  * element marked `data-autofocus` takes the focus (else the first control); on close the focus goes
  * back to where it was, so the clerk goes on in the table from the row they left.
  */
-export const ModalDialog = ({ title, onClose, children }: ModalDialogProps) => {
+export const ModalDialog = ({ title, onClose, children, wide = false }: ModalDialogProps) => {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -32,7 +35,7 @@ export const ModalDialog = ({ title, onClose, children }: ModalDialogProps) => {
   return (
     <dialog
       ref={dialog}
-      className="cc-dialog"
+      className={`cc-dialog modal-dialog${wide ? ' modal-dialog--wide' : ''}`}
       aria-labelledby={titleId}
       // Escape closes a modal dialog natively; the page then forgets it (on "cancel", which comes
       // first, and on "close", which also follows a close by the platform).
