@@ -53,27 +53,34 @@ describe('the split dialog', () => {
   });
 
   const dialog = () => page.getByRole('dialog', { name: `Split or edit invoice reference ${stored.key}` });
-  const openButton = () =>
-    page.getByRole('button', {
-      name: `Split or edit the assignment of invoice reference ${stored.key}`,
-      exact: true,
-    });
-  /** The cost-centre page folds its list of assignments; unfolded, whatever it was before. */
-  const showAssignments = async () => {
+  /** The board's way into the split dialog for one key, found by the board's search (its list is long). */
+  const openButton = (key: string) => page.getByRole('button', { name: `Split or edit ${key}`, exact: true });
+  const findOnBoard = async (key: string) => {
+    await page.getByRole('search', { name: 'Filter the keys' }).getByLabel('Search').fill(key);
+    await openButton(key).waitFor();
+  };
+  /** The key's periods as the cost-centre page lists them (one row each). */
+  const periodsOf = async (key: string) => {
+    await page.goto(`${app.web.url}#/cost-centres`);
     const list = page.locator('details.cc-assignments');
     await list.waitFor();
     if ((await list.getAttribute('open')) === null)
       await page.getByRole('heading', { name: /^\d+ assignments?$/ }).click();
+    // The rows come in one render, from the archive.
+    await list.locator('tbody tr').first().waitFor();
+    return list.locator('tbody tr').filter({ hasText: key }).count();
   };
-  // One row per period of the key in the page's list of assignments, each with its button.
-  const periodsOf = () => openButton().count();
+  const board = async () => {
+    await page.goto(`${app.web.url}#/assignments`);
+    await page.getByRole('button', { name: /^(Undo|Nothing to undo)/ }).waitFor();
+  };
 
   it('splits an invoice reference 70/30 from mid-month, shows what moves, confirms, undoes and redoes', async () => {
     expect(lines.length).toBeGreaterThan(0);
-    await page.goto(`${app.web.url}#/cost-centres`);
-    await showAssignments();
-    await expect.poll(periodsOf).toBe(1);
-    await openButton().click();
+    expect(await periodsOf(stored.key)).toBe(1);
+    await board();
+    await findOnBoard(stored.key);
+    await openButton(stored.key).click();
     await dialog().waitFor();
 
     // A new period from the 15th; the open one ends on the 14th, in the same batch.
@@ -145,12 +152,16 @@ describe('the split dialog', () => {
       .getByRole('status')
       .filter({ hasText: `Done: split ${stored.key}.` })
       .waitFor();
-    await expect.poll(periodsOf).toBe(2);
+    expect(await periodsOf(stored.key)).toBe(2);
 
+    await board();
     await page.getByRole('button', { name: `Undo: split ${stored.key}` }).click();
-    await expect.poll(periodsOf).toBe(1);
+    await page.getByRole('button', { name: `Redo: split ${stored.key}` }).waitFor();
+    expect(await periodsOf(stored.key)).toBe(1);
+    await board();
     await page.getByRole('button', { name: `Redo: split ${stored.key}` }).click();
-    await expect.poll(periodsOf).toBe(2);
+    await page.getByRole('button', { name: `Undo: split ${stored.key}` }).waitFor();
+    expect(await periodsOf(stored.key)).toBe(2);
 
     // The sync pushes the batch: the operator ends up with both periods.
     await expect
@@ -181,14 +192,12 @@ describe('the split dialog', () => {
       validFrom: null,
       validTo: '2026-05-31',
     });
-    await page.goto(`${app.web.url}#/cost-centres`);
-    await showAssignments();
+    await board();
     await page.getByRole('button', { name: 'Synchronise now' }).click();
-    const open = page.getByRole('button', {
-      name: `Split or edit the assignment of service ${service.code}`,
-      exact: true,
-    });
-    await open.waitFor({ timeout: 60_000 });
+    await expect.poll(() => periodsOf(service.code), { timeout: 60_000 }).toBe(1);
+    await board();
+    await findOnBoard(service.code);
+    const open = openButton(service.code);
     // Another user charges it from September on; the clerk does not know yet.
     await operator.createAssignment('e2e-theirs', {
       kind: 'service',

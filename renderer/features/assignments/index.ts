@@ -1,4 +1,3 @@
 // What other features may use of the assignments; other features link to the board by its route.
 export { SplitDialog } from './SplitDialog';
-export { HistoryButtons as AssignmentHistoryButtons } from './split/HistoryButtons';
 export { RefusedOverlap } from './split/RefusedOverlap';

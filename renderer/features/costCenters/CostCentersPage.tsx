@@ -25,7 +25,6 @@ import { useLanguage } from '../../ui/useLanguage';
 import { useSlashToSearch } from '../../ui/useSlashToSearch';
 import { VirtualTable } from '../../ui/VirtualTable';
 import { useNames, type Names } from '../designations';
-import { AssignmentHistoryButtons, SplitDialog } from '../assignments';
 import { CenterDialog } from './CenterDialog';
 import { centerColumns, centerColumnSortKeys, type CenterActions } from './centerColumns';
 import './costCenters.css';
@@ -87,7 +86,6 @@ export const CostCentersPage = ({ params }: PageProps) => {
     [],
   );
   const [announcement, setAnnouncement] = useState('');
-  const [splitting, setSplitting] = useState<{ kind: Assignment['kind']; key: string } | null>(null);
   const { failure, setFailure, describe } = useEditFailure();
   const search = useRef<HTMLInputElement>(null);
   useSlashToSearch(search);
@@ -243,8 +241,6 @@ export const CostCentersPage = ({ params }: PageProps) => {
             {t('costCenterPage.assignmentsTitle', { count: sortedAssignments.length })}
           </h2>
         </summary>
-        {/* Until the assignment board exists, the split dialog and undo are reached from here. */}
-        <AssignmentHistoryButtons />
         {sortedAssignments.length === 0 ? (
           <p className="empty">{t('costCenterPage.noAssignments')}</p>
         ) : (
@@ -256,9 +252,6 @@ export const CostCentersPage = ({ params }: PageProps) => {
                   <th scope="col">{t('costCenterPage.columns.charged')}</th>
                   <th scope="col">{t('costCenterPage.columns.splits')}</th>
                   <th scope="col">{t('costCenterPage.columns.validity')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('assignmentSplit.open')}</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -285,18 +278,6 @@ export const CostCentersPage = ({ params }: PageProps) => {
                         </ul>
                       </td>
                       <td className="nowrap">{validity(assignment)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={t('assignmentSplit.openFor', {
-                            what: `${t(`designation.kinds.${assignment.kind}`)} ${assignment.key}`,
-                          })}
-                          onClick={() => setSplitting({ kind: assignment.kind, key: assignment.key })}
-                        >
-                          {t('assignmentSplit.open')}
-                        </button>
-                      </td>
                     </tr>
                   );
                 })}
@@ -305,7 +286,6 @@ export const CostCentersPage = ({ params }: PageProps) => {
           </div>
         )}
       </details>
-      {splitting && <SplitDialog assignmentKey={splitting} onClose={() => setSplitting(null)} />}
       {dialog?.kind === 'create' && (
         <CenterDialog
           key={dialog.seq}
