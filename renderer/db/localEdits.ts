@@ -51,8 +51,10 @@ export const enqueue = async (
     return null;
   }
   // Keeps the base ETag and a conflict state: the clerk still has to settle what the other user did.
+  // A refusal was about the refused content: an edit of it is new content, sent again.
   const version = waiting.version + 1;
-  await db.outbox.put({ ...waiting, ...change, version } satisfies OutboxRow);
+  const resent = waiting.state === 'rejected' ? { state: 'pending' as const, reason: null } : {};
+  await db.outbox.put({ ...waiting, ...change, ...resent, version } satisfies OutboxRow);
   return { seq: waiting.seq, version };
 };
 
@@ -220,6 +222,10 @@ export const resolveTakeTheirs = (db: InvoiceDeskDatabase, seq: number): Promise
       const row = await db.outbox.get(seq);
       if (!row || row.state === 'pending') return;
       await db.outbox.delete(seq);
+      // A refusal carries no current version, and that is not "gone": the operator still has the
+      // version a replacement or deletion was based on, which the next pull (no longer held back
+      // by this edit) brings back. Only a refused creation leaves the operator with nothing.
+      if (row.state === 'rejected' && row.baseEtag !== null) return;
       await applyServerState(db, row, row.current);
     },
   );

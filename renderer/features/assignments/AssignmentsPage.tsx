@@ -46,6 +46,7 @@ import './board.css';
 import { changeLabelText } from './boardText';
 import { CenterPane } from './CenterPane';
 import { ConfirmDropDialog } from './ConfirmDropDialog';
+import { SplitDialog } from './SplitDialog';
 import { useAssignmentEdits } from './edits';
 import { KeyList, type Selection } from './KeyList';
 import {
@@ -447,8 +448,7 @@ export const AssignmentsPage = () => {
           onClose={() => setDialog(null)}
         />
       )}
-      {/* TODO(lead, merge): render the split dialog here once ./SplitDialog is on this branch:
-          {dialog?.kind === 'split' && <SplitDialog assignmentKey={dialog.key} onClose={() => setDialog(null)} />} */}
+      {dialog?.kind === 'split' && <SplitDialog assignmentKey={dialog.key} onClose={() => setDialog(null)} />}
     </section>
   );
 };

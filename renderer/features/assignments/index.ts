@@ -1,2 +1,3 @@
-// Nothing of this feature is used elsewhere yet: other features link to it by its route (app/router/routes.ts).
-export {};
+// What other features may use of the assignments; other features link to the board by its route.
+export { SplitDialog } from './SplitDialog';
+export { RefusedOverlap } from './split/RefusedOverlap';

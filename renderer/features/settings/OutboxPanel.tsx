@@ -6,6 +6,18 @@ import { useOutboxRows } from './queries';
 import { useSyncController } from '../../workers/sync/SyncContext';
 import { describeRejection, describeSubject, describeValue } from './describeChange';
 import { useLanguage } from '../../ui/useLanguage';
+import type { OutboxRow } from '../../db/records';
+import { RefusedOverlap, SplitDialog } from '../assignments';
+import type { AssignmentInput, KeyKind } from '../../../shared/api/schemas';
+
+/** An assignment the operator refused because another one of its key shares days with it (409). */
+const overlapRefusal = (row: OutboxRow): { input: AssignmentInput; detail: string } | null =>
+  row.state === 'rejected' &&
+  row.entity === 'assignment' &&
+  row.op === 'put' &&
+  row.reason?.code === 'api.conflict'
+    ? { input: row.payload, detail: row.reason.message }
+    : null;
 
 /** Local edits not yet at the operator, and the conflicts the clerk settles here. */
 export const OutboxPanel = () => {
@@ -16,6 +28,7 @@ export const OutboxPanel = () => {
   const titleId = useId();
   const reason = useFailureReason();
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const [editing, setEditing] = useState<{ kind: KeyKind; key: string } | null>(null);
   const rows = useOutboxRows();
   if (!rows) return null;
 
@@ -55,60 +68,88 @@ export const OutboxPanel = () => {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.seq}>
-                <td>{describeSubject(row, t)}</td>
-                <td>
-                  {row.op === 'delete'
-                    ? t('outbox.deleted')
-                    : describeValue(row.entity, row.payload, t, language)}
-                </td>
-                <td>
-                  {row.state === 'conflict'
-                    ? row.current
-                      ? describeValue(row.entity, row.current.value, t, language)
-                      : t('outbox.deleted')
-                    : ''}
-                </td>
-                <td>
-                  {row.state === 'pending' && t('outbox.statePending')}
-                  {row.state === 'conflict' && <strong>{t('outbox.stateConflict')}</strong>}
-                  {row.state === 'rejected' && (
-                    <strong>
-                      {t('outbox.stateRejected', { reason: describeRejection(row.reason?.code, t) })}
-                    </strong>
-                  )}
-                </td>
-                <td className="actions">
-                  {row.state === 'conflict' && row.seq !== undefined && (
-                    <>
-                      <button type="button" onClick={() => settle('mine', row.seq ?? 0)}>
-                        {t('outbox.keepMine')}
-                      </button>
+            {rows.map((row) => {
+              const refused = overlapRefusal(row);
+              return (
+                <tr key={row.seq}>
+                  <td>{describeSubject(row, t)}</td>
+                  <td>
+                    {row.op === 'delete'
+                      ? t('outbox.deleted')
+                      : describeValue(row.entity, row.payload, t, language)}
+                  </td>
+                  <td>
+                    {row.state === 'conflict'
+                      ? row.current
+                        ? describeValue(row.entity, row.current.value, t, language)
+                        : t('outbox.deleted')
+                      : ''}
+                    {refused && <RefusedOverlap id={row.key} input={refused.input} detail={refused.detail} />}
+                  </td>
+                  <td>
+                    {row.state === 'pending' && t('outbox.statePending')}
+                    {row.state === 'conflict' && <strong>{t('outbox.stateConflict')}</strong>}
+                    {row.state === 'rejected' && (
+                      <strong>
+                        {t('outbox.stateRejected', { reason: describeRejection(row.reason?.code, t) })}
+                      </strong>
+                    )}
+                  </td>
+                  <td className="actions">
+                    {row.state === 'conflict' && row.seq !== undefined && (
+                      <>
+                        <button type="button" onClick={() => settle('mine', row.seq ?? 0)}>
+                          {t('outbox.keepMine')}
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => settle('theirs', row.seq ?? 0)}
+                        >
+                          {t('outbox.takeTheirs')}
+                        </button>
+                      </>
+                    )}
+                    {row.seq !== undefined && refused && (
+                      <>
+                        <button
+                          type="button"
+                          aria-label={t('assignmentSplit.refused.editAgainFor', {
+                            what: `${t(`designation.kinds.${refused.input.kind}`)} ${refused.input.key}`,
+                          })}
+                          onClick={() => setEditing({ kind: refused.input.kind, key: refused.input.key })}
+                        >
+                          {t('assignmentSplit.refused.editAgain')}
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t('assignmentSplit.refused.takeTheirsFor', {
+                            what: `${t(`designation.kinds.${refused.input.kind}`)} ${refused.input.key}`,
+                          })}
+                          onClick={() => settle('theirs', row.seq ?? 0)}
+                        >
+                          {t('assignmentSplit.refused.takeTheirs')}
+                        </button>
+                      </>
+                    )}
+                    {row.state === 'rejected' && row.seq !== undefined && !refused && (
                       <button
                         type="button"
                         className="secondary"
                         onClick={() => settle('theirs', row.seq ?? 0)}
                       >
-                        {t('outbox.takeTheirs')}
+                        {t('outbox.discard')}
                       </button>
-                    </>
-                  )}
-                  {row.state === 'rejected' && row.seq !== undefined && (
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => settle('theirs', row.seq ?? 0)}
-                    >
-                      {t('outbox.discard')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
+      {editing && <SplitDialog assignmentKey={editing} onClose={() => setEditing(null)} />}
     </section>
   );
 };

@@ -58,6 +58,16 @@ describe('an outbox row in the clerk’s words', () => {
     expect(describeValue('assignment', assignment.payload, t, 'de')).toBe('4711 60%, 4712 40%');
   });
 
+  it('reads an assignment’s period beside its shares, so an overlap the operator refused can be seen', async () => {
+    const dated = { ...assignment.payload, validFrom: '2026-06-01', validTo: null };
+    expect(describeValue('assignment', dated, await translator('de'), 'de')).toBe(
+      '4711 60%, 4712 40% · ab 01.06.2026',
+    );
+    expect(
+      describeValue('assignment', { ...dated, validTo: '2026-08-31' }, await translator('en'), 'en'),
+    ).toBe('4711 60%, 4712 40% · 01.06.2026 – 31.08.2026');
+  });
+
   it('names a cost-centre change by its code and shows every field the clerk can change, in each language', async () => {
     const row: OutboxRow = {
       ...waiting,

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatChf, formatPercent } from '../../../shared/core/format';
+import { formatChf, formatDate, formatPercent } from '../../../shared/core/format';
 import { isMoney, parseMoney } from '../../../shared/core/money';
 import type { Language } from '../../../shared/i18n/languages';
 import type { OutboxRow } from '../../db/records';
@@ -80,8 +80,25 @@ export const describeValue = (
         .filter((part) => part !== '')
         .join(' · ');
     }
-    case 'assignment':
-      return describeSplits(value, language);
+    case 'assignment': {
+      // The period too: a refusal for overlapping periods (409) is only understood beside it.
+      const day = (field: string) => {
+        const iso = text(fieldOf(value, field));
+        return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso, language) : null;
+      };
+      const from = day('validFrom');
+      const to = day('validTo');
+      const period =
+        from && to
+          ? t('assignmentChanges.period.between', { from, to })
+          : from
+            ? t('assignmentChanges.period.from', { from })
+            : to
+              ? t('assignmentChanges.period.until', { to })
+              : null;
+      const splits = describeSplits(value, language);
+      return period ? `${splits} · ${period}` : splits;
+    }
     case 'preferences':
       return describePreferences(value, t);
   }
