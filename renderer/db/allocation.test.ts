@@ -10,13 +10,14 @@ import { formatMoney } from '../../shared/core/money';
 import { decodeBlock, encodeBlock } from '../../shared/lines/block';
 import type { ResourceSnapshot } from '../../shared/sync/resources';
 import { splitAssignment } from '../../shared/testing/assignmentFixture';
-import { invoiceFixture } from '../../shared/testing/invoiceFixture';
+import { lineFixture } from '../../shared/testing/lineFixture';
 import { allocatedByCenterMonth, reallocate } from './allocation';
 import { InvoiceDeskDatabase, schemaV2 } from './database';
-import type { OutboxRow, StoredInvoice } from './records';
+import type { OutboxRow } from './records';
 import { resolveTakeTheirs } from './localEdits';
 import { createDexieResourceStore } from './resourceStore';
 import { createDexieSyncStore } from './syncStore';
+import { storedInvoiceFixture } from './testing/allocationArchive';
 
 const open = async (name = 'alloc', indexedDB = new IDBFactory()) => {
   const db = new InvoiceDeskDatabase(name, { indexedDB, IDBKeyRange });
@@ -24,34 +25,13 @@ const open = async (name = 'alloc', indexedDB = new IDBFactory()) => {
   return db;
 };
 
-const line = (lineNo: number, overrides: Partial<LineItem>): LineItem => ({
-  lineNo,
-  serviceCode: 'A',
-  description: 'A-Post',
-  serviceDate: '2026-03-15',
-  invoiceReference: '10000001',
-  frankingLicence: '60000001',
-  customerReference: null,
-  quantity: '1',
-  unitPrice: '10.05',
-  netAmount: '10.05',
-  vatRate: '8.1',
-  vatAmount: '0.81',
-  ...overrides,
-});
+/** Lines default to service A (the tests name services by letter). */
+const line = (lineNo: number, overrides: Partial<LineItem>): LineItem =>
+  lineFixture(lineNo, { serviceCode: 'A', ...overrides });
 
 const assignment = splitAssignment;
 
-const storedInvoice = (id: string, lineCount: number): StoredInvoice => ({
-  ...invoiceFixture({ id, lineCount }),
-  archived: 0,
-  linesState: 'pending',
-  linesCursor: null,
-  linesNextBlock: 0,
-  linesStored: 0,
-  documentState: 'pending',
-  receivedAt: '2026-02-01T08:00:00Z',
-});
+const storedInvoice = storedInvoiceFixture;
 
 type Row = [month: string, centre: string, service: string, shares: number, net: number, vat: number];
 

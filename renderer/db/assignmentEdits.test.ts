@@ -1,100 +1,16 @@
 import fc from 'fast-check';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { LineItem } from '../../shared/api/schemas';
-import { allocateLine, UNASSIGNED } from '../../shared/allocation';
+import { UNASSIGNED } from '../../shared/allocation';
 import type { AssignmentChange } from '../../shared/allocation/changes';
 import { AssignmentEditError } from '../../shared/allocation/editErrors';
-import { storedCenter } from '../../shared/costCenters/testing/readings';
-import { decodeBlock } from '../../shared/lines/block';
 import { assignmentFixture } from '../../shared/testing/assignmentFixture';
-import { customerFixture } from '../../shared/testing/customerFixture';
-import { invoiceFixture } from '../../shared/testing/invoiceFixture';
 import { reallocate } from './allocation';
 import { applyAssignmentChanges, assignmentImpact } from './assignmentEdits';
-import { InvoiceDeskDatabase } from './database';
-import { createDexieSyncStore } from './syncStore';
+import { allocationArchive, expectedByCentre, storedByCentre } from './testing/allocationArchive';
 
 const NOW = () => new Date('2026-11-20T10:00:00Z');
 
-const line = (lineNo: number, overrides: Partial<LineItem>): LineItem => ({
-  lineNo,
-  serviceCode: 'PP-PRI',
-  description: 'A-Post',
-  serviceDate: '2026-03-15',
-  invoiceReference: '10000001',
-  frankingLicence: '60000001',
-  customerReference: null,
-  quantity: '1',
-  unitPrice: '10.05',
-  netAmount: '10.05',
-  vatRate: '8.1',
-  vatAmount: '0.81',
-  ...overrides,
-});
-
-/** An archive with the option on, three centres and lines of one reference in March and April. */
-const archive = async (option = true) => {
-  const db = new InvoiceDeskDatabase('assignment-edits', { indexedDB: new IDBFactory(), IDBKeyRange });
-  await db.open();
-  await db.singletons.put({
-    key: 'customer',
-    value: customerFixture({ costCenterOption: option }),
-    etag: null,
-  });
-  await db.costCenters.bulkPut([
-    storedCenter('2100', 'Sales'),
-    storedCenter('3100', 'Operations'),
-    storedCenter('9000', 'Closed', { active: false }),
-  ]);
-  await db.invoices.put({
-    ...invoiceFixture({ id: 'i1', lineCount: 4 }),
-    archived: 0,
-    linesState: 'pending',
-    linesCursor: null,
-    linesNextBlock: 0,
-    linesStored: 0,
-    documentState: 'pending',
-    receivedAt: '2026-05-01T08:00:00Z',
-  });
-  const lines = [
-    line(1, { serviceDate: '2026-03-14' }),
-    line(2, { serviceDate: '2026-03-15' }),
-    line(3, { serviceDate: '2026-04-01', netAmount: '20.00', vatAmount: '1.62' }),
-    line(4, { invoiceReference: '10000002', serviceDate: '2026-04-02' }),
-  ];
-  await createDexieSyncStore(db).commitLinesPage({
-    invoiceId: 'i1',
-    blockNo: 0,
-    lines,
-    quarantined: [],
-    nextCursor: null,
-  });
-  return db;
-};
-
-/** Net centimes per (month, centre) as the per-line allocation of every stored line gives them. */
-const expectedByCentre = async (db: InvoiceDeskDatabase) => {
-  const lines = (await db.lineBlocks.toArray()).flatMap((block) => decodeBlock(block));
-  const assignments = await db.assignments.toArray();
-  const totals = new Map<string, number>();
-  for (const item of lines)
-    for (const part of allocateLine(item, assignments)) {
-      const key = `${item.serviceDate.slice(0, 7)} ${part.costCenterCode ?? UNASSIGNED}`;
-      totals.set(key, (totals.get(key) ?? 0) + part.netCentimes);
-    }
-  return totals;
-};
-
-const storedByCentre = async (db: InvoiceDeskDatabase) => {
-  const totals = new Map<string, number>();
-  for (const row of await db.allocatedRollups.toArray()) {
-    const key = `${row.month} ${row.costCenterCode}`;
-    totals.set(key, (totals.get(key) ?? 0) + row.netCentimes);
-  }
-  for (const [key, value] of totals) if (value === 0) totals.delete(key);
-  return totals;
-};
+const archive = (option = true) => allocationArchive({ option });
 
 const split7030: AssignmentChange = {
   op: 'put',
@@ -135,7 +51,7 @@ describe('assignment edits', () => {
     ]);
     expect(applied.reallocation.lines).toBe(3);
     expect(await storedByCentre(db)).toEqual(await expectedByCentre(db));
-    expect((await storedByCentre(db)).get('2026-04 2100')).toBe(1400);
+    expect((await storedByCentre(db))['2026-04 2100']).toBe(1400);
     expect(applied.undo).toEqual([{ op: 'delete', id: 'a-ref' }]);
   });
 
@@ -230,7 +146,7 @@ describe('assignment edits', () => {
     await applyAssignmentChanges(db, [endFirst, overlapping], { now: NOW });
     expect(await db.assignments.count()).toBe(2);
     expect(await storedByCentre(db)).toEqual(await expectedByCentre(db));
-    expect((await storedByCentre(db)).get('2026-04 3100')).toBe(2000);
+    expect((await storedByCentre(db))['2026-04 3100']).toBe(2000);
 
     const closed = await archive(false);
     await expect(applyAssignmentChanges(closed, [split7030], { now: NOW })).rejects.toMatchObject({

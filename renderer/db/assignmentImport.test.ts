@@ -1,109 +1,29 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { LineItem } from '../../shared/api/schemas';
-import { allocateLine, UNASSIGNED } from '../../shared/allocation';
+import { storedCenter } from '../../shared/costCenters/testing/readings';
 import { AssignmentEditError } from '../../shared/allocation/editErrors';
 import { importChanges, planAssignmentImport, readAssignmentFile } from '../../shared/assignmentImport';
-import { storedCenter } from '../../shared/costCenters/testing/readings';
-import { decodeBlock } from '../../shared/lines/block';
 import { assignmentFixture } from '../../shared/testing/assignmentFixture';
-import { customerFixture } from '../../shared/testing/customerFixture';
-import { invoiceFixture } from '../../shared/testing/invoiceFixture';
 import { importUndoBlocker } from './assignmentImport';
 import { checkAssignments, checkCostCenters } from './rowChecks';
 import { applyAssignmentChanges, assignmentImpact } from './assignmentEdits';
-import { InvoiceDeskDatabase } from './database';
-import { createDexieSyncStore } from './syncStore';
+import { allocationArchive, byCentre, expectedByCentre, storedByCentre } from './testing/allocationArchive';
+import type { InvoiceDeskDatabase } from './database';
 
 const NOW = () => new Date('2026-11-20T10:00:00Z');
 
-const line = (lineNo: number, overrides: Partial<LineItem>): LineItem => ({
-  lineNo,
-  serviceCode: 'PP-PRI',
-  description: 'A-Post',
-  serviceDate: '2026-03-15',
-  invoiceReference: '10000001',
-  frankingLicence: '60000001',
-  customerReference: null,
-  quantity: '1',
-  unitPrice: '10.05',
-  netAmount: '10.05',
-  vatRate: '8.1',
-  vatAmount: '0.81',
-  ...overrides,
-});
-
 /** The option on, three centres (one inactive), PP-PRI charged to 3100, four lines in March and April. */
-const archive = async () => {
-  const db = new InvoiceDeskDatabase('assignment-import', { indexedDB: new IDBFactory(), IDBKeyRange });
-  await db.open();
-  await db.singletons.put({
-    key: 'customer',
-    value: customerFixture({ costCenterOption: true }),
-    etag: null,
-  });
-  await db.costCenters.bulkPut([
-    storedCenter('2100', 'Sales'),
-    storedCenter('3100', 'Operations'),
-    storedCenter('9000', 'Closed', { active: false }),
-  ]);
-  await db.assignments.put(
-    assignmentFixture({
-      id: 'a-pri',
-      key: 'PP-PRI',
-      splits: [{ costCenterCode: '3100', percent: 100 }],
-      etag: '"e1"',
-    }),
-  );
-  await db.invoices.put({
-    ...invoiceFixture({ id: 'i1', lineCount: 4 }),
-    archived: 0,
-    linesState: 'pending',
-    linesCursor: null,
-    linesNextBlock: 0,
-    linesStored: 0,
-    documentState: 'pending',
-    receivedAt: '2026-05-01T08:00:00Z',
-  });
-  await createDexieSyncStore(db).commitLinesPage({
-    invoiceId: 'i1',
-    blockNo: 0,
-    lines: [
-      line(1, { serviceDate: '2026-03-14' }),
-      line(2, { serviceDate: '2026-03-15' }),
-      line(3, { serviceDate: '2026-04-01', netAmount: '20.00', vatAmount: '1.62' }),
-      line(4, { invoiceReference: '10000002', frankingLicence: '60000002', serviceDate: '2026-04-02' }),
+const archive = () =>
+  allocationArchive({
+    assignments: [
+      assignmentFixture({
+        id: 'a-pri',
+        key: 'PP-PRI',
+        splits: [{ costCenterCode: '3100', percent: 100 }],
+        etag: '"e1"',
+      }),
     ],
-    quarantined: [],
-    nextCursor: null,
   });
-  return db;
-};
 
-const byCentre = (rows: ReadonlyArray<{ month: string; costCenterCode: string; netCentimes: number }>) => {
-  const totals = new Map<string, number>();
-  for (const row of rows) {
-    const key = `${row.month} ${row.costCenterCode === UNASSIGNED ? '-' : row.costCenterCode}`;
-    totals.set(key, (totals.get(key) ?? 0) + row.netCentimes);
-  }
-  for (const [key, value] of totals) if (value === 0) totals.delete(key);
-  return Object.fromEntries([...totals].sort());
-};
-const storedByCentre = async (db: InvoiceDeskDatabase) => byCentre(await db.allocatedRollups.toArray());
-/** The same figures from the per-line allocation of every stored line: the rollups must equal them. */
-const expectedByCentre = async (db: InvoiceDeskDatabase) => {
-  const assignments = await db.assignments.toArray();
-  const lines = (await db.lineBlocks.toArray()).flatMap((block) => decodeBlock(block));
-  return byCentre(
-    lines.flatMap((item) =>
-      allocateLine(item, assignments).map((part) => ({
-        month: item.serviceDate.slice(0, 7),
-        costCenterCode: part.costCenterCode ?? UNASSIGNED,
-        netCentimes: part.netCentimes,
-      })),
-    ),
-  );
-};
 const snapshot = async (db: InvoiceDeskDatabase) => ({
   assignments: await db.assignments.toArray(),
   outbox: await db.outbox.toArray(),
