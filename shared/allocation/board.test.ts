@@ -4,6 +4,7 @@ import { assignmentFixture } from '../testing/assignmentFixture';
 import { UNASSIGNED } from './assignments';
 import {
   buildCenterRows,
+  latestCostMonth,
   buildKeyRows,
   emptyKeyFilter,
   filterKeyRows,
@@ -221,5 +222,14 @@ describe('selecting keys by clicking', () => {
     expect([...range.selected]).toEqual(['b', 'c', 'd']);
     const untoggled = selectByClick(list, range.selected, 'b', 'c', { toggle: true, range: false });
     expect([...untoggled.selected].sort()).toEqual(['b', 'd']);
+  });
+});
+
+describe('the month the centres show', () => {
+  it('is the latest month with costs up to the current one, the current one when nothing is stored', () => {
+    const rows = [{ month: '2026-09' }, { month: '2026-10' }, { month: '2026-12' }, { month: '2026-08' }];
+    expect(latestCostMonth(rows, '2026-11')).toBe('2026-10');
+    expect(latestCostMonth(rows, '2026-12')).toBe('2026-12');
+    expect(latestCostMonth([], '2026-11')).toBe('2026-11');
   });
 });

@@ -163,6 +163,18 @@ export interface CenterRow {
 }
 
 /** The active cost centres, by code, with what each carries in `month` (the allocated rollups). */
+/**
+ * The month the centres' figures are shown for: the latest month up to `upTo` that holds any cost.
+ * The current month is usually still empty (the operator bills a month after it ends), and "CHF 0.00
+ * this month" on every centre tells a clerk nothing. `upTo` itself when nothing is stored.
+ */
+export const latestCostMonth = (allocated: readonly { month: string }[], upTo: string): string => {
+  let latest: string | null = null;
+  for (const row of allocated)
+    if (row.month <= upTo && (latest === null || row.month > latest)) latest = row.month;
+  return latest ?? upTo;
+};
+
 export const buildCenterRows = (
   centers: readonly CostCenter[],
   allocated: readonly { costCenter: string; month: string; netCentimes: number }[],

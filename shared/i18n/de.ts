@@ -1044,7 +1044,7 @@ export const de: Catalogue = {
     thisMonth: 'Dieser Monat',
     budget: 'Budget',
     noBudget: 'kein Budget',
-    carries: '{{amount}} diesen Monat',
+    carries: '{{amount}} im {{month}}',
     budgetOf: 'Budget {{amount}}',
     noCentres: 'Noch keine aktive Kostenstelle: Legen Sie eine auf der Seite Kostenstellen an.',
     notChargedTitle: 'Nicht verrechnet',

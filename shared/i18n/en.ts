@@ -1019,7 +1019,7 @@ export const en = {
     thisMonth: 'This month',
     budget: 'Budget',
     noBudget: 'no budget',
-    carries: '{{amount}} this month',
+    carries: '{{amount}} in {{month}}',
     budgetOf: 'budget {{amount}}',
     noCentres: 'No active cost centre yet: create one on the Cost centres page.',
     notChargedTitle: 'Not charged',

@@ -1035,7 +1035,7 @@ export const fr: Catalogue = {
     thisMonth: 'Ce mois',
     budget: 'Budget',
     noBudget: 'pas de budget',
-    carries: '{{amount}} ce mois',
+    carries: '{{amount}} en {{month}}',
     budgetOf: 'budget {{amount}}',
     noCentres: 'Aucun centre de coûts actif : créez-en un sur la page Centres de coûts.',
     notChargedTitle: 'Non imputé',

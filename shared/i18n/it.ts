@@ -1031,7 +1031,7 @@ export const it: Catalogue = {
     thisMonth: 'Questo mese',
     budget: 'Budget',
     noBudget: 'nessun budget',
-    carries: '{{amount}} questo mese',
+    carries: '{{amount}} a {{month}}',
     budgetOf: 'budget {{amount}}',
     noCentres: 'Ancora nessun centro di costo attivo: createne uno nella pagina Centri di costo.',
     notChargedTitle: 'Non addebitato',

@@ -139,6 +139,9 @@ afterAll(async () => {
   await app.close();
 });
 
+/** Under load an announcement or a re-render can take seconds: the default second is not enough. */
+const POLL = { timeout: 15_000 };
+
 describe('the assignment board', () => {
   it('drags a licence onto a cost centre with the mouse, shows the impact, and the bucket moves by it', async () => {
     await page.getByLabel('Kind').selectOption('frankingLicence');
@@ -171,7 +174,7 @@ describe('the assignment board', () => {
       .toBe(
         `Done: assign 1 key to ${centre.code} ${centre.name}. It is sent to the operator with the next sync.`,
       );
-    await expect.poll(bucketAmount).toBe(before + moved);
+    await expect.poll(bucketAmount, POLL).toBe(before + moved);
   });
 
   it('assigns another licence with the keyboard only: Tab to the list, Space, A, type-ahead, Enter', async () => {
@@ -188,7 +191,7 @@ describe('the assignment board', () => {
     const focused = page.locator('[role="row"]:focus');
     expect((await focused.locator('.board-keys__code').innerText()).trim()).toBe(keyboardKey);
     await page.keyboard.press('Space');
-    await expect.poll(() => focused.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => focused.getAttribute('aria-selected'), POLL).toBe('true');
     await page.keyboard.press('a');
     const chooser = page.getByRole('dialog', { name: 'Assign 1 key to…' });
     await chooser.waitFor();
@@ -216,10 +219,10 @@ describe('the assignment board', () => {
     await row.getByText(`${centre.code} ${centre.name} 100 % · without limit`).waitFor();
     await row.click();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => announcement().innerText()).toBe(`Undone: ${label}.`);
+    await expect.poll(() => announcement().innerText(), POLL).toBe(`Undone: ${label}.`);
     await row.getByText('Not assigned').waitFor();
     await page.getByRole('button', { name: `Redo: ${label}` }).click();
-    await expect.poll(() => announcement().innerText()).toBe(`Redone: ${label}.`);
+    await expect.poll(() => announcement().innerText(), POLL).toBe(`Redone: ${label}.`);
     await row.getByText(`${centre.code} ${centre.name} 100 % · without limit`).waitFor();
     await page.getByRole('button', { name: `Undo: ${label}` }).waitFor();
   });
@@ -232,10 +235,10 @@ describe('the assignment board', () => {
     await row.focus();
     await page.keyboard.press('Enter');
     const live = page.locator('[aria-live]').filter({ hasText: /Picked up|Over/ });
-    await expect.poll(() => live.first().innerText()).toBe(`Picked up 1 key: ${key}.`);
+    await expect.poll(() => live.first().innerText(), POLL).toBe(`Picked up 1 key: ${key}.`);
     // Sorted by code, the first arrow reaches the first centre.
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => live.first().innerText()).toMatch(/^Over \S+ /);
+    await expect.poll(() => live.first().innerText(), POLL).toMatch(/^Over \S+ /);
     const over = (await live.first().innerText()).replace(/^Over (.*)\.$/, '$1');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: `Assign 1 key to ${over}` });

@@ -40,7 +40,16 @@ describe('application shell', () => {
   it('loads on the overview and reaches every page through the navigation', async () => {
     await page.goto(server.url);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-    for (const name of ['Invoices', 'Lines', 'Names', 'Cost centres', 'Analytics', 'Settings', 'Overview']) {
+    for (const name of [
+      'Invoices',
+      'Lines',
+      'Names',
+      'Cost centres',
+      'Assignments',
+      'Analytics',
+      'Settings',
+      'Overview',
+    ]) {
       await navigation().getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       await expect(navigation().getByRole('link', { name }).getAttribute('aria-current')).resolves.toBe(
@@ -72,6 +81,7 @@ describe('application shell', () => {
       'Positionen',
       'Bezeichnungen',
       'Kostenstellen',
+      'Zuordnungen',
       'Auswertungen',
       'Einstellungen',
     ]);

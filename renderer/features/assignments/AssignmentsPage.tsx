@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { CostCenter } from '../../../shared/api/schemas';
 import {
   buildCenterRows,
+  latestCostMonth,
   buildKeyRows,
   emptyKeyFilter,
   filterKeyRows,
@@ -112,6 +113,7 @@ export const AssignmentsPage = () => {
   const centers = useCostCenters();
   const rollups = useBoardRollups();
   const allocated = useAllocatedMonths(months.from, months.to);
+  const shownMonth = useMemo(() => latestCostMonth(allocated?.rows ?? [], months.to), [allocated, months.to]);
   const edits = useAssignmentEdits();
   const [filter, setFilter] = useState<KeyFilter>(emptyKeyFilter);
   const [selection, setSelection] = useState<Selection>(emptySelection);
@@ -147,8 +149,8 @@ export const AssignmentsPage = () => {
   const shown = useMemo(() => (keyRows ? filterKeyRows(keyRows, filter) : []), [keyRows, filter]);
   const rowById = useMemo(() => new Map((keyRows ?? []).map((row) => [row.id, row])), [keyRows]);
   const centerRows = useMemo(
-    () => buildCenterRows(centers?.rows ?? [], allocated?.rows ?? [], months.to),
-    [centers, allocated, months.to],
+    () => buildCenterRows(centers?.rows ?? [], allocated?.rows ?? [], shownMonth),
+    [centers, allocated, shownMonth],
   );
   const bucket = useMemo(
     () => (keyRows && allocated ? notChargedBucket(keyRows, allocated.rows, today) : null),
@@ -423,7 +425,7 @@ export const AssignmentsPage = () => {
             />
           </section>
           {/* Without the option there is nothing to drop onto: the keys are shown, read-only. */}
-          {editable && <CenterPane centers={centerRows} bucket={bucket} />}
+          {editable && <CenterPane centers={centerRows} bucket={bucket} month={shownMonth} />}
         </div>
         <DragOverlay dropAnimation={null}>
           {dragged ? (

@@ -1,16 +1,18 @@
 import { useDroppable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type { CenterRow, NotChargedBucket } from '../../../shared/allocation/board';
-import { formatChf } from '../../../shared/core/format';
+import { formatChf, formatMonth } from '../../../shared/core/format';
 import { useLanguage } from '../../ui/useLanguage';
 
 interface CenterPaneProps {
   centers: readonly CenterRow[];
   bucket: NotChargedBucket | null;
+  /** The month the centres' figures are for ("2026-10"). */
+  month: string;
 }
 
-/** The active cost centres as drop targets, each with what it carries this month; the unassigned bucket first. */
-export const CenterPane = ({ centers, bucket }: CenterPaneProps) => {
+/** The active cost centres as drop targets, each with what it carries in the latest month with costs; the unassigned bucket first. */
+export const CenterPane = ({ centers, bucket, month }: CenterPaneProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -31,7 +33,7 @@ export const CenterPane = ({ centers, bucket }: CenterPaneProps) => {
       ) : (
         <ul className="board-centres__list" aria-label={t('assignmentBoard.centresLabel')}>
           {centers.map((center) => (
-            <CenterCard key={center.code} center={center} />
+            <CenterCard key={center.code} center={center} month={month} />
           ))}
         </ul>
       )}
@@ -39,7 +41,7 @@ export const CenterPane = ({ centers, bucket }: CenterPaneProps) => {
   );
 };
 
-const CenterCard = ({ center }: { center: CenterRow }) => {
+const CenterCard = ({ center, month }: { center: CenterRow; month: string }) => {
   const { t } = useTranslation();
   const language = useLanguage();
   const { setNodeRef, isOver } = useDroppable({ id: center.code });
@@ -54,7 +56,12 @@ const CenterCard = ({ center }: { center: CenterRow }) => {
         <strong>{center.code}</strong> {center.name}
       </div>
       <div className="board-centre__figures">
-        <span>{t('assignmentBoard.carries', { amount: formatChf(center.carriedCentimes, language) })}</span>
+        <span>
+          {t('assignmentBoard.carries', {
+            amount: formatChf(center.carriedCentimes, language),
+            month: formatMonth(month, language, 'long'),
+          })}
+        </span>
         <span className={over ? 'board-centre__over' : 'muted'}>
           {center.budgetCentimes === null
             ? t('assignmentBoard.noBudget')

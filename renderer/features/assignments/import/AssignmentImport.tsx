@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   AssignmentFileFailure,
@@ -16,6 +16,7 @@ import { useAssignmentEdits } from '../edits';
 import { useAssignments, useCostCenters } from '../queries';
 import { AssignmentImportDialog, type AppliedImport } from './AssignmentImportDialog';
 import './import.css';
+import { usePageFileDrop } from '../../../ui/usePageFileDrop';
 
 /** Where an import stands between choosing a file and "Apply". */
 export type ImportSession =
@@ -23,8 +24,6 @@ export type ImportSession =
   | { phase: 'reading'; fileName: string }
   | { phase: 'failed'; fileName: string; failure: AssignmentFileFailure | null; error: unknown }
   | { phase: 'ready'; reading: AssignmentFileReading };
-
-const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
 type Outcome =
   | { kind: 'applied'; applied: AppliedImport }
@@ -47,7 +46,6 @@ export const AssignmentImport = () => {
   const assignments = useAssignments();
   const centers = useCostCenters();
   const [session, setSession] = useState<ImportSession>({ phase: 'idle' });
-  const [dragging, setDragging] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const generation = useRef(0);
 
@@ -98,45 +96,7 @@ export const AssignmentImport = () => {
     [open],
   );
 
-  // The whole page is the drop zone while it is shown; a drag of anything but files (a key dragged
-  // onto a cost centre on the board) is left alone.
-  useEffect(() => {
-    let depth = 0;
-    const enter = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      depth += 1;
-      setDragging(true);
-    };
-    const over = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      // Without this the browser would open the file itself in place of the app.
-      event.preventDefault();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const dropped = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      depth = 0;
-      setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) void drop(file);
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', dropped);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', dropped);
-    };
-  }, [drop]);
+  const { dragging } = usePageFileDrop(drop);
 
   const applied = outcome?.kind === 'applied' ? outcome.applied : null;
   const blocker = useImportUndoBlocker(applied?.ids ?? null);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostCenter } from '../../../../shared/api/schemas';
 import { openFileFormats } from '../../../../shared/ipc/openFile';
@@ -16,6 +16,7 @@ import { useLastImport } from '../queries';
 import { ImportDialog } from './ImportDialog';
 import { useImportSession } from './useImportSession';
 import './import.css';
+import { usePageFileDrop } from '../../../ui/usePageFileDrop';
 
 /** Today in the clerk's time zone, as the import date's default ("2026-11-30"). */
 const localToday = (): string => {
@@ -23,8 +24,6 @@ const localToday = (): string => {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 };
-
-const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
 type Outcome = { kind: 'undone'; restored: number } | { kind: 'error'; error: unknown };
 
@@ -40,7 +39,6 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
   const edits = useImportEdits();
   const lastImport = useLastImport();
   const { session, open, remap, setImportDate, confirm, close } = useImportSession(localToday);
-  const [dragging, setDragging] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const language = useLanguage();
   const [exportState, setExportState] = useState<ExportState>(null);
@@ -89,44 +87,7 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
     [open],
   );
 
-  // The whole page is the drop zone while it is shown; a drag of anything but files is left alone.
-  useEffect(() => {
-    let depth = 0;
-    const enter = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      depth += 1;
-      setDragging(true);
-    };
-    const over = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      // Without this the browser would open the file itself in place of the app.
-      event.preventDefault();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const dropped = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      depth = 0;
-      setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) void drop(file);
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', dropped);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', dropped);
-    };
-  }, [drop]);
+  const { dragging } = usePageFileDrop(drop);
 
   const apply = async (changes: readonly ImportChange[], summary: ImportSummary) => {
     await edits.apply(changes, summary);
