@@ -195,30 +195,33 @@ describe('facts the operator sends', () => {
     await page.goto(`${webUrl}#/invoices/${encodeURIComponent(chosen.invoice.id)}`);
     const vatTable = page.getByRole('table', { name: 'VAT summary' });
     await vatTable.waitFor();
-    expect(await cellsOf(vatTable)).toEqual(expected);
+    // The page may still show the invoice an earlier test opened until this one's rows arrive.
+    await expect.poll(() => cellsOf(vatTable), { timeout: 15_000 }).toEqual(expected);
 
     const figures = page.getByRole('table', { name: 'Lines compared with the invoice totals' });
     const zero = formatChf(0, 'en');
-    expect(await cellsOf(figures)).toEqual([
-      [
-        'Net',
-        formatChf(parseMoney(chosen.invoice.netTotal), 'en'),
-        formatChf(parseMoney(chosen.invoice.netTotal), 'en'),
-        zero,
-      ],
-      [
-        'VAT',
-        formatChf(parseMoney(chosen.invoice.vatTotal), 'en'),
-        formatChf(parseMoney(chosen.invoice.vatTotal), 'en'),
-        zero,
-      ],
-      [
-        'Gross',
-        formatChf(parseMoney(chosen.invoice.grossTotal), 'en'),
-        formatChf(parseMoney(chosen.invoice.grossTotal), 'en'),
-        zero,
-      ],
-    ]);
+    await expect
+      .poll(() => cellsOf(figures), { timeout: 15_000 })
+      .toEqual([
+        [
+          'Net',
+          formatChf(parseMoney(chosen.invoice.netTotal), 'en'),
+          formatChf(parseMoney(chosen.invoice.netTotal), 'en'),
+          zero,
+        ],
+        [
+          'VAT',
+          formatChf(parseMoney(chosen.invoice.vatTotal), 'en'),
+          formatChf(parseMoney(chosen.invoice.vatTotal), 'en'),
+          zero,
+        ],
+        [
+          'Gross',
+          formatChf(parseMoney(chosen.invoice.grossTotal), 'en'),
+          formatChf(parseMoney(chosen.invoice.grossTotal), 'en'),
+          zero,
+        ],
+      ]);
     await page.getByRole('status').filter({ hasText: 'The lines add up to the invoice totals.' }).waitFor();
   });
 
