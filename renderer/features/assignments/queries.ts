@@ -3,24 +3,14 @@ import { useState } from 'react';
 import type { AssignmentChange } from '../../../shared/allocation/changes';
 import { assignmentImpact, type AssignmentImpact } from '../../db/assignmentEdits';
 import { useDatabase } from '../../db/DatabaseContext';
-import { CustomerSchema } from '../../../shared/api/schemas';
 import { allocatedByCenterMonth } from '../../db/allocation';
-import { checkAssignments, checkCostCenters, checkRollups } from '../../db/rowChecks';
+import { checkRollups } from '../../db/rowChecks';
 import { useAsyncEffect } from '../../ui/useAsyncEffect';
 
 // Every read of the archive the assignments feature makes. Each hook re-renders when its rows change.
 
-/** The assignments as stored; damaged rows set apart. */
-export const useAssignments = () => {
-  const db = useDatabase();
-  return useLiveQuery(async () => checkAssignments(await db.assignments.toArray()), [db]);
-};
-
-/** The cost centres, by code; damaged rows set apart. */
-export const useCostCenters = () => {
-  const db = useDatabase();
-  return useLiveQuery(async () => checkCostCenters(await db.costCenters.orderBy('code').toArray()), [db]);
-};
+// The same reads as the cost-centre page's (one hook each, so Dexie's live-query cache serves both).
+export { useAssignments, useCostCenterOption, useCostCenters } from '../costCenters';
 
 export type ImpactState =
   { state: 'loading' } | { state: 'ready'; impact: AssignmentImpact } | { state: 'failed' };
@@ -58,14 +48,4 @@ export const useBoardRollups = () => {
 export const useAllocatedMonths = (fromMonth: string, toMonth: string) => {
   const db = useDatabase();
   return useLiveQuery(() => allocatedByCenterMonth(db, fromMonth, toMonth), [db, fromMonth, toMonth]);
-};
-
-/** Whether the customer has the cost-centre option: 'unknown' until a sync has brought the customer. */
-export const useCostCenterOption = () => {
-  const db = useDatabase();
-  return useLiveQuery(async (): Promise<'on' | 'off' | 'unknown'> => {
-    const parsed = CustomerSchema.safeParse((await db.singletons.get('customer'))?.value);
-    if (!parsed.success) return 'unknown';
-    return parsed.data.costCenterOption ? 'on' : 'off';
-  }, [db]);
 };

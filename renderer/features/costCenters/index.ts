@@ -1,2 +1,2 @@
-// Nothing of this feature is used elsewhere yet: other features link to it by its route (app/router/routes.ts).
-export {};
+// The cost centres and assignments as stored, and the customer's option: the assignment board reads them too.
+export { useAssignments, useCostCenterOption, useCostCenters } from './queries';
