@@ -68,6 +68,8 @@ describe('the streaming workbook writer', () => {
     expect(cells[1]?.[2]?.z).toBe('#,##0.000');
     expect(cells[1]?.[4]?.v).toEqual(new Date('2026-03-31T00:00:00Z'));
     expect(cells[2]?.[0]).toBeUndefined();
+    // After the empty first cell, the next one names its place, so it lands in column B.
+    expect(cells[2]?.[1]?.v).toBe(-3);
     expect(cells[2]?.[3]?.v).toBe(999_999_999_999.99);
     // Before March 1900 a serial would name the wrong day: the day as text.
     expect(cells[2]?.[4]?.v).toBe('31.12.1899');
@@ -77,12 +79,14 @@ describe('the streaming workbook writer', () => {
     const sheetXml = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
     expect(sheetXml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(sheetXml).toContain('<autoFilter ref="A1:E4"/>');
+    expect(sheetXml).toContain('<row r="3"><c r="B3" s="');
     // Header and totals rows in the bold style.
     const styles = strFromU8(files['xl/styles.xml'] ?? new Uint8Array());
     const xfs = [...styles.matchAll(/<xf numFmtId="([0-9]+)" fontId="([01])"/g)].slice(1);
     const headerStyle = /<c r="A1" t="inlineStr" s="([0-9]+)"/.exec(sheetXml)?.[1];
     expect(xfs[Number(headerStyle)]?.[2]).toBe('1');
-    const totalStyle = /<c r="D4" s="([0-9]+)"/.exec(sheetXml)?.[1];
+    // The totals row's fourth cell (cells after the first name no reference: they follow one another).
+    const totalStyle = /<row r="4">(?:<c[^>]*>.*?<\/c>){3}<c s="([0-9]+)"/.exec(sheetXml)?.[1];
     expect(xfs[Number(totalStyle)]?.[2]).toBe('1');
   });
 

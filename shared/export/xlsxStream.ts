@@ -153,9 +153,13 @@ export const createWorkbookWriter = (sink: ChunkSink, options: WorkbookOptions):
         checkRowLength(values, cells.length, dataRow);
         row += 1;
         xml += `<row r="${row}">`;
+        let gap = false;
         for (let column = 0; column < cells.length; column += 1) {
           const write = cells[column];
-          if (write) xml += write(values[column], `${letters[column] ?? 'A'}${row}`, dataRow, bold);
+          if (!write) continue;
+          const cell = write(values[column], gap ? `${letters[column] ?? 'A'}${row}` : '', dataRow, bold);
+          gap = cell === '';
+          xml += cell;
         }
         xml += '</row>';
         dataRow += 1;
@@ -237,7 +241,12 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 // A lone surrogate is not a character XML may hold either.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+// Any character one of the replacements below would touch; most text has none.
+// eslint-disable-next-line no-control-regex -- control characters are among what this finds
+const NEEDS_ESCAPE = /[&<>"_\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 export const xmlText = (text: string): string => {
+  if (text.length <= MAX_TEXT_LENGTH && !NEEDS_ESCAPE.test(text)) return text;
   let value = text;
   if (value.length > MAX_TEXT_LENGTH) {
     const high = value.charCodeAt(MAX_TEXT_LENGTH - 1);
@@ -250,11 +259,21 @@ export const xmlText = (text: string): string => {
     .replace(MARKUP, (char) => ENTITIES[char] ?? char);
 };
 
-const inlineText = (ref: string, text: string, style: number): string =>
-  `<c r="${ref}" t="inlineStr"${style === 0 ? '' : ` s="${style}"`}><is><t xml:space="preserve">${xmlText(sanitizeText(text))}</t></is></c>`;
+// A cell names its reference only after a gap (an empty cell is not written): readers place the
+// others one after the other. Over a million rows that is a third less XML to write and deflate.
+const refAttribute = (ref: string): string => (ref === '' ? '' : ` r="${ref}"`);
+
+// Readers trim leading and trailing white space unless told to keep it: only such text says so.
+const keepsSpace = (text: string): boolean =>
+  text.charCodeAt(0) <= 0x20 || text.charCodeAt(text.length - 1) <= 0x20;
+
+const inlineText = (ref: string, text: string, style: number): string => {
+  const value = xmlText(sanitizeText(text));
+  return `<c${refAttribute(ref)} t="inlineStr"${style === 0 ? '' : ` s="${style}"`}><is>${keepsSpace(text) ? '<t xml:space="preserve">' : '<t>'}${value}</t></is></c>`;
+};
 
 const numberCell = (ref: string, value: number | string, style: number): string =>
-  `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
+  `<c${refAttribute(ref)} s="${style}"><v>${value}</v></c>`;
 
 const dateSerial = (iso: string): number =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY +
