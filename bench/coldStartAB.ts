@@ -10,10 +10,12 @@
  * node_modules and built there (kept for the next run). Each build is served on its own origin under
  * the app's CSP (scripts/webServer.ts), so each has its own archive, synced once from one simulator.
  * `--phases` also prints when the shell and the (empty) grid appeared, and the long tasks before
- * the first rows.
+ * the first rows. `--record` keeps the figures in bench/results-coldstart.json and renders them into
+ * docs/BENCHMARKS.md ("Cold start, builds compared").
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -21,6 +23,7 @@ import { startWebServer, type WebServer } from '../scripts/webServer';
 import { PROFILES, type ProfileName } from '../simulator/data/profiles';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import { COLD_START_AB_FILE, renderMarkdown, type ColdStartAB } from './report';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -35,6 +38,7 @@ if (!isProfile(profileOption)) throw new Error(`--profile: one of ${Object.keys(
 const profile: ProfileName = profileOption;
 const pages = (option('pages') ?? 'invoices,lines').split(',');
 const phases = args.includes('--phases');
+const record = args.includes('--record');
 const valued = new Set(['--runs', '--profile', '--pages']);
 const builds = args.filter((arg, at) => !arg.startsWith('--') && !valued.has(args[at - 1] ?? ''));
 if (builds.length < 1) {
@@ -144,6 +148,7 @@ const main = async () => {
   // of every build and page, not counted, and a pause, so the first counted runs favour no build.
   for (const setup of setups) for (const hash of pages) await coldStart(setup, hash);
   await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const loadAverage = Math.round((loadavg()[0] ?? 0) * 10) / 10;
   const results = new Map<string, Stamp[]>();
   for (let run = 0; run < runs; run += 1) {
     for (const hash of pages) {
@@ -158,11 +163,18 @@ const main = async () => {
     console.log(`run ${run + 1}/${runs}`);
   }
   const first = setups[0];
+  const recorded: ColdStartAB['pages'] = {};
   for (const hash of pages) {
     const baseline = median((results.get(`${hash} ${first?.name}`) ?? []).map((stamp) => stamp.first));
     for (const setup of setups) {
       const stamps = results.get(`${hash} ${setup.name}`) ?? [];
       const firstRows = median(stamps.map((stamp) => stamp.first));
+      (recorded[hash] ??= []).push({
+        build: setup.name,
+        medianMs: firstRows,
+        ratio: firstRows / baseline,
+        runsMs: stamps.map((stamp) => Math.round(stamp.first)),
+      });
       console.log(
         `${hash.padEnd(9)} ${setup.name.padEnd(28)} median ${Math.round(firstRows)} ms, ratio ${(firstRows / baseline).toFixed(3)} [${stamps.map((stamp) => Math.round(stamp.first)).join(', ')}]`,
       );
@@ -179,6 +191,25 @@ const main = async () => {
         );
       }
     }
+  }
+  if (record) {
+    const ab: ColdStartAB = {
+      measuredAt: new Date().toISOString(),
+      profile,
+      runs,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? '', loadAverage },
+      builds,
+      pages: recorded,
+    };
+    writeFileSync(COLD_START_AB_FILE, `${JSON.stringify(ab, null, 2)}\n`);
+    type Results = Parameters<typeof renderMarkdown>[0];
+    const read = (file: string) =>
+      existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : null;
+    writeFileSync(
+      'docs/BENCHMARKS.md',
+      renderMarkdown(read('bench/results.json'), read('bench/results-quick.json'), ab),
+    );
+    console.log(`wrote ${COLD_START_AB_FILE} and docs/BENCHMARKS.md`);
   }
   await browser.close();
   for (const setup of setups) await setup.server.close();
