@@ -147,7 +147,7 @@ const coldStartSection = (ab: ColdStartAB): string => {
   const rows = Object.entries(ab.pages).flatMap(([page, builds]) =>
     builds.map(
       (build) =>
-        `| ${page} | ${build.build} | ${n(Math.round(build.medianMs))} ms | ${build.ratio.toFixed(2)} | ${build.runsMs.map((ms) => n(ms)).join(', ')} |`,
+        `| ${page} | ${build.build} | ${n(Math.round(build.medianMs))} ms | ${build.ratio.toFixed(2)} | ${build.runsMs.join(' ')} |`,
     ),
   );
   return `## Cold start, builds compared
