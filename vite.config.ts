@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 import { WEB_CONTENT_SECURITY_POLICY } from './shared/contentSecurityPolicy.ts';
+import { rendererCodeSplitting } from './scripts/chunkGroups.ts';
 
 // The invoice PDF viewer must work offline under connect-src 'self': pdf.js fetches the standard
 // fonts (the invoices use Helvetica without embedding it) and CMaps from URLs on our own origin. This
@@ -45,7 +46,16 @@ export default defineConfig({
   base: './',
   plugins: [react(), pdfJsAssets()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    // Few files on the way to a page's first rows (scripts/chunkGroups.ts).
+    rollupOptions: {
+      output: { codeSplitting: rendererCodeSplitting(path.resolve('renderer/app/main.tsx')) },
+    },
+  },
   // Module workers (every worker is started with type: 'module'), so a worker loads what only some
   // of its calls need (the line index's spreadsheet export) on demand, not when it starts.
   worker: { format: 'es' },

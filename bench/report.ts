@@ -153,7 +153,46 @@ ${memoryRows}
 `;
 };
 
-export const renderMarkdown = (full: Results | null, quick: Results | null): string =>
+/** Where `bench/coldStartAB.ts --record` keeps its figures, rendered into the page by every bench run. */
+export const COLD_START_AB_FILE = 'bench/results-coldstart.json';
+
+/** `bench/coldStartAB.ts --record`: cold start to first rows of builds measured interleaved in one run. */
+export interface ColdStartAB {
+  measuredAt: string;
+  profile: string;
+  runs: number;
+  machine: { cpus: number; cpuModel: string; loadAverage: number };
+  builds: readonly string[];
+  pages: Record<string, Array<{ build: string; medianMs: number; ratio: number; runsMs: number[] }>>;
+}
+
+const coldStartSection = (ab: ColdStartAB): string => {
+  const rows = Object.entries(ab.pages).flatMap(([page, builds]) =>
+    builds.map(
+      (build) =>
+        `| ${page} | ${build.build} | ${n(Math.round(build.medianMs))} ms | ${build.ratio.toFixed(2)} | ${build.runsMs.join(' ')} |`,
+    ),
+  );
+  return `## Cold start, builds compared
+
+Measured ${ab.measuredAt} by \`npx tsx bench/coldStartAB.ts ${ab.builds.join(' ')} --runs ${ab.runs} --record\` · simulator profile \`${ab.profile}\` · ${ab.machine.cpus} × ${ab.machine.cpuModel}, load average ${ab.machine.loadAverage} when the counted runs began
+
+Navigation to the first table row on screen, each build served on its own origin with its own synced
+archive, the builds interleaved run by run, so the machine's load falls on each alike. The ratio
+(median against the first build's median) is the figure to compare; the milliseconds move with the
+load of the machine.
+
+| page | build | median | ratio | runs (ms) |
+| --- | --- | --- | --- | --- |
+${rows.join('\n')}
+`;
+};
+
+export const renderMarkdown = (
+  full: Results | null,
+  quick: Results | null,
+  coldStart?: ColdStartAB | null,
+): string =>
   `# Benchmarks
 
 Produced by \`npm run bench\` (full: the simulator's \`large\` profile, over a million lines) and
@@ -163,4 +202,4 @@ machine are noisy: compare the ratios, which are measured in the same run. Raw n
 \`docs/STORAGE-LAYOUT.md\`.
 
 ${full ? section('Full run', full) : '## Full run\n\nNot run yet.\n'}
-${quick ? section('Quick run', quick) : '## Quick run\n\nNot run yet.\n'}`;
+${quick ? section('Quick run', quick) : '## Quick run\n\nNot run yet.\n'}${coldStart ? `\n${coldStartSection(coldStart)}` : ''}`;

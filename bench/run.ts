@@ -21,7 +21,7 @@ import { activeDatabaseName } from '../tests/testing/activeDatabase';
 import { measureAllocation } from './allocation';
 import { measureExports } from './exports';
 import { measureCostCentreImport } from './costCenterImport';
-import { renderMarkdown } from './report';
+import { COLD_START_AB_FILE, renderMarkdown, type ColdStartAB } from './report';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -144,10 +144,20 @@ const updateEntryOnly = (entry: Record<string, unknown>) => {
   type Results = Parameters<typeof renderMarkdown>[0];
   writeFileSync(
     'docs/BENCHMARKS.md',
-    renderMarkdown((quick ? previous : updated) as Results, (quick ? updated : previous) as Results),
+    renderMarkdown(
+      (quick ? previous : updated) as Results,
+      (quick ? updated : previous) as Results,
+      coldStartAB(),
+    ),
   );
   log(`updated ${file} and docs/BENCHMARKS.md`);
 };
+
+/** The builds compared by bench/coldStartAB.ts, kept on the page whatever else is measured. */
+const coldStartAB = (): ColdStartAB | null =>
+  existsSync(COLD_START_AB_FILE)
+    ? (JSON.parse(readFileSync(COLD_START_AB_FILE, 'utf8')) as ColdStartAB)
+    : null;
 
 const main = async () => {
   const started = Date.now();
@@ -381,6 +391,7 @@ const main = async () => {
     renderMarkdown(
       quick ? (previous as typeof results | null) : results,
       quick ? results : (previous as typeof results | null),
+      coldStartAB(),
     ),
   );
   log(`wrote ${file} and docs/BENCHMARKS.md in ${results.durationSeconds} s`);

@@ -29,7 +29,7 @@ import { useNames } from '../designations';
 import { navigate } from '../../app/router/navigate';
 import { hrefFor, hrefForInvoice } from '../../app/router/routes';
 import { usePlatform } from '../../platform/PlatformContext';
-import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
+import { useLineIndex } from '../../workers/lineIndex/LineIndexContext';
 
 interface InvoicesPageProps {
   params: URLSearchParams;
@@ -44,7 +44,7 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
   const names = useNames();
   const loadDocuments = useDocumentLoader();
   const platform = usePlatform();
-  const lineIndex = useLineIndexClient();
+  const lineIndex = useLineIndex();
   const checked = useCheckedInvoices();
   const invoices = checked?.rows;
   // The presets count from the day the page opened: a list does not jump at midnight.
@@ -57,16 +57,16 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
   const searchText = filters.search.trim();
   const searchesLines = parseInvoiceSearch(searchText) !== null;
   const [lineMatches, setLineMatches] = useState<{ text: string; ids: ReadonlySet<string> } | null>(null);
-  // The worker indexes the archive once for this page, on the first search that needs it.
+  // The worker starts and indexes the archive once for this page, on the first search that needs it.
   const indexed = useRef<Promise<unknown> | null>(null);
   useAsyncEffect(
     () =>
       searchesLines
         ? {
             run: async () => {
-              indexed.current ??= lineIndex.refresh();
+              indexed.current ??= lineIndex().refresh();
               await indexed.current;
-              return lineIndex.invoicesWithText(searchText);
+              return lineIndex().invoicesWithText(searchText);
             },
             onValue: (ids) => setLineMatches({ text: searchText, ids: new Set(ids) }),
             // Without the index the search still finds numbers, references and amounts.

@@ -1,13 +1,12 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LineFilter, LineGroup, LineRow, LineTotals } from '../../../shared/lines/lineIndex';
 import type { LineView } from '../../../shared/lines/filterQuery';
 import type { RowSource } from '../../ui/VirtualTable';
 import { useAsyncEffect } from '../../ui/useAsyncEffect';
 import { useLineIndexChange } from './queries';
+import { createRowWindows, type RowWindows } from './rowWindows';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import type { IndexFacts, LineQuery } from '../../workers/lineIndex/protocol';
-
-const WINDOW = 200;
 
 export interface LineExplorerState {
   facts: IndexFacts | null;
@@ -31,11 +30,10 @@ export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineEx
     resultId: number;
     totals: LineTotals;
     groups: LineGroup[] | null;
+    windows: RowWindows<LineRow>;
   } | null>(null);
   const [, setVersion] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
-  const cache = useRef(new Map<number, LineRow>());
-  const pending = useRef(new Set<number>());
   // One string for the effect's dependencies: a new object with the same filter must not query again.
   const queryKey = JSON.stringify({ filter, sort: view.sort, group: view.group } satisfies LineQuery);
 
@@ -61,11 +59,17 @@ export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineEx
       facts
         ? {
             run: () => client.query(JSON.parse(queryKey) as LineQuery),
-            onValue: (answer) => {
-              cache.current = new Map();
-              pending.current = new Set();
-              setResult({ resultId: answer.resultId, totals: answer.totals, groups: answer.groups });
-            },
+            onValue: (answer) =>
+              setResult({
+                resultId: answer.resultId,
+                totals: answer.totals,
+                groups: answer.groups,
+                windows: createRowWindows(
+                  (start, count) => client.rows(answer.resultId, start, count),
+                  () => setVersion((version) => version + 1),
+                  setFailure,
+                ),
+              }),
             onError: setFailure,
           }
         : null,
@@ -73,32 +77,15 @@ export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineEx
   );
 
   const resultId = result?.resultId ?? null;
-  const onVisibleRange = useCallback(
-    (start: number, end: number) => {
-      if (resultId === null) return;
-      for (let window = Math.floor(start / WINDOW) * WINDOW; window < end; window += WINDOW) {
-        if (cache.current.has(window) || pending.current.has(window)) continue;
-        pending.current.add(window);
-        client.rows(resultId, window, WINDOW).then(
-          (rows) => {
-            rows.forEach((row, offset) => cache.current.set(window + offset, row));
-            setVersion((version) => version + 1);
-          },
-          (error: unknown) => {
-            // Asked again when the window scrolls back into view.
-            pending.current.delete(window);
-            setFailure(error);
-          },
-        );
-      }
-    },
-    [client, resultId],
-  );
-
   const count = result?.totals.count ?? 0;
+  const windows = result?.windows;
   const rows = useMemo<RowSource<LineRow>>(
-    () => ({ count, get: (index) => cache.current.get(index), onVisibleRange }),
-    [count, onVisibleRange],
+    () => ({
+      count,
+      get: (index) => windows?.get(index),
+      onVisibleRange: (start, end) => windows?.show(start, end),
+    }),
+    [count, windows],
   );
   return { facts, totals: result?.totals ?? null, groups: result?.groups ?? null, resultId, rows, failure };
 };

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Rolldown } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Libraries that only some pages or actions need: none may load on the way to a list's first rows. */
+const onDemandLibraries =
+  /node_modules[\\/](xlsx|react-aria|react-aria-components|@react-aria|react-stately|@react-stately|recharts|@dnd-kit|pdfjs-dist|fflate)[\\/]/;
+
+let chunks: Rolldown.OutputChunk[] = [];
+
+beforeAll(async () => {
+  // The renderer exactly as it ships, kept in memory.
+  const output = await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    root: path.join(root, 'renderer'),
+    logLevel: 'silent',
+    build: { write: false, sourcemap: false },
+  });
+  const results = Array.isArray(output) ? output : [output];
+  chunks = results.flatMap((result) =>
+    'output' in result ? result.output.filter((item) => item.type === 'chunk') : [],
+  );
+}, 180_000);
+
+const chunk = (fileName: string) => {
+  const found = chunks.find((candidate) => candidate.fileName === fileName);
+  if (!found) throw new Error(`no chunk ${fileName}`);
+  return found;
+};
+
+/** A chunk and every chunk it imports statically: what loading it fetches. */
+const loaded = (start: Rolldown.OutputChunk): Set<string> => {
+  const files = new Set([start.fileName]);
+  for (const file of files) for (const imported of chunk(file).imports) files.add(imported);
+  return files;
+};
+
+const entry = () => {
+  const entries = chunks.filter((candidate) => candidate.isEntry);
+  const found = entries[0];
+  if (entries.length !== 1 || !found)
+    throw new Error(`entries: ${entries.map((candidate) => candidate.fileName).join(', ')}`);
+  return found;
+};
+
+/** The files a cold start on a page fetches beyond the entry's. */
+const pageFiles = (pageModule: string) => {
+  const page = chunks.find(
+    (candidate) => candidate.isDynamicEntry && candidate.facadeModuleId?.endsWith(pageModule),
+  );
+  if (!page) throw new Error(`no chunk for ${pageModule}`);
+  const shell = loaded(entry());
+  return [...loaded(page)].filter((file) => !shell.has(file));
+};
+
+const modulesOf = (files: Iterable<string>) => [...files].flatMap((file) => chunk(file).moduleIds);
+
+describe('the renderer chunks', () => {
+  it('loads the entry in at most three files, without any library only some pages need', () => {
+    const shell = loaded(entry());
+    expect(shell.size).toBeLessThanOrEqual(3);
+    expect(modulesOf(shell).filter((id) => onDemandLibraries.test(id))).toEqual([]);
+  });
+
+  it.each(['features/invoices/InvoicesPage.tsx', 'features/lines/LinesPage.tsx'])(
+    'loads %s in at most two more files, without any library only some pages need',
+    (pageModule) => {
+      const files = pageFiles(pageModule);
+      expect(files.length).toBeLessThanOrEqual(2);
+      expect(modulesOf(files).filter((id) => onDemandLibraries.test(id))).toEqual([]);
+    },
+  );
+
+  it('keeps zod and its configuration in one chunk, so zod is configured before any schema exists', () => {
+    const withZod = chunks.filter((candidate) =>
+      candidate.moduleIds.some((id) => /node_modules[\\/]zod[\\/]/.test(id)),
+    );
+    // The workers are bundles of their own, each with its own zod and its own configuration first.
+    const pageSide = withZod.filter((candidate) => !/Worker-/.test(candidate.fileName));
+    expect(pageSide).toHaveLength(1);
+    expect(pageSide[0]?.moduleIds.some((id) => id.endsWith(path.join('shared', 'zodConfig.ts')))).toBe(true);
+  });
+});
