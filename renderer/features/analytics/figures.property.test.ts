@@ -50,12 +50,10 @@ const assignmentArb = fc.record({
   to: fc.option(day),
 });
 
-const periodArb = fc
-  .tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }))
-  .map(([a, b]) => ({
-    from: shiftMonth('2025-12', Math.min(a, b)),
-    to: shiftMonth('2025-12', Math.max(a, b)),
-  }));
+const periodArb = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })).map(([a, b]) => ({
+  from: shiftMonth('2025-12', Math.min(a, b)),
+  to: shiftMonth('2025-12', Math.max(a, b)),
+}));
 
 const amount = (net: number, vat: number, measure: Measure) =>
   measure === 'net' ? net : measure === 'vat' ? vat : net + vat;
