@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncedApp } from './appHarness';
@@ -174,5 +175,22 @@ describe('Analytics', () => {
     for (const row of rows.slice(1)) expect(row[1]).toMatch(/^-?\d+\.\d{2}$/);
     const body = rows.slice(1, -1).reduce((sum, row) => sum + centimes(row[1] ?? ''), 0);
     expect(centimes(rows.at(-1)?.[1] ?? '')).toBe(body);
+  });
+
+  it('saves a chart as a PNG through the platform', async () => {
+    await openAnalytics('?cmp=1');
+    const trend = page.getByRole('region', { name: 'Trend of a cost centre against the year before' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      trend.getByRole('button', { name: 'Save as PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Trend of a cost centre against the year before.png');
+    const bytes = await readFile(await download.path());
+    // The PNG signature, then the IHDR chunk: width and height at twice the chart's size.
+    expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    const chartWidth = (await trend.locator('svg.recharts-surface').boundingBox())?.width ?? 0;
+    expect(Math.abs(bytes.readUInt32BE(16) - (chartWidth + 32) * 2)).toBeLessThanOrEqual(2);
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(400);
+    await trend.getByText('Picture saved.').waitFor();
   });
 });

@@ -361,10 +361,8 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
     trend: t('analyticsPage.charts.trend'),
     table: t('analyticsPage.charts.table'),
   };
-  const shareLegend = (items: ReadonlyArray<{ label: string; colour: string }>) => [
-    ...items.map((item) => ({ label: item.label, colour: item.colour })),
-    ...(previous ? [{ label: previousLabel, colour: PREVIOUS_COLOUR }] : []),
-  ];
+  // The bars of a share chart are named on their axis; only "a year earlier" needs a key.
+  const shareLegend = previous ? [{ label: previousLabel, colour: PREVIOUS_COLOUR }] : [];
 
   return (
     <section className="analytics">
@@ -402,30 +400,13 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
                 }}
                 language={language}
               />
-              <ul className="analytics__legend" aria-hidden="true">
-                {series.map((entry) => (
-                  <li key={entry.key}>
-                    <span className="analytics__swatch" style={{ background: entry.colour }} />
-                    {entry.label}
-                  </li>
-                ))}
-                {previous && (
-                  <li>
-                    <span
-                      className="analytics__swatch analytics__swatch--line"
-                      style={{ background: PREVIOUS_COLOUR }}
-                    />
-                    {previousLabel}
-                  </li>
-                )}
-              </ul>
             </FigureCard>
           </div>
           <FigureCard
             title={titles.byCenter}
             chartLabel={chartLabel(titles.byCenter)}
             table={centerTable}
-            legend={shareLegend(centerItems)}
+            legend={shareLegend}
           >
             <ShareBars
               items={centerItems}
@@ -438,7 +419,7 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
             title={titles.byCategory}
             chartLabel={chartLabel(titles.byCategory)}
             table={categoryTable}
-            legend={shareLegend(categoryItems)}
+            legend={shareLegend}
           >
             <ShareBars
               items={categoryItems}

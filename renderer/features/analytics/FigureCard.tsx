@@ -193,6 +193,17 @@ export const FigureCard = ({ title, chartLabel, table, legend, controls, childre
       <div ref={chart} role="img" aria-label={chartLabel} className="analytics__chart">
         {children}
       </div>
+      {legend.length > 0 && (
+        // The chart's label and its table say what the colours say: the legend is for the eye.
+        <ul className="analytics__legend" aria-hidden="true">
+          {legend.map((entry) => (
+            <li key={entry.label}>
+              <span className="analytics__swatch" style={{ background: entry.colour }} />
+              {entry.label}
+            </li>
+          ))}
+        </ul>
+      )}
       <div
         id={`${id}-table`}
         className={shown ? 'analytics__table' : 'analytics__table analytics__table--hidden'}

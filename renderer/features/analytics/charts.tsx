@@ -223,8 +223,8 @@ export const ShareBars = ({ items, currentLabel, previousLabel, language }: Shar
           tick={tick}
           axisLine={axisLine}
           tickLine={axisLine}
-          width={170}
-          tickFormatter={(label: string) => (label.length > 26 ? `${label.slice(0, 25)}…` : label)}
+          width={200}
+          tickFormatter={(label: string) => (label.length > 30 ? `${label.slice(0, 29)}…` : label)}
         />
         <Tooltip
           cursor={cursor}
