@@ -50,6 +50,13 @@ const clickLargestBar = async (chart: Locator) => {
   await bars.nth(largest).click();
 };
 
+/** The charts follow a change of the selection one render after the tables: wait for them. */
+const chartsCaughtUp = () =>
+  page.waitForFunction(() => {
+    const grid = document.querySelector('.analytics__grid');
+    return grid !== null && grid.getAttribute('data-charted') === grid.getAttribute('data-chosen');
+  });
+
 const lineTotals = () => page.getByTestId('line-totals');
 
 /** Waits until the explorer has counted its lines and returns what its totals say. */
@@ -92,6 +99,7 @@ describe('Analytics', () => {
     await expect.poll(async () => (await crossTable().locator('thead th').count()) - 2).toBe(3);
 
     const figures = await figuresOf(crossTable());
+    await chartsCaughtUp();
     await clickLargestBar(card('Cost per month by cost centre'));
     await page.waitForFunction(() => window.location.hash.startsWith('#/lines'));
     const bar = await currentHash();
@@ -108,6 +116,7 @@ describe('Analytics', () => {
     await page.waitForFunction(() => window.location.hash.includes('m=gross'));
     await page.getByRole('region', { name: 'Gross cost per cost centre' }).waitFor();
     const grossFigures = await figuresOf(crossTable());
+    await chartsCaughtUp();
     await clickLargestBar(card('Cost per month by cost centre'));
     await page.waitForFunction(() => window.location.hash.startsWith('#/lines'));
     const grossBar = await currentHash();

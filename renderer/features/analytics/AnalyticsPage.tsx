@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ServiceCategory } from '../../../shared/api/schemas';
 import { UNASSIGNED } from '../../../shared/allocation/assignments';
@@ -9,6 +10,7 @@ import {
   centerTrend,
   figureFilter,
   indexAllocated,
+  type AllocatedIndex,
   type CenterMonthTable,
 } from '../../../shared/analytics/figures';
 import {
@@ -19,6 +21,7 @@ import {
   shiftMonth,
   type AnalyticsSelection,
   type Measure,
+  type ResolvedPeriod,
 } from '../../../shared/analytics/period';
 import { formatChf, formatMonth, formatPercent } from '../../../shared/core/format';
 import { formatMoney } from '../../../shared/core/money';
@@ -27,6 +30,7 @@ import { navigate } from '../../app/router/navigate';
 import { hrefFor } from '../../app/router/routes';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
+import type { Language } from '../../../shared/i18n/languages';
 import { useLanguage } from '../../ui/useLanguage';
 import './analytics.css';
 import {
@@ -65,65 +69,28 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
  * or amount is computed from that one index. Every figure links to the line explorer filtered to
  * exactly its lines, whose total is the figure.
  */
-export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const allocated = useAnalyticsAllocated();
-  const centers = useAnalyticsCostCenters();
-  const services = useAnalyticsServices();
-  const selection = useMemo(() => parseSelection(params), [params]);
-  const index = useMemo(() => (allocated ? indexAllocated(allocated.rows) : null), [allocated]);
-  const storedMonths = useMemo(() => (index ? [...index.byCenter.keys()].sort() : []), [index]);
-  const resolved = useMemo(() => resolvePeriod(selection, storedMonths), [selection, storedMonths]);
-  const names = useMemo(
-    () => new Map((centers?.rows ?? []).map((center) => [center.code, center.name])),
-    [centers],
-  );
-  const categories = useMemo(
-    () =>
-      new Map<string, ServiceCategory>(
-        (services?.rows ?? []).map((service) => [service.code, service.category]),
-      ),
-    [services],
-  );
-  const figures = useMemo(() => {
-    if (!index || !resolved) return null;
-    const { period, previous } = resolved;
-    const measure = selection.measure;
-    const current = centerMonthTable(index, period, measure, names.keys());
-    const before = previous ? centerMonthTable(index, previous, measure, current.centers) : null;
-    const table = before ? centerMonthTable(index, period, measure, before.centers) : current;
-    const categoryOf = (code: string) => categories.get(code);
-    return {
-      table,
-      before,
-      categories: categoryShares(index, period, measure, categoryOf),
-      categoriesBefore: previous ? categoryShares(index, previous, measure, categoryOf) : null,
-    };
-  }, [index, resolved, selection.measure, names, categories]);
+interface ViewInput {
+  index: AllocatedIndex;
+  resolved: ResolvedPeriod;
+  selection: AnalyticsSelection;
+  names: ReadonlyMap<string, string>;
+  categories: ReadonlyMap<string, ServiceCategory>;
+  t: TFunction;
+  language: Language;
+}
 
-  const title = t('pages.analytics.title');
-  const header = (
-    <>
-      <PageHeader title={title} />
-      {/* panels: budgets, anomalies, export */}
-    </>
-  );
-  if (allocated === undefined) return header;
-  if (!resolved || !figures || !index) {
-    return (
-      <section className="analytics">
-        {header}
-        <SkippedRowsNotice kind="rows" skipped={allocated.skipped} area="analytics" />
-        <p className="empty">{t('pages.analytics.empty')}</p>
-      </section>
-    );
-  }
-
+/** Every figure, table, label and link of the page for one selection: computed, not rendered. */
+const makeView = ({ index, resolved, selection, names, categories, t, language }: ViewInput) => {
   const { period, previous } = resolved;
   const measure: Measure = selection.measure;
-  const choose = (next: AnalyticsSelection) =>
-    navigate(hrefFor('analytics', selectionParams(next)), { replace: true });
+  const current = centerMonthTable(index, period, measure, names.keys());
+  const before = previous ? centerMonthTable(index, previous, measure, current.centers) : null;
+  const table = before ? centerMonthTable(index, period, measure, before.centers) : current;
+  const categoryOf = (code: string) => categories.get(code);
+  const figures = {
+    categories: categoryShares(index, period, measure, categoryOf),
+    categoriesBefore: previous ? categoryShares(index, previous, measure, categoryOf) : null,
+  };
   const money = (centimes: number): FigureCell => ({
     display: formatChf(centimes, language),
     plain: formatMoney(centimes),
@@ -152,7 +119,6 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
   const measureLabel = t(`analyticsPage.measures.${measure}`);
   const currentLabel = periodText(period);
   const previousLabel = t('analyticsPage.yearEarlier');
-  const { table, before } = figures;
   const colourOf = (code: string, position: number) =>
     code === UNASSIGNED ? UNASSIGNED_COLOUR : seriesColour(position);
   const series = table.centers.map((code, position) => ({
@@ -364,6 +330,180 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
   // The bars of a share chart are named on their axis; only "a year earlier" needs a key.
   const shareLegend = previous ? [{ label: previousLabel, colour: PREVIOUS_COLOUR }] : [];
 
+  return {
+    selection,
+    period,
+    previous,
+    table,
+    before,
+    monthlyTable,
+    titles,
+    chartLabel,
+    series,
+    previousLabel,
+    centerTable,
+    shareLegend,
+    centerItems,
+    currentLabel,
+    categoryTable,
+    categoryItems,
+    trendCenter,
+    centerLabel,
+    measureLabel,
+    trendTable,
+    trendColour,
+    trendPrevious,
+    trend,
+    crossTable,
+    periodText,
+  };
+};
+
+type View = ReturnType<typeof makeView>;
+
+const viewKey = (view: View) =>
+  `${selectionParams(view.selection).toString()} ${view.period.from} ${view.period.to}`;
+
+/**
+ * The four charts of a view, built once per view: React skips an element it is handed again, so a
+ * render of the page for another selection leaves the charts alone until their deferred view changes.
+ */
+const chartsOf = (view: View, language: Language) => {
+  const {
+    table,
+    before,
+    period,
+    series,
+    previousLabel,
+    centerItems,
+    categoryItems,
+    currentLabel,
+    trend,
+    trendColour,
+    trendPrevious,
+    periodText,
+  } = view;
+  return {
+    monthly: (
+      <MonthlyStack
+        months={table.months}
+        series={series}
+        values={table.cells}
+        previous={before ? before.columnTotals : null}
+        previousLabel={previousLabel}
+        hrefOf={(s, m) => {
+          const month = table.months[m] ?? period.from;
+          return linesHref(monthPeriod(month), { center: table.centers[s] ?? UNASSIGNED });
+        }}
+        language={language}
+      />
+    ),
+    centers: (
+      <ShareBars
+        items={centerItems}
+        currentLabel={currentLabel}
+        previousLabel={previousLabel}
+        language={language}
+      />
+    ),
+    categories: (
+      <ShareBars
+        items={categoryItems}
+        currentLabel={currentLabel}
+        previousLabel={previousLabel}
+        language={language}
+      />
+    ),
+    trend: (
+      <TrendBars
+        points={trend}
+        currentLabel={currentLabel}
+        previousLabel={periodText(trendPrevious)}
+        colour={trendColour}
+        language={language}
+      />
+    ),
+  };
+};
+
+export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const allocated = useAnalyticsAllocated();
+  const centers = useAnalyticsCostCenters();
+  const services = useAnalyticsServices();
+  const selection = useMemo(() => parseSelection(params), [params]);
+  const index = useMemo(() => (allocated ? indexAllocated(allocated.rows) : null), [allocated]);
+  const storedMonths = useMemo(() => (index ? [...index.byCenter.keys()].sort() : []), [index]);
+  const resolved = useMemo(() => resolvePeriod(selection, storedMonths), [selection, storedMonths]);
+  const names = useMemo(
+    () => new Map((centers?.rows ?? []).map((center) => [center.code, center.name])),
+    [centers],
+  );
+  const categories = useMemo(
+    () =>
+      new Map<string, ServiceCategory>(
+        (services?.rows ?? []).map((service) => [service.code, service.category]),
+      ),
+    [services],
+  );
+  const view = useMemo(
+    () =>
+      index && resolved ? makeView({ index, resolved, selection, names, categories, t, language }) : null,
+    [index, resolved, selection, names, categories, t, language],
+  );
+  // The charts follow the selection one render later (useDeferredValue): the controls, the summary
+  // and the tables show a change in the next frame; recharts redraws four charts after it, and a
+  // quicker next change interrupts that redraw instead of queueing behind it.
+  const deferredView = useDeferredValue(view);
+  const charts = useMemo(
+    () => (deferredView ? chartsOf(deferredView, language) : null),
+    [deferredView, language],
+  );
+
+  const title = t('pages.analytics.title');
+  const header = (
+    <>
+      <PageHeader title={title} />
+      {/* panels: budgets, anomalies, export */}
+    </>
+  );
+  if (allocated === undefined) return header;
+  if (!view || !charts) {
+    return (
+      <section className="analytics">
+        {header}
+        <SkippedRowsNotice kind="rows" skipped={allocated.skipped} area="analytics" />
+        <p className="empty">{t('pages.analytics.empty')}</p>
+      </section>
+    );
+  }
+
+  const choose = (next: AnalyticsSelection) =>
+    navigate(hrefFor('analytics', selectionParams(next)), { replace: true });
+  const {
+    period,
+    previous,
+    table,
+    monthlyTable,
+    titles,
+    chartLabel,
+    series,
+    previousLabel,
+    centerTable,
+    shareLegend,
+    currentLabel,
+    categoryTable,
+    trendCenter,
+    centerLabel,
+    measureLabel,
+    trendTable,
+    trendColour,
+    trendPrevious,
+    crossTable,
+    periodText,
+  } = view;
+
   return (
     <section className="analytics">
       {header}
@@ -380,7 +520,12 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
       {table.total === 0 && table.cells.every((row) => row.every((value) => value === 0)) ? (
         <p className="empty">{t('analyticsPage.noLines')}</p>
       ) : (
-        <div className="analytics__grid">
+        // What the charts show and what is chosen, for the benchmark to see when the charts caught up.
+        <div
+          className="analytics__grid"
+          data-chosen={viewKey(view)}
+          data-charted={deferredView ? viewKey(deferredView) : ''}
+        >
           <div className="analytics__wide">
             <FigureCard
               title={titles.monthly}
@@ -388,18 +533,7 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
               table={monthlyTable}
               legend={[...series, ...(previous ? [{ label: previousLabel, colour: PREVIOUS_COLOUR }] : [])]}
             >
-              <MonthlyStack
-                months={table.months}
-                series={series}
-                values={table.cells}
-                previous={before ? before.columnTotals : null}
-                previousLabel={previousLabel}
-                hrefOf={(s, m) => {
-                  const month = table.months[m] ?? period.from;
-                  return linesHref(monthPeriod(month), { center: table.centers[s] ?? UNASSIGNED });
-                }}
-                language={language}
-              />
+              {charts.monthly}
             </FigureCard>
           </div>
           <FigureCard
@@ -408,12 +542,7 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
             table={centerTable}
             legend={shareLegend}
           >
-            <ShareBars
-              items={centerItems}
-              currentLabel={currentLabel}
-              previousLabel={previousLabel}
-              language={language}
-            />
+            {charts.centers}
           </FigureCard>
           <FigureCard
             title={titles.byCategory}
@@ -421,12 +550,7 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
             table={categoryTable}
             legend={shareLegend}
           >
-            <ShareBars
-              items={categoryItems}
-              currentLabel={currentLabel}
-              previousLabel={previousLabel}
-              language={language}
-            />
+            {charts.categories}
           </FigureCard>
           <div className="analytics__wide">
             <FigureCard
@@ -460,13 +584,7 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
                 </label>
               }
             >
-              <TrendBars
-                points={trend}
-                currentLabel={currentLabel}
-                previousLabel={periodText(trendPrevious)}
-                colour={trendColour}
-                language={language}
-              />
+              {charts.trend}
             </FigureCard>
           </div>
           <section className="card analytics__wide" aria-labelledby="analytics-cross">
