@@ -202,4 +202,28 @@ describe('Analytics', () => {
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(400);
     await trend.getByText('Picture saved.').waitFor();
   });
+
+  it('works from the keyboard: amounts by arrows, a hidden table shown when its figures get the focus', async () => {
+    await openAnalytics();
+    await page.getByRole('radio', { name: 'Net' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => window.location.hash.includes('m=vat'));
+    await page.getByRole('region', { name: 'VAT per cost centre' }).waitFor();
+
+    const categories = card('Cost per service category');
+    const show = categories.getByRole('button', { name: 'Show table' });
+    // The table is there for screen readers while hidden, and shows itself to the keyboard.
+    await categories.getByRole('button', { name: 'Save as PNG' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = categories.locator('table a:focus');
+    await focused.waitFor();
+    expect((await focused.boundingBox())?.height ?? 0).toBeGreaterThan(8);
+    await show.focus();
+    await page.keyboard.press('Enter');
+    await categories.getByRole('button', { name: 'Hide table' }).waitFor();
+    expect(await categories.getByRole('button', { name: 'Hide table' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+    expect((await categories.getByRole('table').boundingBox())?.height ?? 0).toBeGreaterThan(40);
+  });
 });
