@@ -7,7 +7,8 @@
  * updates that entry of the results file and the page; `--only allocation` likewise measures just
  * the re-allocation and the cost table from the allocated rollups (bench/allocation.ts, in Node);
  * `--only allocationBrowser` the same in Chromium, in the archive of one sync (bench/page/main.ts);
- * `--only analyticsPage` the Analytics page's first paint and period changes (bench/analyticsPage.ts).
+ * `--only analyticsPage` the Analytics page's first paint and period changes (bench/analyticsPage.ts);
+ * `--only exports` the workbook of every line and the SAP journal (bench/exports.ts, in Node).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -20,6 +21,7 @@ import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { activeDatabaseName } from '../tests/testing/activeDatabase';
 import { measureAllocation } from './allocation';
 import { measureAnalyticsPage } from './analyticsPage';
+import { measureExports } from './exports';
 import { measureCostCentreImport } from './costCenterImport';
 import { renderMarkdown } from './report';
 
@@ -161,6 +163,13 @@ const main = async () => {
   };
   if (only === 'allocation') {
     updateEntryOnly({ allocation: await measureAllocationHere() });
+    return;
+  }
+  if (only === 'exports') {
+    log(`exports: ${quick ? 'medium' : 'large'} profile, the workbook of every line and the SAP journal`);
+    const result = await measureExports(quick);
+    log(`exports: ${result.status}`);
+    updateEntryOnly({ exports: result });
     return;
   }
   // Only the browser's allocation figures: nothing else of the bench is measured.
