@@ -7,6 +7,7 @@
  * updates that entry of the results file and the page; `--only allocation` likewise measures just
  * the re-allocation and the cost table from the allocated rollups (bench/allocation.ts, in Node);
  * `--only allocationBrowser` the same in Chromium, in the archive of one sync (bench/page/main.ts);
+ * `--only analyticsPage` the Analytics page's first paint and period changes (bench/analyticsPage.ts);
  * `--only exports` the workbook of every line and the SAP journal (bench/exports.ts, in Node).
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { activeDatabaseName } from '../tests/testing/activeDatabase';
 import { measureAllocation } from './allocation';
+import { measureAnalyticsPage } from './analyticsPage';
 import { measureExports } from './exports';
 import { measureCostCentreImport } from './costCenterImport';
 import { COLD_START_AB_FILE, renderMarkdown, type ColdStartAB } from './report';
@@ -181,7 +183,7 @@ const main = async () => {
     return;
   }
   // Only the browser's allocation figures: nothing else of the bench is measured.
-  const browserOnly = only === 'allocationBrowser';
+  const browserOnly = only === 'allocationBrowser' || only === 'analyticsPage';
   if (!browserOnly) log('cost-centre import: 10,000-row xlsx');
   const costCentreImport = browserOnly ? null : measureCostCentreImport(quick ? 5 : 9);
   if (costCentreImport) log(`cost-centre import: ${costCentreImport.status}`);
@@ -270,6 +272,22 @@ const main = async () => {
     await page.close();
     return { ...result, targetMs: { reallocation: 500, costTable: 50 } };
   };
+  /** The Analytics page: first paint after navigation, and each change of its selection. */
+  const analyticsPageHere = async (browserContext: BrowserContext) => {
+    log('analytics page');
+    const result = await measureAnalyticsPage(browserContext, appUrl, runs, memoryOf);
+    log(
+      `analytics page: ${result.months} months, first paint ${result.firstPaintMs} ms (cold ${result.firstPaintColdMs} ms), slowest period change ${result.periodChangeMaxMs} ms`,
+    );
+    return result;
+  };
+  if (only === 'analyticsPage') {
+    updateEntryOnly({ analyticsPage: await analyticsPageHere(context) });
+    await browser.close();
+    await server.close();
+    await sim.close();
+    return;
+  }
   if (only === 'allocationBrowser') {
     updateEntryOnly({ allocationBrowser: await allocationInBrowser(context) });
     await browser.close();
@@ -339,6 +357,7 @@ const main = async () => {
   ] as const);
   await probe.close();
   const allocationBrowser = await allocationInBrowser(context);
+  const analyticsPage = await analyticsPageHere(context);
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -381,6 +400,7 @@ const main = async () => {
     costCentreImport,
     allocation,
     allocationBrowser,
+    analyticsPage,
   };
   const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
@@ -406,6 +426,7 @@ const main = async () => {
         costCentreImport: results.costCentreImport,
         allocation: results.allocation,
         allocationBrowser: results.allocationBrowser,
+        analyticsPage: results.analyticsPage,
       },
       null,
       2,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SafeFileNameSchema, toSafeFileName } from './saveFile';
+import { SafeFileNameSchema, SaveFileRequestSchema, toSafeFileName } from './saveFile';
 
 describe('toSafeFileName', () => {
   it.each([
@@ -66,4 +66,21 @@ describe('Windows device names', () => {
       expect(SafeFileNameSchema.safeParse(name).success).toBe(true);
     },
   );
+});
+
+describe('a chart saved as a picture', () => {
+  it('accepts a PNG only as image/png', () => {
+    const bytes = new Uint8Array([137, 80, 78, 71]);
+    expect(
+      SaveFileRequestSchema.safeParse({ suggestedName: 'Cost per month.png', mimeType: 'image/png', bytes })
+        .success,
+    ).toBe(true);
+    expect(
+      SaveFileRequestSchema.safeParse({
+        suggestedName: 'Cost per month.png',
+        mimeType: 'application/pdf',
+        bytes,
+      }).success,
+    ).toBe(false);
+  });
 });

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * could point anywhere else is refused here, before main touches the file system.
  */
 
-export const saveFileExtensions = ['pdf', 'csv', 'xlsx', 'zip'] as const;
+export const saveFileExtensions = ['pdf', 'csv', 'xlsx', 'zip', 'png'] as const;
 export type SaveFileExtension = (typeof saveFileExtensions)[number];
 
 /** What may be saved, by extension; the MIME type must agree with the name's extension. */
@@ -15,6 +15,7 @@ export const saveFileTypes = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   zip: 'application/zip',
+  png: 'image/png',
 } as const satisfies Record<SaveFileExtension, string>;
 export type SaveFileMimeType = (typeof saveFileTypes)[SaveFileExtension];
 

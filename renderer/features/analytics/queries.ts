@@ -1,14 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { allocatedByCenterMonth } from '../../db/allocation';
 import { useDatabase } from '../../db/DatabaseContext';
-import { checkCostCenters, checkRollups } from '../../db/rowChecks';
+import { checkAllocatedRollups, checkCostCenters, checkServices } from '../../db/rowChecks';
 
 // Every read of the archive the analytics page makes. Each hook re-renders when its rows change.
 
-/** The monthly rollups of every stored line: thousands of rows where the lines are a million. */
-export const useAnalyticsRollups = () => {
+/**
+ * Every allocated rollup row (month x cost centre x service): one read of a few thousand rows where
+ * the lines are a million, so that a change of period or amount is computed in memory, never read.
+ */
+export const useAnalyticsAllocated = () => {
   const db = useDatabase();
-  return useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
+  return useLiveQuery(async () => checkAllocatedRollups(await db.allocatedRollups.toArray()), [db]);
 };
 
 /** The cost centres, for their names. */
@@ -17,11 +19,8 @@ export const useAnalyticsCostCenters = () => {
   return useLiveQuery(async () => checkCostCenters(await db.costCenters.toArray()), [db]);
 };
 
-/**
- * Cost per cost centre (UNASSIGNED included) and month over [fromMonth, toMonth], from the
- * allocated rollups: exact to the centime against the per-line allocation, for any validity period.
- */
-export const useAllocatedByCenterMonth = (fromMonth: string, toMonth: string) => {
+/** The service catalogue, for each service's category. */
+export const useAnalyticsServices = () => {
   const db = useDatabase();
-  return useLiveQuery(() => allocatedByCenterMonth(db, fromMonth, toMonth), [db, fromMonth, toMonth]);
+  return useLiveQuery(async () => checkServices(await db.services.toArray()), [db]);
 };

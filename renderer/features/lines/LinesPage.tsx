@@ -192,6 +192,17 @@ export const LinesPage = ({ params }: LinesPageProps) => {
             {totals.chargedNetCentimes !== null && filter.costCenters && (
               <span>{t('lines.charged', { amount: formatChf(totals.chargedNetCentimes, language) })}</span>
             )}
+            {/* The Analytics page links here with VAT or gross figures: the charged share of each. */}
+            {totals.chargedNetCentimes !== null &&
+              totals.chargedVatCentimes !== null &&
+              filter.costCenters && (
+                <span>
+                  {t('lines.chargedVatGross', {
+                    vat: formatChf(totals.chargedVatCentimes, language),
+                    gross: formatChf(totals.chargedNetCentimes + totals.chargedVatCentimes, language),
+                  })}
+                </span>
+              )}
           </>
         ) : (
           <span>{t('lines.loading')}</span>
