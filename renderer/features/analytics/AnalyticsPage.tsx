@@ -48,6 +48,7 @@ import {
   type FigureCell,
   type FigureTable,
 } from './FigureCard';
+import { PeriodExport } from '../exports';
 import { PeriodControls } from './PeriodControls';
 import { useAnalyticsAllocated, useAnalyticsCostCenters, useAnalyticsServices } from './queries';
 
@@ -465,7 +466,6 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
   const header = (
     <>
       <PageHeader title={title} />
-      {/* panels: budgets, anomalies, export */}
     </>
   );
   if (allocated === undefined) return header;
@@ -517,6 +517,9 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
         onChange={choose}
         periodText={periodText}
       />
+      <div className="analytics__actions">
+        <PeriodExport period={period} />
+      </div>
       {table.total === 0 && table.cells.every((row) => row.every((value) => value === 0)) ? (
         <p className="empty">{t('analyticsPage.noLines')}</p>
       ) : (
