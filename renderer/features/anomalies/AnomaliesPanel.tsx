@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MonthPeriod } from '../../../shared/analytics/centerTotals';
+import { formatMonth } from '../../../shared/core/format';
+import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
+import { useLanguage } from '../../ui/useLanguage';
+import { AnomalyList } from './AnomalyList';
+import { useAnomalies } from './useAnomalies';
+import { useUnitPriceCounts } from './useUnitPriceCounts';
+
+interface AnomaliesPanelProps {
+  period: MonthPeriod;
+  /** The Overview's compact card names its months under the title; the Analytics page has its selector. */
+  variant?: 'panel' | 'overview';
+}
+
+/** The anomaly flags of a period: dismissed ones hidden unless the clerk asks for them. */
+export const AnomaliesPanel = ({ period, variant = 'panel' }: AnomaliesPanelProps) => {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const titleId = useId();
+  const [showDismissed, setShowDismissed] = useState(false);
+  const prices = useUnitPriceCounts();
+  const { flags, centerNames, skipped } = useAnomalies(period, prices.counts);
+  const shown = flags?.filter((flag) => showDismissed || !flag.dismissal) ?? [];
+  const dismissedCount = flags?.filter((flag) => flag.dismissal).length ?? 0;
+
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>
+        {variant === 'overview' ? t('alerts.anomalies.overviewTitle') : t('alerts.anomalies.title')}
+      </h2>
+      {variant === 'overview' && (
+        <p className="muted">
+          {t('alerts.anomalies.overviewPeriod', {
+            from: formatMonth(period.from, language, 'long'),
+            to: formatMonth(period.to, language, 'long'),
+          })}
+        </p>
+      )}
+      <SkippedRowsNotice kind="rows" skipped={skipped} area="anomalies" />
+      {flags && shown.length === 0 && (
+        <p className="empty">
+          {dismissedCount > 0 ? t('alerts.anomalies.allDismissed') : t('alerts.anomalies.none')}
+        </p>
+      )}
+      {shown.length > 0 && <AnomalyList flags={shown} centerNames={centerNames} />}
+      {prices.state === 'pending' && <p className="hint">{t('alerts.anomalies.pricesPending')}</p>}
+      {prices.state === 'failed' && <p className="hint">{t('alerts.anomalies.pricesFailed')}</p>}
+      {dismissedCount > 0 && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={showDismissed}
+            onChange={(event) => setShowDismissed(event.target.checked)}
+          />
+          {t('alerts.anomalies.showDismissed')}
+        </label>
+      )}
+    </section>
+  );
+};
