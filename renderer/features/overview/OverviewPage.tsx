@@ -24,7 +24,7 @@ import { usePreviousVisit } from '../../ui/PreviousVisitContext';
 import { BudgetAlertsCard } from '../budgets';
 import { AnomaliesPanel } from '../anomalies';
 
-/** The Overview's anomaly flags cover the latest complete months: what is news, not history. */
+/** The Overview's anomaly flags cover the latest complete months with cost: what is news, not history. */
 export const ANOMALY_MONTHS = 3;
 
 const CustomerOptionSchema = CustomerSchema.pick({ costCenterOption: true });
@@ -100,7 +100,8 @@ export const OverviewPage = () => {
   );
   const period = monthsPeriod(trend);
   const anomalyPeriod = useMemo(() => {
-    const recent = chartMonths.slice(-ANOMALY_MONTHS);
+    // The current month has no cost until its invoices arrive early in the next one: not yet news.
+    const recent = chartMonths.filter((month) => month.grossCentimes !== 0).slice(-ANOMALY_MONTHS);
     const first = recent[0]?.month;
     const last = recent.at(-1)?.month;
     return first && last ? { from: first, to: last } : null;
