@@ -17,7 +17,7 @@ import type { OutboxRow } from './records';
 import { resolveTakeTheirs } from './localEdits';
 import { createDexieResourceStore } from './resourceStore';
 import { createDexieSyncStore } from './syncStore';
-import { storedInvoiceFixture } from './testing/allocationArchive';
+import { storedInvoiceFixture, storeLines } from './testing/allocationArchive';
 
 const open = async (name = 'alloc', indexedDB = new IDBFactory()) => {
   const db = new InvoiceDeskDatabase(name, { indexedDB, IDBKeyRange });
@@ -118,15 +118,8 @@ describe('allocated rollups', () => {
 
   it('assignments from the operator re-allocate the lines of their keys in the same transaction', async () => {
     const db = await open();
-    await db.invoices.put(storedInvoice('i1', 2));
     const lines = [line(1, {}), line(2, { frankingLicence: '60000002', serviceDate: '2026-04-02' })];
-    await createDexieSyncStore(db).commitLinesPage({
-      invoiceId: 'i1',
-      blockNo: 0,
-      lines,
-      quarantined: [],
-      nextCursor: null,
-    });
+    await storeLines(db, lines);
     const resources = createDexieResourceStore(db);
     const snapshot = (assignments: Assignment[]): ResourceSnapshot => ({
       customer: { customerNumber: '1000200', name: 'X', language: 'de', debtors: [], costCenterOption: true },
@@ -154,15 +147,8 @@ describe('allocated rollups', () => {
 
   it('a pushed assignment the operator acknowledges, and a cost centre it deletes with its assignments, re-allocate their lines', async () => {
     const db = await open();
-    await db.invoices.put(storedInvoice('i1', 2));
     const lines = [line(1, {}), line(2, { serviceCode: 'B', serviceDate: '2026-04-02' })];
-    await createDexieSyncStore(db).commitLinesPage({
-      invoiceId: 'i1',
-      blockNo: 0,
-      lines,
-      quarantined: [],
-      nextCursor: null,
-    });
+    await storeLines(db, lines);
     const resources = createDexieResourceStore(db);
     const pushed = assignment('s', 'service', 'B', [['LOG', 100]]);
     const input = { kind: pushed.kind, key: pushed.key, splits: pushed.splits };
@@ -216,15 +202,8 @@ describe('allocated rollups', () => {
 
   it('"take theirs" on a conflicting assignment puts the operator\'s charge back on the lines', async () => {
     const db = await open();
-    await db.invoices.put(storedInvoice('i1', 2));
     const lines = [line(1, {}), line(2, { serviceCode: 'B', serviceDate: '2026-04-02' })];
-    await createDexieSyncStore(db).commitLinesPage({
-      invoiceId: 'i1',
-      blockNo: 0,
-      lines,
-      quarantined: [],
-      nextCursor: null,
-    });
+    await storeLines(db, lines);
     // Mine, stored locally and waiting: service B to SALES. The operator has B on LOG.
     const mine = assignment('s', 'service', 'B', [['SALES', 100]]);
     const theirs = assignment('s', 'service', 'B', [['LOG', 100]]);
@@ -290,17 +269,10 @@ describe('allocated rollups', () => {
         '2026-02-10',
       ),
     );
-    await db.invoices.put(storedInvoice('i1', 4));
     const lines = ['2026-01-20', '2026-02-09', '2026-02-10', '2026-03-05'].map((serviceDate, i) =>
       line(i + 1, { serviceDate, netAmount: '0.05', vatAmount: '0.01' }),
     );
-    await createDexieSyncStore(db).commitLinesPage({
-      invoiceId: 'i1',
-      blockNo: 0,
-      lines,
-      quarantined: [],
-      nextCursor: null,
-    });
+    await storeLines(db, lines);
     const { rows } = await allocatedByCenterMonth(db, '2026-02', '2026-03');
     expect(rows.map((row) => [row.month, row.costCenter, row.netCentimes, row.vatCentimes])).toEqual([
       // 0.025 -> 0.03 twice is 0.06: the first split gives a centime back; VAT 0.005 -> 0.01 twice.

@@ -53,15 +53,24 @@ export const allocationArchive = async ({
     storedCenter('9000', 'Closed', { active: false }),
   ]);
   await db.assignments.bulkPut(assignments);
-  await db.invoices.put(storedInvoiceFixture('i1', lines.length));
+  await storeLines(db, lines);
+  return db;
+};
+
+/** Stores `lines` as invoice `invoiceId`'s one page, through the sync's own commit (rollups included). */
+export const storeLines = async (
+  db: InvoiceDeskDatabase,
+  lines: LineItem[],
+  invoiceId = 'i1',
+): Promise<void> => {
+  await db.invoices.put(storedInvoiceFixture(invoiceId, lines.length));
   await createDexieSyncStore(db).commitLinesPage({
-    invoiceId: 'i1',
+    invoiceId,
     blockNo: 0,
     lines,
     quarantined: [],
     nextCursor: null,
   });
-  return db;
 };
 
 /** Net centimes per "month centre" (UNASSIGNED as "-"), zeros left out, in key order. */
