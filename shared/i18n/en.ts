@@ -816,7 +816,7 @@ export const en = {
     },
   },
   alerts: {
-    status: { ok: 'Within budget', warning: '80 % reached', over: 'Over budget' },
+    status: { ok: 'Within budget', warning: '80% reached', over: 'Over budget' },
     budgets: {
       title: 'Budgets',
       caption: 'Monthly budgets against allocated net cost, {{from}} to {{to}}',
@@ -829,13 +829,13 @@ export const en = {
       yearToDateOf: 'Year to date, {{from}} to {{to}}',
       noBudgets: 'No cost centre has a monthly budget yet. Set one on the Cost centres page.',
       monthly: 'Month by month',
-      noAlerts: 'No cost centre reached 80 % of its monthly budget in these months.',
+      noAlerts: 'No cost centre reached 80% of its monthly budget in these months.',
       alert: '{{center}}: {{used}} of the budget in {{month}} ({{actual}} of {{budget}})',
       alertZero: '{{center}}: {{actual}} in {{month}} against a budget of {{budget}}',
       showLines: 'Lines',
       showLinesOf: 'Show the lines of {{center}} in {{month}}',
       overviewTitle: 'Budget alerts',
-      overviewNone: 'No cost centre reached 80 % of its budget in {{month}}.',
+      overviewNone: 'No cost centre reached 80% of its budget in {{month}}.',
       openAnalytics: 'Open Analytics',
       notifyTitle_one: 'Budget alert',
       notifyTitle_other: '{{count}} budget alerts',
@@ -892,7 +892,7 @@ export const en = {
       title: 'Budgets and anomalies',
       notifyBudget: 'Notify me of budget alerts',
       notifyBudgetHelp:
-        'After a synchronisation, a desktop notification when a cost centre reaches 80 % or 100 % of its monthly budget: once per cost centre, threshold and month.',
+        'After a synchronisation, a desktop notification when a cost centre reaches 80% or 100% of its monthly budget: once per cost centre, threshold and month.',
       percent: 'Flag a month rising above its 6-month average by more than (%)',
       amount: 'and by more than (CHF)',
       thresholdsHelp: 'A month is flagged only when it exceeds both.',

@@ -53,7 +53,9 @@ export const BudgetAlertsCard = ({ today }: { today: string }) => {
           ))}
         </ul>
       )}
-      <a href={hrefFor('analytics')}>{t('alerts.budgets.openAnalytics')}</a>
+      <p>
+        <a href={hrefFor('analytics')}>{t('alerts.budgets.openAnalytics')}</a>
+      </p>
     </section>
   );
 };

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { budgetAlerts, budgetReport } from '../../../shared/analytics/budgets';
+import { budgetAlerts, budgetReport, type BudgetFigure } from '../../../shared/analytics/budgets';
 import { periodDates, type MonthPeriod } from '../../../shared/analytics/centerTotals';
 import { formatChf, formatMonth } from '../../../shared/core/format';
 import { lineQueryParams } from '../../../shared/lines/filterQuery';
@@ -11,6 +11,17 @@ import '../../ui/alertList.css';
 import { BudgetStatus } from './BudgetStatus';
 import { useBudgetData } from './queries';
 import { alertText, centerLabel, usedText } from './wording';
+
+/** The share used and the level it reached, in words beside its shape: "82.4 % ▲ 80 % reached". */
+const UsedCell = ({ figure }: { figure: BudgetFigure }) => {
+  const language = useLanguage();
+  return (
+    <span className="budget-used">
+      <span className="budget-used__share">{usedText(figure, language) ?? '–'}</span>
+      <BudgetStatus level={figure.level} />
+    </span>
+  );
+};
 
 /** The explorer on one cost centre's lines of one month: what its figure is made of. */
 export const centerMonthHref = (code: string, month: string): string =>
@@ -53,23 +64,12 @@ export const BudgetsPanel = ({ period }: { period: MonthPeriod }) => {
                   <th scope="col" className="num">
                     {t('alerts.budgets.actual')}
                   </th>
-                  <th scope="col" className="num">
-                    {t('alerts.budgets.used')}
-                  </th>
-                  <th scope="col">{t('alerts.budgets.status')}</th>
-                  <th scope="col" className="num">
-                    <abbr
-                      title={t('alerts.budgets.yearToDateOf', {
-                        from: month(rows[0]?.yearToDate.from ?? period.to),
-                        to: month(period.to),
-                      })}
-                    >
-                      {t('alerts.budgets.yearToDate')}
-                    </abbr>
-                  </th>
+                  <th scope="col">{t('alerts.budgets.used')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">{t('alerts.budgets.yearToDate')} </span>
-                    {t('alerts.budgets.status')}
+                    {t('alerts.budgets.yearToDateOf', {
+                      from: month(rows[0]?.yearToDate.from ?? period.to),
+                      to: month(period.to),
+                    })}
                   </th>
                 </tr>
               </thead>
@@ -79,13 +79,11 @@ export const BudgetsPanel = ({ period }: { period: MonthPeriod }) => {
                     <th scope="row">{centerLabel(row.code, row.name)}</th>
                     <td className="num">{formatChf(row.period.budgetCentimes, language)}</td>
                     <td className="num">{formatChf(row.period.actualCentimes, language)}</td>
-                    <td className="num">{usedText(row.period, language) ?? '–'}</td>
                     <td>
-                      <BudgetStatus level={row.period.level} />
+                      <UsedCell figure={row.period} />
                     </td>
-                    <td className="num">{usedText(row.yearToDate, language) ?? '–'}</td>
                     <td>
-                      <BudgetStatus level={row.yearToDate.level} />
+                      <UsedCell figure={row.yearToDate} />
                     </td>
                   </tr>
                 ))}
@@ -96,7 +94,7 @@ export const BudgetsPanel = ({ period }: { period: MonthPeriod }) => {
           {alerts.length === 0 ? (
             <p className="empty">{t('alerts.budgets.noAlerts')}</p>
           ) : (
-            <ul className="plain-list alert-list">
+            <ul className="plain-list alert-list alert-list--status">
               {alerts.map((alert) => (
                 <li key={`${alert.code}|${alert.month}`}>
                   <BudgetStatus level={alert.figure.level} />

@@ -12,6 +12,7 @@ import {
   saveNotifyBudgetAlerts,
 } from './alertSettings';
 import { useProfile } from './profiles/ProfileContext';
+import './alertSettings.css';
 
 /** Budget notifications and the thresholds of a rise anomaly, for the active customer archive. */
 export const AlertSettings = () => {
@@ -70,6 +71,7 @@ export const AlertSettings = () => {
           <label htmlFor={`${id}-percent`}>{t('alerts.settings.percent')}</label>
           <input
             id={`${id}-percent`}
+            className="alert-settings__number"
             inputMode="numeric"
             autoComplete="off"
             maxLength={5}
@@ -88,6 +90,7 @@ export const AlertSettings = () => {
           <label htmlFor={`${id}-amount`}>{t('alerts.settings.amount')}</label>
           <input
             id={`${id}-amount`}
+            className="alert-settings__number"
             inputMode="decimal"
             autoComplete="off"
             maxLength={20}
