@@ -124,6 +124,8 @@ describe('budget alerts and anomaly flags', () => {
     const flagText = new RegExp(
       `^Service ${SERVICE_NAME}: CHF [\\d'’.]+ in October 2026, [\\d'’.]+% above the average`,
     );
+    // The card shows five flags; October (seasonally high) has more.
+    await card.getByRole('button', { name: /^Show all \(\d+\)$/ }).click();
     const link = card.getByRole('link', { name: new RegExp(`^Show the lines: ${flagText.source.slice(1)}`) });
     await link.waitFor({ timeout: 30_000 });
     await link.click();
@@ -134,6 +136,7 @@ describe('budget alerts and anomaly flags', () => {
     });
 
     await page.goto(`${web.url}#/overview`);
+    await card.getByRole('button', { name: /^Show all \(\d+\)$/ }).click();
     const dismiss = card.getByRole('button', { name: new RegExp(`^Dismiss: ${flagText.source.slice(1)}`) });
     await dismiss.focus();
     await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthPeriod } from '../../../shared/analytics/centerTotals';
-import { formatMonth } from '../../../shared/core/format';
+import { formatInteger, formatMonth } from '../../../shared/core/format';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { useLanguage } from '../../ui/useLanguage';
 import { AnomalyList } from './AnomalyList';
@@ -12,14 +12,18 @@ interface AnomaliesPanelProps {
   period: MonthPeriod;
   /** The Overview's compact card names its months under the title; the Analytics page has its selector. */
   variant?: 'panel' | 'overview';
+  /** Show this many flags and a button for the rest (the Overview keeps its cards short). */
+  limit?: number;
 }
 
 /** The anomaly flags of a period: dismissed ones hidden unless the clerk asks for them. */
-export const AnomaliesPanel = ({ period, variant = 'panel' }: AnomaliesPanelProps) => {
+export const AnomaliesPanel = ({ period, variant = 'panel', limit }: AnomaliesPanelProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
   const titleId = useId();
   const [showDismissed, setShowDismissed] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const listId = useId();
   const prices = useUnitPriceCounts();
   const { flags, centerNames, skipped } = useAnomalies(period, prices.counts);
   const shown = flags?.filter((flag) => showDismissed || !flag.dismissal) ?? [];
@@ -44,7 +48,26 @@ export const AnomaliesPanel = ({ period, variant = 'panel' }: AnomaliesPanelProp
           {dismissedCount > 0 ? t('alerts.anomalies.allDismissed') : t('alerts.anomalies.none')}
         </p>
       )}
-      {shown.length > 0 && <AnomalyList flags={shown} centerNames={centerNames} />}
+      {shown.length > 0 && (
+        <AnomalyList
+          id={listId}
+          flags={limit === undefined || expanded ? shown : shown.slice(0, limit)}
+          centerNames={centerNames}
+        />
+      )}
+      {limit !== undefined && shown.length > limit && (
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={() => setExpanded((value) => !value)}
+        >
+          {expanded
+            ? t('overview.showFewer')
+            : t('overview.showAll', { n: formatInteger(shown.length, language) })}
+        </button>
+      )}
       {prices.state === 'pending' && <p className="hint">{t('alerts.anomalies.pricesPending')}</p>}
       {prices.state === 'failed' && <p className="hint">{t('alerts.anomalies.pricesFailed')}</p>}
       {dismissedCount > 0 && (

@@ -12,12 +12,13 @@ import { describeFlag, type FlagNames } from './wording';
 import '../../ui/alertList.css';
 
 interface AnomalyListProps {
+  id?: string;
   flags: readonly ShownFlag[];
   centerNames: ReadonlyMap<string, string> | undefined;
 }
 
 /** Flags in words, each with its lines one click away and a way to dismiss it with a note. */
-export const AnomalyList = ({ flags, centerNames }: AnomalyListProps) => {
+export const AnomalyList = ({ id, flags, centerNames }: AnomalyListProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
   const operatorNames = useNames();
@@ -32,7 +33,7 @@ export const AnomalyList = ({ flags, centerNames }: AnomalyListProps) => {
   };
   return (
     <>
-      <ul className="plain-list alert-list">
+      <ul className="plain-list alert-list" id={id}>
         {flags.map((shown) => {
           const description = describeFlag(shown.flag, t, language, names);
           return (

@@ -212,7 +212,7 @@ export const OverviewPage = () => {
         {anomalyPeriod && (
           <div className="overview__wide">
             <ErrorBoundary variant="panel" area="overview anomalies">
-              <AnomaliesPanel period={anomalyPeriod} variant="overview" />
+              <AnomaliesPanel period={anomalyPeriod} variant="overview" limit={LIST_CAP} />
             </ErrorBoundary>
           </div>
         )}
