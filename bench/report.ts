@@ -48,6 +48,19 @@ interface Results {
     costTable18Months: { medianMs: number; targetMs: number };
     exact: boolean;
   };
+  /** The period export of every line (bench/exports.ts; absent until measured). */
+  exports?: {
+    status: string;
+    lines: number;
+    workbook: {
+      ms: number;
+      rowsPerSecond: number;
+      bytes: number;
+      peakHeapAboveBaseMb: number;
+      targetMs: number;
+    };
+    sapJournal: { ms: number; rows: number };
+  };
   /** The same in Chromium, in the archive of a sync (absent until measured there). */
   allocationBrowser?: {
     keyLines: number;
@@ -68,6 +81,16 @@ const browserAllocationRows = (r: Results): string[] => {
     `| assignment change in Chromium until the cost table shows it: the board's writer, the synced archive (${n(b.keyLines)} lines of one reference, ${b.blocksRead} blocks read) | ${b.reallocationMs} ms | < 500 ms | ${verdict(b.reallocationMs < 500)} |`,
     `| cost per cost centre per month over 18 months in Chromium, allocated rollups (${n(b.costTableRows)} rows) | ${b.costTableMs} ms | < 50 ms | ${verdict(b.costTableMs < 50)} |`,
   ];
+};
+
+const exportRows = (r: Results): string => {
+  const e = r.exports;
+  if (!e) return '| workbook of every line (streamed xlsx) | not yet measured | | |\n';
+  const w = e.workbook;
+  return (
+    `| workbook of every line, streamed xlsx (${n(e.lines)} lines, fake-indexeddb in Node; sink counts bytes) | ${n(w.ms)} ms, ${n(w.rowsPerSecond)} rows/s, ${n(Math.round(w.bytes / 1024 / 1024))} MB, heap +${w.peakHeapAboveBaseMb} MB | < ${n(w.targetMs)} ms | ${verdict(w.ms < w.targetMs)} |\n` +
+    `| SAP allocation journal of the same lines | ${n(e.sapJournal.ms)} ms (${n(e.sapJournal.rows)} rows) | | |\n`
+  );
 };
 
 const allocationRows = (r: Results): string => {
@@ -115,7 +138,7 @@ Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB,
 | grand totals equal both ways | ${r.analytics.totalsReconcile ? 'yes' : '**no**'} | | |
 | largest JS heap (page + workers) | ${maxHeap === null ? 'n/a' : `${maxHeap} MiB`} | < 300 MiB | ${maxHeap === null ? '' : verdict(maxHeap < 300)} |
 | cost-centre xlsx (10,000 rows), parse and validate | ${r.costCentreImport.status} | < 1,000 ms | ${r.costCentreImport.medianMs === undefined ? '' : verdict(r.costCentreImport.medianMs < (r.costCentreImport.targetMs ?? 1000))} |
-${allocationRows(r)}
+${allocationRows(r)}${exportRows(r)}
 Line explorer queries (round trip page → worker → first 50 rows; naive = decode every stored block):
 
 | query | matches | p50 ms | p95 ms | naive ms | speed-up | same answer | p95 < 100 ms |

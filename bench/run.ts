@@ -6,7 +6,8 @@
  * `--only costCentreImport` measures just the cost-centre file import (no browser, no simulator) and
  * updates that entry of the results file and the page; `--only allocation` likewise measures just
  * the re-allocation and the cost table from the allocated rollups (bench/allocation.ts, in Node);
- * `--only allocationBrowser` the same in Chromium, in the archive of one sync (bench/page/main.ts).
+ * `--only allocationBrowser` the same in Chromium, in the archive of one sync (bench/page/main.ts);
+ * `--only exports` the workbook of every line and the SAP journal (bench/exports.ts, in Node).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +19,7 @@ import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { activeDatabaseName } from '../tests/testing/activeDatabase';
 import { measureAllocation } from './allocation';
+import { measureExports } from './exports';
 import { measureCostCentreImport } from './costCenterImport';
 import { renderMarkdown } from './report';
 
@@ -159,6 +161,13 @@ const main = async () => {
   };
   if (only === 'allocation') {
     updateEntryOnly({ allocation: await measureAllocationHere() });
+    return;
+  }
+  if (only === 'exports') {
+    log(`exports: ${quick ? 'medium' : 'large'} profile, the workbook of every line and the SAP journal`);
+    const result = await measureExports(quick);
+    log(`exports: ${result.status}`);
+    updateEntryOnly({ exports: result });
     return;
   }
   // Only the browser's allocation figures: nothing else of the bench is measured.

@@ -10,7 +10,12 @@ import {
 import { createConnectionService } from '../shared/connection/service';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
-import { createFakeIpcMain, createFakeShell, fakeInvokeEvent } from './testing/fakeElectron';
+import {
+  createFakeIpcMain,
+  createFakeShell,
+  fakeInvokeEvent,
+  unusedSaveStreams,
+} from './testing/fakeElectron';
 
 /**
  * Main's side of a forwarded API request, wired as main.ts wires it: the typed fake ipcMain, the
@@ -52,6 +57,7 @@ const setup = async (timeouts?: { headersMs: number; idleMs: number }) => {
       connection,
       notify: () => true,
       saveFile: () => Promise.resolve('saved'),
+      saveStreams: unusedSaveStreams,
       openFile: () => Promise.resolve(null),
     }),
   );

@@ -63,3 +63,50 @@ export const writeFileAtomicallySync = (
     throw error;
   }
 };
+
+/** A file written piece by piece into its temporary file, then renamed over the target at once. */
+export interface AtomicFileWriter {
+  write(data: Uint8Array): Promise<void>;
+  /** Flushes to disk and renames over the target. */
+  commit(): Promise<void>;
+  /** Removes the temporary file; the target is untouched. */
+  discard(): Promise<void>;
+}
+
+export const openAtomicFile = async (
+  file: string,
+  options: AtomicWriteOptions = {},
+): Promise<AtomicFileWriter> => {
+  const temporary = temporaryBeside(file);
+  const handle = await fsp.open(temporary, 'wx', options.mode ?? DEFAULT_MODE);
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  const discard = async (): Promise<void> => {
+    await close().catch(() => undefined);
+    await fsp.rm(temporary, { force: true });
+  };
+  return {
+    write: async (data) => {
+      // A write may take less than it was given (a full pipe, a signal): go on from there.
+      for (let offset = 0; offset < data.length;) {
+        const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+        offset += bytesWritten;
+      }
+    },
+    commit: async () => {
+      try {
+        await handle.sync();
+        await close();
+        await fsp.rename(temporary, file);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+    },
+    discard,
+  };
+};

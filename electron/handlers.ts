@@ -5,6 +5,7 @@ import { externalLinkHosts } from '../shared/externalLinks';
 import { IpcRefusal, type IpcHandlers } from './ipc';
 import type { OpenFile } from './openFile';
 import type { SaveFile } from './saveFile';
+import type { SaveStreams } from './saveStream';
 import { openExternalSafely } from './security';
 
 export interface HandlerDeps {
@@ -16,6 +17,8 @@ export interface HandlerDeps {
   notify: (title: string, body: string) => boolean;
   /** Asks the clerk where to save a file the app produced and writes it there. */
   saveFile: SaveFile;
+  /** Large files written piece by piece into a temporary file, renamed into place at the end. */
+  saveStreams: SaveStreams;
   /** Asks the clerk for a file to open and reads it within the size bound. */
   openFile: OpenFile;
 }
@@ -30,6 +33,7 @@ export const createIpcHandlers = ({
   connection,
   notify,
   saveFile,
+  saveStreams,
   openFile,
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
@@ -83,6 +87,17 @@ export const createIpcHandlers = ({
     },
     // The contract has already refused unsafe names, other file types and oversized payloads.
     saveFile: ({ suggestedName, bytes }) => saveFile(suggestedName, bytes),
+    // The contract has already refused unsafe names, unknown ids and oversized pieces.
+    saveStreamBegin: ({ suggestedName }) => saveStreams.begin(suggestedName),
+    saveStreamChunk: async ({ id, bytes }) => {
+      await saveStreams.chunk(id, bytes);
+      return undefined;
+    },
+    saveStreamFinish: ({ id }) => saveStreams.finish(id),
+    saveStreamAbort: async ({ id }) => {
+      await saveStreams.abort(id);
+      return undefined;
+    },
     // The contract has already refused any type other than the four spreadsheet formats.
     openFile: ({ accept }) => openFile(accept),
   };

@@ -5,7 +5,12 @@ import { HELP_SITE_URL } from '../shared/externalLinks';
 import { SAVE_FILE_MAX_BYTES } from '../shared/ipc/saveFile';
 import { createIpcHandlers } from './handlers';
 import { registerIpcHandlers } from './ipc';
-import { createFakeIpcMain, createFakeShell, fakeInvokeEvent } from './testing/fakeElectron';
+import {
+  createFakeIpcMain,
+  createFakeShell,
+  fakeInvokeEvent,
+  unusedSaveStreams,
+} from './testing/fakeElectron';
 
 const setup = () => {
   const ipc = createFakeIpcMain();
@@ -39,6 +44,7 @@ const setup = () => {
     connection,
     notify,
     saveFile,
+    saveStreams: unusedSaveStreams,
     openFile,
   });
   const registration = registerIpcHandlers(ipc.registrar, handlers);

@@ -25,6 +25,7 @@ import { registerIpcHandlers } from './ipc';
 import { appSchemePrivileges, registerAppProtocol } from './protocol';
 import { createOpenFile } from './openFile';
 import { createSaveFile, defaultSaveFolder, fileTypeNameFor } from './saveFile';
+import { createSaveStreams } from './saveStream';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { restoreWindowState, type WindowStateFiles } from './windowState';
@@ -106,6 +107,12 @@ if (!app.requestSingleInstanceLock()) {
       defaultFolder: () => defaultSaveFolder(app),
       fileTypeName: fileTypeNameFor(() => app.getLocale()),
     });
+    const saveStreams = createSaveStreams({
+      showSaveDialog: (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+      defaultFolder: () => defaultSaveFolder(app),
+      fileTypeName: fileTypeNameFor(() => app.getLocale()),
+    });
     const openFile = createOpenFile({
       showOpenDialog: (options) =>
         mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
@@ -113,11 +120,22 @@ if (!app.requestSingleInstanceLock()) {
     });
     const ipcHandlers = registerIpcHandlers(
       ipcMain,
-      createIpcHandlers({ app, shell, platform: process.platform, connection, notify, saveFile, openFile }),
+      createIpcHandlers({
+        app,
+        shell,
+        platform: process.platform,
+        connection,
+        notify,
+        saveFile,
+        saveStreams,
+        openFile,
+      }),
     );
     // Nothing may answer the page once the app is going away.
     app.on('will-quit', () => {
       ipcHandlers.dispose();
+      // No half-written export is left beside the clerk's files.
+      void saveStreams.abortAll();
     });
     mainWindow = openMainWindow();
     mainWindow.on('closed', () => {

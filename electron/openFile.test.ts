@@ -11,6 +11,7 @@ import {
   createFakeOpenDialog,
   createFakeShell,
   fakeInvokeEvent,
+  unusedSaveStreams,
 } from './testing/fakeElectron';
 
 let folder: string;
@@ -46,6 +47,7 @@ const setup = (maxBytes?: number) => {
       }),
       notify: () => true,
       saveFile: () => Promise.resolve('saved'),
+      saveStreams: unusedSaveStreams,
       openFile,
     }),
   );

@@ -7,6 +7,7 @@ import type {
   SaveDialogReturnValue,
 } from 'electron';
 import type { IpcRegistrar, SenderEvent } from '../ipc';
+import type { SaveStreams } from '../saveStream';
 import type { GuardedContents, PermissionSession, PreventableEvent } from '../security';
 import type { AppWindow } from '../window';
 import type { Rectangle } from '../windowState';
@@ -165,4 +166,13 @@ export const createFakeOpenDialog = (answer: { filePaths: string[] } = { filePat
       return Promise.resolve({ canceled: answer.filePaths.length === 0, filePaths: answer.filePaths });
     },
   };
+};
+
+/** Save streams for suites about other messages: any use is a test bug, so it throws. */
+export const unusedSaveStreams: SaveStreams = {
+  begin: () => Promise.reject(new Error('no save streams in this test')),
+  chunk: () => Promise.reject(new Error('no save streams in this test')),
+  finish: () => Promise.reject(new Error('no save streams in this test')),
+  abort: () => Promise.reject(new Error('no save streams in this test')),
+  abortAll: () => Promise.resolve(),
 };

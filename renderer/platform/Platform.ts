@@ -13,6 +13,16 @@ export interface FileToSave {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
+/** A file written piece by piece as it is produced (a large export), never whole in memory. */
+export interface FileStream {
+  /** Appends a piece; awaiting it is the producer's back-pressure. */
+  write(chunk: Uint8Array<ArrayBuffer>): Promise<void>;
+  /** The last piece is written: the file takes its place (atomically in the desktop app). */
+  close(): Promise<void>;
+  /** Gives up: nothing is left where the clerk chose to save. */
+  abort(): Promise<void>;
+}
+
 /**
  * Everything the UI needs from its host. The UI imports only this interface; `electron.ts` and
  * `web.ts` are its two implementations.
@@ -35,6 +45,14 @@ export interface Platform {
    * contract refuses.
    */
   saveFile(file: FileToSave): Promise<SaveFileOutcome>;
+  /**
+   * Asks where to save a file that is then written piece by piece: the desktop app's save dialog and
+   * a temporary file renamed into place at the end; the browser's save picker where it has one (File
+   * System Access), else a download of the pieces once they are all here. Null when the clerk backs
+   * out of the dialog. Absent on a platform that cannot stream: callers then gather the file and
+   * call saveFile.
+   */
+  saveFileStream?(file: Omit<FileToSave, 'bytes'>): Promise<FileStream | null>;
   /**
    * Lets the clerk pick one file of the accepted types and reads it: its base name (never a path)
    * and bytes, or null when the clerk cancelled. Rejects with PlatformError('files.tooLarge') above

@@ -19,6 +19,10 @@ const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
     testConnection: refuse,
     notify: refuse,
     saveFile: refuse,
+    saveStreamBegin: refuse,
+    saveStreamChunk: refuse,
+    saveStreamFinish: refuse,
+    saveStreamAbort: refuse,
     openFile: refuse,
     apiRequest: (request) => {
       sent.push(request);
@@ -121,5 +125,54 @@ describe('electron platform: openFile', () => {
       openFile: () => Promise.resolve({ ok: false, error: { code: 'files.tooLarge', message: 'big' } }),
     });
     await expect(platform.openFile({ accept: ['xlsx'] })).rejects.toMatchObject({ code: 'files.tooLarge' });
+  });
+});
+
+describe('electron platform: saveFileStream', () => {
+  const xlsx = {
+    suggestedName: 'export.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  } as const;
+  const id = 'a'.repeat(32);
+
+  it('opens a stream in main, sends each piece, finishes or aborts it; null when cancelled', async () => {
+    const calls: string[] = [];
+    let cancelled = false;
+    const { platform } = fakeBridge({
+      saveStreamBegin: () =>
+        Promise.resolve({
+          ok: true,
+          value: cancelled ? { outcome: 'cancelled' } : { outcome: 'opened', id },
+        }),
+      saveStreamChunk: (request) => {
+        calls.push(`chunk ${request.id} ${request.bytes.length}`);
+        return Promise.resolve({ ok: true, value: undefined });
+      },
+      saveStreamFinish: (request) => {
+        calls.push(`finish ${request.id}`);
+        return Promise.resolve({ ok: true, value: 'saved' });
+      },
+      saveStreamAbort: (request) => {
+        calls.push(`abort ${request.id}`);
+        return Promise.resolve({ ok: true, value: undefined });
+      },
+    });
+    const file = await platform.saveFileStream?.(xlsx);
+    await file?.write(new Uint8Array(10));
+    await file?.close();
+    const other = await platform.saveFileStream?.(xlsx);
+    await other?.abort();
+    expect(calls).toEqual([`chunk ${id} 10`, `finish ${id}`, `abort ${id}`]);
+    cancelled = true;
+    await expect(platform.saveFileStream?.(xlsx)).resolves.toBeNull();
+  });
+
+  it('a refused piece rejects with main’s code', async () => {
+    const { platform } = fakeBridge({
+      saveStreamBegin: () => Promise.resolve({ ok: true, value: { outcome: 'opened', id } }),
+      saveStreamChunk: () => Promise.resolve({ ok: false, error: { code: 'ipc.failed', message: 'ENOSPC' } }),
+    });
+    const file = await platform.saveFileStream?.(xlsx);
+    await expect(file?.write(new Uint8Array(1))).rejects.toMatchObject({ code: 'ipc.failed' });
   });
 });

@@ -6,6 +6,7 @@ import {
   toApiRequest,
 } from '../../shared/connection/apiRequest';
 import type { InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
+import { SAVE_STREAM_MAX_CHUNK_BYTES } from '../../shared/ipc/saveStream';
 import { PlatformError, type Platform } from './Platform';
 
 const unwrap = <T>(result: IpcResult<T>): T => {
@@ -75,6 +76,29 @@ export const createElectronPlatform = (
     test: async (request) => unwrap(await bridge.testConnection(request)),
   },
   saveFile: async (file) => unwrap(await bridge.saveFile(file)),
+  saveFileStream: async (file) => {
+    const opened = unwrap(await bridge.saveStreamBegin(file));
+    if (opened.outcome === 'cancelled') return null;
+    const { id } = opened;
+    return {
+      // Pieces above the IPC bound are sent in parts; the export's pieces are smaller already.
+      write: async (chunk) => {
+        for (let offset = 0; offset < chunk.length; offset += SAVE_STREAM_MAX_CHUNK_BYTES) {
+          const part =
+            offset === 0 && chunk.length <= SAVE_STREAM_MAX_CHUNK_BYTES
+              ? chunk
+              : chunk.slice(offset, offset + SAVE_STREAM_MAX_CHUNK_BYTES);
+          unwrap(await bridge.saveStreamChunk({ id, bytes: part }));
+        }
+      },
+      close: async () => {
+        unwrap(await bridge.saveStreamFinish({ id }));
+      },
+      abort: async () => {
+        unwrap(await bridge.saveStreamAbort({ id }));
+      },
+    };
+  },
   openFile: async (request) => unwrap(await bridge.openFile(request)),
   notify: async (title, body) => (await bridge.notify({ title, body })).ok,
   apiFetch: forwardApiRequest(bridge, newId),

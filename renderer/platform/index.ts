@@ -2,7 +2,7 @@ import { DEFAULT_SIMULATOR_URL } from '../../shared/connection/settings';
 import type { InvoiceDeskBridge } from '../../shared/ipc/contract';
 import { createElectronPlatform } from './electron';
 import type { Platform } from './Platform';
-import { createWebPlatform } from './web';
+import { createWebPlatform, type SavePicker } from './web';
 import { loadWebConfig, type WebConfig } from './webConfig';
 
 let webConfig: Promise<WebConfig> | null = null;
@@ -21,6 +21,16 @@ declare global {
     invoiceDesk?: InvoiceDeskBridge;
   }
 }
+
+/** Chromium's File System Access save picker, where the browser has it. */
+const hasSavePicker = (target: Window): target is Window & { showSaveFilePicker: SavePicker } =>
+  'showSaveFilePicker' in target && typeof target.showSaveFilePicker === 'function';
+
+const savePickerOf = (target: Window): { savePicker?: SavePicker } => {
+  if (!hasSavePicker(target)) return {};
+  const picker = target.showSaveFilePicker.bind(target);
+  return { savePicker: (options) => picker(options) };
+};
 
 export const detectPlatform = (): Platform =>
   window.invoiceDesk
@@ -67,6 +77,7 @@ export const detectPlatform = (): Platform =>
               document.body.append(input);
               input.click();
             }),
+          ...savePickerOf(window),
         },
         ...('Notification' in window
           ? {

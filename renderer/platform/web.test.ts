@@ -43,6 +43,95 @@ const setup = (picked: File[] = []) => {
   return { platform, events, blobs, opened, runLater: () => pending.splice(0).forEach((task) => task()) };
 };
 
+const setupWith = (extra: Partial<WebPlatformDeps['files']>) => {
+  const base = setup();
+  const platform = createWebPlatform({
+    version: '1.0.0',
+    languages: ['de-CH'],
+    open: () => undefined,
+    fetch: () => Promise.reject(new TypeError('offline')),
+    localStorage: memoryStorage(),
+    sessionStorage: memoryStorage(),
+    demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
+    files: {
+      createObjectUrl: () => 'blob:test/x',
+      revokeObjectUrl: () => undefined,
+      download: () => undefined,
+      later: () => undefined,
+      pick: () => Promise.resolve(null),
+      ...extra,
+    },
+  });
+  return { ...base, platform };
+};
+
+describe('web platform: saveFileStream', () => {
+  const xlsx = {
+    suggestedName: 'invoice-desk-export-2026-11-30.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  } as const;
+
+  it('without a save picker, gathers the pieces and downloads them as one file at the end', async () => {
+    const { platform, events, blobs, runLater } = setup();
+    const file = await platform.saveFileStream?.(xlsx);
+    await file?.write(Uint8Array.of(1, 2));
+    await file?.write(Uint8Array.of(3));
+    expect(events).toEqual([]);
+    await file?.close();
+    expect(events).toEqual(['create blob:test/1', `download blob:test/1 as ${xlsx.suggestedName}`]);
+    expect([
+      ...new Uint8Array((await blobs.get('blob:test/1')?.arrayBuffer()) ?? new ArrayBuffer(0)),
+    ]).toEqual([1, 2, 3]);
+    runLater();
+    expect(events.at(-1)).toBe('revoke blob:test/1');
+  });
+
+  it('an aborted stream downloads nothing; a refused name is refused before anything', async () => {
+    const { platform, events } = setup();
+    const file = await platform.saveFileStream?.(xlsx);
+    await file?.write(Uint8Array.of(1));
+    await file?.abort();
+    expect(events).toEqual([]);
+    await expect(platform.saveFileStream?.({ ...xlsx, suggestedName: '../x.xlsx' })).rejects.toMatchObject({
+      code: 'files.refused',
+    });
+  });
+
+  it('with a save picker, writes each piece to the file the clerk chose; a closed picker is null', async () => {
+    const written: string[] = [];
+    const choices: Array<'pick' | 'close'> = ['pick', 'close'];
+    const { platform } = setupWith({
+      savePicker: (options) => {
+        written.push(`picker ${options.suggestedName} ${JSON.stringify(options.types[0]?.accept)}`);
+        if (choices.shift() === 'close') return Promise.reject(new DOMException('closed', 'AbortError'));
+        return Promise.resolve({
+          createWritable: () =>
+            Promise.resolve({
+              write: (data: Uint8Array<ArrayBuffer>) => {
+                written.push(`write ${data.length}`);
+                return Promise.resolve();
+              },
+              close: () => {
+                written.push('close');
+                return Promise.resolve();
+              },
+              abort: () => Promise.resolve(),
+            }),
+        });
+      },
+    });
+    const file = await platform.saveFileStream?.(xlsx);
+    await file?.write(new Uint8Array(5));
+    await file?.close();
+    expect(written).toEqual([
+      `picker ${xlsx.suggestedName} {"${xlsx.mimeType}":[".xlsx"]}`,
+      'write 5',
+      'close',
+    ]);
+    await expect(platform.saveFileStream?.(xlsx)).resolves.toBeNull();
+  });
+});
+
 describe('web platform: saveFile', () => {
   it('downloads the bytes through an object URL, and revokes the URL only afterwards', async () => {
     const { platform, events, blobs, runLater } = setup();

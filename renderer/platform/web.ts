@@ -36,10 +36,27 @@ export interface WebPlatformDeps {
     download: (url: string, fileName: string) => void;
     /** Runs the task once the browser has surely started reading the URL (revoking earlier can cancel the download). */
     later: (task: () => void) => void;
+    /**
+     * The File System Access API's save picker, where the browser has one: the file is then written
+     * as it is produced. Absent, a streamed file is gathered and downloaded at the end.
+     */
+    savePicker?: SavePicker;
     /** Opens the browser's file chooser through a hidden <input type=file accept=…>; null when cancelled. */
     pick: (accept: string) => Promise<File | null>;
   };
 }
+
+/** The slice of the File System Access API the page uses (not yet in TypeScript's DOM library). */
+export type SavePicker = (options: {
+  suggestedName: string;
+  types: { description: string; accept: Record<string, string[]> }[];
+}) => Promise<{
+  createWritable(): Promise<{
+    write(data: Uint8Array<ArrayBuffer>): Promise<void>;
+    close(): Promise<void>;
+    abort(): Promise<void>;
+  }>;
+}>;
 
 const SETTINGS_KEY = 'invoice-desk.connection';
 const SECRET_KEY = 'invoice-desk.client-secret';
@@ -109,6 +126,56 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
       }
       // The browser's own download handling never reports back: starting it is all a page can know.
       return Promise.resolve('saved');
+    },
+    saveFileStream: async (file) => {
+      const parsed = SaveFileRequestSchema.safeParse({ ...file, bytes: new Uint8Array(0) });
+      if (!parsed.success) throw new PlatformError('files.refused', parsed.error.issues[0]?.message ?? '');
+      const picker = deps.files.savePicker;
+      if (picker) {
+        let handle: Awaited<ReturnType<SavePicker>>;
+        try {
+          const extension = file.suggestedName.slice(file.suggestedName.lastIndexOf('.'));
+          handle = await picker({
+            suggestedName: file.suggestedName,
+            types: [{ description: file.suggestedName, accept: { [file.mimeType]: [extension] } }],
+          });
+        } catch (error) {
+          // The clerk closed the picker.
+          if (error instanceof DOMException && error.name === 'AbortError') return null;
+          throw error;
+        }
+        const writable = await handle.createWritable();
+        return {
+          write: (chunk) => writable.write(chunk),
+          close: () => writable.close(),
+          abort: () => writable.abort(),
+        };
+      }
+      // No picker: the pieces are kept as Blob parts (the browser may page them out of the heap)
+      // and downloaded as one file at the end.
+      let parts: Blob[] = [];
+      return {
+        write: (chunk) => {
+          parts.push(new Blob([chunk]));
+          return Promise.resolve();
+        },
+        close: () => {
+          const url = deps.files.createObjectUrl(new Blob(parts, { type: file.mimeType }));
+          parts = [];
+          try {
+            deps.files.download(url, file.suggestedName);
+          } finally {
+            deps.files.later(() => {
+              deps.files.revokeObjectUrl(url);
+            });
+          }
+          return Promise.resolve();
+        },
+        abort: () => {
+          parts = [];
+          return Promise.resolve();
+        },
+      };
     },
     openFile: async ({ accept }) => {
       const file = await deps.files.pick(accept.map((extension) => `.${extension}`).join(','));

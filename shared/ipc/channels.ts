@@ -12,6 +12,10 @@ export const ipcMessages = [
   'cancelApiRequest',
   'notify',
   'saveFile',
+  'saveStreamBegin',
+  'saveStreamChunk',
+  'saveStreamFinish',
+  'saveStreamAbort',
   'openFile',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];

@@ -9,6 +9,12 @@ import { ConnectionInfoSchema, SaveConnectionRequestSchema } from '../connection
 import type { IpcMessage } from './channels';
 import { OpenedFileSchema, OpenFileRequestSchema } from './openFile';
 import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
+import {
+  SaveStreamBeginRequestSchema,
+  SaveStreamBeginResponseSchema,
+  SaveStreamChunkRequestSchema,
+  SaveStreamIdRequestSchema,
+} from './saveStream';
 
 export { ipcChannel, ipcMessages, type IpcMessage } from './channels';
 
@@ -55,6 +61,11 @@ export const ipcContract = {
   cancelApiRequest: { request: CancelApiRequestSchema, response: z.undefined() },
   notify: { request: NotifyRequestSchema, response: z.undefined() },
   saveFile: { request: SaveFileRequestSchema, response: SaveFileOutcomeSchema },
+  /** A file written piece by piece (shared/ipc/saveStream.ts): the dialog, then pieces, then finish or abort. */
+  saveStreamBegin: { request: SaveStreamBeginRequestSchema, response: SaveStreamBeginResponseSchema },
+  saveStreamChunk: { request: SaveStreamChunkRequestSchema, response: z.undefined() },
+  saveStreamFinish: { request: SaveStreamIdRequestSchema, response: z.literal('saved') },
+  saveStreamAbort: { request: SaveStreamIdRequestSchema, response: z.undefined() },
   openFile: { request: OpenFileRequestSchema, response: OpenedFileSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 

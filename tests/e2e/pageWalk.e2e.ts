@@ -52,6 +52,18 @@ const openAssignTo = async (target: Page) => {
   await target.getByRole('dialog').getByRole('combobox').waitFor();
 };
 
+/** The period export's dialog, open on the journal with its layouts (nothing is exported). */
+const openExportDialog = async (target: Page) => {
+  const language = await target.evaluate(() => document.documentElement.lang);
+  const exportsText = catalogues[walkLanguages.find((l) => l === language) ?? 'en'].exports;
+  await target.getByRole('button', { name: exportsText.open }).click();
+  const dialog = target.getByRole('dialog');
+  await dialog
+    .getByRole('radio', { name: new RegExp(`^${exportsText.journal.replace(/[()]/g, '\\$&')}`) })
+    .check();
+  await dialog.getByRole('combobox', { name: exportsText.layout }).waitFor();
+};
+
 const exactly = (text: string) => `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
 const stops: readonly Stop[] = [
@@ -85,6 +97,13 @@ const stops: readonly Stop[] = [
     path: () => '#/assignments',
     title: (l) => exactly(catalogues[l].pages.assignments.title),
     open: openAssignTo,
+  },
+  // Last, so the stops above keep their places (tests below name them by index).
+  {
+    id: 'exports',
+    path: () => '#/exports',
+    title: (l) => exactly(catalogues[l].exports.title),
+    open: openExportDialog,
   },
 ];
 

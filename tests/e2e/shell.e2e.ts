@@ -47,6 +47,7 @@ describe('application shell', () => {
       'Cost centres',
       'Assignments',
       'Analytics',
+      'Exports',
       'Settings',
       'Overview',
     ]) {
@@ -83,6 +84,7 @@ describe('application shell', () => {
       'Kostenstellen',
       'Zuordnungen',
       'Auswertungen',
+      'Exporte',
       'Einstellungen',
     ]);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');

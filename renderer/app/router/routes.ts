@@ -6,6 +6,7 @@ import { analyticsRoute } from '../../features/analytics/route';
 import { assignmentsRoute } from '../../features/assignments/route';
 import { costCentersRoute } from '../../features/costCenters/route';
 import { designationsRoute } from '../../features/designations/route';
+import { exportsRoute } from '../../features/exports/route';
 import { invoicesRoute } from '../../features/invoices/route';
 import { linesRoute } from '../../features/lines/route';
 import { overviewRoute } from '../../features/overview/route';
@@ -23,6 +24,7 @@ export const routeTable = [
   costCentersRoute,
   assignmentsRoute,
   analyticsRoute,
+  exportsRoute,
   settingsRoute,
 ] as const;
 
