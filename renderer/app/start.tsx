@@ -14,7 +14,9 @@ import { createLineIndexClient, type LineIndexClient } from '../workers/lineInde
 import { PlatformContext } from '../platform/PlatformContext';
 import { DisposableStore } from '../ui/lifecycle';
 import type { Platform } from '../platform/Platform';
+import { notifyBudgetAlerts } from '../features/budgets';
 import {
+  loadNotifyBudgetAlerts,
   loadNotifyNewInvoices,
   loadSyncInterval,
   loadTheme,
@@ -28,6 +30,7 @@ import { rememberVisit } from './lastVisit';
 import { parseHash, preloadPage, warmPage } from './router/routes';
 import { watchPendingEdits } from '../db/localEdits';
 import { PreviousVisitContext } from '../ui/PreviousVisitContext';
+import { formatLanguageFor, useFormatChoice } from '../ui/useLanguage';
 import { SyncContext } from '../workers/sync/SyncContext';
 import { createSyncController } from '../workers/sync/syncController';
 import '../styles.css';
@@ -103,6 +106,17 @@ const start = async () => {
           i18n.t('sync.newInvoicesTitle'),
           i18n.t('sync.newInvoicesBody', { count: run.newInvoices }),
         );
+      },
+      onFinished: () => {
+        // A notification that cannot be raised is no error to show: the alerts are on the Overview.
+        void notifyBudgetAlerts({
+          db,
+          allowed: () => loadNotifyBudgetAlerts(localStorage, profile.id),
+          notify: (title, body) => platform.notify(title, body),
+          t: i18n.t.bind(i18n),
+          language: () => formatLanguageFor(i18n.language, useFormatChoice.getState().choice),
+          now: () => new Date(),
+        }).catch(() => undefined);
       },
     }),
   );

@@ -34,7 +34,7 @@ describe('database migrations', () => {
 
     const db = new InvoiceDeskDatabase('migrate-me', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.invoices.count()).toBe(3);
     expect(await db.lineBlocks.count()).toBe(1);
     expect((await db.invoices.where('archived').equals(0).primaryKeys()).sort()).toEqual(['a', 'b', 'c']);
@@ -55,7 +55,9 @@ describe('database migrations', () => {
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         'allocatedRollups',
+        'anomalyDismissals',
         'assignments',
+        'budgetNotices',
         'auditLog',
         'costCenters',
         'designations',

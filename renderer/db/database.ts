@@ -3,6 +3,8 @@ import { createAllocator } from '../../shared/allocation/allocator';
 import { addBlockAllocation, type AllocatedDelta } from '../../shared/allocation/rollup';
 import { ArchiveError, storedVersion } from './archiveErrors';
 import type {
+  AnomalyDismissalRow,
+  BudgetNoticeRow,
   AllocatedRollupKey,
   AllocatedRollupRow,
   Assignment,
@@ -72,6 +74,16 @@ export const schemaV4 = {
   allocatedRollups: '[month+costCenterCode+serviceCode], month',
 } as const;
 
+/**
+ * v5: the anomaly flags the clerk dismissed (with a note; the flag's id is its key), and the budget
+ * alerts a desktop notification has already told (one per cost centre, threshold and month).
+ */
+export const schemaV5 = {
+  ...schemaV4,
+  anomalyDismissals: 'id, dismissedAt',
+  budgetNotices: 'key',
+} as const;
+
 export class InvoiceDeskDatabase extends Dexie {
   invoices!: EntityTable<StoredInvoice, 'id'>;
   lineBlocks!: Table<LineBlock, [string, number]>;
@@ -91,6 +103,8 @@ export class InvoiceDeskDatabase extends Dexie {
   auditLog!: Table<AuditRow, number>;
   // A plain Table for the same reason: its rows are a union keyed by kind of memory.
   importMemory!: Table<ImportMemoryRow, string>;
+  anomalyDismissals!: EntityTable<AnomalyDismissalRow, 'id'>;
+  budgetNotices!: EntityTable<BudgetNoticeRow, 'key'>;
 
   private readonly factory: IDBFactory;
   private versionCheck: Promise<void> | null = null;
@@ -129,6 +143,8 @@ export class InvoiceDeskDatabase extends Dexie {
           .table<AllocatedRollupRow>('allocatedRollups')
           .bulkPut([...delta.values()].filter((row) => row.shares !== 0));
       });
+    // Only tables are added: nothing stored before changes shape.
+    this.version(5).stores(schemaV5);
   }
 
   /**

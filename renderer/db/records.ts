@@ -1,4 +1,5 @@
 import type { AllocatedRollupKey, AllocatedRollupRow } from '../../shared/allocation/rollup';
+import type { AnomalyFlag } from '../../shared/analytics/anomalies';
 import type { AuditEntry, LegacyAuditEntry } from '../../shared/audit/auditEntry';
 import type { ColumnMapping } from '../../shared/costCenters/fileContract';
 import type {
@@ -119,6 +120,21 @@ export interface CostCenterImportRecord {
   /** What the import did, for the notice that offers its undo (also after a reload). */
   summary: { fileName: string; created: number; changed: number; deactivated: number; skipped: number };
   entries: ImportedEntry[];
+}
+
+/** A dismissed anomaly flag: the flag as it was shown, when and why the clerk set it aside. */
+export interface AnomalyDismissalRow {
+  /** The flag's id (shared/analytics/anomalies.ts anomalyId). */
+  id: string;
+  flag: AnomalyFlag;
+  note: string;
+  dismissedAt: string;
+}
+
+/** A budget alert a desktop notification has told: "code|threshold|month". */
+export interface BudgetNoticeRow {
+  key: string;
+  notifiedAt: string;
 }
 
 export type ImportMemoryRow =

@@ -49,6 +49,15 @@ const undone: AuditEntry = {
   params: { fileName: 'Kostenstellen.xlsx', restored: 6 },
 };
 
+const dismissed: AuditEntry = {
+  kind: 'anomalyDismissed',
+  params: { flag: 'rise', dimension: 'licence', key: '60001234', month: '2026-10', note: 'Year-end mailing' },
+};
+const dismissedPrice: AuditEntry = {
+  kind: 'anomalyDismissed',
+  params: { flag: 'unitPrice', dimension: null, key: 'PP-PRI', month: '2026-09', note: 'Tariff correction' },
+};
+
 describe('describeAudit', () => {
   it('words each kind of entry in English from its parameters', async () => {
     const t = await translator('en');
@@ -65,14 +74,32 @@ describe('describeAudit', () => {
       'Cost centres imported from Kostenstellen.xlsx: 3 new, 2 changed, 1 deactivated, 4 rows with errors skipped.',
     );
     expect(describeAudit(undone, t)).toBe('Import of Kostenstellen.xlsx undone: 6 cost centres restored.');
+    expect(describeAudit(dismissed, t)).toBe(
+      'Anomaly flag dismissed: cost of franking licence 60001234 rose in 2026-10. Note: Year-end mailing',
+    );
+    expect(describeAudit(dismissedPrice, t)).toBe(
+      'Anomaly flag dismissed: unusual unit price of service PP-PRI in 2026-09. Note: Tariff correction',
+    );
   });
 
   it('words the same entry in the clerk’s language, every parameter filled', async () => {
     for (const language of languages) {
       const t = await translator(language);
-      for (const entry of [sync, archive(0), archive(2), conflict, rejected, imported, undone]) {
+      for (const entry of [
+        sync,
+        archive(0),
+        archive(2),
+        conflict,
+        rejected,
+        imported,
+        undone,
+        dismissed,
+        dismissedPrice,
+      ]) {
         const text = describeAudit(entry, t);
-        expect(text, `${language} ${entry.kind}`).not.toMatch(/\{\{|audit\.|outbox\.|costCenterImport\./);
+        expect(text, `${language} ${entry.kind}`).not.toMatch(
+          /\{\{|audit\.|outbox\.|costCenterImport\.|alerts\./,
+        );
       }
     }
     expect(describeAudit(conflict, await translator('de'))).toBe(

@@ -1,3 +1,4 @@
+import type { AnomalyKind, RiseDimension } from '../analytics/anomalies';
 import type { OutboxChange } from '../sync/outbox';
 import type { SyncRunRecord } from '../sync/ports';
 
@@ -40,7 +41,28 @@ export type AuditEntry =
       kind: 'costCenterImport';
       params: { fileName: string; created: number; changed: number; deactivated: number; skipped: number };
     }
-  | { kind: 'costCenterImportUndone'; params: { fileName: string; restored: number } };
+  | { kind: 'costCenterImportUndone'; params: { fileName: string; restored: number } }
+  | {
+      /** An anomaly flag set aside by the clerk, with the note they gave. */
+      kind: 'anomalyDismissed';
+      params: {
+        flag: AnomalyKind;
+        dimension: RiseDimension | null;
+        key: string;
+        month: string;
+        note: string;
+      };
+    };
+
+/** How the log names a flag: its kind, and for a rise what rose. */
+export type DismissedFlagWording =
+  'riseCostCenter' | 'riseService' | 'riseLicence' | 'newService' | 'newLicence' | 'unitPrice';
+
+const RISE_WORDING: Record<RiseDimension, DismissedFlagWording> = {
+  costCenter: 'riseCostCenter',
+  service: 'riseService',
+  licence: 'riseLicence',
+};
 
 /** A row written before entries were data: its English prose is all there is, shown as it is. */
 export interface LegacyAuditEntry {
@@ -59,6 +81,8 @@ export type AuditMessageKey =
   | 'audit.rejected'
   | 'costCenterImport.audit.applied'
   | 'costCenterImport.audit.undone'
+  | 'alerts.anomalies.audit.dismissed'
+  | `alerts.anomalies.audit.flag.${DismissedFlagWording}`
   | `outbox.entity.${OutboxChange['entity']}`;
 
 export type AuditTranslate = (key: AuditMessageKey, params?: Record<string, string | number>) => string;
@@ -93,5 +117,13 @@ export const describeAudit = (entry: AuditEntry | LegacyAuditEntry, t: AuditTran
       return t('costCenterImport.audit.applied', entry.params);
     case 'costCenterImportUndone':
       return t('costCenterImport.audit.undone', entry.params);
+    case 'anomalyDismissed': {
+      const { flag, dimension, key, month, note } = entry.params;
+      const wording = flag === 'rise' ? RISE_WORDING[dimension ?? 'service'] : flag;
+      return t('alerts.anomalies.audit.dismissed', {
+        flag: t(`alerts.anomalies.audit.flag.${wording}`, { key, month }),
+        note,
+      });
+    }
   }
 };

@@ -13,7 +13,7 @@ import { serviceAt } from './catalogue';
 import type { CustomerModel } from './customer';
 import { computeTotals, type InvoiceTotals } from './invoiceTotals';
 import type { InvoiceMeta, InvoiceState, Ledger } from './ledger';
-import { lineCore, toLineItem } from './lines';
+import { lineCore, plantedLine, toLineItem, type Plant } from './lines';
 
 export interface InvoiceDocument {
   readonly bytes: Uint8Array;
@@ -35,6 +35,12 @@ export interface InvoiceRepository {
   document(meta: InvoiceMeta): InvoiceDocument;
   header(state: InvoiceState): Invoice;
   lines(meta: InvoiceMeta, offset: number, limit: number): LineItem[];
+  /**
+   * Plants an anomaly (a test instrument): from now on the lines of the service in the invoices of
+   * that month carry `factor` times their quantity, and their totals and documents follow. The
+   * invoices keep their revision, so a client sees it only in invoices it has not fetched yet.
+   */
+  plant(plant: Plant): void;
 }
 
 const DOCUMENT_CACHE_SIZE = 16;
@@ -69,8 +75,11 @@ export const createInvoiceRepository = (
   ledger: Ledger,
   dataSet: string,
 ): InvoiceRepository => {
-  const summaries = summariesFor(dataSet);
+  let summaries = summariesFor(dataSet);
   const documents = new Map<string, InvoiceDocument>();
+  const plants: Plant[] = [];
+  const lineAt = (meta: InvoiceMeta, lineNo: number) =>
+    plants.length === 0 ? lineCore(meta, lineNo) : plantedLine(lineCore(meta, lineNo), meta, plants);
 
   const remember = (id: string, document: InvoiceDocument): void => {
     documents.delete(id);
@@ -82,7 +91,7 @@ export const createInvoiceRepository = (
   };
 
   const render = (meta: InvoiceMeta): { document: InvoiceDocument; totals: InvoiceTotals } => {
-    const { totals, lines } = computeTotals(meta, vatBasisPointsOf);
+    const { totals, lines } = computeTotals(meta, vatBasisPointsOf, lineAt);
     const bytes = renderInvoiceDocument({ meta, model, totals, lines });
     const digest = createHash('sha256').update(bytes).digest();
     const document: InvoiceDocument = {
@@ -146,8 +155,14 @@ export const createInvoiceRepository = (
       const items: LineItem[] = [];
       const end = Math.min(meta.lineCount, offset + limit);
       for (let lineNo = offset + 1; lineNo <= end; lineNo++)
-        items.push(toLineItem(lineCore(meta, lineNo), meta, model));
+        items.push(toLineItem(lineAt(meta, lineNo), meta, model));
       return items;
+    },
+    plant: (plant) => {
+      plants.push(plant);
+      // Totals and documents of this data set are shared between simulators: a planted one keeps its own.
+      summaries = new Map();
+      documents.clear();
     },
   };
 };

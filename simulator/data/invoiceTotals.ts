@@ -30,6 +30,7 @@ export const LISTING_LIMIT = 400;
 export const computeTotals = (
   meta: InvoiceMeta,
   vatBasisPointsOf: (serviceIndex: number) => number,
+  lineAt: (meta: InvoiceMeta, lineNo: number) => LineCore = lineCore,
 ): { totals: InvoiceTotals; lines: readonly LineCore[] | null } => {
   const byService = new Map<number, ServiceTotals>();
   const byRate = new Map<number, { net: number; vat: number }>();
@@ -38,7 +39,7 @@ export const computeTotals = (
   const nets: number[] = [];
   const vats: number[] = [];
   for (let lineNo = 1; lineNo <= meta.lineCount; lineNo++) {
-    const core = lineCore(meta, lineNo);
+    const core = lineAt(meta, lineNo);
     if (keep) lines.push(core);
     nets.push(core.net);
     vats.push(core.vat);

@@ -127,6 +127,25 @@ export const lineCore = (meta: InvoiceMeta, lineNo: number): LineCore => {
   );
 };
 
+/**
+ * A planted anomaly (a test instrument, /__sim/plant): the lines of one service in the invoices of
+ * one month carry `factor` times their quantity, priced as usual. Applied to the original's month
+ * for a credit note too, so a credit still mirrors the line it credits.
+ */
+export interface Plant {
+  readonly serviceIndex: number;
+  readonly period: MonthIndex;
+  readonly factor: number;
+}
+
+export const plantedLine = (core: LineCore, meta: InvoiceMeta, plants: readonly Plant[]): LineCore => {
+  const period = meta.correction?.original.period ?? meta.period;
+  const plant = plants.find((each) => each.period === period && each.serviceIndex === core.serviceIndex);
+  if (plant === undefined) return core;
+  const { unitPrice: _price, net: _net, vat: _vat, ...base } = core;
+  return priced({ ...base, quantity: core.quantity * plant.factor }, period);
+};
+
 const POSTING_LOCATIONS: readonly string[] = [
   'Zürich-Mülligen',
   'Härkingen',

@@ -8,7 +8,8 @@ import { KeyKindSchema, type Assignment, type CostCenter, type Designation } fro
 import { formatMoney } from '../../shared/core/money';
 import type { Handler, SimulatorContext } from '../context';
 import { MS_PER_DAY, isoInstant } from '../data/calendar';
-import { serviceAt } from '../data/catalogue';
+import { SERVICE_BY_CODE, serviceAt } from '../data/catalogue';
+import { monthIndex } from '../data/calendar';
 import { FaultUpdateSchema } from '../faults';
 import { json, problem, type SimResponse } from '../http/messages';
 import { jsonBody } from '../http/query';
@@ -151,6 +152,28 @@ export const otherUserEdit: Handler = (request, context) => {
   }
 };
 
+const PlantSchema = z.strictObject({
+  serviceCode: z.string().min(1).max(35),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  factor: z.int().min(2).max(1000),
+});
+
+/**
+ * Plants an anomaly: one service's volume in one month's invoices multiplied by `factor`
+ * (deterministic: the same lines, each with more pieces). Plant before a client fetches that
+ * month's invoices; they keep their revision, so one already synced is not fetched again.
+ */
+export const postPlant: Handler = (request, context) => {
+  const body = jsonBody(request, PlantSchema, LENIENT);
+  if (!body.ok) return body.response;
+  const { serviceCode, month, factor } = body.value;
+  const service = SERVICE_BY_CODE.get(serviceCode);
+  if (service === undefined) return notFound(`service ${serviceCode}`);
+  const [year = 0, monthNo = 1] = month.split('-').map(Number);
+  context.repository.plant({ serviceIndex: service.index, period: monthIndex(year, monthNo), factor });
+  return json(200, { serviceCode, month, factor });
+};
+
 interface Accumulator {
   lines: number;
   net: number;
@@ -207,4 +230,5 @@ export const CONTROL_ROUTES: readonly Route[] = [
   { method: 'POST', pattern: '/__sim/tokens/revoke', handler: revokeTokens },
   { method: 'POST', pattern: '/__sim/other-user-edit', handler: otherUserEdit },
   { method: 'GET', pattern: '/__sim/stats', handler: getStats },
+  { method: 'POST', pattern: '/__sim/plant', handler: postPlant },
 ];

@@ -91,13 +91,17 @@ export const connectOperator = async (simUrl: string): Promise<Operator> => {
   };
 };
 
-/** A browser, the web build, a simulator and one profile already synced against it: what most suites start from. */
-export const startSyncedApp = async () => {
+/**
+ * A browser, the web build, a simulator and one profile already synced against it: what most suites
+ * start from. `prepare` runs against the simulator before the first sync (e.g. to plant an anomaly).
+ */
+export const startSyncedApp = async (options: { prepare?: (simUrl: string) => Promise<void> } = {}) => {
   const [web, sim, browser] = await Promise.all([
     startWebServer(),
     startSimulator({ port: 0, control: true, seed: 1, now: '2026-11-22' }),
     launchChromium(),
   ]);
+  await options.prepare?.(sim.url);
   const stats = await simStats(sim.url);
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();

@@ -21,6 +21,11 @@ import { useLanguage } from '../../ui/useLanguage';
 import { TrendChart } from './TrendChart';
 import { hrefFor, hrefForInvoice } from '../../app/router/routes';
 import { usePreviousVisit } from '../../ui/PreviousVisitContext';
+import { BudgetAlertsCard } from '../budgets';
+import { AnomaliesPanel } from '../anomalies';
+
+/** The Overview's anomaly flags cover the latest complete months with cost: what is news, not history. */
+export const ANOMALY_MONTHS = 3;
 
 const CustomerOptionSchema = CustomerSchema.pick({ costCenterOption: true });
 
@@ -94,6 +99,13 @@ export const OverviewPage = () => {
     [trend, incomplete],
   );
   const period = monthsPeriod(trend);
+  const anomalyPeriod = useMemo(() => {
+    // The current month has no cost until its invoices arrive early in the next one: not yet news.
+    const recent = chartMonths.filter((month) => month.grossCentimes !== 0).slice(-ANOMALY_MONTHS);
+    const first = recent[0]?.month;
+    const last = recent.at(-1)?.month;
+    return first && last ? { from: first, to: last } : null;
+  }, [chartMonths]);
   // The same engine as every cost-centre figure: the allocated rollups, exact line by line.
   const checkedAllocated = useOverviewAllocated(trend[0]?.month ?? '', trend.at(-1)?.month ?? '');
   const skippedOther = [...(checkedRollups?.skipped ?? []), ...(checkedAllocated?.skipped ?? [])];
@@ -191,6 +203,18 @@ export const OverviewPage = () => {
               {t('lines.unassigned')}
             </a>
           </section>
+        )}
+        {costCenterOption && (
+          <ErrorBoundary variant="panel" area="overview budget alerts">
+            <BudgetAlertsCard today={today} />
+          </ErrorBoundary>
+        )}
+        {anomalyPeriod && (
+          <div className="overview__wide">
+            <ErrorBoundary variant="panel" area="overview anomalies">
+              <AnomaliesPanel period={anomalyPeriod} variant="overview" limit={LIST_CAP} />
+            </ErrorBoundary>
+          </div>
         )}
         <section className="card" aria-labelledby="overview-new">
           <h2 id="overview-new">{t('overview.newSinceVisit')}</h2>

@@ -11,6 +11,7 @@ import { OutboxPanel } from './OutboxPanel';
 import { OperatorPreferencesPanel } from './OperatorPreferencesPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
+import { AlertSettings } from './AlertSettings';
 import { usePlatform } from '../../platform/PlatformContext';
 import { themes, type Theme } from './localSettings';
 import { useUiStore } from './uiStore';
@@ -53,6 +54,9 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
       </ErrorBoundary>
       <ErrorBoundary variant="panel" area="settings synchronisation">
         <SyncSettings focused={params.get('section') === 'sync'} />
+      </ErrorBoundary>
+      <ErrorBoundary variant="panel" area="settings alerts">
+        <AlertSettings />
       </ErrorBoundary>
       <ErrorBoundary variant="panel" area="settings outbox">
         <OutboxPanel />

@@ -7,6 +7,12 @@ export {
   readProfileSetting,
   writeProfileSetting,
 } from './localSettings';
+export {
+  loadAnomalyThresholds,
+  loadNotifyBudgetAlerts,
+  saveAnomalyThresholds,
+  saveNotifyBudgetAlerts,
+} from './alertSettings';
 export { newProfileId } from './profiles/profileActions';
 export { resolveProfile } from './profiles/profileBoot';
 export { ProfileContext, useProfile } from './profiles/ProfileContext';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toDisposable } from '../../../shared/core/disposable';
 import { createRpc } from '../rpc';
+import type { SyncRunRecord } from '../../../shared/sync/ports';
 import type { SyncPageSide, SyncWorkerSide } from './protocol';
 import { createSyncController } from './syncController';
 
@@ -18,6 +19,7 @@ afterEach(() => {
 const start = (
   apiFetch: (path: string, init: RequestInit) => Promise<Response>,
   edits?: { onEdit: (() => void) | null },
+  runs?: { finished: SyncRunRecord[]; fresh: SyncRunRecord[] },
 ) => {
   vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal('navigator', { onLine: true });
@@ -33,6 +35,12 @@ const start = (
     createWorker: () => Object.assign(channel.port1, { terminate }),
     databaseName: 'invoice-desk-p1',
     intervalMinutes: 0,
+    ...(runs
+      ? {
+          onFinished: (run: SyncRunRecord) => runs.finished.push(run),
+          onNewInvoices: (run: SyncRunRecord) => runs.fresh.push(run),
+        }
+      : {}),
     ...(edits
       ? {
           watchEdits: (onEdit: () => void) => {
@@ -56,6 +64,31 @@ describe('sync controller', () => {
     window.dispatchEvent(new Event('online'));
     await settle();
     expect(heard).toEqual(['open invoice-desk-p1', 'sync', 'sync']);
+    controller.dispose();
+  });
+
+  it('tells of every finished run, and of new invoices only when there are some', async () => {
+    const runs = { finished: [] as SyncRunRecord[], fresh: [] as SyncRunRecord[] };
+    const { controller, worker } = start(() => Promise.reject(new Error('unused')), undefined, runs);
+    const run = (newInvoices: number): SyncRunRecord => ({
+      startedAt: '2026-11-22T10:00:00Z',
+      finishedAt: '2026-11-22T10:01:00Z',
+      outcome: 'ok',
+      error: null,
+      newInvoices,
+      updatedInvoices: 0,
+      linesStored: 0,
+      documentsStored: 0,
+      quarantined: 0,
+      pushed: 0,
+      conflicts: 0,
+      phaseMs: {},
+    });
+    worker.emit('finished', run(0));
+    worker.emit('finished', run(2));
+    await settle();
+    expect(runs.finished.map((finished) => finished.newInvoices)).toEqual([0, 2]);
+    expect(runs.fresh.map((fresh) => fresh.newInvoices)).toEqual([2]);
     controller.dispose();
   });
 

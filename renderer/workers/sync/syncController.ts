@@ -21,6 +21,8 @@ export interface SyncControllerDeps {
   databaseName: string;
   /** Called after a run that brought invoices the clerk has not seen. */
   onNewInvoices?: (run: SyncRunRecord) => void;
+  /** Called after every run that finished (whatever its outcome): what it stored is there to read. */
+  onFinished?: (run: SyncRunRecord) => void;
   intervalMinutes: number;
   /**
    * Tells when the clerk's pending edits change (renderer/db/localEdits.ts watchPendingEdits): each
@@ -41,6 +43,7 @@ export const createSyncController = ({
   platform,
   createWorker,
   onNewInvoices,
+  onFinished,
   intervalMinutes,
   databaseName,
   watchEdits,
@@ -85,6 +88,7 @@ export const createSyncController = ({
     rpc.on('finished', (run) => {
       useSyncStatus.setState({ running: false, error: run.outcome === 'failed' ? run.error : null });
       if (run.newInvoices > 0) onNewInvoices?.(run);
+      onFinished?.(run);
     }),
   );
   lifetime.add(
