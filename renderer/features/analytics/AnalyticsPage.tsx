@@ -48,6 +48,8 @@ import {
   type FigureCell,
   type FigureTable,
 } from './FigureCard';
+import { AnomaliesPanel } from '../anomalies';
+import { BudgetsPanel } from '../budgets';
 import { PeriodExport } from '../exports';
 import { PeriodControls } from './PeriodControls';
 import { useAnalyticsAllocated, useAnalyticsCostCenters, useAnalyticsServices } from './queries';
@@ -600,6 +602,10 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
           </section>
         </div>
       )}
+      <div className="analytics__alerts">
+        <BudgetsPanel period={period} />
+        <AnomaliesPanel period={period} limit={10} />
+      </div>
     </section>
   );
 };
