@@ -1,27 +1,14 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useLazyWorkerClient } from '../useLazyWorkerClient';
 import { createCostCenterFileClient, type CostCenterFileClient } from './costCenterFileClient';
 
-/**
- * The cost-centre file worker of one mounted page: started on the first file, ended when the page
- * goes (a clerk who never imports never pays for SheetJS).
- */
-export const useCostCenterFileClient = (): (() => CostCenterFileClient) => {
-  const client = useRef<CostCenterFileClient | null>(null);
-  useEffect(
-    () => () => {
-      client.current?.dispose();
-      client.current = null;
-    },
-    [],
+const startCostCenterFileWorker = (): CostCenterFileClient =>
+  createCostCenterFileClient(
+    new Worker(new URL('./costCenterFileWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'invoice-desk-cost-centre-file',
+    }),
   );
-  return useCallback(
-    () =>
-      (client.current ??= createCostCenterFileClient(
-        new Worker(new URL('./costCenterFileWorker.ts', import.meta.url), {
-          type: 'module',
-          name: 'invoice-desk-cost-centre-file',
-        }),
-      )),
-    [],
-  );
-};
+
+/** The spreadsheet worker of one mounted page, started on the first file (SheetJS loads only then). */
+export const useCostCenterFileClient = (): (() => CostCenterFileClient) =>
+  useLazyWorkerClient(startCostCenterFileWorker);
