@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { App, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import { catalogues, pickLanguage } from '../shared/i18n/languages';
+import { catalogues } from '../shared/i18n/catalogues';
+import { pickLanguage } from '../shared/i18n/languages';
 import { extensionOf, type SaveFileExtension, type SaveFileOutcome } from '../shared/ipc/saveFile';
 import { writeFileAtomically } from './atomicFile';
 

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { catalogues, languages } from '../../shared/i18n/languages';
+import { catalogues } from '../../shared/i18n/catalogues';
+import { languages } from '../../shared/i18n/languages';
 import {
   formatLanguageFor,
   loadFormatChoice,

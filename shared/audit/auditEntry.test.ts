@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { catalogues, languages, type Language } from '../i18n/languages';
+import { catalogues } from '../i18n/catalogues';
+import { languages, type Language } from '../i18n/languages';
 import { describeAudit, type AuditEntry, type AuditTranslate } from './auditEntry';
 
 // The real catalogues through i18next, as the renderer uses them.

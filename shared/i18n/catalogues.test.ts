@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, languages, pickLanguage } from './languages';
+import { catalogues } from './catalogues';
+import { languages, pickLanguage } from './languages';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,12 +1,5 @@
-import { de } from './de';
-import { en, type Catalogue } from './en';
-import { fr } from './fr';
-import { it } from './it';
-
 export const languages = ['fr', 'de', 'it', 'en'] as const;
 export type Language = (typeof languages)[number];
-
-export const catalogues: Record<Language, Catalogue> = { fr, de, it, en };
 
 /** Amounts and dates are Swiss: the locale pairs each language with Switzerland, English stays neutral. */
 export const formattingLocale: Record<Language, string> = {

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogues, type Language } from '../../shared/i18n/languages';
+import { catalogues } from '../../shared/i18n/catalogues';
+import { type Language } from '../../shared/i18n/languages';
 import { activeDatabaseName } from '../testing/activeDatabase';
 import { startSyncedApp, type Page } from './appHarness';
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogues, languages, type Language } from '../../shared/i18n/languages';
+import { catalogues } from '../../shared/i18n/catalogues';
+import { languages, type Language } from '../../shared/i18n/languages';
 import { startSyncedApp } from './appHarness';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;

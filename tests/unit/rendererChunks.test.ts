@@ -74,6 +74,16 @@ describe('the renderer chunks', () => {
     },
   );
 
+  it('keeps every language catalogue out of the entry, each in a chunk of its own', () => {
+    const catalogue = /[\\/]shared[\\/]i18n[\\/](en|de|fr|it)\.ts$/;
+    expect(modulesOf(loaded(entry())).filter((id) => catalogue.test(id))).toEqual([]);
+    const holders = chunks.filter((candidate) => candidate.moduleIds.some((id) => catalogue.test(id)));
+    const pageSide = holders.filter((candidate) => !/Worker-/.test(candidate.fileName));
+    expect(
+      pageSide.map((candidate) => candidate.moduleIds.filter((id) => catalogue.test(id)).length),
+    ).toEqual([1, 1, 1, 1]);
+  });
+
   it('keeps zod and its configuration in one chunk, so zod is configured before any schema exists', () => {
     const withZod = chunks.filter((candidate) =>
       candidate.moduleIds.some((id) => /node_modules[\\/]zod[\\/]/.test(id)),

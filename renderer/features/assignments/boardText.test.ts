@@ -1,7 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { CostCenter } from '../../../shared/api/schemas';
-import { catalogues, languages } from '../../../shared/i18n/languages';
+import { catalogues } from '../../../shared/i18n/catalogues';
+import { languages } from '../../../shared/i18n/languages';
 import { assignmentFixture } from '../../../shared/testing/assignmentFixture';
 import { changeLabelText, keyAssignmentText } from './boardText';
 

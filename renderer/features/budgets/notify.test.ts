@@ -2,7 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { UNASSIGNED } from '../../../shared/allocation/assignments';
-import { catalogues, languages } from '../../../shared/i18n/languages';
+import { catalogues } from '../../../shared/i18n/catalogues';
+import { languages } from '../../../shared/i18n/languages';
 import { InvoiceDeskDatabase } from '../../db/database';
 import { notifyBudgetAlerts } from './notify';
 

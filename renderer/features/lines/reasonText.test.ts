@@ -1,7 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { buildNames } from '../../../shared/designations/names';
-import { catalogues, languages, type Language } from '../../../shared/i18n/languages';
+import { catalogues } from '../../../shared/i18n/catalogues';
+import { languages, type Language } from '../../../shared/i18n/languages';
 import { lineReason, type LineReason } from '../../../shared/lines/lineReason';
 import { assignmentFixture } from '../../../shared/testing/assignmentFixture';
 import { partsText, reasonText } from './reasonText';

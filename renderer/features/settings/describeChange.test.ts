@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { catalogues, languages } from '../../../shared/i18n/languages';
+import { catalogues } from '../../../shared/i18n/catalogues';
+import { languages } from '../../../shared/i18n/languages';
 import type { OutboxRow } from '../../db/records';
 import { describeRejection, describeSubject, describeValue } from './describeChange';
 
