@@ -14,7 +14,6 @@ import { createLineIndexClient, type LineIndexClient } from '../workers/lineInde
 import { PlatformContext } from '../platform/PlatformContext';
 import { DisposableStore } from '../ui/lifecycle';
 import type { Platform } from '../platform/Platform';
-import { notifyBudgetAlerts } from '../features/budgets';
 import {
   loadNotifyBudgetAlerts,
   loadNotifyNewInvoices,
@@ -108,15 +107,22 @@ const start = async () => {
         );
       },
       onFinished: () => {
+        // The budgets feature (its panels and styles) loads only for a clerk who asked to be told:
+        // a static import put it in the entry every start parses.
+        if (!loadNotifyBudgetAlerts(localStorage, profile.id)) return;
         // A notification that cannot be raised is no error to show: the alerts are on the Overview.
-        void notifyBudgetAlerts({
-          db,
-          allowed: () => loadNotifyBudgetAlerts(localStorage, profile.id),
-          notify: (title, body) => platform.notify(title, body),
-          t: i18n.t.bind(i18n),
-          language: () => formatLanguageFor(i18n.language, useFormatChoice.getState().choice),
-          now: () => new Date(),
-        }).catch(() => undefined);
+        void import('../features/budgets')
+          .then(({ notifyBudgetAlerts }) =>
+            notifyBudgetAlerts({
+              db,
+              allowed: () => loadNotifyBudgetAlerts(localStorage, profile.id),
+              notify: (title, body) => platform.notify(title, body),
+              t: i18n.t.bind(i18n),
+              language: () => formatLanguageFor(i18n.language, useFormatChoice.getState().choice),
+              now: () => new Date(),
+            }),
+          )
+          .catch(() => undefined);
       },
     }),
   );
