@@ -1,13 +1,18 @@
 import { lazy, Suspense } from 'react';
 import { formatDate } from '../../shared/core/format';
 import type { DateFieldProps } from './DatePickerField';
+import { firstRows } from './firstRows';
 import { useLanguage } from './useLanguage';
 import './lists.css';
 
-// The date picker's library is a quarter of a megabyte of script: evaluated after the first rows
-// are on screen (or while the page waits for the archive), not before them.
+// The date picker's library is a quarter of a megabyte of script: fetched and evaluated once the
+// page's table shows its first rows (or a second after the field first shows, whichever is first),
+// not while the line index is being built for them.
 const DatePickerField = lazy(() =>
-  import('./DatePickerField').then((module) => ({ default: module.DatePickerField })),
+  firstRows
+    .after(1000)
+    .then(() => import('./DatePickerField'))
+    .then((module) => ({ default: module.DatePickerField })),
 );
 
 /** Until the picker has loaded: the same box with the same value, not yet editable. */

@@ -22,6 +22,7 @@ import {
 } from '../../shared/tables/columnLayout';
 import { ColumnChooser } from './ColumnChooser';
 import type { ColumnLayoutState } from './useColumnLayout';
+import { firstRows } from './firstRows';
 
 export interface Column<Row> {
   id: string;
@@ -224,6 +225,10 @@ export const VirtualTable = <Row,>({
   const visible = virtualizer.getVirtualItems();
   const first = visible[0]?.index ?? 0;
   const last = visible.at(-1)?.index ?? -1;
+  const showsRows = rowCount > 0 && source.get(first) !== undefined;
+  useEffect(() => {
+    if (showsRows) firstRows.mark();
+  }, [showsRows]);
   const { onVisibleRange } = source;
   useEffect(() => {
     if (last >= first) onVisibleRange?.(first, last + 1);
