@@ -7,11 +7,14 @@ import type { OpenFile } from './openFile';
 import type { SaveFile } from './saveFile';
 import type { SaveStreams } from './saveStream';
 import { openExternalSafely } from './security';
+import { desktopDeviceName } from '../shared/audit/device';
 
 export interface HandlerDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getLocale'>;
   shell: Pick<Shell, 'openExternal'>;
   platform: NodeJS.Platform;
+  /** The machine's host name, for the device name the audit log records. */
+  hostName?: () => string;
   connection: ConnectionService;
   /** Shows a desktop notification; false where the OS has none. */
   notify: (title: string, body: string) => boolean;
@@ -30,6 +33,7 @@ export const createIpcHandlers = ({
   app,
   shell,
   platform,
+  hostName = () => '',
   connection,
   notify,
   saveFile,
@@ -45,6 +49,7 @@ export const createIpcHandlers = ({
         version: app.getVersion(),
         platform: toAppPlatform(platform),
         locale: app.getLocale(),
+        deviceName: desktopDeviceName(toAppPlatform(platform), hostName()),
       }),
     openExternal: async ({ url }) => {
       if (!(await openExternalSafely(shell, url, () => externalLinkHosts(connection.info().settings)))) {
