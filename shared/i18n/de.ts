@@ -118,6 +118,7 @@ export const de: Catalogue = {
     assignments: 'Zuordnungen',
     analytics: 'Auswertungen',
     exports: 'Exporte',
+    auditTrail: 'Prüfprotokoll',
     settings: 'Einstellungen',
   },
   pages: {
@@ -1516,7 +1517,6 @@ export const de: Catalogue = {
     },
   },
   auditTrail: {
-    nav: 'Prüfprotokoll',
     title: 'Prüfprotokoll',
     intro:
       'Wann jedes Dokument abgerufen und geöffnet wurde, jede Änderung, jeder Konflikt, jeder Import und Export. Jeder Eintrag ist über seinen SHA-256 mit dem vorherigen verkettet, so wird ein entfernter oder veränderter Eintrag erkannt.',

@@ -116,6 +116,7 @@ export const en = {
     assignments: 'Assignments',
     analytics: 'Analytics',
     exports: 'Exports',
+    auditTrail: 'Audit trail',
     settings: 'Settings',
   },
   pages: {
@@ -1484,7 +1485,6 @@ export const en = {
     },
   },
   auditTrail: {
-    nav: 'Audit trail',
     title: 'Audit trail',
     intro:
       'When each document was retrieved and opened, every change, conflict, import and export. Each entry is chained to the one before by its SHA-256, so a removed or altered entry is detected.',

@@ -121,6 +121,7 @@ export const fr: Catalogue = {
     assignments: 'Attributions',
     analytics: 'Analyses',
     exports: 'Exports',
+    auditTrail: 'Journal d’audit',
     settings: 'Paramètres',
   },
   pages: {
@@ -1509,7 +1510,6 @@ export const fr: Catalogue = {
     },
   },
   auditTrail: {
-    nav: 'Journal d’audit',
     title: 'Journal d’audit',
     intro:
       'Quand chaque document a été récupéré et ouvert, chaque modification, conflit, import et export. Chaque entrée est chaînée à la précédente par son SHA-256 : une entrée supprimée ou altérée est détectée.',

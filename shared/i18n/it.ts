@@ -119,6 +119,7 @@ export const it: Catalogue = {
     assignments: 'Attribuzioni',
     analytics: 'Analisi',
     exports: 'Esportazioni',
+    auditTrail: 'Registro di controllo',
     settings: 'Impostazioni',
   },
   pages: {
@@ -1500,7 +1501,6 @@ export const it: Catalogue = {
     },
   },
   auditTrail: {
-    nav: 'Registro di controllo',
     title: 'Registro di controllo',
     intro:
       'Quando ogni documento è stato scaricato e aperto, ogni modifica, conflitto, importazione ed esportazione. Ogni voce è concatenata alla precedente tramite il suo SHA-256: una voce rimossa o alterata viene rilevata.',
