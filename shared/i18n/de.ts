@@ -1598,7 +1598,8 @@ export const de: Catalogue = {
       button: 'Protokoll prüfen',
       running: 'Protokoll wird geprüft…',
       ok: 'Das Protokoll ist unversehrt: {{count}} Einträge, jeder mit dem vorherigen verkettet.',
-      failed: 'Das Protokoll ist nicht unversehrt: {{count}} Probleme.',
+      failed_one: 'Das Protokoll ist nicht unversehrt: {{count}} Problem.',
+      failed_other: 'Das Protokoll ist nicht unversehrt: {{count}} Probleme.',
       problems: {
         altered: 'Eintrag {{seq}} wurde nach dem Schreiben verändert.',
         missing: 'Eintrag {{from}} wurde entfernt.',

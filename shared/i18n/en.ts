@@ -1566,7 +1566,8 @@ export const en = {
       button: 'Verify the log',
       running: 'Verifying the log…',
       ok: 'The log is intact: {{count}} entries, each linked to the one before.',
-      failed: 'The log is not intact: {{count}} problems.',
+      failed_one: 'The log is not intact: {{count}} problem.',
+      failed_other: 'The log is not intact: {{count}} problems.',
       problems: {
         altered: 'Entry {{seq}} was changed after it was written.',
         missing: 'Entry {{from}} was removed.',

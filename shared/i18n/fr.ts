@@ -1591,7 +1591,8 @@ export const fr: Catalogue = {
       button: 'Vérifier le journal',
       running: 'Vérification du journal…',
       ok: 'Le journal est intact : {{count}} entrées, chacune liée à la précédente.',
-      failed: 'Le journal n’est pas intact : {{count}} problèmes.',
+      failed_one: 'Le journal n’est pas intact : {{count}} problème.',
+      failed_other: 'Le journal n’est pas intact : {{count}} problèmes.',
       problems: {
         altered: 'L’entrée {{seq}} a été modifiée après son écriture.',
         missing: 'L’entrée {{from}} a été supprimée.',

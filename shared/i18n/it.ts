@@ -1582,7 +1582,8 @@ export const it: Catalogue = {
       button: 'Verificate il registro',
       running: 'Verifica del registro…',
       ok: 'Il registro è integro: {{count}} voci, ognuna collegata alla precedente.',
-      failed: 'Il registro non è integro: {{count}} problemi.',
+      failed_one: 'Il registro non è integro: {{count}} problema.',
+      failed_other: 'Il registro non è integro: {{count}} problemi.',
       problems: {
         altered: 'La voce {{seq}} è stata modificata dopo essere stata scritta.',
         missing: 'La voce {{from}} è stata rimossa.',
