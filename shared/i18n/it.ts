@@ -1519,7 +1519,7 @@ export const it: Catalogue = {
     to: 'Al',
     device: 'Dispositivo',
     allDevices: 'Tutti i dispositivi',
-    search: 'Cercate',
+    search: 'Ricerca',
     searchHint: 'Testo, chiave o nome del file',
     reset: 'Azzerate i filtri',
     count: '{{shown}} voci su {{total}}',
