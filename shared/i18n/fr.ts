@@ -1463,7 +1463,7 @@ export const fr: Catalogue = {
     intro:
       'Conservées par l’opérateur pour tout votre compte client. Une modification est transmise à la prochaine synchronisation et fonctionne hors ligne jusque-là.',
     notSynced:
-      'Pas encore synchronisées : les préférences peuvent être modifiées après la première synchronisation.',
+      'Pas encore synchronisées : les préférences peuvent être modifiées après la première synchronisation.',
     notifications: 'Notifications',
     newDocuments: 'E-mail lorsqu’un nouveau document est disponible',
     paymentReminders: 'Rappels de paiement par e-mail',
@@ -1476,11 +1476,11 @@ export const fr: Catalogue = {
     noEmails: 'Aucune adresse pour l’instant.',
     emailsFull: 'L’opérateur accepte au plus {{max}} adresses.',
     problem: {
-      invalid: 'Adresse e-mail {{number}} : « {{address}} » n’est pas une adresse e-mail valable.',
-      duplicate: 'Adresse e-mail {{number}} : « {{address}} » figure déjà dans la liste.',
-      tooLong: 'Adresse e-mail {{number}} : « {{address}} » dépasse {{max}} caractères.',
+      invalid: 'Adresse e-mail {{number}} : « {{address}} » n’est pas une adresse e-mail valable.',
+      duplicate: 'Adresse e-mail {{number}} : « {{address}} » figure déjà dans la liste.',
+      tooLong: 'Adresse e-mail {{number}} : « {{address}} » dépasse {{max}} caractères.',
       tooMany:
-        'Adresse e-mail {{number}} : « {{address}} » est de trop ; l’opérateur accepte au plus {{max}} adresses.',
+        'Adresse e-mail {{number}} : « {{address}} » est de trop ; l’opérateur accepte au plus {{max}} adresses.',
     },
     paper: 'Papier par la poste',
     invoiceByPost: 'Facture aussi par la poste',
@@ -1491,13 +1491,13 @@ export const fr: Catalogue = {
     notSyncedSave: 'Les préférences ne peuvent pas être modifiées avant la première synchronisation.',
     unchanged: 'Rien n’a changé.',
     saved: 'Enregistré sur cet appareil.',
-    failed: 'Les préférences n’ont pas été enregistrées : {{reason}}',
+    failed: 'Les préférences n’ont pas été enregistrées : {{reason}}',
     state: {
       pending: 'Votre modification attend d’être transmise à l’opérateur à la prochaine synchronisation.',
       conflict:
         'Un autre utilisateur a modifié ces préférences chez l’opérateur avant l’arrivée de votre modification. Gardez la vôtre (renvoyée par-dessus la sienne) ou reprenez celle de l’opérateur (la vôtre est abandonnée).',
-      conflictTheirs: 'L’opérateur a maintenant : {{value}}.',
-      rejected: 'L’opérateur a refusé votre modification : {{reason}}',
+      conflictTheirs: 'L’opérateur a maintenant : {{value}}.',
+      rejected: 'L’opérateur a refusé votre modification : {{reason}}',
     },
     keepMine: 'Garder mes préférences',
     takeTheirs: 'Reprendre les préférences de l’opérateur',
@@ -1505,8 +1505,8 @@ export const fr: Catalogue = {
   savings: {
     title: 'Économies sans papier',
     achieved:
-      'Vous recevez vos factures uniquement par e-mail. Par rapport au papier par la poste, cela économise :',
-    potential: 'Vous recevez encore du papier par la poste. Y renoncer économiserait :',
+      'Vous recevez vos factures uniquement par e-mail. Par rapport au papier par la poste, cela économise :',
+    potential: 'Vous recevez encore du papier par la poste. Y renoncer économiserait :',
     empty: 'Aucune facture dans l’archive pour l’instant.',
     loading: 'Comptage des factures…',
     caption: 'Économies par période',
@@ -1519,7 +1519,7 @@ export const fr: Catalogue = {
     last12: '12 derniers mois ({{from}} – {{to}})',
     range: '{{low}} à {{high}}',
     kilograms: '{{value}} kg',
-    assumed: 'Factures sans PDF dans l’archive : {{invoices}} ; chacune comptée pour {{sheets}} feuilles.',
+    assumed: 'Factures sans PDF dans l’archive : {{invoices}} ; chacune comptée pour {{sheets}} feuilles.',
     costTitle: 'Coût d’une facture papier',
     costFrom: 'De (CHF)',
     costTo: 'À (CHF)',
@@ -1527,17 +1527,17 @@ export const fr: Catalogue = {
     costDefault: 'Valeur par défaut',
     costApplied: 'Appliqué.',
     costInvalid: 'Saisissez un montant en CHF, par exemple 9.00.',
-    costOrder: '« À » ne doit pas être inférieur à « De ».',
+    costOrder: '« À » ne doit pas être inférieur à « De ».',
     helpTitle: 'Mode de calcul',
     helpLetters:
-      'Factures : chaque facture et note de crédit de cette archive, par année civile de sa date d’émission ; les 12 derniers mois se terminent avec le mois de la plus récente.',
+      'Factures : chaque facture et note de crédit de cette archive, par année civile de sa date d’émission ; les 12 derniers mois se terminent avec le mois de la plus récente.',
     helpCost:
-      'Économisé : le nombre de factures multiplié par le coût d’une facture papier. Par défaut CHF 9.00 à 15.00, la fourchette publiée pour l’impression, l’enveloppe, l’affranchissement et le traitement ; saisissez vos propres valeurs (la même dans les deux champs pour une seule valeur).',
+      'Économisé : le nombre de factures multiplié par le coût d’une facture papier. Par défaut CHF 9.00 à 15.00, la fourchette publiée pour l’impression, l’enveloppe, l’affranchissement et le traitement ; saisissez vos propres valeurs (la même dans les deux champs pour une seule valeur).',
     helpSheets:
-      'Feuilles : le nombre de pages du PDF de chaque facture dans l’archive, une page imprimée par feuille ; une facture dont le PDF n’est pas dans l’archive compte {{sheets}} feuilles, une hypothèse.',
+      'Feuilles : le nombre de pages du PDF de chaque facture dans l’archive, une page imprimée par feuille ; une facture dont le PDF n’est pas dans l’archive compte {{sheets}} feuilles, une hypothèse.',
     helpPaper:
-      'Papier : {{grams}} g par feuille A4 (80 g/m² × 0,06237 m²) ; les enveloppes ne sont pas comptées.',
+      'Papier : {{grams}} g par feuille A4 (80 g/m² × 0,06237 m²) ; les enveloppes ne sont pas comptées.',
     helpCo2:
-      'CO₂ : environ {{grams}} g par lettre pour tout le processus papier (traitement, impression, mise sous pli et distribution), mesuré par Itella (Posti, Finlande) en 2009. Une seule étude, pas une mesure suisse : à lire comme un ordre de grandeur.',
+      'CO₂ : environ {{grams}} g par lettre pour tout le processus papier (traitement, impression, mise sous pli et distribution), mesuré par Itella (Posti, Finlande) en 2009. Une seule étude, pas une mesure suisse : à lire comme un ordre de grandeur.',
   },
 };

@@ -1525,7 +1525,7 @@ export const it: Catalogue = {
       'Risparmiato: il numero di fatture per il costo di una fattura cartacea. Per impostazione predefinita da CHF 9.00 a 15.00, la forbice pubblicata per stampa, busta, affrancatura e trattamento; inserite i vostri valori (lo stesso in entrambi i campi per un valore unico).',
     helpSheets:
       'Fogli: il numero di pagine del PDF di ogni fattura nell’archivio, una pagina stampata per foglio; una fattura il cui PDF non è nell’archivio conta {{sheets}} fogli, un’ipotesi.',
-    helpPaper: 'Carta: {{grams}} g per foglio A4 (80 g/m² × 0,06237 m²); le buste non sono contate.',
+    helpPaper: 'Carta: {{grams}} g per foglio A4 (80 g/m² × 0.06237 m²); le buste non sono contate.',
     helpCo2:
       'CO₂: circa {{grams}} g per lettera per l’intero processo cartaceo (elaborazione, stampa, imbustamento e recapito), misurati da Itella (Posti, Finlandia) nel 2009. Un solo studio, non una misura svizzera: da leggere come ordine di grandezza.',
   },

@@ -119,7 +119,7 @@ const SavingsRow = ({ label, period, cost }: { label: string; period: PeriodSavi
       <th scope="row">{label}</th>
       <td className="amount">{formatInteger(period.letters, language)}</td>
       <td className="amount">{formatInteger(period.sheets, language)}</td>
-      <td className="amount">
+      <td className="amount savings__saved">
         {cost.lowCentimes === cost.highCentimes
           ? chf(period.lowCentimes)
           : t('savings.range', { low: chf(period.lowCentimes), high: chf(period.highCentimes) })}
