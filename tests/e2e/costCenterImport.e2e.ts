@@ -127,8 +127,9 @@ describe('importing cost centres from a file', () => {
       /status of 412 \(Precondition Failed\) \(http:\/\/127\.0\.0\.1:\d+\/v1\/cost-centers\/0[1-4]00/,
     );
     await reconnectAndSync(context, page);
-    // A run still retrying the cut connection finishes its backoff first (seconds; more under load).
-    await waiting().waitFor({ state: 'detached', timeout: 60_000 });
+    // A run still retrying the cut connection finishes its backoff first (seconds; more under load,
+    // and a request that timed out adds its 30 s).
+    await waiting().waitFor({ state: 'detached', timeout: 90_000 });
     const { items: stored } = await (
       await connectOperator(sim.url)
     ).get<{ items: CostCenter[] }>('/v1/cost-centers');
@@ -144,7 +145,7 @@ describe('importing cost centres from a file', () => {
     await page
       .getByText('The import can no longer be undone: the sync has already sent it to the operator.')
       .waitFor({ timeout: 30_000 });
-  }, 120_000);
+  }, 180_000);
 
   it('pick a file through the file chooser; a file that is no spreadsheet gets a clear message and changes nothing', async () => {
     await page.goto(`${web.url}#/cost-centres`);
