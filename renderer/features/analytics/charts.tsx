@@ -12,6 +12,7 @@ import {
 } from 'recharts';
 import { formatChf, formatCompactFrancs, formatMonth } from '../../../shared/core/format';
 import type { Language } from '../../../shared/i18n/languages';
+import { stackedAxisFloor } from '../../../shared/analytics/axisFloor';
 import {
   chartAxisLine,
   chartCursor,
@@ -72,6 +73,8 @@ export interface MonthlyStackProps {
   language: Language;
 }
 
+const MONTHLY_HEIGHT = 280;
+
 /** Cost per month, stacked by cost centre (unassigned its own series); a year earlier as a line. */
 export const MonthlyStack = ({
   months,
@@ -90,8 +93,9 @@ export const MonthlyStack = ({
     if (previous) point.previous = previous[m] ?? 0;
     return point;
   });
+  const floor = stackedAxisFloor(values, previous);
   return (
-    <ResponsiveContainer width="100%" height={280}>
+    <ResponsiveContainer width="100%" height={MONTHLY_HEIGHT}>
       <ComposedChart
         data={data}
         stackOffset="sign"
@@ -99,7 +103,7 @@ export const MonthlyStack = ({
         margin={{ top: 8, right: 8, left: 8 }}
       >
         <XAxis dataKey="month" {...monthAxis(language)} />
-        <YAxis {...francsAxis(language)} />
+        <YAxis {...francsAxis(language)} domain={[floor, 'auto']} allowDataOverflow={floor === 0} />
         <Tooltip
           cursor={chartCursor}
           isAnimationActive={false}
