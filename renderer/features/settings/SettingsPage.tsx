@@ -8,7 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ConnectionSettings } from './ConnectionSettings';
 import { FormatChoiceField } from './FormatChoiceField';
 import { OutboxPanel } from './OutboxPanel';
-import { OperatorPreferencesPanel } from './OperatorPreferencesPanel';
+import { PreferencesPanel } from './PreferencesPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
 import { AlertSettings } from './AlertSettings';
@@ -61,7 +61,7 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
       <ErrorBoundary variant="panel" area="settings outbox">
         <OutboxPanel />
       </ErrorBoundary>
-      <OperatorPreferencesPanel />
+      <PreferencesPanel />
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">
