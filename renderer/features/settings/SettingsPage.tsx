@@ -12,6 +12,7 @@ import { OperatorPreferencesPanel } from './OperatorPreferencesPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
 import { AlertSettings } from './AlertSettings';
+import { TimestampSettings } from './TimestampSettings';
 import { usePlatform } from '../../platform/PlatformContext';
 import { themes, type Theme } from './localSettings';
 import { useUiStore } from './uiStore';
@@ -62,6 +63,9 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
         <OutboxPanel />
       </ErrorBoundary>
       <OperatorPreferencesPanel />
+      <ErrorBoundary variant="panel" area="settings time stamp">
+        <TimestampSettings />
+      </ErrorBoundary>
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">
