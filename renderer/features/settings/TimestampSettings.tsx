@@ -118,14 +118,17 @@ export const TimestampSettings = () => {
             onChange={(event) => {
               setUrl(event.target.value);
               setSaved(null);
+              // A result stays next to the address it was for, never a later one.
+              running.current?.abort();
+              setTest({ kind: 'idle' });
             }}
           />
-          {invalid && (
-            <p className="notice notice--error" id={`${id}-problem`}>
-              {t('timestamp.invalid')}
-            </p>
-          )}
         </div>
+        {invalid && (
+          <p className="notice notice--error" id={`${id}-problem`}>
+            {t('timestamp.invalid')}
+          </p>
+        )}
         <p className="hint" id={`${id}-help`}>
           {t('timestamp.help')}
         </p>
