@@ -120,3 +120,23 @@ export const startSyncedApp = async (options: { prepare?: (simUrl: string) => Pr
     },
   };
 };
+
+/**
+ * Cuts the operator off as a lost connection does: its requests fail at once, while the app's own
+ * pages still load (so a reload works offline).
+ */
+export const cutOperator = (context: BrowserContext, simUrl: string) =>
+  context.route(`${simUrl}/**`, (route) => route.abort('internetdisconnected'));
+
+/**
+ * Lets the operator through again and presses "Synchronise now". It waits for the app to be idle (the
+ * button shows only then) and for every interception in progress to finish before the route goes: a
+ * request caught between the two would otherwise hang until its 30 s timeout, longer than the test
+ * waits for the push.
+ */
+export const reconnectAndSync = async (context: BrowserContext, page: Page) => {
+  const syncNow = page.getByRole('button', { name: 'Synchronise now' });
+  await syncNow.waitFor();
+  await context.unrouteAll({ behavior: 'wait' });
+  await syncNow.click();
+};
