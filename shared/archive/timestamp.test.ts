@@ -146,6 +146,16 @@ describe('the round trip with the simulator’s test TSA over HTTP', () => {
     await expect(verifyTimestamp(token, DIGEST)).resolves.toMatchObject({ valid: true });
   });
 
+  it('refuses a token whose ESSCertIDv2 names another certificate than the one that signed', async () => {
+    const authority = await createTestAuthority({ essCertIdV2: 'otherCertificate' });
+    const query = buildTimestampQuery(DIGEST, new Uint8Array(8).fill(9));
+    const reply = await authority.answer(query.der, Date.parse(NOW));
+
+    await expect(codeOf(readTimestampReply(reply, { sha256: DIGEST, nonce: query.nonce }))).resolves.toBe(
+      'tsa.invalidToken',
+    );
+  });
+
   it('refuses a reply that does not carry our nonce', async () => {
     const authority = await createTestAuthority();
     const query = buildTimestampQuery(DIGEST, new Uint8Array(8).fill(1));

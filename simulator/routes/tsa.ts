@@ -34,8 +34,11 @@ const SUPPORTED_HASHES: Readonly<Record<string, { name: string; length: number }
 export interface TestAuthorityOptions {
   /** The certificate's extended key usage: as RFC 3161 requires, or absent (to test a refusal). */
   readonly extendedKeyUsage?: 'timeStamping' | 'none';
-  /** Signs a signingCertificateV2 attribute binding the certificate (RFC 5816); default true. */
-  readonly essCertIdV2?: boolean;
+  /**
+   * Signs a signingCertificateV2 attribute binding the certificate (RFC 5816); default true.
+   * 'otherCertificate' binds the hash of some other certificate (to test a refusal).
+   */
+  readonly essCertIdV2?: boolean | 'otherCertificate';
   readonly crypto?: typeof globalThis.crypto;
 }
 
@@ -156,10 +159,12 @@ export const createTestAuthority = async (options: TestAuthorityOptions = {}): P
         values: [new asn1js.OctetString({ valueHex: toArrayBuffer(contentDigest) })],
       }),
     ];
-    if (options.essCertIdV2 ?? true) {
+    const binding = options.essCertIdV2 ?? true;
+    if (binding !== false) {
+      const boundHash = binding === 'otherCertificate' ? new Uint8Array(32).fill(0x42) : certificateHash;
       // SigningCertificateV2 { certs: [ESSCertIDv2 { certHash }] }, hashAlgorithm left at its sha256 default.
       const essCertId = new asn1js.Sequence({
-        value: [new asn1js.OctetString({ valueHex: toArrayBuffer(certificateHash) })],
+        value: [new asn1js.OctetString({ valueHex: toArrayBuffer(boundHash) })],
       });
       attributes.push(
         new pkijs.Attribute({
