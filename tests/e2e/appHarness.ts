@@ -55,6 +55,8 @@ export interface Operator {
   get: <T>(path: string) => Promise<T>;
   /** Every line of one invoice, all pages. */
   linesOf: (invoiceId: string) => Promise<LineItem[]>;
+  /** GETs `path` ("/v1/invoices/…/document"), which must answer 200, as bytes. */
+  bytes: (path: string) => Promise<Uint8Array>;
 }
 
 export const connectOperator = async (simUrl: string): Promise<Operator> => {
@@ -75,6 +77,11 @@ export const connectOperator = async (simUrl: string): Promise<Operator> => {
   };
   return {
     get,
+    bytes: async (path) => {
+      const answer = await fetch(`${simUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
+      return new Uint8Array(await answer.arrayBuffer());
+    },
     linesOf: async (invoiceId) => {
       const lines: LineItem[] = [];
       let cursor: string | null = '';

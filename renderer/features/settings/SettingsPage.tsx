@@ -8,7 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ConnectionSettings } from './ConnectionSettings';
 import { FormatChoiceField } from './FormatChoiceField';
 import { OutboxPanel } from './OutboxPanel';
-import { OperatorPreferencesPanel } from './OperatorPreferencesPanel';
+import { PreferencesPanel } from './PreferencesPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
 import { AlertSettings } from './AlertSettings';
@@ -62,7 +62,7 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
       <ErrorBoundary variant="panel" area="settings outbox">
         <OutboxPanel />
       </ErrorBoundary>
-      <OperatorPreferencesPanel />
+      <PreferencesPanel />
       <ErrorBoundary variant="panel" area="settings time stamp">
         <TimestampSettings />
       </ErrorBoundary>
