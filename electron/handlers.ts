@@ -8,6 +8,7 @@ import type { SaveFile } from './saveFile';
 import type { SaveStreams } from './saveStream';
 import { openExternalSafely } from './security';
 import { desktopDeviceName } from '../shared/audit/device';
+import { createTimestampForwarder, type ForwardTimestamp } from './timestamp';
 
 export interface HandlerDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getLocale'>;
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   saveStreams: SaveStreams;
   /** Asks the clerk for a file to open and reads it within the size bound. */
   openFile: OpenFile;
+  /** Posts an RFC 3161 query to a time-stamping authority; by default over node's fetch. */
+  forwardTimestamp?: ForwardTimestamp;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
@@ -39,6 +42,7 @@ export const createIpcHandlers = ({
   saveFile,
   saveStreams,
   openFile,
+  forwardTimestamp = createTimestampForwarder({ fetch: (url, init) => fetch(url, init) }),
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
   const inFlight = new Map<string, AbortController>();
@@ -105,5 +109,8 @@ export const createIpcHandlers = ({
     },
     // The contract has already refused any type other than the four spreadsheet formats.
     openFile: ({ accept }) => openFile(accept),
+    // The contract has already bounded the URL's length and the query's size; the URL's scheme and
+    // host are checked by the forwarder, as the page's own requests are.
+    requestTimestamp: (request) => forwardTimestamp(request),
   };
 };

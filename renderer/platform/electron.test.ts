@@ -24,6 +24,7 @@ const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
     saveStreamFinish: refuse,
     saveStreamAbort: refuse,
     openFile: refuse,
+    requestTimestamp: refuse,
     apiRequest: (request) => {
       sent.push(request);
       return new Promise((resolve) => answers.push(resolve));

@@ -2,6 +2,41 @@ import type { Catalogue } from './en';
 
 export const de: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Postrechnungen offline, auf Ihre Kostenstellen verteilt' },
+  timestamp: {
+    title: 'Zeitstempel',
+    url: 'Zeitstempeldienst (URL)',
+    help: 'Ist eine Adresse eingetragen, lässt «Archiv exportieren» den SHA-256-Hash des Manifests von diesem Dienst mit einem Zeitstempel versehen (RFC 3161) und legt den Stempel ins ZIP: Er belegt, dass das Archiv zu diesem Zeitpunkt in dieser Form bestand. Der Dienst erhält nur den Hash, nie eine Rechnung. Eine https-Adresse, http nur auf diesem Computer; leer lassen, um ohne Zeitstempel zu exportieren.',
+    invalid:
+      'Geben Sie eine https-Adresse ein (http nur auf diesem Computer), ohne Benutzernamen und Passwort.',
+    save: 'Speichern',
+    saved: 'Gespeichert.',
+    cleared: 'Kein Dienst: Archive werden ohne Zeitstempel exportiert.',
+    test: 'Testen',
+    testing: 'Der Dienst wird um einen Stempel gebeten…',
+    testNeedsUrl: 'Geben Sie zuerst die Adresse des Dienstes ein.',
+    testOk: 'Stempel von {{authority}} erhalten, Zeit {{time}}.',
+    testNotValid: 'Der Dienst hat geantwortet, doch sein Stempel ist nicht gültig: {{reason}}',
+    unnamedAuthority: 'ein Dienst ohne Namen',
+    errors: {
+      badUrl: 'Diese Adresse ist nicht zulässig: Verwenden Sie https (http nur auf diesem Computer).',
+      unreachable: 'Der Dienst ist nicht erreichbar. Prüfen Sie die Adresse und das Netzwerk.',
+      timeout: 'Der Dienst hat nicht rechtzeitig geantwortet.',
+      cancelled: 'Die Anfrage wurde abgebrochen.',
+      tooLarge: 'Die Antwort des Dienstes ist viel grösser als ein Zeitstempel; sie wurde nicht gelesen.',
+      httpStatus:
+        'Der Server hat mit einem Fehler geantwortet; ist dies die Adresse eines Zeitstempeldienstes?',
+      rejected: 'Der Dienst hat es abgelehnt, die Anfrage zu stempeln.',
+      malformed: 'Die Antwort ist kein Zeitstempel.',
+      mismatch: 'Der Stempel gehört nicht zu dieser Anfrage.',
+      invalidToken: 'Die Signatur oder das Zertifikat des Stempels ist nicht gültig.',
+    },
+    problems: {
+      malformed: 'der Stempel ist nicht lesbar',
+      digestMismatch: 'der Stempel gehört zu einem anderen Inhalt',
+      badSignature: 'die Signatur passt nicht zum Stempel',
+      notForTimeStamping: 'das Zertifikat ist nicht für Zeitstempel bestimmt',
+    },
+  },
   exports: {
     title: 'Exporte',
     intro:

@@ -2,6 +2,40 @@ import type { Catalogue } from './en';
 
 export const fr: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Vos factures postales hors ligne, imputées à vos centres de coûts' },
+  timestamp: {
+    title: 'Horodatage',
+    url: 'Autorité d’horodatage (URL)',
+    help: 'Si une adresse est saisie, « Exporter l’archive » fait horodater par cette autorité le hachage SHA-256 du manifeste (RFC 3161) et place le jeton dans le zip : il prouve que l’archive existait sous cette forme à ce moment-là. L’autorité ne reçoit que le hachage, jamais une facture. Une adresse https, ou http sur cet ordinateur uniquement ; laissez vide pour exporter sans horodatage.',
+    invalid:
+      'Saisissez une adresse https (http sur cet ordinateur uniquement), sans nom d’utilisateur ni mot de passe.',
+    save: 'Enregistrer',
+    saved: 'Enregistré.',
+    cleared: 'Aucune autorité : les archives sont exportées sans horodatage.',
+    test: 'Tester',
+    testing: 'Demande d’un horodatage à l’autorité…',
+    testNeedsUrl: 'Saisissez d’abord l’adresse de l’autorité.',
+    testOk: 'Horodatage reçu de {{authority}}, heure {{time}}.',
+    testNotValid: 'L’autorité a répondu, mais son horodatage n’est pas valable : {{reason}}',
+    unnamedAuthority: 'une autorité sans nom',
+    errors: {
+      badUrl: 'Cette adresse n’est pas admise : utilisez https (http sur cet ordinateur uniquement).',
+      unreachable: 'L’autorité est injoignable. Vérifiez l’adresse et le réseau.',
+      timeout: 'L’autorité n’a pas répondu à temps.',
+      cancelled: 'La demande a été annulée.',
+      tooLarge: 'La réponse de l’autorité est bien plus grande qu’un horodatage ; elle n’a pas été lue.',
+      httpStatus: 'Le serveur a répondu par une erreur ; est-ce bien l’adresse d’un service d’horodatage ?',
+      rejected: 'L’autorité a refusé d’horodater la demande.',
+      malformed: 'La réponse n’est pas un horodatage.',
+      mismatch: 'L’horodatage ne correspond pas à cette demande.',
+      invalidToken: 'La signature ou le certificat de l’horodatage n’est pas valable.',
+    },
+    problems: {
+      malformed: 'l’horodatage est illisible',
+      digestMismatch: 'l’horodatage porte sur un autre contenu',
+      badSignature: 'la signature ne correspond pas à l’horodatage',
+      notForTimeStamping: 'le certificat n’est pas destiné à l’horodatage',
+    },
+  },
   exports: {
     title: 'Exports',
     intro:

@@ -2,6 +2,40 @@ import type { Catalogue } from './en';
 
 export const it: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Le fatture postali offline, imputate ai vostri centri di costo' },
+  timestamp: {
+    title: 'Marca temporale',
+    url: 'Autorità di marcatura temporale (URL)',
+    help: 'Se inserite un indirizzo, «Esporta archivio» fa apporre da questa autorità una marca temporale (RFC 3161) all’hash SHA-256 del manifesto e la salva nello zip: prova che l’archivio esisteva in questa forma in quel momento. L’autorità riceve solo l’hash, mai una fattura. Un indirizzo https, o http solo su questo computer; lasciate vuoto per esportare senza marca temporale.',
+    invalid: 'Inserite un indirizzo https (http solo su questo computer), senza nome utente né password.',
+    save: 'Salva',
+    saved: 'Salvato.',
+    cleared: 'Nessuna autorità: gli archivi sono esportati senza marca temporale.',
+    test: 'Prova',
+    testing: 'Richiesta di una marca all’autorità…',
+    testNeedsUrl: 'Inserite prima l’indirizzo dell’autorità.',
+    testOk: 'Marca ricevuta da {{authority}}, ora {{time}}.',
+    testNotValid: 'L’autorità ha risposto, ma la sua marca non è valida: {{reason}}',
+    unnamedAuthority: 'un’autorità senza nome',
+    errors: {
+      badUrl: 'Questo indirizzo non è ammesso: usate https (http solo su questo computer).',
+      unreachable: 'L’autorità non è raggiungibile. Verificate l’indirizzo e la rete.',
+      timeout: 'L’autorità non ha risposto in tempo.',
+      cancelled: 'La richiesta è stata annullata.',
+      tooLarge: 'La risposta dell’autorità è molto più grande di una marca temporale; non è stata letta.',
+      httpStatus:
+        'Il server ha risposto con un errore; è davvero l’indirizzo di un servizio di marcatura temporale?',
+      rejected: 'L’autorità ha rifiutato di marcare la richiesta.',
+      malformed: 'La risposta non è una marca temporale.',
+      mismatch: 'La marca non corrisponde a questa richiesta.',
+      invalidToken: 'La firma o il certificato della marca non è valido.',
+    },
+    problems: {
+      malformed: 'la marca è illeggibile',
+      digestMismatch: 'la marca riguarda un altro contenuto',
+      badSignature: 'la firma non corrisponde alla marca',
+      notForTimeStamping: 'il certificato non è destinato alle marche temporali',
+    },
+  },
   exports: {
     title: 'Esportazioni',
     intro:

@@ -17,6 +17,7 @@ export const ipcMessages = [
   'saveStreamFinish',
   'saveStreamAbort',
   'openFile',
+  'requestTimestamp',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];
 

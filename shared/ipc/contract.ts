@@ -9,6 +9,7 @@ import { ConnectionInfoSchema, SaveConnectionRequestSchema } from '../connection
 import type { IpcMessage } from './channels';
 import { OpenedFileSchema, OpenFileRequestSchema } from './openFile';
 import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
+import { RequestTimestampRequestSchema, RequestTimestampResponseSchema } from './timestamp';
 import {
   SaveStreamBeginRequestSchema,
   SaveStreamBeginResponseSchema,
@@ -69,6 +70,8 @@ export const ipcContract = {
   saveStreamFinish: { request: SaveStreamIdRequestSchema, response: z.literal('saved') },
   saveStreamAbort: { request: SaveStreamIdRequestSchema, response: z.undefined() },
   openFile: { request: OpenFileRequestSchema, response: OpenedFileSchema },
+  /** One RFC 3161 query posted to a time-stamping authority by main (shared/ipc/timestamp.ts). */
+  requestTimestamp: { request: RequestTimestampRequestSchema, response: RequestTimestampResponseSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -12,6 +12,7 @@ import { PreferencesPanel } from './PreferencesPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
 import { AlertSettings } from './AlertSettings';
+import { TimestampSettings } from './TimestampSettings';
 import { usePlatform } from '../../platform/PlatformContext';
 import { themes, type Theme } from './localSettings';
 import { useUiStore } from './uiStore';
@@ -62,6 +63,9 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
         <OutboxPanel />
       </ErrorBoundary>
       <PreferencesPanel />
+      <ErrorBoundary variant="panel" area="settings time stamp">
+        <TimestampSettings />
+      </ErrorBoundary>
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">
