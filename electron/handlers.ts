@@ -7,12 +7,15 @@ import type { OpenFile } from './openFile';
 import type { SaveFile } from './saveFile';
 import type { SaveStreams } from './saveStream';
 import { openExternalSafely } from './security';
+import { desktopDeviceName } from '../shared/audit/device';
 import { createTimestampForwarder, type ForwardTimestamp } from './timestamp';
 
 export interface HandlerDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getLocale'>;
   shell: Pick<Shell, 'openExternal'>;
   platform: NodeJS.Platform;
+  /** The machine's host name, for the device name the audit log records. */
+  hostName?: () => string;
   connection: ConnectionService;
   /** Shows a desktop notification; false where the OS has none. */
   notify: (title: string, body: string) => boolean;
@@ -33,6 +36,7 @@ export const createIpcHandlers = ({
   app,
   shell,
   platform,
+  hostName = () => '',
   connection,
   notify,
   saveFile,
@@ -49,6 +53,7 @@ export const createIpcHandlers = ({
         version: app.getVersion(),
         platform: toAppPlatform(platform),
         locale: app.getLocale(),
+        deviceName: desktopDeviceName(toAppPlatform(platform), hostName()),
       }),
     openExternal: async ({ url }) => {
       if (!(await openExternalSafely(shell, url, () => externalLinkHosts(connection.info().settings)))) {

@@ -41,6 +41,7 @@ const setup = () => {
     app,
     shell,
     platform: 'win32',
+    hostName: () => 'FIN-PC-07',
     connection,
     notify,
     saveFile,
@@ -74,7 +75,13 @@ describe('IPC', () => {
     const { invoke } = setup();
     await expect(invoke('getAppInfo', undefined)).resolves.toEqual({
       ok: true,
-      value: { name: 'Invoice Desk', version: '1.2.3', platform: 'win32', locale: 'de-CH' },
+      value: {
+        name: 'Invoice Desk',
+        version: '1.2.3',
+        platform: 'win32',
+        locale: 'de-CH',
+        deviceName: 'Windows (FIN-PC-07)',
+      },
     });
   });
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import {
   app,
@@ -125,6 +126,7 @@ if (!app.requestSingleInstanceLock()) {
         app,
         shell,
         platform: process.platform,
+        hostName: () => os.hostname(),
         connection,
         notify,
         saveFile,

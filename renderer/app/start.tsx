@@ -33,6 +33,7 @@ import { formatLanguageFor, useFormatChoice } from '../ui/useLanguage';
 import { SyncContext } from '../workers/sync/SyncContext';
 import { createSyncController } from '../workers/sync/syncController';
 import '../styles.css';
+import { loadAuditDevice } from './device';
 
 /** Asks the operator who the connected customer is, briefly: a start offline must not wait for it. */
 const customerOf = async (platform: Platform): Promise<Customer | null> => {
@@ -63,10 +64,14 @@ const start = async () => {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   // Before anything reads or writes the archive (sync, line index): one from a newer release is left alone.
-  const refused = await db.open().then(
-    () => null,
-    (error: unknown) => (error instanceof ArchiveError ? error : null),
-  );
+  const [refused, device] = await Promise.all([
+    db.open().then(
+      () => null,
+      (error: unknown) => (error instanceof ArchiveError ? error : null),
+    ),
+    loadAuditDevice(localStorage, platform),
+  ]);
+  db.auditDevice = device;
   if (refused) {
     // The shell that normally applies the theme is not rendered here.
     document.documentElement.dataset.theme = loadTheme(localStorage);
@@ -97,6 +102,7 @@ const start = async () => {
           name: 'invoice-desk-sync',
         }),
       databaseName: profile.databaseName,
+      device,
       intervalMinutes: loadSyncInterval(localStorage, profile.id),
       watchEdits: (onEdit) => watchPendingEdits(db, onEdit),
       onNewInvoices: (run) => {

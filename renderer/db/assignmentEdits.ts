@@ -10,7 +10,9 @@ import {
 } from '../../shared/allocation/changes';
 import { AssignmentEditError } from '../../shared/allocation/editErrors';
 import { changedAssignmentKeys } from '../../shared/allocation/rollup';
+import type { AssignmentEditOrigin, AssignmentSnapshot } from '../../shared/audit/auditEntry';
 import { reallocateSince, reallocationDelta, type Reallocation } from './allocation';
+import { appendAudit } from './auditLog';
 import type { InvoiceDeskDatabase } from './database';
 import { costCenterOption, enqueue } from './localEdits';
 
@@ -21,10 +23,24 @@ import { costCenterOption, enqueue } from './localEdits';
  * and a refused batch writes nothing.
  */
 
+/** What the audit log says the batch was: the clerk's edit, an undo or redo, or a file's import. */
+export type AssignmentAuditOrigin =
+  { origin: AssignmentEditOrigin } | { origin: 'import'; fileName: string; sha256: string };
+
 export interface AssignmentWriteOptions {
   /** Stamps the local rows' `updatedAt` until the operator's own time replaces it. */
   now?: () => Date;
+  audit?: AssignmentAuditOrigin;
 }
+
+const snapshot = ({ id, kind, key, splits, validFrom, validTo }: Assignment): AssignmentSnapshot => ({
+  id,
+  kind,
+  key,
+  splits,
+  validFrom: validFrom ?? null,
+  validTo: validTo ?? null,
+});
 
 export interface AppliedAssignments {
   /** The changes that bring everything back as it was: apply them to undo, the batch again to redo. */
@@ -33,7 +49,15 @@ export interface AppliedAssignments {
 }
 
 const tables = (db: InvoiceDeskDatabase) =>
-  [db.assignments, db.costCenters, db.outbox, db.singletons, db.lineBlocks, db.allocatedRollups] as const;
+  [
+    db.assignments,
+    db.costCenters,
+    db.outbox,
+    db.singletons,
+    db.lineBlocks,
+    db.allocatedRollups,
+    db.auditLog,
+  ] as const;
 
 /** A fresh assignment id the contract accepts (letters, digits, - and _; at most 64). */
 export const newAssignmentId = (): string => `a-${crypto.randomUUID()}`;
@@ -46,7 +70,7 @@ export const newAssignmentId = (): string => `a-${crypto.randomUUID()}`;
 export const applyAssignmentChanges = (
   db: InvoiceDeskDatabase,
   changes: readonly AssignmentChange[],
-  { now = () => new Date() }: AssignmentWriteOptions = {},
+  { now = () => new Date(), audit = { origin: 'edit' } }: AssignmentWriteOptions = {},
 ): Promise<AppliedAssignments> =>
   db.transaction('rw', tables(db), async () => {
     const option = await costCenterOption(db);
@@ -93,6 +117,34 @@ export const applyAssignmentChanges = (
       );
     }
     const reallocation = await reallocateSince(db, previous);
+    // One entry per batch, however many rows: the touched assignments as they were and as they are.
+    const touched = [...new Set(changes.map((change) => change.id))];
+    const was = new Map(previous.map((assignment) => [assignment.id, assignment]));
+    const before = touched.flatMap((id) => {
+      const row = was.get(id);
+      return row ? [snapshot(row)] : [];
+    });
+    const after = touched.flatMap((id) => {
+      const row = stored.get(id);
+      return row ? [snapshot(row)] : [];
+    });
+    const counts = {
+      created: touched.filter((id) => !was.has(id) && stored.has(id)).length,
+      changed: touched.filter((id) => was.has(id) && stored.has(id)).length,
+      deleted: touched.filter((id) => was.has(id) && !stored.has(id)).length,
+    };
+    await appendAudit(
+      db,
+      audit.origin === 'import'
+        ? {
+            at,
+            kind: 'assignmentImport',
+            params: { fileName: audit.fileName, sha256: audit.sha256, ...counts },
+            before,
+            after,
+          }
+        : { at, kind: 'assignmentsEdited', params: { origin: audit.origin, ...counts }, before, after },
+    );
     return { undo: inverseChanges(previous, changes), reallocation };
   });
 

@@ -182,7 +182,14 @@ describe('cost-centre edits', () => {
           applyCostCenterImport(
             db,
             [{ code: 'X', before: null, after: input('X') }],
-            { fileName: 'x.csv', created: 1, changed: 0, deactivated: 0, skipped: 0 },
+            {
+              fileName: 'x.csv',
+              created: 1,
+              changed: 0,
+              deactivated: 0,
+              skipped: 0,
+              sha256: 'ab'.repeat(32),
+            },
             now,
           ),
         ),

@@ -1,3 +1,4 @@
+import { fileSha256 } from '../../shared/audit/fileHash';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { changesToApply, planImport, type ImportChange } from '../../shared/costCenters/importPlan';
@@ -40,6 +41,7 @@ const seed = async (name: string) => {
 
 const summary = (changes: readonly ImportChange[]): ImportSummary => ({
   fileName: 'cost-centres.csv',
+  sha256: fileSha256(new TextEncoder().encode('code;name')),
   created: changes.filter((change) => change.before === null).length,
   changed: changes.filter((change) => change.before !== null).length,
   deactivated: 0,
@@ -114,12 +116,19 @@ describe('applyCostCenterImport', () => {
       ['0000100100', null],
     ]);
     expect(await readLastImport(db)).toEqual(record);
-    expect(await db.auditLog.toArray()).toEqual([
+    expect(await db.auditLog.toArray()).toMatchObject([
       {
         id: 1,
         at: '2026-11-30T09:00:00.000Z',
         kind: 'costCenterImport',
-        params: { fileName: 'cost-centres.csv', created: 1, changed: 1, deactivated: 0, skipped: 1 },
+        params: {
+          fileName: 'cost-centres.csv',
+          created: 1,
+          changed: 1,
+          deactivated: 0,
+          skipped: 1,
+          sha256: fileSha256(new TextEncoder().encode('code;name')),
+        },
       },
     ]);
   });

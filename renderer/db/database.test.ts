@@ -3,7 +3,16 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../shared/api/schemas';
 import { invoiceFixture } from '../../shared/testing/invoiceFixture';
-import { InvoiceDeskDatabase, schemaV1 } from './database';
+import { verifyAuditChain } from '../../shared/audit/chain';
+import { appendAudit } from './auditLog';
+import { InvoiceDeskDatabase, schemaV1, schemaV2, schemaV3, schemaV4, schemaV5 } from './database';
+import type { AuditDraft } from './records';
+
+const archiveEntry: AuditDraft = {
+  at: '2026-02-01T00:00:00Z',
+  kind: 'archive',
+  params: { firstServedIssueDate: '2024-09-01', archived: 1, restored: 0 },
+};
 
 /** A row as schema v1 stored it: the header plus v1's local fields, and no archive mark yet. */
 const invoiceV1 = (id: string, status: Invoice['status'], dueDate: string) => ({
@@ -34,7 +43,7 @@ describe('database migrations', () => {
 
     const db = new InvoiceDeskDatabase('migrate-me', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.invoices.count()).toBe(3);
     expect(await db.lineBlocks.count()).toBe(1);
     expect((await db.invoices.where('archived').equals(0).primaryKeys()).sort()).toEqual(['a', 'b', 'c']);
@@ -44,8 +53,51 @@ describe('database migrations', () => {
       .between(['open', '2026-02-01'], ['open', '2026-02-28'], true, true)
       .primaryKeys();
     expect(dueSoon).toEqual(['c']);
-    await db.auditLog.add({ at: '2026-02-01T00:00:00Z', kind: 'sync', message: 'ok' });
+    await db.transaction('rw', db.auditLog, () => appendAudit(db, archiveEntry));
     expect(await db.auditLog.count()).toBe(1);
+    db.close();
+  });
+
+  it('chains the audit rows of a v5 archive in the order they were written, and appends after them', async () => {
+    const indexedDB = new IDBFactory();
+    const legacy = new Dexie('audit-v5', { indexedDB, IDBKeyRange });
+    legacy.version(1).stores(schemaV1);
+    legacy.version(2).stores(schemaV2);
+    legacy.version(3).stores(schemaV3);
+    legacy.version(4).stores(schemaV4);
+    legacy.version(5).stores(schemaV5);
+    await legacy.open();
+    await legacy.table('auditLog').bulkAdd([
+      { at: '2026-01-01T08:00:00Z', kind: 'sync', message: 'Sync ok: 1 new, 0 updated invoices' },
+      {
+        at: '2026-01-02T08:00:00Z',
+        kind: 'costCenterImportUndone',
+        params: { fileName: 'a.csv', restored: 2 },
+      },
+      {
+        at: '2026-01-03T08:00:00Z',
+        kind: 'archive',
+        params: { firstServedIssueDate: '2024-01-01', archived: 3, restored: 0 },
+      },
+    ]);
+    legacy.close();
+
+    const db = new InvoiceDeskDatabase('audit-v5', { indexedDB, IDBKeyRange });
+    db.auditDevice = { id: 'device-1', name: 'Linux (desk-1)' };
+    await db.open();
+    const migrated = await db.auditLog.orderBy('id').toArray();
+    expect(migrated.map((row) => [row.id, row.seq, row.device, row.at])).toEqual([
+      [1, 1, null, '2026-01-01T08:00:00Z'],
+      [2, 2, null, '2026-01-02T08:00:00Z'],
+      [3, 3, null, '2026-01-03T08:00:00Z'],
+    ]);
+    expect(migrated[0]).toMatchObject({ kind: 'sync', message: 'Sync ok: 1 new, 0 updated invoices' });
+    expect(verifyAuditChain(migrated)).toMatchObject({ ok: true, count: 3 });
+
+    await db.transaction('rw', db.auditLog, () => appendAudit(db, archiveEntry));
+    const all = await db.auditLog.orderBy('id').toArray();
+    expect(all.at(-1)).toMatchObject({ seq: 4, prevHash: migrated[2]?.hash, device: db.auditDevice });
+    expect(verifyAuditChain(all)).toMatchObject({ ok: true, count: 4 });
     db.close();
   });
 

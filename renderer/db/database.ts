@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable, type PromiseExtended, type Table } from 'dexie';
 import { createAllocator } from '../../shared/allocation/allocator';
 import { addBlockAllocation, type AllocatedDelta } from '../../shared/allocation/rollup';
+import { linkEntry, type ChainHead } from '../../shared/audit/chain';
+import type { AuditDevice } from '../../shared/audit/device';
 import { ArchiveError, storedVersion } from './archiveErrors';
 import type {
   AnomalyDismissalRow,
@@ -84,6 +86,15 @@ export const schemaV5 = {
   budgetNotices: 'key',
 } as const;
 
+/**
+ * v6: the audit log becomes a hash chain (shared/audit/chain.ts): each row has its unique place
+ * (`seq`), the hash before it and its own, and the device it was made on.
+ */
+export const schemaV6 = {
+  ...schemaV5,
+  auditLog: '++id, at, kind, &seq',
+} as const;
+
 export class InvoiceDeskDatabase extends Dexie {
   invoices!: EntityTable<StoredInvoice, 'id'>;
   lineBlocks!: Table<LineBlock, [string, number]>;
@@ -105,6 +116,9 @@ export class InvoiceDeskDatabase extends Dexie {
   importMemory!: Table<ImportMemoryRow, string>;
   anomalyDismissals!: EntityTable<AnomalyDismissalRow, 'id'>;
   budgetNotices!: EntityTable<BudgetNoticeRow, 'key'>;
+
+  /** Which install writes through this connection: stamped on every audit entry (renderer/db/auditLog.ts). */
+  auditDevice: AuditDevice | null = null;
 
   private readonly factory: IDBFactory;
   private versionCheck: Promise<void> | null = null;
@@ -145,6 +159,21 @@ export class InvoiceDeskDatabase extends Dexie {
       });
     // Only tables are added: nothing stored before changes shape.
     this.version(5).stores(schemaV5);
+    this.version(6)
+      .stores(schemaV6)
+      .upgrade(async (tx) => {
+        // The rows written so far, chained in the order they were written; no device was recorded.
+        const table = tx.table<AuditRow, number>('auditLog');
+        const rows = await table.orderBy('id').toArray();
+        let head: ChainHead | null = null;
+        const linked = rows.map((row) => {
+          const { seq: _seq, prevHash: _prevHash, hash: _hash, ...entry } = row;
+          const next = linkEntry({ ...entry, device: row.device ?? null }, head);
+          head = next;
+          return next;
+        });
+        await table.bulkPut(linked);
+      });
   }
 
   /**

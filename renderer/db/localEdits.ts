@@ -4,6 +4,8 @@ import {
   CostCenterInputSchema,
   CostCenterSchema,
   CustomerSchema,
+  PreferencesSchema,
+  type CostCenter,
   type CostCenterInput,
   type KeyKind,
   type Preferences,
@@ -17,6 +19,7 @@ import type { OutboxChange } from '../../shared/sync/outbox';
 import type { InvoiceDeskDatabase } from './database';
 import type { CostCenterImportRecord, ImportedEntry, OutboxRow } from './records';
 import { applyServerState } from './serverState';
+import { appendAudit } from './auditLog';
 
 /**
  * Local edits: written to their table and to the outbox in one transaction, so the clerk sees them
@@ -64,10 +67,20 @@ export const saveDesignation = (
   key: string,
   text: string,
 ): Promise<void> =>
-  db.transaction('rw', [db.designations, db.outbox], async () => {
+  db.transaction('rw', [db.designations, db.outbox, db.auditLog], async () => {
     const trimmed = text.trim();
     const stored = await db.designations.get([kind, key]);
     const baseEtag = stored?.etag ? stored.etag : null;
+    const before = stored?.text ?? null;
+    if (before !== (trimmed === '' ? null : trimmed)) {
+      await appendAudit(db, {
+        at: new Date().toISOString(),
+        kind: 'designationEdited',
+        params: { kind, key },
+        before,
+        after: trimmed === '' ? null : trimmed,
+      });
+    }
     if (trimmed === '') {
       if (!stored) return;
       await db.designations.delete([kind, key]);
@@ -117,13 +130,22 @@ export const costCenterOption = async (
   return parsed.data.costCenterOption ? 'on' : 'optionOff';
 };
 
+/** What the audit log keeps of a centre: the fields the clerk sets. */
+const centerFields = (center: CostCenter): CostCenterInput => ({
+  name: center.name,
+  owner: center.owner,
+  active: center.active,
+  objectType: center.objectType,
+  monthlyBudget: center.monthlyBudget,
+});
+
 /** Writes one centre and its outbox entry; call inside a transaction over costCenters, assignments and outbox. */
 const putCostCenter = async (
   db: InvoiceDeskDatabase,
   code: string,
   input: CostCenterInput,
   now: () => Date,
-): Promise<void> => {
+): Promise<{ before: CostCenterInput | null; after: CostCenterInput }> => {
   const parsedCode = CostCenterCodeSchema.safeParse(code);
   const parsedInput = CostCenterInputSchema.safeParse(input);
   if (!parsedCode.success || !parsedInput.success) throw new CostCenterEditError('invalid', code);
@@ -140,10 +162,11 @@ const putCostCenter = async (
     { entity: 'costCenter', op: 'put', key: code, payload: parsedInput.data },
     stored?.etag ? stored.etag : null,
   );
+  return { before: stored ? centerFields(stored) : null, after: parsedInput.data };
 };
 
 /** Deletes one centre unless an assignment charges it; call inside the same transaction as putCostCenter. */
-const removeCostCenter = async (db: InvoiceDeskDatabase, code: string): Promise<void> => {
+const removeCostCenter = async (db: InvoiceDeskDatabase, code: string): Promise<CostCenterInput> => {
   const stored = await db.costCenters.get(code);
   if (!stored) throw new CostCenterEditError('missing', code);
   const uses = assignmentsUsing(code, await db.assignments.toArray()).length;
@@ -152,12 +175,14 @@ const removeCostCenter = async (db: InvoiceDeskDatabase, code: string): Promise<
   const baseEtag = stored.etag ? stored.etag : null;
   const waiting = await db.outbox.where('[entity+key]').equals(['costCenter', code]).first();
   // Never at the operator and nothing waiting for it: there is nothing to tell the operator.
-  if (baseEtag === null && !waiting) return;
-  await enqueue(db, { entity: 'costCenter', op: 'delete', key: code, payload: null }, baseEtag);
+  if (baseEtag !== null || waiting) {
+    await enqueue(db, { entity: 'costCenter', op: 'delete', key: code, payload: null }, baseEtag);
+  }
+  return centerFields(stored);
 };
 
 const costCenterTables = (db: InvoiceDeskDatabase) =>
-  [db.costCenters, db.assignments, db.outbox, db.singletons] as const;
+  [db.costCenters, db.assignments, db.outbox, db.singletons, db.auditLog] as const;
 
 /**
  * Creates (`creating`: the code must be free) or replaces one cost centre: the row and its outbox
@@ -174,21 +199,46 @@ export const saveCostCenter = (
     const stored = await db.costCenters.get(code);
     if (creating && stored) throw new CostCenterEditError('exists', code);
     if (!creating && !stored) throw new CostCenterEditError('missing', code);
-    await putCostCenter(db, code, input, now);
+    const { before, after } = await putCostCenter(db, code, input, now);
+    await appendAudit(db, {
+      at: now().toISOString(),
+      kind: 'costCenterEdited',
+      params: { code, action: creating ? 'created' : 'changed' },
+      before,
+      after,
+    });
   });
 
 /** Deletes a cost centre no assignment charges (else `inUse`: it can only be deactivated). */
-export const deleteCostCenter = (db: InvoiceDeskDatabase, code: string): Promise<void> =>
+export const deleteCostCenter = (
+  db: InvoiceDeskDatabase,
+  code: string,
+  { now = () => new Date() }: CostCenterWriteOptions = {},
+): Promise<void> =>
   db.transaction('rw', costCenterTables(db), async () => {
     await requireCostCenterOption(db, code);
-    await removeCostCenter(db, code);
+    const before = await removeCostCenter(db, code);
+    await appendAudit(db, {
+      at: now().toISOString(),
+      kind: 'costCenterEdited',
+      params: { code, action: 'deleted' },
+      before,
+      after: null,
+    });
   });
 
 export const savePreferences = (db: InvoiceDeskDatabase, preferences: Preferences): Promise<void> =>
-  db.transaction('rw', [db.singletons, db.outbox], async () => {
+  db.transaction('rw', [db.singletons, db.outbox, db.auditLog], async () => {
     const stored = await db.singletons.get('preferences');
     if (!stored?.etag) throw new Error('Preferences can be changed once they have been synchronised');
     await db.singletons.put({ key: 'preferences', value: preferences, etag: stored.etag });
+    await appendAudit(db, {
+      at: new Date().toISOString(),
+      kind: 'preferencesEdited',
+      params: {},
+      before: PreferencesSchema.safeParse(stored.value).data ?? null,
+      after: preferences,
+    });
     await enqueue(
       db,
       { entity: 'preferences', op: 'put', key: 'preferences', payload: preferences },
@@ -197,15 +247,30 @@ export const savePreferences = (db: InvoiceDeskDatabase, preferences: Preference
   });
 
 /** Keep mine: send my edit again, this time over the version the other user made. */
-export const resolveKeepMine = (db: InvoiceDeskDatabase, seq: number): Promise<void> =>
-  db.transaction('rw', [db.outbox], async () => {
+export const resolveKeepMine = (
+  db: InvoiceDeskDatabase,
+  seq: number,
+  now: () => Date = () => new Date(),
+): Promise<void> =>
+  db.transaction('rw', [db.outbox, db.auditLog], async () => {
     const row = await db.outbox.get(seq);
     if (row?.state !== 'conflict') return;
     await db.outbox.update(seq, { state: 'pending', baseEtag: row.current?.etag ?? null, current: null });
+    await appendAudit(db, {
+      at: now().toISOString(),
+      kind: 'conflictSettled',
+      params: { entity: row.entity, key: row.key, settlement: 'keepMine' },
+      before: row.payload,
+      after: row.current?.value ?? null,
+    });
   });
 
 /** Take theirs (or accept a refusal): drop my edit and show what the operator has now. */
-export const resolveTakeTheirs = (db: InvoiceDeskDatabase, seq: number): Promise<void> =>
+export const resolveTakeTheirs = (
+  db: InvoiceDeskDatabase,
+  seq: number,
+  now: () => Date = () => new Date(),
+): Promise<void> =>
   db.transaction(
     'rw',
     [
@@ -217,11 +282,23 @@ export const resolveTakeTheirs = (db: InvoiceDeskDatabase, seq: number): Promise
       // The operator's assignments re-allocate the lines of their keys (db/serverState.ts).
       db.lineBlocks,
       db.allocatedRollups,
+      db.auditLog,
     ],
     async () => {
       const row = await db.outbox.get(seq);
       if (!row || row.state === 'pending') return;
       await db.outbox.delete(seq);
+      await appendAudit(db, {
+        at: now().toISOString(),
+        kind: 'conflictSettled',
+        params: {
+          entity: row.entity,
+          key: row.key,
+          settlement: row.state === 'rejected' ? 'refusalAccepted' : 'takeTheirs',
+        },
+        before: row.payload,
+        after: row.current?.value ?? null,
+      });
       // A refusal carries no current version, and that is not "gone": the operator still has the
       // version a replacement or deletion was based on, which the next pull (no longer held back
       // by this edit) brings back. Only a refused creation leaves the operator with nothing.
@@ -259,6 +336,8 @@ export interface ImportSummary {
   deactivated: number;
   /** Rows with errors the clerk chose to leave out. */
   skipped: number;
+  /** The SHA-256 of the file's bytes (lowercase hex), as the audit log keeps it. */
+  sha256: string;
 }
 
 const LAST_IMPORT = 'lastCostCenterImport';
@@ -303,7 +382,7 @@ export const applyCostCenterImport = (
     }
     const record: CostCenterImportRecord = { at, fileName: summary.fileName, summary, entries };
     await db.importMemory.put({ key: LAST_IMPORT, record });
-    await db.auditLog.add({ at, kind: 'costCenterImport', params: summary });
+    await appendAudit(db, { at, kind: 'costCenterImport', params: summary });
     return record;
   });
 
@@ -355,7 +434,7 @@ export const undoCostCenterImport = (
       else await db.outbox.put({ ...entry.waitingBefore, seq: entry.seq, version: entry.version + 1 });
     }
     await db.importMemory.delete(LAST_IMPORT);
-    await db.auditLog.add({
+    await appendAudit(db, {
       at: now().toISOString(),
       kind: 'costCenterImportUndone',
       params: { fileName: record.fileName, restored: record.entries.length },

@@ -1,6 +1,8 @@
 import type { AllocatedRollupKey, AllocatedRollupRow } from '../../shared/allocation/rollup';
 import type { AnomalyFlag } from '../../shared/analytics/anomalies';
 import type { AuditEntry, LegacyAuditEntry } from '../../shared/audit/auditEntry';
+import type { ChainLink } from '../../shared/audit/chain';
+import type { AuditDevice } from '../../shared/audit/device';
 import type { ColumnMapping } from '../../shared/costCenters/fileContract';
 import type {
   Assignment,
@@ -72,8 +74,16 @@ export interface SyncRunRow extends SyncRunRecord {
   quietSince?: string;
 }
 
-/** An audit entry as data (shared/audit); rows from before carry English prose and are shown as they are. */
-export type AuditRow = { id?: number; at: string } & (AuditEntry | LegacyAuditEntry);
+/**
+ * An audit entry as data (shared/audit), linked into the log's hash chain (shared/audit/chain.ts)
+ * and stamped with the device it was made on (null for entries from before devices were recorded).
+ * Rows from before entries were data carry English prose and are shown as they are.
+ */
+export type AuditRow = { id?: number; at: string; device: AuditDevice | null } & ChainLink &
+  (AuditEntry | LegacyAuditEntry);
+
+/** What a writer hands the appender (renderer/db/auditLog.ts): the entry and when it happened. */
+export type AuditDraft = { at: string } & AuditEntry;
 
 export type OutboxEntity = OutboxChange['entity'];
 

@@ -5,6 +5,7 @@ import { reallocateSince } from './allocation';
 import type { InvoiceDeskDatabase } from './database';
 import type { OutboxRow } from './records';
 import { applyServerState } from './serverState';
+import { appendAudit } from './auditLog';
 
 /** Outbox and resource ports over Dexie; each method is one transaction. */
 export const createDexieResourceStore = (
@@ -29,7 +30,7 @@ export const createDexieResourceStore = (
         row.seq === undefined ? [] : [{ ...row, seq: row.seq }],
       ),
 
-    acknowledge: (item, result) =>
+    acknowledge: (item, result, how) =>
       db.transaction('rw', resourceTables, async () => {
         const row = await db.outbox.get(item.seq);
         if (!row) return;
@@ -40,12 +41,21 @@ export const createDexieResourceStore = (
         }
         await db.outbox.delete(item.seq);
         await applyServerState(db, row, result);
+        if (how === 'alreadyApplied') {
+          await appendAudit(db, {
+            at: now().toISOString(),
+            kind: 'conflictSettled',
+            params: { entity: item.entity, key: item.key, settlement: 'alreadyApplied' },
+            before: item.payload,
+            after: result?.value ?? null,
+          });
+        }
       }),
 
     markConflict: (item, current) =>
       db.transaction('rw', [db.outbox, db.auditLog], async () => {
         await db.outbox.update(item.seq, { state: 'conflict', current });
-        await db.auditLog.add({
+        await appendAudit(db, {
           at: now().toISOString(),
           kind: 'conflict',
           params: { entity: item.entity, key: item.key },
@@ -57,7 +67,7 @@ export const createDexieResourceStore = (
     markRejected: (item, reason) =>
       db.transaction('rw', [db.outbox, db.auditLog], async () => {
         await db.outbox.update(item.seq, { state: 'rejected', reason });
-        await db.auditLog.add({
+        await appendAudit(db, {
           at: now().toISOString(),
           kind: 'rejected',
           params: { entity: item.entity, key: item.key, reasonCode: reason.code, reason: reason.message },

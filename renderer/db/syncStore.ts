@@ -13,6 +13,7 @@ import type {
 import { blockAllocationDelta } from './allocation';
 import type { InvoiceDeskDatabase } from './database';
 import type { StoredInvoice, SyncRunRow } from './records';
+import { appendAudit } from './auditLog';
 
 /** A completed run that brought, pushed and changed nothing: one like it before is the same news. */
 const isQuiet = (run: SyncRunRecord): boolean =>
@@ -246,10 +247,25 @@ export const createDexieSyncStore = (
         })),
 
     commitDocument: (document) =>
-      db.transaction('rw', [db.documents, db.invoices, db.quarantine], async () => {
+      db.transaction('rw', [db.documents, db.invoices, db.quarantine, db.auditLog], async () => {
         const invoice = await db.invoices.get(document.invoiceId);
         if (!invoice) throw new Error(`A document for an unknown invoice ${document.invoiceId}`);
         await clearFailure(document.invoiceId, 'document');
+        // Logged once per document: a fetch again of the same bytes (after a 410 was lifted) is no news.
+        const before = await db.documents.get(document.invoiceId);
+        if (before?.sha256 !== document.sha256 || before.verified !== document.verified) {
+          await appendAudit(db, {
+            at: stamp(),
+            kind: 'documentRetrieved',
+            params: {
+              invoiceId: document.invoiceId,
+              invoiceNumber: invoice.number,
+              sha256: document.sha256,
+              size: document.bytes.byteLength,
+              verified: document.verified,
+            },
+          });
+        }
         await db.documents.put({
           invoiceId: document.invoiceId,
           bytes: document.bytes.slice().buffer,
@@ -307,7 +323,7 @@ export const createDexieSyncStore = (
           invoice.archived = next;
         });
         if (archived > 0 || restored > 0) {
-          await db.auditLog.add({
+          await appendAudit(db, {
             at: stamp(),
             kind: 'archive',
             params: { firstServedIssueDate, archived, restored },
@@ -350,7 +366,7 @@ export const createDexieSyncStore = (
           return;
         }
         await db.syncRuns.add(run);
-        await db.auditLog.add({
+        await appendAudit(db, {
           at: run.finishedAt,
           kind: 'sync',
           params: {

@@ -38,6 +38,7 @@ export const detectPlatform = (): Platform =>
     : createWebPlatform({
         version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
         languages: navigator.languages,
+        userAgent: navigator.userAgent,
         open: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
         fetch: (url, init) => fetch(url, init),
         localStorage,

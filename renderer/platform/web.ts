@@ -10,10 +10,13 @@ import { SaveFileRequestSchema } from '../../shared/ipc/saveFile';
 import type { Platform } from './Platform';
 import { PlatformError } from './Platform';
 import { readPickedFile } from './readFile';
+import { browserDeviceName } from '../../shared/audit/device';
 
 export interface WebPlatformDeps {
   version: string;
   languages: readonly string[];
+  /** The browser's user agent, for the audit log's device name (its browser family and OS). */
+  userAgent?: string;
   open: (url: string) => unknown;
   fetch: typeof fetch;
   /** Non-secret settings survive restarts. */
@@ -90,6 +93,7 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
         version: deps.version,
         platform: 'web',
         locale: deps.languages[0] ?? 'en',
+        deviceName: browserDeviceName(deps.userAgent ?? ''),
       }),
     openExternal: (url) => {
       // Same rule as the desktop app: only the help site and the configured back end's site.

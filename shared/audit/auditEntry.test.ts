@@ -59,6 +59,60 @@ const dismissedPrice: AuditEntry = {
   params: { flag: 'unitPrice', dimension: null, key: 'PP-PRI', month: '2026-09', note: 'Tariff correction' },
 };
 
+const added: AuditEntry[] = [
+  {
+    kind: 'documentRetrieved',
+    params: {
+      invoiceId: 'i1',
+      invoiceNumber: '2026-000123',
+      sha256: 'ab'.repeat(32),
+      size: 2048,
+      verified: true,
+    },
+  },
+  {
+    kind: 'documentRetrieved',
+    params: {
+      invoiceId: 'i1',
+      invoiceNumber: '2026-000123',
+      sha256: 'ab'.repeat(32),
+      size: 2048,
+      verified: false,
+    },
+  },
+  { kind: 'documentOpened', params: { invoiceId: 'i1', invoiceNumber: '2026-000123' } },
+  {
+    kind: 'costCenterEdited',
+    params: { code: 'LOG', action: 'changed' },
+    before: { name: 'Logistics', active: true, objectType: 'costCenter' },
+    after: { name: 'Logistics CH', active: true, objectType: 'costCenter' },
+  },
+  { kind: 'designationEdited', params: { kind: 'service', key: 'PP-PRI' }, before: null, after: 'Parcels' },
+  { kind: 'designationEdited', params: { kind: 'service', key: 'PP-PRI' }, before: 'Parcels', after: null },
+  {
+    kind: 'assignmentsEdited',
+    params: { origin: 'undo', created: 1, changed: 2, deleted: 0 },
+    before: [],
+    after: [],
+  },
+  {
+    kind: 'assignmentImport',
+    params: { fileName: 'a.xlsx', sha256: 'cd'.repeat(32), created: 3, changed: 0, deleted: 0 },
+    before: [],
+    after: [],
+  },
+  {
+    kind: 'conflictSettled',
+    params: { entity: 'costCenter', key: 'LOG', settlement: 'takeTheirs' },
+    before: null,
+    after: null,
+  },
+  {
+    kind: 'fileExported',
+    params: { what: 'journal', fileName: 'Journal.csv', sha256: 'ef'.repeat(32), bytes: 100, rows: 12 },
+  },
+];
+
 describe('describeAudit', () => {
   it('words each kind of entry in English from its parameters', async () => {
     const t = await translator('en');
@@ -96,6 +150,7 @@ describe('describeAudit', () => {
         undone,
         dismissed,
         dismissedPrice,
+        ...added,
       ]) {
         const text = describeAudit(entry, t);
         expect(text, `${language} ${entry.kind}`).not.toMatch(
@@ -103,6 +158,19 @@ describe('describeAudit', () => {
         );
       }
     }
+    const en = await translator('en');
+    expect(added.map((entry) => describeAudit(entry, en))).toEqual([
+      'Document of invoice 2026-000123 retrieved and verified against its SHA-256.',
+      'Document of invoice 2026-000123 retrieved: its SHA-256 does not match the one the operator states.',
+      'Document of invoice 2026-000123 opened.',
+      'Cost centre LOG (Logistics CH) changed.',
+      'Own name of PP-PRI set to “Parcels”.',
+      'Own name of PP-PRI removed.',
+      'Assignment change undone: 1 new, 2 changed, 0 removed.',
+      'Assignments imported from a.xlsx: 3 new, 0 changed, 0 removed.',
+      'Conflict on Cost centre LOG settled: the operator’s version was taken.',
+      'Allocation journal Journal.csv exported: 12 rows.',
+    ]);
     expect(describeAudit(conflict, await translator('de'))).toBe(
       'Bezeichnung service/PP-PRI wurde von jemand anderem geändert.',
     );

@@ -1,4 +1,5 @@
 import type { AnomalyKind, RiseDimension } from '../analytics/anomalies';
+import type { AssignmentInput, CostCenterInput, KeyKind, Preferences } from '../api/schemas';
 import type { OutboxChange } from '../sync/outbox';
 import type { SyncRunRecord } from '../sync/ports';
 
@@ -37,9 +38,19 @@ export type AuditEntry =
       before: unknown;
     }
   | {
-      /** A file of cost centres applied in one transaction; skipped counts the rows with errors left out. */
+      /**
+       * A file of cost centres applied in one transaction; skipped counts the rows with errors left
+       * out; sha256 is the file's (absent in entries from before it was recorded).
+       */
       kind: 'costCenterImport';
-      params: { fileName: string; created: number; changed: number; deactivated: number; skipped: number };
+      params: {
+        fileName: string;
+        created: number;
+        changed: number;
+        deactivated: number;
+        skipped: number;
+        sha256?: string;
+      };
     }
   | { kind: 'costCenterImportUndone'; params: { fileName: string; restored: number } }
   | {
@@ -52,7 +63,69 @@ export type AuditEntry =
         month: string;
         note: string;
       };
+    }
+  | {
+      /** A document (invoice PDF) stored for the first time, with the verdict of its hash check. */
+      kind: 'documentRetrieved';
+      params: { invoiceId: string; invoiceNumber: string; sha256: string; size: number; verified: boolean };
+    }
+  | { kind: 'documentOpened'; params: { invoiceId: string; invoiceNumber: string } }
+  | {
+      kind: 'costCenterEdited';
+      params: { code: string; action: 'created' | 'changed' | 'deleted' };
+      before: CostCenterInput | null;
+      after: CostCenterInput | null;
+    }
+  | {
+      /** The clerk's own name for a key; null on a side where there was none. */
+      kind: 'designationEdited';
+      params: { kind: KeyKind; key: string };
+      before: string | null;
+      after: string | null;
+    }
+  | {
+      kind: 'preferencesEdited';
+      params: Record<string, never>;
+      before: Preferences | null;
+      after: Preferences;
+    }
+  | {
+      /** One batch of assignment changes (a drop, the split dialog, an undo or redo): the touched assignments before and after. */
+      kind: 'assignmentsEdited';
+      params: { origin: AssignmentEditOrigin; created: number; changed: number; deleted: number };
+      before: AssignmentSnapshot[];
+      after: AssignmentSnapshot[];
+    }
+  | {
+      kind: 'assignmentImport';
+      params: { fileName: string; sha256: string; created: number; changed: number; deleted: number };
+      before: AssignmentSnapshot[];
+      after: AssignmentSnapshot[];
+    }
+  | {
+      /** How a conflict (or a refusal) was settled; before is the clerk's edit, after what the operator had. */
+      kind: 'conflictSettled';
+      params: { entity: OutboxChange['entity']; key: string; settlement: ConflictSettlement };
+      before: unknown;
+      after: unknown;
+    }
+  | {
+      /** A file the app wrote for the clerk: its suggested name, size and SHA-256 of the bytes written. */
+      kind: 'fileExported';
+      params: { what: ExportedFile; fileName: string; sha256: string; bytes: number; rows: number };
     };
+
+export type AuditKind = AuditEntry['kind'];
+
+/** An assignment as the log keeps it: what the clerk set, without the operator's bookkeeping. */
+export type AssignmentSnapshot = AssignmentInput & { id: string };
+
+export type AssignmentEditOrigin = 'edit' | 'undo' | 'redo';
+
+/** keepMine and takeTheirs are the clerk's; alreadyApplied the sync's (the operator had the edit already); refusalAccepted a refused edit dropped. */
+export type ConflictSettlement = 'keepMine' | 'takeTheirs' | 'alreadyApplied' | 'refusalAccepted';
+
+export type ExportedFile = 'workbook' | 'journal' | 'auditCsv' | 'auditXlsx';
 
 /** How the log names a flag: its kind, and for a rise what rose. */
 export type DismissedFlagWording =
@@ -82,6 +155,17 @@ export type AuditMessageKey =
   | 'costCenterImport.audit.applied'
   | 'costCenterImport.audit.undone'
   | 'alerts.anomalies.audit.dismissed'
+  | 'audit.documentRetrieved'
+  | 'audit.documentMismatch'
+  | 'audit.documentOpened'
+  | `audit.costCenter.${'created' | 'changed' | 'deleted'}`
+  | 'audit.designation.set'
+  | 'audit.designation.cleared'
+  | 'audit.preferences'
+  | `audit.assignments.${AssignmentEditOrigin}`
+  | 'audit.assignmentImport'
+  | `audit.settled.${ConflictSettlement}`
+  | `audit.exported.${ExportedFile}`
   | `alerts.anomalies.audit.flag.${DismissedFlagWording}`
   | `outbox.entity.${OutboxChange['entity']}`;
 
@@ -113,8 +197,10 @@ export const describeAudit = (entry: AuditEntry | LegacyAuditEntry, t: AuditTran
         key: entry.params.key,
         reason: entry.params.reason,
       });
-    case 'costCenterImport':
-      return t('costCenterImport.audit.applied', entry.params);
+    case 'costCenterImport': {
+      const { sha256: _sha256, ...params } = entry.params;
+      return t('costCenterImport.audit.applied', params);
+    }
     case 'costCenterImportUndone':
       return t('costCenterImport.audit.undone', entry.params);
     case 'anomalyDismissed': {
@@ -125,5 +211,41 @@ export const describeAudit = (entry: AuditEntry | LegacyAuditEntry, t: AuditTran
         note,
       });
     }
+    case 'documentRetrieved':
+      return t(entry.params.verified ? 'audit.documentRetrieved' : 'audit.documentMismatch', {
+        number: entry.params.invoiceNumber,
+      });
+    case 'documentOpened':
+      return t('audit.documentOpened', { number: entry.params.invoiceNumber });
+    case 'costCenterEdited':
+      return t(`audit.costCenter.${entry.params.action}`, {
+        code: entry.params.code,
+        name: entry.after?.name ?? entry.before?.name ?? '',
+      });
+    case 'designationEdited':
+      return t(entry.after === null ? 'audit.designation.cleared' : 'audit.designation.set', {
+        key: entry.params.key,
+        text: entry.after ?? '',
+      });
+    case 'preferencesEdited':
+      return t('audit.preferences');
+    case 'assignmentsEdited': {
+      const { origin, ...counts } = entry.params;
+      return t(`audit.assignments.${origin}`, counts);
+    }
+    case 'assignmentImport': {
+      const { sha256: _sha256, ...params } = entry.params;
+      return t('audit.assignmentImport', params);
+    }
+    case 'conflictSettled':
+      return t(`audit.settled.${entry.params.settlement}`, {
+        entity: t(`outbox.entity.${entry.params.entity}`),
+        key: entry.params.key,
+      });
+    case 'fileExported':
+      return t(`audit.exported.${entry.params.what}`, {
+        fileName: entry.params.fileName,
+        rows: entry.params.rows,
+      });
   }
 };

@@ -30,6 +30,8 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   platform: z.enum(['win32', 'darwin', 'linux', 'web']),
   locale: z.string(),
+  /** What the audit log names this install by (shared/audit/device.ts): the OS and host name, never a secret. */
+  deviceName: z.string().max(200),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

@@ -33,7 +33,11 @@ export interface Acknowledged {
 
 export interface OutboxPort {
   pendingOutbox: () => Promise<OutboxItem[]>;
-  acknowledge: (item: OutboxItem, result: Acknowledged | null) => Promise<void>;
+  /**
+   * The operator has the edit. `alreadyApplied`: it answered 412 with the edit's own result (the
+   * write happened before an interruption), a conflict settled without the clerk, which is logged.
+   */
+  acknowledge: (item: OutboxItem, result: Acknowledged | null, how?: 'alreadyApplied') => Promise<void>;
   /** 412: keep the edit, remember what the server has now. */
   markConflict: (item: OutboxItem, current: Acknowledged | null) => Promise<void>;
   /** 400/404/409: the operator refuses the edit as such; kept with the reason for the clerk. */
@@ -153,7 +157,11 @@ export const pushOutbox = async (
       result.pushed += 1;
     } catch (error) {
       if (error instanceof PreconditionFailedError && alreadyApplied(item, error.current)) {
-        await port.acknowledge(item, { value: error.current, etag: error.currentEtag ?? null });
+        await port.acknowledge(
+          item,
+          { value: error.current, etag: error.currentEtag ?? null },
+          'alreadyApplied',
+        );
         result.pushed += 1;
       } else if (error instanceof ApiError && error.code === 'api.notFound' && item.op === 'delete') {
         // Deleting what is already gone: what the clerk asked for is the case, whoever did it.

@@ -4,6 +4,7 @@ import type { InvoiceDeskDatabase } from '../../db/database';
 import { warmTables } from '../../db/warm';
 import { analyticsRoute } from '../../features/analytics/route';
 import { assignmentsRoute } from '../../features/assignments/route';
+import { auditRoute } from '../../features/audit/route';
 import { costCentersRoute } from '../../features/costCenters/route';
 import { designationsRoute } from '../../features/designations/route';
 import { exportsRoute } from '../../features/exports/route';
@@ -25,6 +26,7 @@ export const routeTable = [
   assignmentsRoute,
   analyticsRoute,
   exportsRoute,
+  auditRoute,
   settingsRoute,
 ] as const;
 

@@ -33,7 +33,7 @@ describe('dismissAnomaly', () => {
         dismissedAt: '2026-11-22T10:00:00.000Z',
       },
     ]);
-    expect(await db.auditLog.toArray()).toEqual([
+    expect(await db.auditLog.toArray()).toMatchObject([
       {
         id: 1,
         at: '2026-11-22T10:00:00.000Z',

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { anomalyId, type AnomalyFlag } from '../../../shared/analytics/anomalies';
 import { useDatabase } from '../../db/DatabaseContext';
 import type { InvoiceDeskDatabase } from '../../db/database';
+import { appendAudit } from '../../db/auditLog';
 
 // Every write the anomaly flags make to the archive: a dismissal, with its audit entry.
 
@@ -43,7 +44,7 @@ export const dismissAnomaly = (
   const at = now.toISOString();
   return db.transaction('rw', [db.anomalyDismissals, db.auditLog], async () => {
     await db.anomalyDismissals.put({ id: anomalyId(flag), flag, note: checked.note, dismissedAt: at });
-    await db.auditLog.add({
+    await appendAudit(db, {
       at,
       kind: 'anomalyDismissed',
       params: {

@@ -8,7 +8,11 @@ import {
   recordChange,
   type ChangeHistory,
 } from '../../../shared/allocation/history';
-import { applyAssignmentChanges, type AppliedAssignments } from '../../db/assignmentEdits';
+import {
+  applyAssignmentChanges,
+  type AppliedAssignments,
+  type AssignmentAuditOrigin,
+} from '../../db/assignmentEdits';
 import { useDatabase } from '../../db/DatabaseContext';
 import type { InvoiceDeskDatabase } from '../../db/database';
 
@@ -20,7 +24,7 @@ export type ChangeLabel =
   | { action: 'assign'; count: number; costCenterCode: string }
   | { action: 'split'; kind: KeyKind; key: string }
   | { action: 'remove'; count: number }
-  | { action: 'import'; fileName: string };
+  | { action: 'import'; fileName: string; sha256: string };
 
 type History = ChangeHistory<ChangeLabel>;
 
@@ -77,7 +81,11 @@ export const useAssignmentEdits = (): AssignmentEdits => {
 
   const apply = useCallback(
     async (changes: readonly AssignmentChange[], label: ChangeLabel) => {
-      const applied = await applyAssignmentChanges(db, changes, { now });
+      const audit: AssignmentAuditOrigin =
+        label.action === 'import'
+          ? { origin: 'import', fileName: label.fileName, sha256: label.sha256 }
+          : { origin: 'edit' };
+      const applied = await applyAssignmentChanges(db, changes, { now, audit });
       store.set(recordChange(store.get(), { label, changes, undo: applied.undo }));
       return applied;
     },
@@ -89,7 +97,10 @@ export const useAssignmentEdits = (): AssignmentEdits => {
       const next = pick(store.get());
       if (!next) return null;
       // A refusal (someone else's assignment now overlaps) leaves the history as it was.
-      const applied = await applyAssignmentChanges(db, next.entry.undo, { now });
+      const applied = await applyAssignmentChanges(db, next.entry.undo, {
+        now,
+        audit: { origin: pick === nextUndo ? 'undo' : 'redo' },
+      });
       store.set(next.after(applied.undo));
       return next.entry.label;
     },

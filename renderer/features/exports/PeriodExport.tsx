@@ -13,6 +13,7 @@ import { useLanguage } from '../../ui/useLanguage';
 import { RpcError } from '../../workers/rpc';
 import type { ExportFailureData, ExportFileResult } from '../../workers/exportFile/protocol';
 import { useExportFileClient } from '../../workers/exportFile/useExportFileClient';
+import { useRecordExport } from './edits';
 import { exportLabels, journalHeadersOf } from './labels';
 import { useDatabaseName } from './queries';
 import './exports.css';
@@ -78,6 +79,7 @@ export const PeriodExport = ({ period }: { period: MonthPeriod }) => {
   const platform = usePlatform();
   const databaseName = useDatabaseName();
   const client = useExportFileClient();
+  const recordExport = useRecordExport();
   const reason = useFailureReason();
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<Choice>('workbook');
@@ -130,6 +132,13 @@ export const PeriodExport = ({ period }: { period: MonthPeriod }) => {
         controller.signal,
       );
       await target.close();
+      await recordExport({
+        what: choice,
+        fileName: suggestedName,
+        sha256: result.sha256,
+        bytes: result.bytes,
+        rows: result.rows,
+      });
       setStatus({ step: 'saved', choice, result });
     } catch (error) {
       await file?.abort().catch(() => undefined);

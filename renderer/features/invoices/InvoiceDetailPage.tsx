@@ -7,6 +7,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { VirtualTable } from '../../ui/VirtualTable';
 import { useColumnLayout } from '../../ui/useColumnLayout';
+import { useRecordDocumentOpened } from './edits';
 import { useCorrectedInvoice, useInvoiceBlocks, useInvoiceDocument, useStoredInvoice } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { IntegrityBadge } from './IntegrityBadge';
@@ -58,6 +59,7 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
   const blocks = checkedBlocks?.rows;
   const document = useInvoiceDocument(invoiceId);
   const corrected = useCorrectedInvoice(invoice?.correctsInvoiceId);
+  const recordOpened = useRecordDocumentOpened(invoice);
   const rows = useMemo(
     () => (blocks ?? []).flatMap((block) => blockRows(block, invoice?.number ?? '')),
     [blocks, invoice?.number],
@@ -172,7 +174,7 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
               <>
                 <SavePdfButton invoiceNumber={invoice.number} bytes={document.bytes} />
                 <Suspense fallback={<p className="empty">…</p>}>
-                  <PdfViewer bytes={document.bytes} title={title} />
+                  <PdfViewer bytes={document.bytes} title={title} onOpened={recordOpened} />
                 </Suspense>
               </>
             )}

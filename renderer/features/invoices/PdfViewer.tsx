@@ -1,5 +1,5 @@
-import type { PDFPageProxy } from 'pdfjs-dist';
-import { useCallback, useId, useState, type KeyboardEvent } from 'react';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pdfKeyAction, type PdfKeyAction } from './pdf/keyboard';
 import { PdfPageCanvas } from './pdf/PdfPageCanvas';
@@ -16,6 +16,8 @@ interface PdfViewerProps {
   bytes: ArrayBuffer;
   /** The invoice's title: it names the pages for screen readers. */
   title: string;
+  /** Called once the document is open and shown (the audit log records that the clerk opened it). */
+  onOpened?: () => void;
 }
 
 /**
@@ -23,11 +25,18 @@ interface PdfViewerProps {
  * PDF is the page's SavePdfButton, through Platform.saveFile.)
  * Works offline and under the app's CSP: see pdf/pdfJs.ts for how pdf.js is loaded and configured.
  */
-export const PdfViewer = ({ bytes, title }: PdfViewerProps) => {
+export const PdfViewer = ({ bytes, title, onOpened }: PdfViewerProps) => {
   const { t } = useTranslation();
   const pagesId = useId();
   const opened = usePdfDocument(bytes);
   const pdf = opened.status === 'ready' ? opened.pdf : null;
+  // Once per document shown: re-renders and StrictMode's second effect run are not a second opening.
+  const toldOpened = useRef<PDFDocumentProxy | null>(null);
+  useEffect(() => {
+    if (pdf === null || toldOpened.current === pdf) return;
+    toldOpened.current = pdf;
+    onOpened?.();
+  }, [pdf, onOpened]);
   const { pageNumber, pageCount, goTo } = usePageNavigation(pdf);
   const loadedPage = usePdfPage(pdf, pageNumber);
   const page = loadedPage.status === 'ready' ? loadedPage.page : null;

@@ -3,6 +3,7 @@ import { read } from 'xlsx';
 import { journalHeaders } from '../../../shared/export/periodExport';
 import { englishLabels, fixtureArchive, fixtureSource } from '../../../shared/export/testing/periodFixture';
 import { splitAssignment } from '../../../shared/testing/assignmentFixture';
+import { fileSha256 } from '../../../shared/audit/fileHash';
 import { RpcError } from '../rpc';
 import { createExportFileClient } from './exportFileClient';
 import { serveExportFile, type OpenSource } from './exportFileServer';
@@ -57,6 +58,14 @@ describe('the export worker channel', () => {
     );
     expect(opened).toEqual(['invoice-desk-p1']);
     expect(result.bytes).toBe(pieces.reduce((total, piece) => total + piece.length, 0));
+    // The hash taken chunk by chunk in the worker is the hash of the file the page saved.
+    const file = new Uint8Array(result.bytes);
+    let at = 0;
+    for (const piece of pieces) {
+      file.set(piece, at);
+      at += piece.length;
+    }
+    expect(result.sha256).toBe(fileSha256(file));
     expect(progress.at(-1)).toBe(archive.blocks.length);
     const book = read(new Uint8Array(await new Blob(pieces).arrayBuffer()), { type: 'array' });
     expect(book.SheetNames[0]).toBe('Overview');

@@ -1,6 +1,7 @@
 import type { PeriodSource } from '../../../shared/export/periodExport';
 import { exportJournal, exportWorkbook } from '../../../shared/export/periodExport';
 import { JournalCodeError, journalLayouts } from '../../../shared/export/journal';
+import { createFileHasher } from '../../../shared/audit/fileHash';
 import { coalesceChunks } from '../../../shared/export/chunks';
 import { formatMonth } from '../../../shared/core/format';
 import type { SkippedRow } from '../../db/rowChecks';
@@ -21,12 +22,17 @@ export const serveExportFile = (port: RpcPort, open: OpenSource): Rpc<ExportWork
     run: async (request, { signal }) => {
       const { source, skipped } = await open(request);
       let bytes = 0;
+      const hasher = createFileHasher();
       const out = coalesceChunks(MESSAGE_BYTES, async (chunk) => {
         bytes += chunk.byteLength;
         await rpc.call('write', { chunk }, { transfer: [chunk.buffer], signal });
       });
       const run = {
-        sink: (chunk: Uint8Array) => out.write(chunk),
+        sink: (chunk: Uint8Array) => {
+          // Hashed as produced, before a coalesced piece is transferred (and detached) to the page.
+          hasher.update(chunk);
+          return out.write(chunk);
+        },
         signal,
         onProgress: (progress: { done: number; total: number }) => rpc.emit('progress', progress),
       };
@@ -39,11 +45,11 @@ export const serveExportFile = (port: RpcPort, open: OpenSource): Rpc<ExportWork
             run,
           );
           await out.flush();
-          return { lines: summary.lines, rows: summary.lines, bytes, skipped };
+          return { lines: summary.lines, rows: summary.lines, bytes, sha256: hasher.digest(), skipped };
         }
         const rows = await exportJournal(source, journalLayouts[request.layout], request.journalHeaders, run);
         await out.flush();
-        return { lines: 0, rows: rows.length, bytes, skipped };
+        return { lines: 0, rows: rows.length, bytes, sha256: hasher.digest(), skipped };
       } catch (error) {
         if (error instanceof JournalCodeError) {
           const data: ExportFailureData = { code: error.code, costCenter: error.costCenter };

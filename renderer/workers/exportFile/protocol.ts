@@ -28,6 +28,8 @@ export interface ExportFileResult {
   lines: number;
   rows: number;
   bytes: number;
+  /** The SHA-256 of every byte written, in order (lowercase hex): the audit log names the file by it. */
+  sha256: string;
   skipped: SkippedRow[];
 }
 

@@ -1,6 +1,7 @@
 import type { ApiRequest, ApiResponseData } from '../../../shared/connection/apiRequest';
 import type { SyncProgress } from '../../../shared/sync/engine';
 import type { SyncRunRecord } from '../../../shared/sync/ports';
+import type { AuditDevice } from '../../../shared/audit/device';
 import type { Nothing } from '../rpc';
 
 /**
@@ -16,7 +17,7 @@ export interface SyncPageSide {
   };
   events: {
     /** Which profile's archive to synchronise. */
-    open: { databaseName: string };
+    open: { databaseName: string; device: AuditDevice | null };
     sync: undefined;
     cancel: undefined;
   };

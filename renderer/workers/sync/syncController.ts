@@ -5,6 +5,7 @@ import { DisposableStore, listen, toDisposable, type Disposable } from '../../ui
 import { createRpc, RpcFailure, transfer, type RpcPort } from '../rpc';
 import type { SyncPageSide, SyncWorkerSide } from './protocol';
 import { useSyncStatus } from './syncStatusStore';
+import type { AuditDevice } from '../../../shared/audit/device';
 
 export interface SyncController extends Disposable {
   syncNow(): void;
@@ -19,6 +20,8 @@ export interface SyncControllerDeps {
   createWorker: () => RpcPort & { terminate(): void };
   /** The active profile's archive: the worker synchronises this database and no other. */
   databaseName: string;
+  /** This install, stamped on the audit entries the worker writes. */
+  device?: AuditDevice | null;
   /** Called after a run that brought invoices the clerk has not seen. */
   onNewInvoices?: (run: SyncRunRecord) => void;
   /** Called after every run that finished (whatever its outcome): what it stored is there to read. */
@@ -46,6 +49,7 @@ export const createSyncController = ({
   onFinished,
   intervalMinutes,
   databaseName,
+  device = null,
   watchEdits,
   pushDelayMs = PUSH_DELAY_MS,
 }: SyncControllerDeps): SyncController => {
@@ -72,7 +76,7 @@ export const createSyncController = ({
       },
     }),
   );
-  rpc.emit('open', { databaseName });
+  rpc.emit('open', { databaseName, device });
   let timer: ReturnType<typeof setInterval> | null = null;
   lifetime.add(
     toDisposable(() => {

@@ -67,8 +67,9 @@ const sync = async (): Promise<void> => {
   }
 };
 
-rpc.on('open', ({ databaseName }) => {
+rpc.on('open', ({ databaseName, device }) => {
   const db = new InvoiceDeskDatabase(databaseName);
+  db.auditDevice = device;
   archive = { store: createDexieSyncStore(db), resources: createDexieResourceStore(db) };
 });
 rpc.on('sync', () => void sync());

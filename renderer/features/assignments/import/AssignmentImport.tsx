@@ -14,6 +14,7 @@ import { useCostCenterFileClient } from '../../../workers/costCenterFile/useCost
 import { editFailureText } from '../assignmentText';
 import { useAssignmentEdits } from '../edits';
 import { useAssignments, useCostCenters } from '../queries';
+import { fileSha256 } from '../../../../shared/audit/fileHash';
 import { AssignmentImportDialog, type AppliedImport } from './AssignmentImportDialog';
 import './import.css';
 import { usePageFileDrop } from '../../../ui/usePageFileDrop';
@@ -23,7 +24,8 @@ export type ImportSession =
   | { phase: 'idle' }
   | { phase: 'reading'; fileName: string }
   | { phase: 'failed'; fileName: string; failure: AssignmentFileFailure | null; error: unknown }
-  | { phase: 'ready'; reading: AssignmentFileReading };
+  /** sha256: the file's, taken before its bytes went to the worker; the audit log names the import by it. */
+  | { phase: 'ready'; reading: AssignmentFileReading; sha256: string };
 
 type Outcome =
   | { kind: 'applied'; applied: AppliedImport }
@@ -54,12 +56,13 @@ export const AssignmentImport = () => {
       const mine = ++generation.current;
       setOutcome((previous) => (previous?.kind === 'applied' ? previous : null));
       setSession({ phase: 'reading', fileName: name });
+      const sha256 = fileSha256(bytes);
       try {
         const result = await getClient().readAssignments(bytes, name);
         if (mine !== generation.current) return;
         setSession(
           result.ok
-            ? { phase: 'ready', reading: result }
+            ? { phase: 'ready', reading: result, sha256 }
             : { phase: 'failed', fileName: name, failure: result, error: null },
         );
       } catch (error) {

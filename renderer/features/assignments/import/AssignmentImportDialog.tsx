@@ -106,6 +106,7 @@ const DialogBody = ({ session, assignments, centers, onApplied, onClose }: Dialo
   return (
     <ReadingBody
       reading={session.reading}
+      sha256={session.sha256}
       assignments={assignments}
       centers={centers}
       onApplied={onApplied}
@@ -118,13 +119,14 @@ const STATUSES: readonly PlanStatus[] = ['create', 'replace', 'unchanged', 'erro
 
 interface ReadingBodyProps {
   reading: AssignmentFileReading;
+  sha256: string;
   assignments: readonly Assignment[];
   centers: readonly CostCenter[];
   onApplied: (applied: AppliedImport) => void;
   onClose: () => void;
 }
 
-const ReadingBody = ({ reading, assignments, centers, onApplied, onClose }: ReadingBodyProps) => {
+const ReadingBody = ({ reading, sha256, assignments, centers, onApplied, onClose }: ReadingBodyProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -167,7 +169,7 @@ const ReadingBody = ({ reading, assignments, centers, onApplied, onClose }: Read
     setApplying(true);
     setFailed(null);
     try {
-      await edits.apply(changes, { action: 'import', fileName: reading.fileName });
+      await edits.apply(changes, { action: 'import', fileName: reading.fileName, sha256 });
       onApplied({
         fileName: reading.fileName,
         created: plan.items.filter((item) => item.status === 'create').length,

@@ -38,7 +38,7 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
   const reason = useFailureReason();
   const edits = useImportEdits();
   const lastImport = useLastImport();
-  const { session, open, remap, setImportDate, confirm, close } = useImportSession(localToday);
+  const { session, open, remap, setImportDate, confirm, close, fileHash } = useImportSession(localToday);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const language = useLanguage();
   const [exportState, setExportState] = useState<ExportState>(null);
@@ -89,8 +89,8 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
 
   const { dragging } = usePageFileDrop(drop);
 
-  const apply = async (changes: readonly ImportChange[], summary: ImportSummary) => {
-    await edits.apply(changes, summary);
+  const apply = async (changes: readonly ImportChange[], summary: Omit<ImportSummary, 'sha256'>) => {
+    await edits.apply(changes, { ...summary, sha256: fileHash() });
     close();
     setOutcome(null);
   };

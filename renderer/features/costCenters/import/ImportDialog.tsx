@@ -30,7 +30,7 @@ interface ImportDialogProps {
   onRemap: (mapping: ColumnMapping) => void;
   onImportDate: (date: string) => void;
   onConfirm: () => void;
-  onApply: (changes: readonly ImportChange[], summary: ImportSummary) => Promise<void>;
+  onApply: (changes: readonly ImportChange[], summary: Omit<ImportSummary, 'sha256'>) => Promise<void>;
   onClose: () => void;
 }
 
@@ -130,7 +130,7 @@ interface ReadingBodyProps {
   onRemap: (mapping: ColumnMapping) => void;
   onImportDate: (date: string) => void;
   onConfirm: () => void;
-  onApply: (changes: readonly ImportChange[], summary: ImportSummary) => Promise<void>;
+  onApply: (changes: readonly ImportChange[], summary: Omit<ImportSummary, 'sha256'>) => Promise<void>;
   onClose: () => void;
 }
 

@@ -5,6 +5,7 @@ import type {
   FileReading,
   ReadOptions,
 } from '../../../../shared/costCenters/fileContract';
+import { fileSha256 } from '../../../../shared/audit/fileHash';
 import { useCostCenterFileClient } from '../../../workers/costCenterFile/useCostCenterFileClient';
 import { useImportEdits } from '../edits';
 import { useRememberedMapping } from '../queries';
@@ -39,7 +40,7 @@ export const useImportSession = (today: () => string) => {
   const edits = useImportEdits();
   const [session, setSession] = useState<ImportSession>({ phase: 'idle' });
   // The file's bytes, kept on the page: each reading transfers a copy to the worker.
-  const file = useRef<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null>(null);
+  const file = useRef<{ name: string; bytes: Uint8Array<ArrayBuffer>; sha256: string } | null>(null);
   const generation = useRef(0);
 
   const read = useCallback(
@@ -54,7 +55,8 @@ export const useImportSession = (today: () => string) => {
   const open = useCallback(
     async (name: string, bytes: Uint8Array<ArrayBuffer>) => {
       const mine = ++generation.current;
-      file.current = { name, bytes };
+      // Hashed before any reading transfers a copy away: the audit log names the file by it.
+      file.current = { name, bytes, sha256: fileSha256(bytes) };
       setSession({ phase: 'reading', fileName: name });
       try {
         let options: ReadOptions = { importDate: today() };
@@ -135,5 +137,8 @@ export const useImportSession = (today: () => string) => {
     setSession({ phase: 'idle' });
   }, []);
 
-  return { session, open, remap, setImportDate, confirm, close };
+  /** The SHA-256 of the file being imported; empty when there is none. */
+  const fileHash = useCallback(() => file.current?.sha256 ?? '', []);
+
+  return { session, open, remap, setImportDate, confirm, close, fileHash };
 };
