@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/ipc/contract';
 import { SecretRequiredError, type ConnectionService } from '../shared/connection/service';
 import { externalLinkHosts } from '../shared/externalLinks';
 import { IpcRefusal, type IpcHandlers } from './ipc';
+import type { ArchiveKeyService } from './archiveKey';
 import type { OpenFile } from './openFile';
 import type { SaveFile } from './saveFile';
 import type { SaveStreams } from './saveStream';
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   saveStreams: SaveStreams;
   /** Asks the clerk for a file to open and reads it within the size bound. */
   openFile: OpenFile;
+  /** The installation's archive signing key; its private half stays here. */
+  archiveKey: ArchiveKeyService;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
@@ -35,6 +38,7 @@ export const createIpcHandlers = ({
   saveFile,
   saveStreams,
   openFile,
+  archiveKey,
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
   const inFlight = new Map<string, AbortController>();
@@ -100,5 +104,8 @@ export const createIpcHandlers = ({
     },
     // The contract has already refused any type other than the four spreadsheet formats.
     openFile: ({ accept }) => openFile(accept),
+    // The contract has already bounded the bytes; only the signature goes back.
+    archiveKeySign: ({ bytes }) => archiveKey.sign(bytes),
+    archiveKeyPublic: () => archiveKey.publicKeyPem(),
   };
 };
