@@ -50,7 +50,7 @@ export const sealWith =
     const [signature, publicKeyPem] = await Promise.all([key.sign(manifest), key.publicKeyPem()]);
     if (!requestTimestamp) return { signature, publicKeyPem, timestamp: null, timestampFailed: false };
     try {
-      const timestamp = await requestTimestamp(sha256(manifest), signal);
+      const timestamp = Uint8Array.from(await requestTimestamp(sha256(manifest), signal));
       return { signature, publicKeyPem, timestamp, timestampFailed: false };
     } catch (error) {
       if (signal?.aborted) throw error;

@@ -65,10 +65,10 @@ export interface ArchiveSource {
 
 /** What seals the manifest: its signature, the key that checks it, and a time stamp where one was asked for. */
 export interface ArchiveSeal {
-  readonly signature: Uint8Array;
+  readonly signature: Uint8Array<ArrayBuffer>;
   readonly publicKeyPem: string;
   /** The DER TimeStampToken; null when no authority is configured. */
-  readonly timestamp: Uint8Array | null;
+  readonly timestamp: Uint8Array<ArrayBuffer> | null;
   readonly timestampFailed: boolean;
 }
 
