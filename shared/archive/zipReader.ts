@@ -159,3 +159,9 @@ export const readSmallEntry = async (
   });
   return out;
 };
+
+/** A file the clerk picked or dropped, read slice by slice: never whole in memory. */
+export const blobAccess = (blob: Pick<Blob, 'size' | 'slice'>): RandomAccess => ({
+  size: blob.size,
+  read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+});
