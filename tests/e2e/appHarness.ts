@@ -55,6 +55,8 @@ export interface Operator {
   get: <T>(path: string) => Promise<T>;
   /** Every line of one invoice, all pages. */
   linesOf: (invoiceId: string) => Promise<LineItem[]>;
+  /** One invoice's PDF as the operator serves it. */
+  documentOf: (invoiceId: string) => Promise<Uint8Array>;
 }
 
 export const connectOperator = async (simUrl: string): Promise<Operator> => {
@@ -75,6 +77,13 @@ export const connectOperator = async (simUrl: string): Promise<Operator> => {
   };
   return {
     get,
+    documentOf: async (invoiceId) => {
+      const answer = await fetch(`${simUrl}/v1/invoices/${encodeURIComponent(invoiceId)}/document`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (answer.status !== 200) throw new Error(`The document of ${invoiceId} answered ${answer.status}`);
+      return new Uint8Array(await answer.arrayBuffer());
+    },
     linesOf: async (invoiceId) => {
       const lines: LineItem[] = [];
       let cursor: string | null = '';
