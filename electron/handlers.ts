@@ -8,6 +8,7 @@ import type { OpenFile } from './openFile';
 import type { SaveFile } from './saveFile';
 import type { SaveStreams } from './saveStream';
 import { openExternalSafely } from './security';
+import { createTimestampForwarder, type ForwardTimestamp } from './timestamp';
 
 export interface HandlerDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getLocale'>;
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   openFile: OpenFile;
   /** The installation's archive signing key; its private half stays here. */
   archiveKey: ArchiveKeyService;
+  /** Posts an RFC 3161 query to a time-stamping authority; by default over node's fetch. */
+  forwardTimestamp?: ForwardTimestamp;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
@@ -39,6 +42,7 @@ export const createIpcHandlers = ({
   saveStreams,
   openFile,
   archiveKey,
+  forwardTimestamp = createTimestampForwarder({ fetch: (url, init) => fetch(url, init) }),
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
   const inFlight = new Map<string, AbortController>();
@@ -107,5 +111,8 @@ export const createIpcHandlers = ({
     // The contract has already bounded the bytes; only the signature goes back.
     archiveKeySign: ({ bytes }) => archiveKey.sign(bytes),
     archiveKeyPublic: () => archiveKey.publicKeyPem(),
+    // The contract has already bounded the URL's length and the query's size; the URL's scheme and
+    // host are checked by the forwarder, as the page's own requests are.
+    requestTimestamp: (request) => forwardTimestamp(request),
   };
 };

@@ -60,6 +60,12 @@ export interface Platform {
    * 20 MB, or ('files.unreadable').
    */
   openFile(request: OpenFileRequest): Promise<OpenedFile>;
+  /**
+   * Asks the time-stamping authority at `url` to stamp a SHA-256 digest (RFC 3161) and resolves to
+   * the checked DER token: in the desktop app main posts the query, in the browser the page does.
+   * Rejects with a TimestampError (closed `tsa.*` codes).
+   */
+  requestTimestamp(url: string, sha256: Uint8Array, signal?: AbortSignal): Promise<Uint8Array>;
   /** A desktop notification; false when the host cannot or may not show one. */
   notify(title: string, body: string): Promise<boolean>;
   /**

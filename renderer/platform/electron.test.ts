@@ -26,6 +26,7 @@ const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
     openFile: refuse,
     archiveKeySign: refuse,
     archiveKeyPublic: refuse,
+    requestTimestamp: refuse,
     apiRequest: (request) => {
       sent.push(request);
       return new Promise((resolve) => answers.push(resolve));

@@ -60,6 +60,22 @@ const forwardApiRequest =
     return fromApiResponse(parsed.data);
   };
 
+/** The query is built and the reply checked here; main only carries them (electron/timestamp.ts). */
+const requestTimestampThroughMain =
+  (bridge: InvoiceDeskBridge): Platform['requestTimestamp'] =>
+  async (url, sha256, signal) => {
+    // pkijs is loaded on the first stamp, never at start.
+    const { requesterOver, TimestampError } = await import('../../shared/archive/timestamp');
+    return requesterOver(async (query, exchangeSignal) => {
+      exchangeSignal?.throwIfAborted();
+      const answer = unwrap(await bridge.requestTimestamp({ url, query: new Uint8Array(query) }));
+      // Main's own timeout bounds the exchange; a cancel here only stops waiting for it.
+      if (exchangeSignal?.aborted === true) throw new TimestampError('tsa.cancelled', 'cancelled');
+      if (!answer.ok) throw new TimestampError(answer.code, answer.detail);
+      return answer.reply;
+    })(sha256, signal);
+  };
+
 export const createElectronPlatform = (
   bridge: InvoiceDeskBridge,
   newId: () => string = () => crypto.randomUUID(),
@@ -76,6 +92,7 @@ export const createElectronPlatform = (
     test: async (request) => unwrap(await bridge.testConnection(request)),
   },
   saveFile: async (file) => unwrap(await bridge.saveFile(file)),
+  requestTimestamp: requestTimestampThroughMain(bridge),
   saveFileStream: async (file) => {
     const opened = unwrap(await bridge.saveStreamBegin(file));
     if (opened.outcome === 'cancelled') return null;

@@ -184,6 +184,17 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
       const file = await deps.files.pick(accept.map((extension) => `.${extension}`).join(','));
       return file === null ? null : readPickedFile(file);
     },
+    // No main process here: the page posts to the authority itself, which the web build's
+    // connect-src allows for https hosts and loopback (shared/contentSecurityPolicy.ts). A real
+    // TSA must also answer CORS, which few do; the desktop app has no such limit.
+    // pkijs is loaded on the first stamp, never at start.
+    requestTimestamp: async (url, sha256, signal) => {
+      const { createTimestampRequester } = await import('../../shared/archive/timestamp');
+      return createTimestampRequester({ url, fetch: (target, init) => deps.fetch(target, init) })(
+        sha256,
+        signal,
+      );
+    },
     notify: async (title, body) => {
       const notifications = deps.notifications;
       if (!notifications) return false;

@@ -34,19 +34,38 @@ const dateFormat = (language: Language, options: Intl.DateTimeFormatOptions): In
 type Decimal = `${number}`;
 const asDecimal = (text: string): Decimal => text as Decimal;
 
-const chfFormat = (language: Language) =>
+/**
+ * Per language, for the formatters a table calls for every cell: the general cache's key (the options
+ * as JSON) costs more than the formatting itself there.
+ */
+const perLanguage = <T>(make: (language: Language) => T): ((language: Language) => T) => {
+  const made = new Map<Language, T>();
+  return (language) => {
+    let value = made.get(language);
+    if (value === undefined) {
+      value = make(language);
+      made.set(language, value);
+    }
+    return value;
+  };
+};
+
+const chfFormat = perLanguage((language) =>
   numberFormat(language, {
     style: 'currency',
     currency: 'CHF',
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
-  });
+  }),
+);
 
 /** The form's own minus sign, put before the whole amount. */
-const minusSign = (language: Language): string =>
-  numberFormat(language, {})
-    .formatToParts(-1)
-    .find((part) => part.type === 'minusSign')?.value ?? '-';
+const minusSign = perLanguage(
+  (language): string =>
+    numberFormat(language, {})
+      .formatToParts(-1)
+      .find((part) => part.type === 'minusSign')?.value ?? '-',
+);
 
 const signed = (centimes: Centimes, language: Language, magnitude: string): string =>
   centimes < 0 ? `${minusSign(language)}${magnitude}` : magnitude;
@@ -120,13 +139,17 @@ export const formatDate = (iso: string, language: Language): string =>
  * A calendar month ("2026-03"): short for chart axes ("Mar 26", "März 26"), long where it stands
  * alone ("March 2026"), since "Mar 26" alone reads like a day.
  */
+const shortMonthFormat = perLanguage((language) =>
+  dateFormat(language, { month: 'short', year: '2-digit', timeZone: 'UTC' }),
+);
+const longMonthFormat = perLanguage((language) =>
+  dateFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+);
+
 export const formatMonth = (month: string, language: Language, length: 'short' | 'long' = 'short'): string =>
-  dateFormat(
-    language,
-    length === 'short'
-      ? { month: 'short', year: '2-digit', timeZone: 'UTC' }
-      : { month: 'long', year: 'numeric', timeZone: 'UTC' },
-  ).format(calendarDay(`${month.slice(0, 7)}-01`));
+  (length === 'short' ? shortMonthFormat : longMonthFormat)(language).format(
+    calendarDay(`${month.slice(0, 7)}-01`),
+  );
 
 /** An instant in the clerk's own time zone ("31.03.2026, 14:05"). */
 export const formatDateTime = (instant: string | Date, language: Language): string =>

@@ -2,6 +2,40 @@ import type { Catalogue } from './en';
 
 export const fr: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Vos factures postales hors ligne, imputées à vos centres de coûts' },
+  timestamp: {
+    title: 'Horodatage',
+    url: 'Autorité d’horodatage (URL)',
+    help: 'Si une adresse est saisie, « Exporter l’archive » fait horodater par cette autorité le hachage SHA-256 du manifeste (RFC 3161) et place le jeton dans le zip : il prouve que l’archive existait sous cette forme à ce moment-là. L’autorité ne reçoit que le hachage, jamais une facture. Une adresse https, ou http sur cet ordinateur uniquement ; laissez vide pour exporter sans horodatage.',
+    invalid:
+      'Saisissez une adresse https (http sur cet ordinateur uniquement), sans nom d’utilisateur ni mot de passe.',
+    save: 'Enregistrer',
+    saved: 'Enregistré.',
+    cleared: 'Aucune autorité : les archives sont exportées sans horodatage.',
+    test: 'Tester',
+    testing: 'Demande d’un horodatage à l’autorité…',
+    testNeedsUrl: 'Saisissez d’abord l’adresse de l’autorité.',
+    testOk: 'Horodatage reçu de {{authority}}, heure {{time}}.',
+    testNotValid: 'L’autorité a répondu, mais son horodatage n’est pas valable : {{reason}}',
+    unnamedAuthority: 'une autorité sans nom',
+    errors: {
+      badUrl: 'Cette adresse n’est pas admise : utilisez https (http sur cet ordinateur uniquement).',
+      unreachable: 'L’autorité est injoignable. Vérifiez l’adresse et le réseau.',
+      timeout: 'L’autorité n’a pas répondu à temps.',
+      cancelled: 'La demande a été annulée.',
+      tooLarge: 'La réponse de l’autorité est bien plus grande qu’un horodatage ; elle n’a pas été lue.',
+      httpStatus: 'Le serveur a répondu par une erreur ; est-ce bien l’adresse d’un service d’horodatage ?',
+      rejected: 'L’autorité a refusé d’horodater la demande.',
+      malformed: 'La réponse n’est pas un horodatage.',
+      mismatch: 'L’horodatage ne correspond pas à cette demande.',
+      invalidToken: 'La signature ou le certificat de l’horodatage n’est pas valable.',
+    },
+    problems: {
+      malformed: 'l’horodatage est illisible',
+      digestMismatch: 'l’horodatage porte sur un autre contenu',
+      badSignature: 'la signature ne correspond pas à l’horodatage',
+      notForTimeStamping: 'le certificat n’est pas destiné à l’horodatage',
+    },
+  },
   exports: {
     title: 'Exports',
     intro:
@@ -872,22 +906,6 @@ export const fr: Catalogue = {
     gross: 'Brut',
     lineCount: 'Postes enregistrés : {{stored}} sur {{count}}',
   },
-  operatorPreferences: {
-    title: 'Préférences chez l’opérateur',
-    readOnly:
-      'Conservées par l’opérateur et synchronisées. Affichées ici en lecture seule jusqu’à ce qu’elles puissent être modifiées dans l’application.',
-    notSynced: 'Pas encore synchronisées.',
-    notifications: 'Notifications',
-    newDocuments: 'E-mail lorsqu’un nouveau document est disponible',
-    paymentReminders: 'Rappels de paiement',
-    emails: 'Adresses de notification',
-    noEmails: 'Aucune adresse',
-    paper: 'Papier',
-    invoiceByPost: 'Facture par la poste',
-    detailedStatementByPost: 'Relevé détaillé par la poste',
-    on: 'Oui',
-    off: 'Non',
-  },
   languages: { de: 'Deutsch', fr: 'Français', it: 'Italiano', en: 'English' },
   audit: {
     sync: {
@@ -1577,5 +1595,87 @@ export const fr: Catalogue = {
       checking: 'Vérification de ce que cette archive doit encore conserver…',
       refused: 'Des factures soumises à conservation ne sont pas supprimées sans la confirmation.',
     },
+  },
+  preferences: {
+    title: 'Notifications et papier',
+    intro:
+      'Conservées par l’opérateur pour tout votre compte client. Une modification est transmise à la prochaine synchronisation et fonctionne hors ligne jusque-là.',
+    notSynced:
+      'Pas encore synchronisées : les préférences peuvent être modifiées après la première synchronisation.',
+    notifications: 'Notifications',
+    newDocuments: 'E-mail lorsqu’un nouveau document est disponible',
+    paymentReminders: 'Rappels de paiement par e-mail',
+    emails: 'Adresses de notification',
+    emailsHelp: 'Jusqu’à {{max}} adresses de {{length}} caractères au plus.',
+    emailLabel: 'Adresse e-mail {{number}}',
+    addEmail: 'Ajouter une adresse',
+    removeEmail: 'Retirer',
+    removeEmailNumber: 'Retirer l’adresse e-mail {{number}}',
+    noEmails: 'Aucune adresse pour l’instant.',
+    emailsFull: 'L’opérateur accepte au plus {{max}} adresses.',
+    problem: {
+      invalid: 'Adresse e-mail {{number}} : « {{address}} » n’est pas une adresse e-mail valable.',
+      duplicate: 'Adresse e-mail {{number}} : « {{address}} » figure déjà dans la liste.',
+      tooLong: 'Adresse e-mail {{number}} : « {{address}} » dépasse {{max}} caractères.',
+      tooMany:
+        'Adresse e-mail {{number}} : « {{address}} » est de trop ; l’opérateur accepte au plus {{max}} adresses.',
+    },
+    paper: 'Papier par la poste',
+    invoiceByPost: 'Facture aussi par la poste',
+    detailedStatementByPost: 'Relevé détaillé par la poste',
+    save: 'Enregistrer les préférences',
+    saving: 'Enregistrement…',
+    fixFirst: 'Corrigez les adresses signalées avant d’enregistrer.',
+    notSyncedSave: 'Les préférences ne peuvent pas être modifiées avant la première synchronisation.',
+    unchanged: 'Rien n’a changé.',
+    saved: 'Enregistré sur cet appareil.',
+    failed: 'Les préférences n’ont pas été enregistrées : {{reason}}',
+    state: {
+      pending: 'Votre modification attend d’être transmise à l’opérateur à la prochaine synchronisation.',
+      conflict:
+        'Un autre utilisateur a modifié ces préférences chez l’opérateur avant l’arrivée de votre modification. Gardez la vôtre (renvoyée par-dessus la sienne) ou reprenez celle de l’opérateur (la vôtre est abandonnée).',
+      conflictTheirs: 'L’opérateur a maintenant : {{value}}.',
+      rejected: 'L’opérateur a refusé votre modification : {{reason}}',
+    },
+    keepMine: 'Garder mes préférences',
+    takeTheirs: 'Reprendre les préférences de l’opérateur',
+  },
+  savings: {
+    title: 'Économies sans papier',
+    achieved:
+      'Vous recevez vos factures uniquement par e-mail. Par rapport au papier par la poste, cela économise :',
+    potential: 'Vous recevez encore du papier par la poste. Y renoncer économiserait :',
+    empty: 'Aucune facture dans l’archive pour l’instant.',
+    loading: 'Comptage des factures…',
+    caption: 'Économies par période',
+    period: 'Période',
+    letters: 'Factures',
+    sheets: 'Feuilles',
+    cost: 'Économisé',
+    paperWeight: 'Papier',
+    co2: 'CO₂',
+    last12: '12 derniers mois ({{from}} – {{to}})',
+    range: '{{low}} à {{high}}',
+    kilograms: '{{value}} kg',
+    assumed: 'Factures sans PDF dans l’archive : {{invoices}} ; chacune comptée pour {{sheets}} feuilles.',
+    costTitle: 'Coût d’une facture papier',
+    costFrom: 'De (CHF)',
+    costTo: 'À (CHF)',
+    costApply: 'Appliquer',
+    costDefault: 'Valeur par défaut',
+    costApplied: 'Appliqué.',
+    costInvalid: 'Saisissez un montant en CHF, par exemple 9.00.',
+    costOrder: '« À » ne doit pas être inférieur à « De ».',
+    helpTitle: 'Mode de calcul',
+    helpLetters:
+      'Factures : chaque facture et note de crédit de cette archive, par année civile de sa date d’émission ; les 12 derniers mois se terminent avec le mois de la plus récente.',
+    helpCost:
+      'Économisé : le nombre de factures multiplié par le coût d’une facture papier. Par défaut CHF 9.00 à 15.00, la fourchette publiée pour l’impression, l’enveloppe, l’affranchissement et le traitement ; saisissez vos propres valeurs (la même dans les deux champs pour une seule valeur).',
+    helpSheets:
+      'Feuilles : le nombre de pages du PDF de chaque facture dans l’archive, une page imprimée par feuille ; une facture dont le PDF n’est pas dans l’archive compte {{sheets}} feuilles, une hypothèse.',
+    helpPaper:
+      'Papier : {{grams}} g par feuille A4 (80 g/m² × 0,06237 m²) ; les enveloppes ne sont pas comptées.',
+    helpCo2:
+      'CO₂ : environ {{grams}} g par lettre pour tout le processus papier (traitement, impression, mise sous pli et distribution), mesuré par Itella (Posti, Finlande) en 2009. Une seule étude, pas une mesure suisse : à lire comme un ordre de grandeur.',
   },
 };

@@ -19,6 +19,7 @@ export const ipcMessages = [
   'openFile',
   'archiveKeySign',
   'archiveKeyPublic',
+  'requestTimestamp',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];
 

@@ -9,6 +9,7 @@ import { ConnectionInfoSchema, SaveConnectionRequestSchema } from '../connection
 import type { IpcMessage } from './channels';
 import { OpenedFileSchema, OpenFileRequestSchema } from './openFile';
 import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
+import { RequestTimestampRequestSchema, RequestTimestampResponseSchema } from './timestamp';
 import {
   SaveStreamBeginRequestSchema,
   SaveStreamBeginResponseSchema,
@@ -79,6 +80,8 @@ export const ipcContract = {
   archiveKeySign: { request: ArchiveKeySignRequestSchema, response: z.instanceof(Uint8Array<ArrayBuffer>) },
   /** The installation's archive public key, SPKI in PEM. */
   archiveKeyPublic: { request: z.undefined(), response: z.string().max(4096) },
+  /** One RFC 3161 query posted to a time-stamping authority by main (shared/ipc/timestamp.ts). */
+  requestTimestamp: { request: RequestTimestampRequestSchema, response: RequestTimestampResponseSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

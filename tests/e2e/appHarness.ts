@@ -55,8 +55,8 @@ export interface Operator {
   get: <T>(path: string) => Promise<T>;
   /** Every line of one invoice, all pages. */
   linesOf: (invoiceId: string) => Promise<LineItem[]>;
-  /** One invoice's PDF as the operator serves it. */
-  documentOf: (invoiceId: string) => Promise<Uint8Array>;
+  /** GETs `path` ("/v1/invoices/…/document"), which must answer 200, as bytes. */
+  bytes: (path: string) => Promise<Uint8Array>;
 }
 
 export const connectOperator = async (simUrl: string): Promise<Operator> => {
@@ -77,11 +77,9 @@ export const connectOperator = async (simUrl: string): Promise<Operator> => {
   };
   return {
     get,
-    documentOf: async (invoiceId) => {
-      const answer = await fetch(`${simUrl}/v1/invoices/${encodeURIComponent(invoiceId)}/document`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (answer.status !== 200) throw new Error(`The document of ${invoiceId} answered ${answer.status}`);
+    bytes: async (path) => {
+      const answer = await fetch(`${simUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
       return new Uint8Array(await answer.arrayBuffer());
     },
     linesOf: async (invoiceId) => {
@@ -128,4 +126,24 @@ export const startSyncedApp = async (options: { prepare?: (simUrl: string) => Pr
       await Promise.all([web.close(), sim.close()]);
     },
   };
+};
+
+/**
+ * Cuts the operator off as a lost connection does: its requests fail at once, while the app's own
+ * pages still load (so a reload works offline).
+ */
+export const cutOperator = (context: BrowserContext, simUrl: string) =>
+  context.route(`${simUrl}/**`, (route) => route.abort('internetdisconnected'));
+
+/**
+ * Lets the operator through again and presses "Synchronise now". It waits for the app to be idle (the
+ * button shows only then) and for every interception in progress to finish before the route goes: a
+ * request caught between the two would otherwise hang until its 30 s timeout, longer than the test
+ * waits for the push.
+ */
+export const reconnectAndSync = async (context: BrowserContext, page: Page) => {
+  const syncNow = page.getByRole('button', { name: 'Synchronise now' });
+  await syncNow.waitFor();
+  await context.unrouteAll({ behavior: 'wait' });
+  await syncNow.click();
 };

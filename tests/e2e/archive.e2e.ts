@@ -95,7 +95,7 @@ describe('archive', () => {
     });
     const listed = new Map(manifest.files.map((entry) => [entry.path, entry]));
     for (const invoice of invoices) {
-      const pdf = await operator.documentOf(invoice.id);
+      const pdf = await operator.bytes(`/v1/invoices/${encodeURIComponent(invoice.id)}/document`);
       const path = documentPath(invoice.number);
       const hash = toHex(sha256(pdf));
       expect(toHex(sha256(files.get(path) ?? new Uint8Array())), path).toBe(hash);
@@ -152,6 +152,24 @@ describe('archive', () => {
       .getByText('The manifest’s signature does not match: the manifest was changed after it was signed.')
       .waitFor();
   }, 120_000);
+
+  it('with the simulator’s time-stamping authority configured, stamps the manifest and the stamp verifies', async () => {
+    await page.evaluate((url) => {
+      localStorage.setItem('invoice-desk.timestamp-authority-url', url);
+    }, `${app.sim.url}/tsa`);
+    await page.reload();
+    await page.getByText('The manifest is time-stamped by the configured time-stamping authority.').waitFor();
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByRole('button', { name: 'Export archive…' }).click();
+    const stamped = await bytesOf(await download);
+    await page.getByRole('status').getByText('The manifest is time-stamped.').waitFor({ timeout: 60_000 });
+    const files = await unzipAll(stamped);
+    expect(files.get(ARCHIVE_ENTRIES.timestamp)?.byteLength).toBeGreaterThan(100);
+
+    const verify = await verifyInUi('stamped.zip', stamped);
+    await verify.getByText('“stamped.zip” is intact', { exact: false }).waitFor();
+    await verify.getByText(/^Time-stamped on .+; the time stamp is valid\.$/).waitFor();
+  }, 180_000);
 
   it('answers a file that is no archive with a clear message', async () => {
     await page.getByLabel('Choose archive…').setInputFiles({

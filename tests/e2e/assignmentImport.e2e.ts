@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assignment } from '../../shared/api/schemas';
-import { connectOperator, startSyncedApp, type Operator } from './appHarness';
+import { connectOperator, cutOperator, reconnectAndSync, startSyncedApp, type Operator } from './appHarness';
 import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
@@ -71,7 +71,7 @@ describe('importing assignments from a sheet', () => {
     const { service, licence, text } = await sheetFor();
     // Offline, so the import stays in the outbox until this test lets it through.
     allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
-    await context.route(`${sim.url}/**`, (route) => route.abort('internetdisconnected'));
+    await cutOperator(context, sim.url);
     await page.goto(`${web.url}#/assignments`);
     await page.getByRole('button', { name: 'Import assignments…' }).waitFor();
 
@@ -114,8 +114,7 @@ describe('importing assignments from a sheet', () => {
     await dialog().waitFor({ state: 'detached' });
     await page.getByRole('status').getByText('Imported “Zuordnungen.csv”: 1 new, 1 replaced.').waitFor();
 
-    await context.unroute(`${sim.url}/**`);
-    await page.getByRole('button', { name: 'Synchronise now' }).click();
+    await reconnectAndSync(context, page);
     await waiting().waitFor({ state: 'detached', timeout: 30_000 });
     const stored = await assignmentsAtOperator();
     expect(

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatChf, formatInteger } from '../../shared/core/format';
 import { parseMoney } from '../../shared/core/money';
-import { startSyncedApp } from './appHarness';
+import { cutOperator, reconnectAndSync, startSyncedApp } from './appHarness';
 import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
@@ -113,7 +113,7 @@ describe('browsing the archive', () => {
   it('a service renamed while the operator is unreachable keeps its name across a reload and reaches the operator later', async () => {
     // The operator is unreachable: every request to it fails, as when the network is down.
     allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
-    await context.route(`${sim.url}/**`, (route) => route.abort('internetdisconnected'));
+    await cutOperator(context, sim.url);
     const [code] = Object.entries(stats.perService).sort((a, b) => b[1].lines - a[1].lines)[0]!;
     await page.goto(`${web.url}#/lines?svc=${encodeURIComponent(code)}`);
     const grid = page.getByRole('grid', { name: 'Lines' });
@@ -136,8 +136,7 @@ describe('browsing the archive', () => {
       .getByText('1 change waiting to be sent')
       .waitFor();
 
-    await context.unroute(`${sim.url}/**`);
-    await page.getByRole('button', { name: 'Synchronise now' }).click();
+    await reconnectAndSync(context, page);
     await page
       .getByRole('contentinfo', { name: 'Synchronisation status' })
       .getByText('1 change waiting to be sent')

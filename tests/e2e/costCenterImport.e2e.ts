@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CostCenter } from '../../shared/api/schemas';
-import { connectOperator, startSyncedApp } from './appHarness';
+import { connectOperator, cutOperator, reconnectAndSync, startSyncedApp } from './appHarness';
 import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
@@ -52,7 +52,7 @@ describe('importing cost centres from a file', () => {
   it('drop a file: the overlay shows where, the preview lists new rows and errors; Apply waits for "valid rows only"; the import is undone before the push', async () => {
     // Offline, so the import stays in the outbox until this test lets it through.
     allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
-    await context.route(`${sim.url}/**`, (route) => route.abort('internetdisconnected'));
+    await cutOperator(context, sim.url);
     await page.goto(`${web.url}#/cost-centres`);
     await page.getByRole('button', { name: 'Import…' }).waitFor();
 
@@ -126,10 +126,10 @@ describe('importing cost centres from a file', () => {
     allowPageProblems(
       /status of 412 \(Precondition Failed\) \(http:\/\/127\.0\.0\.1:\d+\/v1\/cost-centers\/0[1-4]00/,
     );
-    await context.unroute(`${sim.url}/**`);
-    await page.getByRole('button', { name: 'Synchronise now' }).click();
-    // A run still retrying the cut connection finishes its backoff first (seconds; more under load).
-    await waiting().waitFor({ state: 'detached', timeout: 60_000 });
+    await reconnectAndSync(context, page);
+    // A run still retrying the cut connection finishes its backoff first (seconds; more under load,
+    // and a request that timed out adds its 30 s).
+    await waiting().waitFor({ state: 'detached', timeout: 90_000 });
     const { items: stored } = await (
       await connectOperator(sim.url)
     ).get<{ items: CostCenter[] }>('/v1/cost-centers');
@@ -145,7 +145,7 @@ describe('importing cost centres from a file', () => {
     await page
       .getByText('The import can no longer be undone: the sync has already sent it to the operator.')
       .waitFor({ timeout: 30_000 });
-  }, 120_000);
+  }, 180_000);
 
   it('pick a file through the file chooser; a file that is no spreadsheet gets a clear message and changes nothing', async () => {
     await page.goto(`${web.url}#/cost-centres`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialedApiClient } from '../../shared/api/client';
 import type { CostCenter } from '../../shared/api/schemas';
 import { startSimulator } from '../../simulator/standalone';
-import { connectAndSync, simStats, startSyncedApp } from './appHarness';
+import { connectAndSync, cutOperator, reconnectAndSync, simStats, startSyncedApp } from './appHarness';
 import { allowPageProblems, launchChromium } from './browser';
 import { startWebServer } from './webServer';
 
@@ -119,7 +119,7 @@ describe('the Cost centres page', () => {
       /net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//,
       /status of 412 \(Precondition Failed\) \(http:\/\/127\.0\.0\.1:\d+\/v1\/cost-centers\//,
     );
-    await context.route(`${simUrl}/**`, (route) => route.abort('internetdisconnected'));
+    await cutOperator(context, simUrl);
     await page.goto(`${webUrl}#/cost-centres?q=${encodeURIComponent('versuchslabor geneve')}`);
     await row(CODE).waitFor();
     expect(Number(await grid().getAttribute('aria-rowcount')) - 1).toBe(1);
@@ -144,8 +144,7 @@ describe('the Cost centres page', () => {
     });
     expect(response.status).toBe(200);
 
-    await context.unroute(`${simUrl}/**`);
-    await page.getByRole('button', { name: 'Synchronise now' }).click();
+    await reconnectAndSync(context, page);
     await row(CODE).getByText('Conflict: see Settings').waitFor({ timeout: 30_000 });
 
     await page.goto(`${webUrl}#/settings`);

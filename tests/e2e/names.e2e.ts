@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_BY_CODE } from '../../simulator/data/catalogue';
-import { startSyncedApp } from './appHarness';
+import { cutOperator, reconnectAndSync, startSyncedApp } from './appHarness';
 import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
@@ -49,7 +49,7 @@ describe('the Names page', () => {
 
     // Offline, so the rename stays in the outbox until this test lets it through.
     allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
-    await context.route(`${sim.url}/**`, (route) => route.abort('internetdisconnected'));
+    await cutOperator(context, sim.url);
     await page.goto(`${web.url}#/names`);
     await namesGrid().getByRole('row').nth(1).getByRole('gridcell').first().waitFor();
     const everything = Number(await namesGrid().getAttribute('aria-rowcount')) - 1;
@@ -116,8 +116,7 @@ describe('the Names page', () => {
     await waitingChanges().waitFor();
 
     // Back online: the rename reaches the operator and its mark goes.
-    await context.unroute(`${sim.url}/**`);
-    await page.getByRole('button', { name: 'Synchronise now' }).click();
+    await reconnectAndSync(context, page);
     await waitingChanges().waitFor({ state: 'detached', timeout: 30_000 });
 
     // The own name is searchable too, without its accent; the search survives a reload.

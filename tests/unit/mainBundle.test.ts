@@ -29,4 +29,11 @@ describe('the main bundle', () => {
     expect(inputs).not.toContain('simulator/standalone.ts');
     expect(inputs.filter((input) => /\.test\.tsx?$|(^|\/)testing\//.test(input))).toEqual([]);
   });
+
+  it('carries time-stamp queries without pkijs and without the simulator’s test TSA', async () => {
+    const inputs = await mainBundleInputs();
+    expect(inputs).toContain('electron/timestamp.ts');
+    expect(inputs).not.toContain('simulator/routes/tsa.ts');
+    expect(inputs.filter((input) => /node_modules\/(pkijs|asn1js)\//.test(input))).toEqual([]);
+  });
 });

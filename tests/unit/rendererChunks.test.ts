@@ -7,7 +7,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 /** Libraries that only some pages or actions need: none may load on the way to a list's first rows. */
 const onDemandLibraries =
-  /node_modules[\\/](xlsx|react-aria|react-aria-components|@react-aria|react-stately|@react-stately|recharts|@dnd-kit|pdfjs-dist|fflate)[\\/]/;
+  /node_modules[\\/](xlsx|react-aria|react-aria-components|@react-aria|react-stately|@react-stately|recharts|@dnd-kit|pdfjs-dist|fflate|pkijs|asn1js)[\\/]/;
 
 let chunks: Rolldown.OutputChunk[] = [];
 

@@ -464,6 +464,15 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
     [deferredView, language],
   );
 
+  // The panels under the figures (budgets, flags, export) depend on the months alone: the same
+  // object while they stay, so switching the measure or the comparison does not recompute the flags.
+  const periodFrom = view?.period.from;
+  const periodTo = view?.period.to;
+  const monthsShown = useMemo(
+    () => (periodFrom !== undefined && periodTo !== undefined ? { from: periodFrom, to: periodTo } : null),
+    [periodFrom, periodTo],
+  );
+
   const title = t('pages.analytics.title');
   const header = (
     <>
@@ -471,7 +480,7 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
     </>
   );
   if (allocated === undefined) return header;
-  if (!view || !charts) {
+  if (!view || !charts || !monthsShown) {
     return (
       <section className="analytics">
         {header}
@@ -520,7 +529,7 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
         periodText={periodText}
       />
       <div className="analytics__actions">
-        <PeriodExport period={period} />
+        <PeriodExport period={monthsShown} />
       </div>
       {table.total === 0 && table.cells.every((row) => row.every((value) => value === 0)) ? (
         <p className="empty">{t('analyticsPage.noLines')}</p>
@@ -603,8 +612,8 @@ export const AnalyticsPage = ({ params }: AnalyticsPageProps) => {
         </div>
       )}
       <div className="analytics__alerts">
-        <BudgetsPanel period={period} />
-        <AnomaliesPanel period={period} limit={10} />
+        <BudgetsPanel period={monthsShown} />
+        <AnomaliesPanel period={monthsShown} limit={10} />
       </div>
     </section>
   );

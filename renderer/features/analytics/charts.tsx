@@ -12,20 +12,16 @@ import {
 } from 'recharts';
 import { formatChf, formatCompactFrancs, formatMonth } from '../../../shared/core/format';
 import type { Language } from '../../../shared/i18n/languages';
+import { stackedAxisFloor } from '../../../shared/analytics/axisFloor';
+import {
+  chartAxisLine,
+  chartCursor,
+  chartTick,
+  chartTooltipBox,
+  francsAxis,
+  monthAxis,
+} from '../../ui/chartTheme';
 import { navigate } from '../../app/router/navigate';
-
-// Theme colours, so labels keep their contrast and the tooltip its colours in light and dark alike.
-const tick = { fontSize: 11, fill: 'var(--muted)' };
-const axisLine = { stroke: 'var(--border)' };
-const tooltipBox = {
-  background: 'var(--surface)',
-  color: 'var(--text)',
-  border: '1px solid var(--border)',
-  borderRadius: 4,
-  padding: '4px 8px',
-  fontSize: 12,
-};
-const cursor = { fill: 'var(--border)', fillOpacity: 0.5 };
 
 /** A series of a chart: its name on screen, its colour, and where the lines of each of its figures are. */
 export interface Series {
@@ -46,7 +42,7 @@ const TooltipBox = ({
   title: string;
   entries: ReadonlyArray<{ label: string; value: string; colour: string }>;
 }) => (
-  <div style={tooltipBox}>
+  <div style={chartTooltipBox}>
     <strong>{title}</strong>
     {entries.map((entry) => (
       <div key={entry.label}>
@@ -77,6 +73,8 @@ export interface MonthlyStackProps {
   language: Language;
 }
 
+const MONTHLY_HEIGHT = 280;
+
 /** Cost per month, stacked by cost centre (unassigned its own series); a year earlier as a line. */
 export const MonthlyStack = ({
   months,
@@ -95,30 +93,19 @@ export const MonthlyStack = ({
     if (previous) point.previous = previous[m] ?? 0;
     return point;
   });
+  const floor = stackedAxisFloor(values, previous);
   return (
-    <ResponsiveContainer width="100%" height={280}>
+    <ResponsiveContainer width="100%" height={MONTHLY_HEIGHT}>
       <ComposedChart
         data={data}
         stackOffset="sign"
         accessibilityLayer={false}
         margin={{ top: 8, right: 8, left: 8 }}
       >
-        <XAxis
-          dataKey="month"
-          tick={tick}
-          axisLine={axisLine}
-          tickLine={axisLine}
-          tickFormatter={(month: string) => formatMonth(month, language)}
-        />
-        <YAxis
-          tick={tick}
-          axisLine={axisLine}
-          tickLine={axisLine}
-          width={70}
-          tickFormatter={(centimes: number) => formatCompactFrancs(centimes, language)}
-        />
+        <XAxis dataKey="month" {...monthAxis(language)} />
+        <YAxis {...francsAxis(language)} domain={[floor, 'auto']} allowDataOverflow={floor === 0} />
         <Tooltip
-          cursor={cursor}
+          cursor={chartCursor}
           isAnimationActive={false}
           content={({ active, payload, label }) =>
             active && typeof label === 'string' ? (
@@ -212,22 +199,22 @@ export const ShareBars = ({ items, currentLabel, previousLabel, language }: Shar
       >
         <XAxis
           type="number"
-          tick={tick}
-          axisLine={axisLine}
-          tickLine={axisLine}
+          tick={chartTick}
+          axisLine={chartAxisLine}
+          tickLine={chartAxisLine}
           tickFormatter={(centimes: number) => formatCompactFrancs(centimes, language)}
         />
         <YAxis
           type="category"
           dataKey="label"
-          tick={tick}
-          axisLine={axisLine}
-          tickLine={axisLine}
+          tick={chartTick}
+          axisLine={chartAxisLine}
+          tickLine={chartAxisLine}
           width={200}
           tickFormatter={(label: string) => (label.length > 30 ? `${label.slice(0, 29)}…` : label)}
         />
         <Tooltip
-          cursor={cursor}
+          cursor={chartCursor}
           isAnimationActive={false}
           content={({ active, payload, label }) =>
             active && typeof label === 'string' ? (
@@ -308,22 +295,10 @@ export const TrendBars = ({ points, currentLabel, previousLabel, colour, languag
       accessibilityLayer={false}
       margin={{ top: 8, right: 8, left: 8 }}
     >
-      <XAxis
-        dataKey="month"
-        tick={tick}
-        axisLine={axisLine}
-        tickLine={axisLine}
-        tickFormatter={(month: string) => formatMonth(month, language)}
-      />
-      <YAxis
-        tick={tick}
-        axisLine={axisLine}
-        tickLine={axisLine}
-        width={70}
-        tickFormatter={(centimes: number) => formatCompactFrancs(centimes, language)}
-      />
+      <XAxis dataKey="month" {...monthAxis(language)} />
+      <YAxis {...francsAxis(language)} />
       <Tooltip
-        cursor={cursor}
+        cursor={chartCursor}
         isAnimationActive={false}
         content={({ active, payload, label }) =>
           active && typeof label === 'string' ? (

@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthPeriod } from '../../../shared/analytics/centerTotals';
-import { formatInteger, formatMonth } from '../../../shared/core/format';
+import { formatMonth } from '../../../shared/core/format';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
 import { useLanguage } from '../../ui/useLanguage';
 import { AnomalyList } from './AnomalyList';
 import { useAnomalies } from './useAnomalies';
 import { useUnitPriceCounts } from './useUnitPriceCounts';
+import { ShowAllToggle } from '../../ui/ShowAllToggle';
 
 interface AnomaliesPanelProps {
   period: MonthPeriod;
@@ -56,17 +57,12 @@ export const AnomaliesPanel = ({ period, variant = 'panel', limit }: AnomaliesPa
         />
       )}
       {limit !== undefined && shown.length > limit && (
-        <button
-          type="button"
-          className="secondary"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          onClick={() => setExpanded((value) => !value)}
-        >
-          {expanded
-            ? t('overview.showFewer')
-            : t('overview.showAll', { n: formatInteger(shown.length, language) })}
-        </button>
+        <ShowAllToggle
+          expanded={expanded}
+          total={shown.length}
+          controls={listId}
+          onToggle={() => setExpanded((value) => !value)}
+        />
       )}
       {prices.state === 'pending' && <p className="hint">{t('alerts.anomalies.pricesPending')}</p>}
       {prices.state === 'failed' && <p className="hint">{t('alerts.anomalies.pricesFailed')}</p>}

@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
 import type { RequestTimestamp, VerifyTimestamp } from '../../../shared/archive/ports';
 import type { VerifyAuditChain } from '../../../shared/archive/verify';
+import { usePlatform } from '../../platform/PlatformContext';
+import { loadTimestampUrl } from '../settings';
 
 /**
  * What the archive takes from other parts of the app, each optional: the RFC 3161 stamp of the
@@ -13,11 +16,27 @@ export interface ArchiveServices {
   readonly verifyAuditChain?: VerifyAuditChain;
 }
 
-const NONE: ArchiveServices = {};
+// pkijs is large: loaded with the first stamp to check, never with the page.
+const verifyTimestamp: VerifyTimestamp = async (token, sha256) =>
+  (await import('../../../shared/archive/timestamp')).verifyTimestamp(token, sha256);
 
 /**
- * The seam where the time stamp (RequestTimestamp / VerifyTimestamp, shared/archive/ports.ts, with
- * the configured authority's URL) and the audit chain (verifyAuditChain) are wired in: nothing yet.
- * The returned object must stay the same between renders while nothing changes.
+ * The archive's services as configured when the page opens: the authority URL of Settings (read
+ * once; the platform posts the query, through main in the desktop app). The audit chain's check is
+ * the seam left for the audit trail (verifyAuditChain, shared/audit/chain.ts): not wired yet.
  */
-export const useArchiveServices = (): ArchiveServices => NONE;
+export const useArchiveServices = (): ArchiveServices => {
+  const platform = usePlatform();
+  return useMemo(() => {
+    const url = loadTimestampUrl(localStorage);
+    return {
+      verifyTimestamp,
+      ...(url === ''
+        ? {}
+        : {
+            requestTimestamp: (sha256: Uint8Array, signal?: AbortSignal) =>
+              platform.requestTimestamp(url, sha256, signal),
+          }),
+    };
+  }, [platform]);
+};

@@ -5,7 +5,6 @@ import { CustomerSchema, type Invoice } from '../../../shared/api/schemas';
 import { unassignedShareOfAllocated } from '../../../shared/analytics/costPerCenter';
 import { monthlyTrend, summariseOpen } from '../../../shared/invoices/overview';
 import { incompleteMonths, monthsPeriod, newSinceVisit } from '../../../shared/invoices/overviewFacts';
-import { formatInteger } from '../../../shared/core/format';
 import { parseMoney } from '../../../shared/core/money';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
@@ -23,6 +22,7 @@ import { hrefFor, hrefForInvoice } from '../../app/router/routes';
 import { usePreviousVisit } from '../../ui/PreviousVisitContext';
 import { BudgetAlertsCard } from '../budgets';
 import { AnomaliesPanel } from '../anomalies';
+import { ShowAllToggle } from '../../ui/ShowAllToggle';
 
 /** The Overview's anomaly flags cover the latest complete months with cost: what is news, not history. */
 export const ANOMALY_MONTHS = 3;
@@ -51,17 +51,12 @@ const InvoiceList = ({ invoices, empty }: { invoices: readonly Invoice[]; empty:
         ))}
       </ul>
       {invoices.length > LIST_CAP && (
-        <button
-          type="button"
-          className="secondary"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          onClick={() => setExpanded((value) => !value)}
-        >
-          {expanded
-            ? t('overview.showFewer')
-            : t('overview.showAll', { n: formatInteger(invoices.length, language) })}
-        </button>
+        <ShowAllToggle
+          expanded={expanded}
+          total={invoices.length}
+          controls={listId}
+          onToggle={() => setExpanded((value) => !value)}
+        />
       )}
     </>
   );

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatChf, formatCompactFrancs, formatMonth } from '../../../shared/core/format';
+import { formatChf, formatMonth } from '../../../shared/core/format';
 import type { Language } from '../../../shared/i18n/languages';
 import type { MonthCost } from '../../../shared/invoices/overview';
+import { chartCursor, chartTooltipBox, francsAxis, monthAxis } from '../../ui/chartTheme';
 
 interface TrendChartProps {
   months: readonly MonthCost[];
@@ -25,18 +26,6 @@ const bucketOf = (payload: unknown): Bucket | null =>
     ? { month: payload.month, centimes: payload.centimes }
     : null;
 
-// Theme colours, so labels keep 4.5:1 and the tooltip its contrast in light and dark alike.
-const tick = { fontSize: 11, fill: 'var(--muted)' };
-const axisLine = { stroke: 'var(--border)' };
-const tooltipBox = {
-  background: 'var(--surface)',
-  color: 'var(--text)',
-  border: '1px solid var(--border)',
-  borderRadius: 4,
-  padding: '4px 8px',
-  fontSize: 12,
-};
-
 /**
  * Twelve bars of gross cost. The same figures are in a table beside it, which is what screen readers
  * and the keyboard use: the chart is one named image and no Tab stop (recharts' accessibility layer
@@ -50,28 +39,16 @@ export const TrendChart = ({ months, language, label }: TrendChartProps) => {
     <div role="img" aria-label={label} className="trend-chart">
       <ResponsiveContainer width="100%" height={180}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
-          <XAxis
-            dataKey="month"
-            tick={tick}
-            axisLine={axisLine}
-            tickLine={axisLine}
-            tickFormatter={(month: string) => formatMonth(month, language)}
-          />
-          <YAxis
-            tick={tick}
-            axisLine={axisLine}
-            tickLine={axisLine}
-            width={70}
-            tickFormatter={(centimes: number) => formatCompactFrancs(centimes, language)}
-          />
+          <XAxis dataKey="month" {...monthAxis(language)} />
+          <YAxis {...francsAxis(language)} />
           <Tooltip
-            cursor={{ fill: 'var(--border)', fillOpacity: 0.5 }}
+            cursor={chartCursor}
             isAnimationActive={false}
             content={({ active, payload }) => {
               const bucket = active ? bucketOf(payload[0]?.payload) : null;
               if (!bucket) return null;
               return (
-                <div style={tooltipBox}>
+                <div style={chartTooltipBox}>
                   <strong>{formatMonth(bucket.month, language, 'long')}</strong>
                   <br />
                   {t('overview.gross')} {formatChf(bucket.centimes, language)}

@@ -8,10 +8,11 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ConnectionSettings } from './ConnectionSettings';
 import { FormatChoiceField } from './FormatChoiceField';
 import { OutboxPanel } from './OutboxPanel';
-import { OperatorPreferencesPanel } from './OperatorPreferencesPanel';
+import { PreferencesPanel } from './PreferencesPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
 import { AlertSettings } from './AlertSettings';
+import { TimestampSettings } from './TimestampSettings';
 import { usePlatform } from '../../platform/PlatformContext';
 import { themes, type Theme } from './localSettings';
 import { useUiStore } from './uiStore';
@@ -61,7 +62,10 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
       <ErrorBoundary variant="panel" area="settings outbox">
         <OutboxPanel />
       </ErrorBoundary>
-      <OperatorPreferencesPanel />
+      <PreferencesPanel />
+      <ErrorBoundary variant="panel" area="settings time stamp">
+        <TimestampSettings />
+      </ErrorBoundary>
       <fieldset className="card">
         <legend>{t('settings.appearance')}</legend>
         <div className="field">

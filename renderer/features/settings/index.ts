@@ -4,6 +4,7 @@ export {
   loadNotifyNewInvoices,
   loadSyncInterval,
   loadTheme,
+  loadTimestampUrl,
   readProfileSetting,
   writeProfileSetting,
 } from './localSettings';

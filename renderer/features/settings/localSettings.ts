@@ -1,4 +1,5 @@
 import { isLanguage, type Language } from '../../../shared/i18n/languages';
+import { parseTimestampUrl } from '../../../shared/archive/timestampHttp';
 
 /**
  * Per-device choices kept in localStorage. The app's origin never changes, so they survive
@@ -86,4 +87,28 @@ export const saveNotifyNewInvoices = (
   profileId: string | null = null,
 ): void => {
   writeProfileSetting(storage, profileId, NOTIFY_KEY, String(notify));
+};
+
+const TIMESTAMP_URL_KEY = 'invoice-desk.timestamp-authority-url';
+
+/**
+ * The time-stamping authority's URL, a device setting like the theme: which authority a machine
+ * may reach is the machine's matter, whatever customer's archive it exports. Empty means off; a
+ * stored value the rules no longer accept counts as off too, so it is never posted to.
+ */
+export const loadTimestampUrl = (storage: Storage): string => {
+  const value = storage.getItem(TIMESTAMP_URL_KEY) ?? '';
+  return parseTimestampUrl(value) === null ? '' : value;
+};
+
+/** Stores a URL parseTimestampUrl accepts, or forgets it for an empty one; false for anything else. */
+export const saveTimestampUrl = (storage: Storage, url: string): boolean => {
+  const trimmed = url.trim();
+  if (trimmed === '') {
+    storage.removeItem(TIMESTAMP_URL_KEY);
+    return true;
+  }
+  if (parseTimestampUrl(trimmed) === null) return false;
+  storage.setItem(TIMESTAMP_URL_KEY, trimmed);
+  return true;
 };

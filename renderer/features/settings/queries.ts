@@ -4,6 +4,7 @@ import type { LineBlock } from '../../../shared/lines/block';
 import { useDatabase } from '../../db/DatabaseContext';
 import { InvoiceDeskDatabase } from '../../db/database';
 import { checkPreferences } from '../../db/rowChecks';
+import { pdfPageCount, type InvoiceForSavings } from '../../../shared/preferences/savings';
 
 // Every read of an archive the settings make: the active one (live hooks) and, for the profiles, others.
 
@@ -91,4 +92,53 @@ export const useOperatorPreferences = () => {
       skipped: checked.skipped.map((skipped) => ({ ...skipped, key: 'preferences' })),
     };
   }, [db]);
+};
+
+/** The clerk's edit of the preferences while it waits for the operator (pending, conflict or refused). */
+export const usePreferencesEdit = () => {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () =>
+      (await db.outbox.where('[entity+key]').equals(['preferences', 'preferences']).first()) ?? null,
+    [db],
+  );
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Page counts of the cached PDFs, per archive, by invoice and document hash: each PDF is read once. */
+const pageCounts = new WeakMap<InvoiceDeskDatabase, Map<string, number | null>>();
+
+/**
+ * Every invoice's issue date and its PDF's page count (null when the PDF is not cached), for the
+ * paperless savings. Only the PDFs not counted before are read, a hundred at a time.
+ */
+export const readInvoicesForSavings = async (db: InvoiceDeskDatabase): Promise<InvoiceForSavings[]> => {
+  const invoices = await db.invoices.toArray();
+  const cached = new Set(await db.documents.toCollection().primaryKeys());
+  const counts = pageCounts.get(db) ?? new Map<string, number | null>();
+  pageCounts.set(db, counts);
+  const keyOf = (invoice: { id: string; documentSha256: string }) =>
+    `${invoice.id}:${invoice.documentSha256}`;
+  const missing = invoices.filter((invoice) => cached.has(invoice.id) && !counts.has(keyOf(invoice)));
+  for (let start = 0; start < missing.length; start += 100) {
+    const batch = missing.slice(start, start + 100);
+    const documents = await db.documents.bulkGet(batch.map((invoice) => invoice.id));
+    batch.forEach((invoice, index) => {
+      const document = documents[index];
+      counts.set(keyOf(invoice), document ? pdfPageCount(new Uint8Array(document.bytes)) : null);
+    });
+  }
+  // A damaged row (no readable issue date) is left out rather than counted in a year it does not name.
+  return invoices
+    .filter((invoice) => typeof invoice.issueDate === 'string' && ISO_DATE.test(invoice.issueDate))
+    .map((invoice) => ({
+      issueDate: invoice.issueDate,
+      pages: cached.has(invoice.id) ? (counts.get(keyOf(invoice)) ?? null) : null,
+    }));
+};
+
+export const useInvoicesForSavings = () => {
+  const db = useDatabase();
+  return useLiveQuery(() => readInvoicesForSavings(db), [db]);
 };
