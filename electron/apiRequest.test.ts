@@ -13,6 +13,7 @@ import { registerIpcHandlers } from './ipc';
 import {
   createFakeIpcMain,
   createFakeShell,
+  unusedArchiveKey,
   fakeInvokeEvent,
   unusedSaveStreams,
 } from './testing/fakeElectron';
@@ -58,6 +59,7 @@ const setup = async (timeouts?: { headersMs: number; idleMs: number }) => {
       notify: () => true,
       saveFile: () => Promise.resolve('saved'),
       saveStreams: unusedSaveStreams,
+      archiveKey: unusedArchiveKey,
       openFile: () => Promise.resolve(null),
     }),
   );

@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/ipc/contract';
 import { SecretRequiredError, type ConnectionService } from '../shared/connection/service';
 import { externalLinkHosts } from '../shared/externalLinks';
 import { IpcRefusal, type IpcHandlers } from './ipc';
+import type { ArchiveKeyService } from './archiveKey';
 import type { OpenFile } from './openFile';
 import type { SaveFile } from './saveFile';
 import type { SaveStreams } from './saveStream';
@@ -25,6 +26,8 @@ export interface HandlerDeps {
   saveStreams: SaveStreams;
   /** Asks the clerk for a file to open and reads it within the size bound. */
   openFile: OpenFile;
+  /** The installation's archive signing key; its private half stays here. */
+  archiveKey: ArchiveKeyService;
   /** Posts an RFC 3161 query to a time-stamping authority; by default over node's fetch. */
   forwardTimestamp?: ForwardTimestamp;
 }
@@ -42,6 +45,7 @@ export const createIpcHandlers = ({
   saveFile,
   saveStreams,
   openFile,
+  archiveKey,
   forwardTimestamp = createTimestampForwarder({ fetch: (url, init) => fetch(url, init) }),
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
@@ -109,6 +113,9 @@ export const createIpcHandlers = ({
     },
     // The contract has already refused any type other than the four spreadsheet formats.
     openFile: ({ accept }) => openFile(accept),
+    // The contract has already bounded the bytes; only the signature goes back.
+    archiveKeySign: ({ bytes }) => archiveKey.sign(bytes),
+    archiveKeyPublic: () => archiveKey.publicKeyPem(),
     // The contract has already bounded the URL's length and the query's size; the URL's scheme and
     // host are checked by the forwarder, as the page's own requests are.
     requestTimestamp: (request) => forwardTimestamp(request),

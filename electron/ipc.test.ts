@@ -8,6 +8,7 @@ import { registerIpcHandlers } from './ipc';
 import {
   createFakeIpcMain,
   createFakeShell,
+  unusedArchiveKey,
   fakeInvokeEvent,
   unusedSaveStreams,
 } from './testing/fakeElectron';
@@ -46,6 +47,7 @@ const setup = () => {
     notify,
     saveFile,
     saveStreams: unusedSaveStreams,
+    archiveKey: unusedArchiveKey,
     openFile,
   });
   const registration = registerIpcHandlers(ipc.registrar, handlers);

@@ -19,6 +19,8 @@ import { DEFAULT_CONNECTION } from '../shared/connection/settings';
 import { externalLinkHosts } from '../shared/externalLinks';
 import { catalogues } from '../shared/i18n/catalogues';
 import { pickLanguage } from '../shared/i18n/languages';
+import { webcrypto } from 'node:crypto';
+import { createArchiveKey } from './archiveKey';
 import { createCredentialVault } from './credentialVault';
 import { createDemoBackend } from './demoBackend';
 import { binaryFile, textFile } from './userFiles';
@@ -132,6 +134,11 @@ if (!app.requestSingleInstanceLock()) {
         saveFile,
         saveStreams,
         openFile,
+        archiveKey: createArchiveKey({
+          safeStorage,
+          file: binaryFile(userFile('archive-key.bin')),
+          subtle: webcrypto.subtle,
+        }),
       }),
     );
     // Nothing may answer the page once the app is going away.

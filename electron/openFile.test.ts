@@ -10,6 +10,7 @@ import {
   createFakeIpcMain,
   createFakeOpenDialog,
   createFakeShell,
+  unusedArchiveKey,
   fakeInvokeEvent,
   unusedSaveStreams,
 } from './testing/fakeElectron';
@@ -48,6 +49,7 @@ const setup = (maxBytes?: number) => {
       notify: () => true,
       saveFile: () => Promise.resolve('saved'),
       saveStreams: unusedSaveStreams,
+      archiveKey: unusedArchiveKey,
       openFile,
     }),
   );

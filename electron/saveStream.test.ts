@@ -12,6 +12,7 @@ import {
   createFakeDialog,
   createFakeIpcMain,
   createFakeShell,
+  unusedArchiveKey,
   fakeInvokeEvent,
 } from './testing/fakeElectron';
 
@@ -50,6 +51,7 @@ const setup = (open?: SaveStreamDeps['open']) => {
       notify: () => true,
       saveFile: () => Promise.resolve('saved'),
       saveStreams,
+      archiveKey: unusedArchiveKey,
       openFile: () => Promise.resolve(null),
     }),
   );

@@ -10,6 +10,7 @@ import {
   createFakeIpcMain,
   createFakeOpenDialog,
   createFakeShell,
+  unusedArchiveKey,
   fakeInvokeEvent,
   unusedSaveStreams,
 } from './testing/fakeElectron';
@@ -47,6 +48,7 @@ const setup = () => {
       notify: () => true,
       saveFile: () => Promise.resolve('saved'),
       saveStreams: unusedSaveStreams,
+      archiveKey: unusedArchiveKey,
       openFile: createOpenFile({
         showOpenDialog: (options) => dialog.showOpenDialog(options),
         filterName: () => '',

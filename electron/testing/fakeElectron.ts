@@ -7,6 +7,7 @@ import type {
   SaveDialogReturnValue,
 } from 'electron';
 import type { IpcRegistrar, SenderEvent } from '../ipc';
+import type { ArchiveKeyService } from '../archiveKey';
 import type { SaveStreams } from '../saveStream';
 import type { GuardedContents, PermissionSession, PreventableEvent } from '../security';
 import type { AppWindow } from '../window';
@@ -176,3 +177,26 @@ export const unusedSaveStreams: SaveStreams = {
   abort: () => Promise.reject(new Error('no save streams in this test')),
   abortAll: () => Promise.resolve(),
 };
+
+/** The archive key for suites about other messages: any use is a test bug, so it throws. */
+export const unusedArchiveKey: ArchiveKeyService = {
+  sign: () => Promise.reject(new Error('no archive key in this test')),
+  publicKeyPem: () => Promise.reject(new Error('no archive key in this test')),
+};
+
+/**
+ * Electron's safeStorage: reversible, never stores the plain text; `available` false is an OS without
+ * a keyring; a blob starting with 0xff is one another account encrypted.
+ */
+export const createFakeSafeStorage = (available = true) => ({
+  available,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  encryptString: (plain: string): Buffer =>
+    Buffer.from(Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a)),
+  decryptString: (data: Buffer): string => {
+    if (data[0] === 0xff) throw new Error('cannot decrypt');
+    return Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8');
+  },
+});

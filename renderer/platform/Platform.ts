@@ -1,4 +1,5 @@
 import type { Fetch } from '../../shared/api/client';
+import type { ArchiveKey } from '../../shared/archive/seal';
 import type { ConnectionInfo, SaveConnectionRequest } from '../../shared/connection/settings';
 import type { ConnectionTestOutcome } from '../../shared/connection/testConnection';
 import type { AppInfo, IpcFailureCode } from '../../shared/ipc/contract';
@@ -67,6 +68,12 @@ export interface Platform {
   requestTimestamp(url: string, sha256: Uint8Array, signal?: AbortSignal): Promise<Uint8Array>;
   /** A desktop notification; false when the host cannot or may not show one. */
   notify(title: string, body: string): Promise<boolean>;
+  /**
+   * The installation's archive signing key (ECDSA P-256): kept in main in the desktop app, a
+   * non-extractable WebCrypto key in the browser. Rejects with PlatformError('archive.keyUnavailable')
+   * where the desktop app has no OS encryption to keep it.
+   */
+  readonly archiveKey: ArchiveKey;
   /** Authenticated access to the billing API by path ("/v1/invoices?..."); no credential ever reaches the caller. */
   readonly apiFetch: Fetch;
 }

@@ -24,6 +24,8 @@ const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
     saveStreamFinish: refuse,
     saveStreamAbort: refuse,
     openFile: refuse,
+    archiveKeySign: refuse,
+    archiveKeyPublic: refuse,
     requestTimestamp: refuse,
     apiRequest: (request) => {
       sent.push(request);

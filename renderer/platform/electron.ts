@@ -118,5 +118,9 @@ export const createElectronPlatform = (
   },
   openFile: async (request) => unwrap(await bridge.openFile(request)),
   notify: async (title, body) => (await bridge.notify({ title, body })).ok,
+  archiveKey: {
+    sign: async (bytes) => unwrap(await bridge.archiveKeySign({ bytes })),
+    publicKeyPem: async () => unwrap(await bridge.archiveKeyPublic(undefined)),
+  },
   apiFetch: forwardApiRequest(bridge, newId),
 });

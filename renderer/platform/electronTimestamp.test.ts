@@ -26,6 +26,8 @@ const bridgeWith = (requestTimestamp: InvoiceDeskBridge['requestTimestamp']): In
     saveStreamFinish: refuse,
     saveStreamAbort: refuse,
     openFile: refuse,
+    archiveKeySign: refuse,
+    archiveKeyPublic: refuse,
     requestTimestamp,
   };
 };

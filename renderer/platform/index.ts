@@ -1,5 +1,6 @@
 import { DEFAULT_SIMULATOR_URL } from '../../shared/connection/settings';
 import type { InvoiceDeskBridge } from '../../shared/ipc/contract';
+import { createWebArchiveKey } from './archiveKeyWeb';
 import { createElectronPlatform } from './electron';
 import type { Platform } from './Platform';
 import { createWebPlatform, type SavePicker } from './web';
@@ -44,6 +45,7 @@ export const detectPlatform = (): Platform =>
         localStorage,
         sessionStorage,
         demoUrl,
+        archiveKey: createWebArchiveKey(indexedDB),
         files: {
           createObjectUrl: (blob) => URL.createObjectURL(blob),
           revokeObjectUrl: (url) => {

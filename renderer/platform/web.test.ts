@@ -1,8 +1,15 @@
+import type { ArchiveKey } from '../../shared/archive/seal';
 import { describe, expect, it, vi } from 'vitest';
 import { stallHeaders, startHostileServer, token } from '../../tests/testing/hostileServer';
 import { PlatformError } from './Platform';
 import { memoryStorage } from '../testing/memoryStorage';
 import { createWebPlatform, type WebPlatformDeps } from './web';
+
+/** These suites are about files and requests: signing is archiveKeyWeb.test.ts's. */
+const noArchiveKey: ArchiveKey = {
+  sign: () => Promise.reject(new Error('no archive key here')),
+  publicKeyPem: () => Promise.reject(new Error('no archive key here')),
+};
 
 const setup = (picked: File[] = []) => {
   const events: string[] = [];
@@ -38,6 +45,7 @@ const setup = (picked: File[] = []) => {
     localStorage: memoryStorage(),
     sessionStorage: memoryStorage(),
     demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
+    archiveKey: noArchiveKey,
     files,
   });
   return { platform, events, blobs, opened, runLater: () => pending.splice(0).forEach((task) => task()) };
@@ -53,6 +61,7 @@ const setupWith = (extra: Partial<WebPlatformDeps['files']>) => {
     localStorage: memoryStorage(),
     sessionStorage: memoryStorage(),
     demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
+    archiveKey: noArchiveKey,
     files: {
       createObjectUrl: () => 'blob:test/x',
       revokeObjectUrl: () => undefined,
@@ -175,6 +184,7 @@ describe('web platform: apiFetch', () => {
         localStorage: memoryStorage(),
         sessionStorage: memoryStorage(),
         demoUrl: () => Promise.resolve(server.url),
+        archiveKey: noArchiveKey,
         files: {
           createObjectUrl: () => '',
           revokeObjectUrl: () => undefined,

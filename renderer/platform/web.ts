@@ -7,6 +7,7 @@ import {
 } from '../../shared/connection/service';
 import { externalLinkHosts, isAllowedExternalUrl } from '../../shared/externalLinks';
 import { SaveFileRequestSchema } from '../../shared/ipc/saveFile';
+import type { ArchiveKey } from '../../shared/archive/seal';
 import type { Platform } from './Platform';
 import { PlatformError } from './Platform';
 import { readPickedFile } from './readFile';
@@ -31,6 +32,8 @@ export interface WebPlatformDeps {
     request: () => Promise<NotificationPermission>;
     show: (title: string, body: string) => void;
   };
+  /** The installation's archive key (archiveKeyWeb.ts: non-extractable, kept in IndexedDB). */
+  archiveKey: ArchiveKey;
   /** Downloads through an object URL and an <a download>, the only way a page can save a file. */
   files: {
     createObjectUrl: (blob: Blob) => string;
@@ -205,6 +208,7 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
       notifications.show(title, body);
       return true;
     },
+    archiveKey: deps.archiveKey,
     // The same request shape as over IPC, so both platforms forward exactly the same subset of fetch.
     // The caller's signal reaches the raw fetch: cancelling a sync aborts the request in flight.
     apiFetch: async (path, init) =>

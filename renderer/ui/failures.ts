@@ -15,6 +15,7 @@ export type FailureKey =
   | 'files.refused'
   | 'files.tooLarge'
   | 'files.unreadable'
+  | 'archive.keyUnavailable'
   | 'problems.action.quota'
   | 'problems.action.expired'
   | 'problems.action.unexpected'
@@ -29,6 +30,7 @@ const platformKeys = {
   'files.refused': 'files.refused',
   'files.tooLarge': 'files.tooLarge',
   'files.unreadable': 'files.unreadable',
+  'archive.keyUnavailable': 'archive.keyUnavailable',
 } as const satisfies Record<PlatformErrorCode, FailureKey>;
 
 /** A typed failure the line-index worker reports (see workers/lineIndex/protocol.ts). */

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
 
 /**
  * The audit log's hash chain. Every entry carries its place (`seq`: 1, 2, 3, … without gaps), the
@@ -142,4 +143,37 @@ export const verifyAuditChain = (entries: readonly Linked[], expected?: ChainHea
   if (problems.length === 0) return { ok: true, count: entries.length, head };
   problems.sort((left, right) => placeOf(left) - placeOf(right));
   return { ok: false, count: entries.length, head, problems };
+};
+
+const LinkedRowSchema = z.looseObject({
+  seq: z.int().min(1),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** The head of a log read back from a file (an archive's audit-log.json): its last entry's place and hash. */
+export const headOfRows = (rows: readonly unknown[]): ChainHead | null => {
+  const last = LinkedRowSchema.safeParse(rows.at(-1));
+  return last.success ? { seq: last.data.seq, hash: last.data.hash } : null;
+};
+
+/**
+ * Checks a log read back from a file, whose rows are not trusted to be entries at all: a row
+ * without its place or hashes is named as altered at its position, since nothing else can say
+ * which entry it was.
+ */
+export const verifyChainOfRows = (rows: readonly unknown[], expected: ChainHead | null): ChainVerdict => {
+  const linked: (object & ChainLink)[] = [];
+  const unreadable: ChainProblem[] = [];
+  rows.forEach((row, index) => {
+    const parsed = LinkedRowSchema.safeParse(row);
+    if (parsed.success) linked.push(parsed.data);
+    else unreadable.push({ code: 'altered', seq: index + 1 });
+  });
+  const verdict = verifyAuditChain(linked, expected);
+  if (unreadable.length === 0) return verdict;
+  const problems = [...unreadable, ...(verdict.ok ? [] : verdict.problems)].sort(
+    (left, right) => placeOf(left) - placeOf(right),
+  );
+  return { ok: false, count: rows.length, head: verdict.head, problems };
 };

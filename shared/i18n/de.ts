@@ -154,6 +154,7 @@ export const de: Catalogue = {
     analytics: 'Auswertungen',
     exports: 'Exporte',
     auditTrail: 'Prüfprotokoll',
+    archive: 'Archiv',
     settings: 'Einstellungen',
   },
   pages: {
@@ -1629,6 +1630,112 @@ export const de: Catalogue = {
         tailMissing: 'Einträge {{from}} bis {{to}} am Ende wurden entfernt.',
         headMismatch: 'Eintrag {{seq}} ist nicht der erfasste.',
       },
+    },
+  },
+  archive: {
+    title: 'Archiv',
+    intro:
+      'Rechnungen sind zehn Jahre aufzubewahren (Art. 958f OR); der Betreiber stellt sie nur 18 Monate bereit. Exportieren Sie alles, was dieses Gerät hält, als ein signiertes Archiv, und prüfen Sie ein solches Archiv jederzeit.',
+    keyUnavailable:
+      'Dieser Computer bietet keinen geschützten Speicher für den Signaturschlüssel des Archivs; Archive können hier nicht signiert werden.',
+    export: {
+      heading: 'Archiv exportieren',
+      description:
+        'Eine ZIP-Datei: jedes zwischengespeicherte Rechnungs-PDF wie ausgestellt, die Rechnungen und ihre Positionen als CSV und JSON, das Protokoll und ein Manifest mit dem SHA-256 jeder Datei, signiert mit dem Schlüssel dieser Installation.',
+      holds: 'Dieses Archiv enthält {{invoices}} Rechnungen, {{documents}} PDFs und {{lines}} Positionen.',
+      stampOn: 'Das Manifest erhält einen Zeitstempel der eingerichteten Zeitstempelstelle.',
+      stampOff:
+        'Keine Zeitstempelstelle eingerichtet: Das Archiv wird signiert, aber nicht mit einem Zeitstempel versehen.',
+      start: 'Archiv exportieren…',
+      fileSubject: 'archiv',
+      progress: 'Fortschritt des Exports',
+      running: 'Das Archiv wird geschrieben… {{percent}}',
+      cancel: 'Abbrechen',
+      cancelled: 'Der Export wurde abgebrochen; es blieb keine Datei zurück.',
+      saved: 'Das Archiv ist gespeichert: {{documents}} PDFs, {{lines}} Positionen, {{size}}.',
+      fingerprint: 'SHA-256 des Manifests',
+      stamped: 'Das Manifest hat einen Zeitstempel.',
+      stampFailed:
+        'Die Zeitstempelstelle hat nicht geantwortet: Das Archiv ist signiert, hat aber keinen Zeitstempel. Exportieren Sie es später erneut, um es stempeln zu lassen.',
+      failed: 'Das Archiv konnte nicht exportiert werden: {{reason}}',
+    },
+    verify: {
+      heading: 'Archiv prüfen',
+      description:
+        'Wählen Sie ein aus Invoice Desk exportiertes Archiv oder ziehen Sie es hierher: Jede Datei wird mit dem signierten Manifest verglichen.',
+      choose: 'Archiv wählen…',
+      dropHere: 'Archiv-ZIP hierher ziehen',
+      progress: 'Fortschritt der Prüfung',
+      running: '«{{name}}» wird geprüft… {{percent}}',
+      passed:
+        '«{{name}}» ist unversehrt: Alle {{count}} Dateien stimmen mit dem signierten Manifest überein.',
+      notPassed: '«{{name}}» stimmt nicht mit dem Signierten überein.',
+      exported: 'Exportiert am {{date}} mit Invoice Desk {{version}} für {{customer}}.',
+      unknownCustomer: 'einen unbekannten Kunden',
+      holds:
+        '{{invoices}} Rechnungen, {{documents}} PDFs, {{lines}} Positionen, {{entries}} Protokolleinträge.',
+      missing: 'Fehlt: im Manifest aufgeführt, nicht in der ZIP-Datei',
+      altered: 'Verändert: nicht, was das Manifest angibt',
+      added: 'Hinzugefügt: in der ZIP-Datei, nicht im Manifest',
+      reasons: {
+        hash: 'Inhalt geändert',
+        size: 'Grösse geändert',
+        unreadable: 'nicht lesbar',
+      },
+      signature: {
+        valid: 'Die Signatur des Manifests ist gültig.',
+        invalid: 'Die Signatur des Manifests stimmt nicht: Das Manifest wurde nach dem Signieren verändert.',
+        missing: 'Das Archiv enthält keine Signatur.',
+        badKey:
+          'Der öffentliche Schlüssel des Archivs ist nicht lesbar; die Signatur kann nicht geprüft werden.',
+      },
+      ownKey: {
+        yes: 'Es wurde auf dieser Installation signiert.',
+        no: 'Es wurde von einer anderen Installation von Invoice Desk signiert.',
+      },
+      timestamp: {
+        none: 'Kein Zeitstempel.',
+        notChecked: 'Ein Zeitstempel ist vorhanden, kann hier aber nicht geprüft werden.',
+        valid: 'Zeitstempel vom {{time}} durch {{authority}}; der Zeitstempel ist gültig.',
+        invalid: 'Der Zeitstempel ist nicht gültig: {{problem}}.',
+        unknownAuthority: 'eine unbenannte Stelle',
+        problems: {
+          malformed: 'er ist nicht lesbar',
+          digestMismatch: 'er gilt einem anderen Manifest',
+          badSignature: 'seine Signatur hält nicht',
+          notForTimeStamping: 'sein Zertifikat ist nicht für Zeitstempel bestimmt',
+        },
+      },
+      auditChain: {
+        missing: 'Das Archiv enthält kein Protokoll.',
+        notChecked: 'Die Hash-Kette des Protokolls wurde nicht geprüft.',
+        unreadable: 'Das Protokoll ist nicht lesbar.',
+        valid: 'Die Hash-Kette des Protokolls mit {{count}} Einträgen ist unversehrt.',
+        broken:
+          'Die Hash-Kette des Protokolls bricht bei Eintrag {{entry}}: Ein Eintrag wurde entfernt oder verändert.',
+      },
+      unreadable: {
+        notZip: '«{{name}}» ist keine ZIP-Datei.',
+        unsupported:
+          '«{{name}}» nutzt ZIP-Funktionen, die Invoice Desk nicht schreibt (ZIP64, Verschlüsselung oder eine andere Komprimierung).',
+        damaged: '«{{name}}» ist beschädigt und kann nicht als ZIP-Datei gelesen werden.',
+        noManifest:
+          '«{{name}}» ist eine ZIP-Datei, aber kein Archiv von Invoice Desk: Es enthält kein Manifest.',
+        badManifest: 'Das Manifest von «{{name}}» ist nicht lesbar.',
+      },
+      failed: 'Das Archiv konnte nicht geprüft werden: {{reason}}',
+    },
+    retention: {
+      label: 'Aufbewahrung',
+      keptUntil: 'Aufbewahrt bis {{date}}; danach darf sie gelöscht werden.',
+      law: 'Art. 958f OR: Rechnungen werden ab Rechnungsdatum zehn Jahre aufbewahrt.',
+      hold_one:
+        '{{count}} Rechnung dieses Archivs stellt der Betreiber nicht mehr bereit; sie ist bis {{date}} aufzubewahren (Art. 958f OR). Exportieren Sie das Archiv, bevor Sie es löschen.',
+      hold_other:
+        '{{count}} Rechnungen dieses Archivs stellt der Betreiber nicht mehr bereit; sie sind bis {{date}} aufzubewahren (Art. 958f OR). Exportieren Sie das Archiv, bevor Sie es löschen.',
+      acknowledge: 'Ich habe dieses Archiv exportiert und bewahre es bis {{date}} auf.',
+      checking: 'Es wird geprüft, was dieses Archiv noch aufbewahren muss…',
+      refused: 'Rechnungen in der Aufbewahrungsfrist werden ohne die Bestätigung nicht gelöscht.',
     },
   },
   preferences: {

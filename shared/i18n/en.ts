@@ -150,6 +150,7 @@ export const en = {
     analytics: 'Analytics',
     exports: 'Exports',
     auditTrail: 'Audit trail',
+    archive: 'Archive',
     settings: 'Settings',
   },
   pages: {
@@ -1595,6 +1596,106 @@ export const en = {
         tailMissing: 'Entries {{from}} to {{to}} at the end were removed.',
         headMismatch: 'Entry {{seq}} is not the one recorded.',
       },
+    },
+  },
+  archive: {
+    title: 'Archive',
+    intro:
+      'Invoices must be kept for ten years (Art. 958f CO); the operator serves them for 18 months only. Export everything this device holds as one signed archive, and check such an archive at any time.',
+    keyUnavailable:
+      'This computer offers no protected storage for the archive signing key, so archives cannot be signed here.',
+    export: {
+      heading: 'Export archive',
+      description:
+        'One zip file: every cached invoice PDF as issued, the invoices and their lines as CSV and JSON, the audit log, and a manifest with the SHA-256 of every file, signed with this installation’s key.',
+      holds: 'This archive holds {{invoices}} invoices, {{documents}} PDFs and {{lines}} lines.',
+      stampOn: 'The manifest is time-stamped by the configured time-stamping authority.',
+      stampOff: 'No time-stamping authority is configured: the archive is signed, not time-stamped.',
+      start: 'Export archive…',
+      fileSubject: 'archive',
+      progress: 'Export progress',
+      running: 'Writing the archive… {{percent}}',
+      cancel: 'Cancel',
+      cancelled: 'The export was cancelled; no file was left behind.',
+      saved: 'The archive is saved: {{documents}} PDFs, {{lines}} lines, {{size}}.',
+      fingerprint: 'Manifest SHA-256',
+      stamped: 'The manifest is time-stamped.',
+      stampFailed:
+        'The time-stamping authority did not answer: the archive is signed but not time-stamped. Export it again later to have it stamped.',
+      failed: 'The archive could not be exported: {{reason}}',
+    },
+    verify: {
+      heading: 'Verify archive',
+      description:
+        'Choose an archive exported from Invoice Desk, or drop it here: every file is checked against the signed manifest.',
+      choose: 'Choose archive…',
+      dropHere: 'Drop an archive zip here',
+      progress: 'Verification progress',
+      running: 'Checking “{{name}}”… {{percent}}',
+      passed: '“{{name}}” is intact: all {{count}} files match the signed manifest.',
+      notPassed: '“{{name}}” does not match what was signed.',
+      exported: 'Exported on {{date}} with Invoice Desk {{version}} for {{customer}}.',
+      unknownCustomer: 'an unknown customer',
+      holds: '{{invoices}} invoices, {{documents}} PDFs, {{lines}} lines, {{entries}} audit entries.',
+      missing: 'Missing: listed in the manifest, not in the zip',
+      altered: 'Altered: not what the manifest says',
+      added: 'Added: in the zip, not in the manifest',
+      reasons: {
+        hash: 'content changed',
+        size: 'size changed',
+        unreadable: 'cannot be read',
+      },
+      signature: {
+        valid: 'The manifest’s signature is valid.',
+        invalid: 'The manifest’s signature does not match: the manifest was changed after it was signed.',
+        missing: 'The archive holds no signature.',
+        badKey: 'The archive’s public key cannot be read, so its signature cannot be checked.',
+      },
+      ownKey: {
+        yes: 'It was signed on this installation.',
+        no: 'It was signed by another installation of Invoice Desk.',
+      },
+      timestamp: {
+        none: 'No time stamp.',
+        notChecked: 'A time stamp is present but cannot be checked here.',
+        valid: 'Time-stamped on {{time}} by {{authority}}; the time stamp is valid.',
+        invalid: 'The time stamp is not valid: {{problem}}.',
+        unknownAuthority: 'an unnamed authority',
+        problems: {
+          malformed: 'it cannot be read',
+          digestMismatch: 'it stamps another manifest',
+          badSignature: 'its signature does not hold',
+          notForTimeStamping: 'its certificate is not one for time stamps',
+        },
+      },
+      auditChain: {
+        missing: 'The archive holds no audit log.',
+        notChecked: 'The audit log’s hash chain was not checked.',
+        unreadable: 'The audit log cannot be read.',
+        valid: 'The audit log’s hash chain of {{count}} entries is intact.',
+        broken: 'The audit log’s hash chain breaks at entry {{entry}}: an entry was removed or altered.',
+      },
+      unreadable: {
+        notZip: '“{{name}}” is not a zip file.',
+        unsupported:
+          '“{{name}}” uses zip features Invoice Desk does not write (ZIP64, encryption or another compression).',
+        damaged: '“{{name}}” is damaged and cannot be read as a zip file.',
+        noManifest: '“{{name}}” is a zip file, but not an Invoice Desk archive: it holds no manifest.',
+        badManifest: 'The manifest of “{{name}}” cannot be read.',
+      },
+      failed: 'The archive could not be checked: {{reason}}',
+    },
+    retention: {
+      label: 'Retention',
+      keptUntil: 'Kept until {{date}}; may be deleted after that.',
+      law: 'Art. 958f CO: invoices are kept for ten years from their issue date.',
+      hold_one:
+        '{{count}} invoice of this archive is no longer served by the operator and must be kept until {{date}} (Art. 958f CO). Export its archive before you delete it.',
+      hold_other:
+        '{{count}} invoices of this archive are no longer served by the operator and must be kept until {{date}} (Art. 958f CO). Export its archive before you delete it.',
+      acknowledge: 'I have exported this archive and will keep it until {{date}}.',
+      checking: 'Checking what this archive must still keep…',
+      refused: 'Invoices under retention cannot be deleted without the confirmation.',
     },
   },
   preferences: {

@@ -156,6 +156,7 @@ export const fr: Catalogue = {
     analytics: 'Analyses',
     exports: 'Exports',
     auditTrail: 'Journal d’audit',
+    archive: 'Archive',
     settings: 'Paramètres',
   },
   pages: {
@@ -1621,6 +1622,109 @@ export const fr: Catalogue = {
         tailMissing: 'Les entrées {{from}} à {{to}} à la fin ont été supprimées.',
         headMismatch: 'L’entrée {{seq}} n’est pas celle qui a été enregistrée.',
       },
+    },
+  },
+  archive: {
+    title: 'Archive',
+    intro:
+      'Les factures doivent être conservées dix ans (art. 958f CO) ; l’opérateur ne les met à disposition que 18 mois. Exportez tout ce que cet appareil contient en une archive signée, et vérifiez une telle archive à tout moment.',
+    keyUnavailable:
+      'Cet ordinateur n’offre aucun stockage protégé pour la clé de signature des archives : les archives ne peuvent pas être signées ici.',
+    export: {
+      heading: 'Exporter l’archive',
+      description:
+        'Un seul fichier zip : chaque PDF de facture en cache tel qu’émis, les factures et leurs positions en CSV et JSON, le journal et un manifeste avec le SHA-256 de chaque fichier, signé avec la clé de cette installation.',
+      holds: 'Cette archive contient {{invoices}} factures, {{documents}} PDF et {{lines}} positions.',
+      stampOn: 'Le manifeste est horodaté par l’autorité d’horodatage configurée.',
+      stampOff: 'Aucune autorité d’horodatage n’est configurée : l’archive est signée, mais pas horodatée.',
+      start: 'Exporter l’archive…',
+      fileSubject: 'archive',
+      progress: 'Progression de l’export',
+      running: 'Écriture de l’archive… {{percent}}',
+      cancel: 'Annuler',
+      cancelled: 'L’export a été annulé ; aucun fichier n’a été laissé.',
+      saved: 'L’archive est enregistrée : {{documents}} PDF, {{lines}} positions, {{size}}.',
+      fingerprint: 'SHA-256 du manifeste',
+      stamped: 'Le manifeste est horodaté.',
+      stampFailed:
+        'L’autorité d’horodatage n’a pas répondu : l’archive est signée, mais pas horodatée. Exportez-la plus tard pour la faire horodater.',
+      failed: 'L’archive n’a pas pu être exportée : {{reason}}',
+    },
+    verify: {
+      heading: 'Vérifier une archive',
+      description:
+        'Choisissez une archive exportée d’Invoice Desk ou déposez-la ici : chaque fichier est comparé au manifeste signé.',
+      choose: 'Choisir une archive…',
+      dropHere: 'Déposez un zip d’archive ici',
+      progress: 'Progression de la vérification',
+      running: 'Vérification de « {{name}} »… {{percent}}',
+      passed: '« {{name}} » est intacte : les {{count}} fichiers correspondent au manifeste signé.',
+      notPassed: '« {{name}} » ne correspond pas à ce qui a été signé.',
+      exported: 'Exportée le {{date}} avec Invoice Desk {{version}} pour {{customer}}.',
+      unknownCustomer: 'un client inconnu',
+      holds: '{{invoices}} factures, {{documents}} PDF, {{lines}} positions, {{entries}} entrées du journal.',
+      missing: 'Manquant : dans le manifeste, pas dans le zip',
+      altered: 'Modifié : ne correspond pas au manifeste',
+      added: 'Ajouté : dans le zip, pas dans le manifeste',
+      reasons: {
+        hash: 'contenu modifié',
+        size: 'taille modifiée',
+        unreadable: 'illisible',
+      },
+      signature: {
+        valid: 'La signature du manifeste est valide.',
+        invalid:
+          'La signature du manifeste ne correspond pas : le manifeste a été modifié après sa signature.',
+        missing: 'L’archive ne contient aucune signature.',
+        badKey: 'La clé publique de l’archive est illisible : sa signature ne peut pas être vérifiée.',
+      },
+      ownKey: {
+        yes: 'Elle a été signée sur cette installation.',
+        no: 'Elle a été signée par une autre installation d’Invoice Desk.',
+      },
+      timestamp: {
+        none: 'Pas d’horodatage.',
+        notChecked: 'Un horodatage est présent, mais ne peut pas être vérifié ici.',
+        valid: 'Horodatée le {{time}} par {{authority}} ; l’horodatage est valide.',
+        invalid: 'L’horodatage n’est pas valide : {{problem}}.',
+        unknownAuthority: 'une autorité sans nom',
+        problems: {
+          malformed: 'il est illisible',
+          digestMismatch: 'il porte sur un autre manifeste',
+          badSignature: 'sa signature ne tient pas',
+          notForTimeStamping: 'son certificat n’est pas destiné à l’horodatage',
+        },
+      },
+      auditChain: {
+        missing: 'L’archive ne contient pas de journal.',
+        notChecked: 'La chaîne de hachage du journal n’a pas été vérifiée.',
+        unreadable: 'Le journal est illisible.',
+        valid: 'La chaîne de hachage du journal, {{count}} entrées, est intacte.',
+        broken:
+          'La chaîne de hachage du journal est rompue à l’entrée {{entry}} : une entrée a été supprimée ou modifiée.',
+      },
+      unreadable: {
+        notZip: '« {{name}} » n’est pas un fichier zip.',
+        unsupported:
+          '« {{name}} » utilise des fonctions zip qu’Invoice Desk n’écrit pas (ZIP64, chiffrement ou autre compression).',
+        damaged: '« {{name}} » est endommagé et ne peut pas être lu comme fichier zip.',
+        noManifest:
+          '« {{name}} » est un fichier zip, mais pas une archive d’Invoice Desk : il ne contient aucun manifeste.',
+        badManifest: 'Le manifeste de « {{name}} » est illisible.',
+      },
+      failed: 'L’archive n’a pas pu être vérifiée : {{reason}}',
+    },
+    retention: {
+      label: 'Conservation',
+      keptUntil: 'Conservée jusqu’au {{date}} ; peut être supprimée ensuite.',
+      law: 'Art. 958f CO : les factures sont conservées dix ans à compter de leur date d’émission.',
+      hold_one:
+        '{{count}} facture de cette archive n’est plus mise à disposition par l’opérateur et doit être conservée jusqu’au {{date}} (art. 958f CO). Exportez l’archive avant de la supprimer.',
+      hold_other:
+        '{{count}} factures de cette archive ne sont plus mises à disposition par l’opérateur et doivent être conservées jusqu’au {{date}} (art. 958f CO). Exportez l’archive avant de la supprimer.',
+      acknowledge: 'J’ai exporté cette archive et je la conserve jusqu’au {{date}}.',
+      checking: 'Vérification de ce que cette archive doit encore conserver…',
+      refused: 'Des factures soumises à conservation ne sont pas supprimées sans la confirmation.',
     },
   },
   preferences: {

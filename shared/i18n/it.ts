@@ -154,6 +154,7 @@ export const it: Catalogue = {
     analytics: 'Analisi',
     exports: 'Esportazioni',
     auditTrail: 'Registro di controllo',
+    archive: 'Archivio',
     settings: 'Impostazioni',
   },
   pages: {
@@ -1612,6 +1613,109 @@ export const it: Catalogue = {
         tailMissing: 'Le voci da {{from}} a {{to}} alla fine sono state rimosse.',
         headMismatch: 'La voce {{seq}} non è quella registrata.',
       },
+    },
+  },
+  archive: {
+    title: 'Archivio',
+    intro:
+      'Le fatture vanno conservate per dieci anni (art. 958f CO); il gestore le mette a disposizione solo per 18 mesi. Esportate tutto ciò che questo dispositivo contiene in un archivio firmato e verificate un tale archivio in qualsiasi momento.',
+    keyUnavailable:
+      'Questo computer non offre una memoria protetta per la chiave di firma dell’archivio: qui gli archivi non possono essere firmati.',
+    export: {
+      heading: 'Esporta archivio',
+      description:
+        'Un unico file zip: ogni PDF di fattura in cache così come emesso, le fatture e le loro posizioni in CSV e JSON, il registro e un manifesto con lo SHA-256 di ogni file, firmato con la chiave di questa installazione.',
+      holds: 'Questo archivio contiene {{invoices}} fatture, {{documents}} PDF e {{lines}} posizioni.',
+      stampOn: 'Il manifesto riceve una marca temporale dall’autorità configurata.',
+      stampOff:
+        'Nessuna autorità di marcatura temporale configurata: l’archivio è firmato, ma senza marca temporale.',
+      start: 'Esporta archivio…',
+      fileSubject: 'archivio',
+      progress: 'Avanzamento dell’esportazione',
+      running: 'Scrittura dell’archivio… {{percent}}',
+      cancel: 'Annulla',
+      cancelled: 'L’esportazione è stata annullata; non è rimasto alcun file.',
+      saved: 'L’archivio è salvato: {{documents}} PDF, {{lines}} posizioni, {{size}}.',
+      fingerprint: 'SHA-256 del manifesto',
+      stamped: 'Il manifesto ha una marca temporale.',
+      stampFailed:
+        'L’autorità di marcatura temporale non ha risposto: l’archivio è firmato, ma senza marca temporale. Esportatelo di nuovo più tardi per ottenerla.',
+      failed: 'Non è stato possibile esportare l’archivio: {{reason}}',
+    },
+    verify: {
+      heading: 'Verifica archivio',
+      description:
+        'Scegliete un archivio esportato da Invoice Desk o trascinatelo qui: ogni file viene confrontato con il manifesto firmato.',
+      choose: 'Scegli archivio…',
+      dropHere: 'Trascinate qui uno zip di archivio',
+      progress: 'Avanzamento della verifica',
+      running: 'Verifica di «{{name}}»… {{percent}}',
+      passed: '«{{name}}» è integro: tutti i {{count}} file corrispondono al manifesto firmato.',
+      notPassed: '«{{name}}» non corrisponde a ciò che è stato firmato.',
+      exported: 'Esportato il {{date}} con Invoice Desk {{version}} per {{customer}}.',
+      unknownCustomer: 'un cliente sconosciuto',
+      holds: '{{invoices}} fatture, {{documents}} PDF, {{lines}} posizioni, {{entries}} voci del registro.',
+      missing: 'Mancante: nel manifesto, non nello zip',
+      altered: 'Modificato: non corrisponde al manifesto',
+      added: 'Aggiunto: nello zip, non nel manifesto',
+      reasons: {
+        hash: 'contenuto modificato',
+        size: 'dimensione modificata',
+        unreadable: 'illeggibile',
+      },
+      signature: {
+        valid: 'La firma del manifesto è valida.',
+        invalid: 'La firma del manifesto non corrisponde: il manifesto è stato modificato dopo la firma.',
+        missing: 'L’archivio non contiene alcuna firma.',
+        badKey: 'La chiave pubblica dell’archivio è illeggibile: la firma non può essere verificata.',
+      },
+      ownKey: {
+        yes: 'È stato firmato su questa installazione.',
+        no: 'È stato firmato da un’altra installazione di Invoice Desk.',
+      },
+      timestamp: {
+        none: 'Nessuna marca temporale.',
+        notChecked: 'È presente una marca temporale, ma qui non può essere verificata.',
+        valid: 'Marca temporale del {{time}} di {{authority}}; la marca temporale è valida.',
+        invalid: 'La marca temporale non è valida: {{problem}}.',
+        unknownAuthority: 'un’autorità senza nome',
+        problems: {
+          malformed: 'è illeggibile',
+          digestMismatch: 'riguarda un altro manifesto',
+          badSignature: 'la sua firma non regge',
+          notForTimeStamping: 'il suo certificato non è destinato alle marche temporali',
+        },
+      },
+      auditChain: {
+        missing: 'L’archivio non contiene alcun registro.',
+        notChecked: 'La catena di hash del registro non è stata verificata.',
+        unreadable: 'Il registro è illeggibile.',
+        valid: 'La catena di hash del registro, {{count}} voci, è integra.',
+        broken:
+          'La catena di hash del registro si interrompe alla voce {{entry}}: una voce è stata rimossa o modificata.',
+      },
+      unreadable: {
+        notZip: '«{{name}}» non è un file zip.',
+        unsupported:
+          '«{{name}}» usa funzioni zip che Invoice Desk non scrive (ZIP64, cifratura o un’altra compressione).',
+        damaged: '«{{name}}» è danneggiato e non può essere letto come file zip.',
+        noManifest:
+          '«{{name}}» è un file zip, ma non un archivio di Invoice Desk: non contiene alcun manifesto.',
+        badManifest: 'Il manifesto di «{{name}}» è illeggibile.',
+      },
+      failed: 'Non è stato possibile verificare l’archivio: {{reason}}',
+    },
+    retention: {
+      label: 'Conservazione',
+      keptUntil: 'Conservata fino al {{date}}; dopo può essere eliminata.',
+      law: 'Art. 958f CO: le fatture si conservano per dieci anni dalla data di emissione.',
+      hold_one:
+        '{{count}} fattura di questo archivio non è più messa a disposizione dal gestore e va conservata fino al {{date}} (art. 958f CO). Esportate l’archivio prima di eliminarlo.',
+      hold_other:
+        '{{count}} fatture di questo archivio non sono più messe a disposizione dal gestore e vanno conservate fino al {{date}} (art. 958f CO). Esportate l’archivio prima di eliminarlo.',
+      acknowledge: 'Ho esportato questo archivio e lo conservo fino al {{date}}.',
+      checking: 'Verifica di ciò che questo archivio deve ancora conservare…',
+      refused: 'Le fatture soggette a conservazione non vengono eliminate senza la conferma.',
     },
   },
   preferences: {

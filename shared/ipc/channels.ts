@@ -17,6 +17,8 @@ export const ipcMessages = [
   'saveStreamFinish',
   'saveStreamAbort',
   'openFile',
+  'archiveKeySign',
+  'archiveKeyPublic',
   'requestTimestamp',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];

@@ -53,6 +53,14 @@ export const ConnectionTestOutcomeSchema = z.discriminatedUnion('ok', [
   }),
 ]);
 
+/** A manifest lists every file of an archive; 64 MB is far above one of a million documents. */
+export const ARCHIVE_SIGN_MAX_BYTES = 64 * 1024 * 1024;
+export const ArchiveKeySignRequestSchema = z.object({
+  bytes: z.instanceof(Uint8Array<ArrayBuffer>).refine((bytes) => bytes.byteLength <= ARCHIVE_SIGN_MAX_BYTES, {
+    message: `must be at most ${ARCHIVE_SIGN_MAX_BYTES} bytes`,
+  }),
+});
+
 export const ipcContract = {
   getAppInfo: { request: z.undefined(), response: AppInfoSchema },
   openExternal: { request: OpenExternalRequestSchema, response: z.undefined() },
@@ -70,6 +78,10 @@ export const ipcContract = {
   saveStreamFinish: { request: SaveStreamIdRequestSchema, response: z.literal('saved') },
   saveStreamAbort: { request: SaveStreamIdRequestSchema, response: z.undefined() },
   openFile: { request: OpenFileRequestSchema, response: OpenedFileSchema },
+  /** Signs bytes (an archive's manifest) with the installation's key, kept in main (electron/archiveKey.ts). */
+  archiveKeySign: { request: ArchiveKeySignRequestSchema, response: z.instanceof(Uint8Array<ArrayBuffer>) },
+  /** The installation's archive public key, SPKI in PEM. */
+  archiveKeyPublic: { request: z.undefined(), response: z.string().max(4096) },
   /** One RFC 3161 query posted to a time-stamping authority by main (shared/ipc/timestamp.ts). */
   requestTimestamp: { request: RequestTimestampRequestSchema, response: RequestTimestampResponseSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
@@ -88,6 +100,8 @@ export const ipcFailureCodes = [
   // A file the clerk picked to open: above the size bound, or not readable (gone, locked, a folder).
   'files.tooLarge',
   'files.unreadable',
+  // No archive key: the OS offers no encryption to keep it, or the stored one cannot be read.
+  'archive.keyUnavailable',
 ] as const;
 export type IpcFailureCode = (typeof ipcFailureCodes)[number];
 

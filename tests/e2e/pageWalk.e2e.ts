@@ -106,6 +106,7 @@ const stops: readonly Stop[] = [
     title: (l) => exactly(catalogues[l].exports.title),
     open: openExportDialog,
   },
+  { id: 'archive', path: () => '#/archive', title: (l) => exactly(catalogues[l].archive.title) },
 ];
 
 /**

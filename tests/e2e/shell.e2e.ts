@@ -48,6 +48,7 @@ describe('application shell', () => {
       'Assignments',
       'Analytics',
       'Exports',
+      'Archive',
       'Settings',
       'Overview',
     ]) {
@@ -85,6 +86,7 @@ describe('application shell', () => {
       'Zuordnungen',
       'Auswertungen',
       'Exporte',
+      'Archiv',
       'Einstellungen',
     ]);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionSettings } from '../../shared/connection/settings';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
 import { createDexieResourceStore } from '../../renderer/db/resourceStore';
-import { deleteProfile } from '../../renderer/features/settings/profiles/profileActions';
+import {
+  deleteProfile,
+  profileRetentionHold,
+  RetentionHoldError,
+} from '../../renderer/features/settings/profiles/profileActions';
 import { loadRegistry, resolveProfile } from '../../renderer/features/settings/profiles/profileBoot';
 import { loadSyncInterval, saveSyncInterval } from '../../renderer/features/settings/localSettings';
 import { memoryStorage } from '../../renderer/testing/memoryStorage';
@@ -96,14 +100,30 @@ describe('one archive per customer', () => {
 
     // Deleting the other profile removes its archive and its settings, nothing of this one.
     saveSyncInterval(storage, 60, second.id);
-    await deleteProfile({ storage, indexedDB: factory }, second);
+    // Its invoices out of the operator's window are under the ten-year retention: refused, nothing
+    // deleted, until the clerk confirms that hold as it was shown.
+    const deps = { storage, indexedDB: factory, IDBKeyRange, now: () => LOCAL_NOW };
+    // Three of its invoices have left the operator's 18 months since: this archive is their only copy.
+    const other = open(second.databaseName);
+    const oldest = await other.invoices.orderBy('issueDate').limit(3).toArray();
+    await other.invoices.bulkPut(oldest.map((invoice) => ({ ...invoice, archived: 1 as const })));
+    other.close();
+    const hold = await profileRetentionHold(deps, second);
+    expect(hold.count).toBe(3);
+    expect(hold.until).toMatch(/^20[34][0-9]-/);
+    await expect(deleteProfile(deps, second)).rejects.toBeInstanceOf(RetentionHoldError);
+    await expect(deleteProfile(deps, second, { count: hold.count - 1, until: hold.until })).rejects.toThrow(
+      /under retention/,
+    );
+    expect((await factory.databases()).map((database) => database.name)).toContain(second.databaseName);
+    await deleteProfile(deps, second, hold);
     expect((await factory.databases()).map((database) => database.name)).not.toContain(second.databaseName);
     expect(loadRegistry(storage).profiles.map((profile) => profile.id)).toEqual([first.id]);
     expect(loadSyncInterval(storage, second.id)).not.toBe(60);
     const kept = open(first.databaseName);
     expect(await snapshot(kept)).toEqual(cleanOne);
     kept.close();
-    await expect(deleteProfile({ storage, indexedDB: factory }, first)).rejects.toThrow(/open profile/);
+    await expect(deleteProfile(deps, first)).rejects.toThrow(/open profile/);
   }, 120_000);
 
   it('the single archive of the app before profiles becomes its customer profile, with every row', async () => {

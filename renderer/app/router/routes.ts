@@ -3,6 +3,7 @@ import type { Disposable } from '../../../shared/core/disposable';
 import type { InvoiceDeskDatabase } from '../../db/database';
 import { warmTables } from '../../db/warm';
 import { analyticsRoute } from '../../features/analytics/route';
+import { archiveRoute } from '../../features/archive/route';
 import { assignmentsRoute } from '../../features/assignments/route';
 import { auditRoute } from '../../features/audit/route';
 import { costCentersRoute } from '../../features/costCenters/route';
@@ -26,6 +27,7 @@ export const routeTable = [
   assignmentsRoute,
   analyticsRoute,
   exportsRoute,
+  archiveRoute,
   auditRoute,
   settingsRoute,
 ] as const;

@@ -17,6 +17,7 @@ import { explorerColumnIds, explorerColumns } from '../lines';
 import { blockRows } from '../../../shared/lines/blockRows';
 import { SavePdfButton } from './SavePdfButton';
 import { DesignationName, useNames } from '../designations';
+import { RetentionFacts } from '../archive';
 import { navigate } from '../../app/router/navigate';
 import { hrefFor } from '../../app/router/routes';
 
@@ -140,6 +141,7 @@ export const InvoiceDetailPage = ({ itemId: invoiceId, params }: InvoiceDetailPa
               {t(`invoices.statuses.${invoice.status}`)}
               {invoice.archived === 1 && <> · {t('invoices.archivedMark')}</>}
             </dd>
+            <RetentionFacts issueDate={invoice.issueDate} />
             {corrected && (
               <>
                 <dt>{t('invoices.types.creditNote')}</dt>

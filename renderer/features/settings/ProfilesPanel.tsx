@@ -1,11 +1,17 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBytes, formatDateTime, formatInteger } from '../../../shared/core/format';
+import type { RetentionHold } from '../../../shared/archive/retention';
+import { formatBytes, formatDate, formatDateTime, formatInteger } from '../../../shared/core/format';
 import type { Profile } from '../../../shared/profiles/profiles';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
 import { useLanguage } from '../../ui/useLanguage';
 import { PlatformError } from '../../platform/Platform';
-import { deleteProfile, switchProfile } from './profiles/profileActions';
+import {
+  deleteProfile,
+  profileRetentionHold,
+  RetentionHoldError,
+  switchProfile,
+} from './profiles/profileActions';
 import { loadRegistry } from './profiles/profileBoot';
 import { useProfile } from './profiles/ProfileContext';
 import { profileStats, type ProfileStats } from './queries';
@@ -37,6 +43,10 @@ export const ProfilesPanel = () => {
   const [stats, setStats] = useState<ReadonlyMap<string, ProfileStats>>(new Map());
   const [deleting, setDeleting] = useState<Profile | null>(null);
   const [typed, setTyped] = useState('');
+  // What the archive being deleted must still keep (undefined while it is read), and the clerk's confirmation of it.
+  const [holdOf, setHoldOf] = useState<{ id: string; hold: RetentionHold } | null>(null);
+  const [holdConfirmed, setHoldConfirmed] = useState(false);
+  const hold = deleting !== null && holdOf?.id === deleting.id ? holdOf.hold : undefined;
   const [askSecret, setAskSecret] = useState<Profile | null>(null);
   const [secret, setSecret] = useState('');
   const [notice, setNotice] = useState<{ text: string; error?: unknown } | null>(null);
@@ -49,6 +59,22 @@ export const ProfilesPanel = () => {
     confirmField.current?.scrollIntoView({ block: 'center' });
     confirmField.current?.focus();
   }, [deleting]);
+  useEffect(() => {
+    if (deleting === null) return;
+    let current = true;
+    profileRetentionHold(actions, deleting).then(
+      (value) => {
+        if (current) setHoldOf({ id: deleting.id, hold: value });
+      },
+      // Unreadable (a newer app's archive): nothing is known to be held, deletion still asks for the word.
+      () => {
+        if (current) setHoldOf({ id: deleting.id, hold: { count: 0, until: null } });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [actions, deleting]);
   useEffect(() => {
     if (askSecret === null) return;
     secretField.current?.scrollIntoView({ block: 'center' });
@@ -85,11 +111,16 @@ export const ProfilesPanel = () => {
 
   const remove = async (profile: Profile) => {
     try {
-      await deleteProfile(actions, profile);
+      await deleteProfile(actions, profile, holdConfirmed && hold ? hold : null);
       setProfiles(loadRegistry(actions.storage).profiles);
       setNotice({ text: t('profiles.deleted', { name: nameOf(profile) }) });
     } catch (error) {
-      setNotice({ text: t('profiles.deleteFailed', { detail: reason(error) }), error });
+      setNotice({
+        text: t('profiles.deleteFailed', {
+          detail: error instanceof RetentionHoldError ? t('archive.retention.refused') : reason(error),
+        }),
+        error,
+      });
     } finally {
       setDeleting(null);
       setTyped('');
@@ -160,6 +191,7 @@ export const ProfilesPanel = () => {
                           className="secondary danger"
                           aria-label={t('profiles.deleteLabel', { name: nameOf(profile) })}
                           onClick={() => {
+                            setHoldConfirmed(false);
                             setDeleting(profile);
                             setTyped('');
                           }}
@@ -216,11 +248,39 @@ export const ProfilesPanel = () => {
           aria-labelledby={ids.confirm}
           onSubmit={(event) => {
             event.preventDefault();
-            if (typed.trim() === confirmWord(deleting)) void remove(deleting);
+            if (
+              typed.trim() === confirmWord(deleting) &&
+              hold !== undefined &&
+              (hold.count === 0 || holdConfirmed)
+            )
+              void remove(deleting);
           }}
         >
           <h3 id={ids.confirm}>{t('profiles.deleteTitle', { name: nameOf(deleting) })}</h3>
           <p className="notice notice--warning">{t('profiles.deleteWarning')}</p>
+          {hold === undefined ? (
+            <p className="hint">{t('archive.retention.checking')}</p>
+          ) : (
+            hold.count > 0 &&
+            hold.until !== null && (
+              <>
+                <p className="notice notice--error">
+                  {t('archive.retention.hold', {
+                    count: hold.count,
+                    date: formatDate(hold.until, language),
+                  })}
+                </p>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={holdConfirmed}
+                    onChange={(event) => setHoldConfirmed(event.target.checked)}
+                  />{' '}
+                  {t('archive.retention.acknowledge', { date: formatDate(hold.until, language) })}
+                </label>
+              </>
+            )
+          )}
           <div className="field">
             <label htmlFor={`${ids.confirm}-input`}>
               {t('profiles.deleteConfirmLabel', { word: confirmWord(deleting) })}
@@ -234,7 +294,15 @@ export const ProfilesPanel = () => {
             />
           </div>
           <div className="actions">
-            <button type="submit" className="danger" disabled={typed.trim() !== confirmWord(deleting)}>
+            <button
+              type="submit"
+              className="danger"
+              disabled={
+                typed.trim() !== confirmWord(deleting) ||
+                hold === undefined ||
+                (hold.count > 0 && !holdConfirmed)
+              }
+            >
               {t('profiles.deleteConfirm')}
             </button>
             <button type="button" className="secondary" onClick={() => setDeleting(null)}>

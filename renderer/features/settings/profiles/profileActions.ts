@@ -7,7 +7,9 @@ import {
   withoutProfile,
   type Profile,
 } from '../../../../shared/profiles/profiles';
+import type { RetentionHold } from '../../../../shared/archive/retention';
 import type { Platform } from '../../../platform/Platform';
+import { readRetentionHold } from '../../archive';
 import { clearProfileSettings } from '../localSettings';
 import { loadRegistry, saveRegistry } from './profileBoot';
 
@@ -75,13 +77,53 @@ export const switchProfile = async (
   deps.restart();
 };
 
-/** Deletes a profile that is not open: its archive, its device settings and its registry entry. */
-export const deleteProfile = async (
-  deps: Pick<ProfileActionDeps, 'storage' | 'indexedDB'>,
+/**
+ * Deleting the archive would break the ten-year retention (Art. 958f CO) of invoices the operator
+ * no longer serves: refused unless the clerk confirmed exactly that many, until that day.
+ */
+export class RetentionHoldError extends Error {
+  override readonly name = 'RetentionHoldError';
+  readonly code = 'archive.retentionHold';
+  constructor(readonly hold: RetentionHold) {
+    super(`${hold.count} invoices are under retention until ${hold.until ?? ''}`);
+  }
+}
+
+/** The clerk's calendar day ("2026-11-30"), the day retention is counted on. */
+export const localDay = (at: Date): string => {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+};
+
+/** What deleting this profile's archive would break today (see RetentionHoldError). */
+export const profileRetentionHold = (
+  deps: Pick<ProfileActionDeps, 'indexedDB' | 'now'> & { IDBKeyRange?: typeof IDBKeyRange },
   profile: Profile,
+): Promise<RetentionHold> =>
+  readRetentionHold(
+    profile.databaseName,
+    localDay(deps.now()),
+    deps.IDBKeyRange ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined,
+  );
+
+/**
+ * Deletes a profile that is not open: its archive, its device settings and its registry entry.
+ * Invoices still under retention are deleted only with the clerk's confirmation of that hold
+ * (`acknowledged`, as shown to them); otherwise a RetentionHoldError, and nothing is deleted.
+ */
+export const deleteProfile = async (
+  deps: Pick<ProfileActionDeps, 'storage' | 'indexedDB' | 'now'> & { IDBKeyRange?: typeof IDBKeyRange },
+  profile: Profile,
+  acknowledged: RetentionHold | null = null,
 ): Promise<void> => {
   const registry = loadRegistry(deps.storage);
   if (registry.active === profile.id) throw new Error('The open profile cannot be deleted');
+  const hold = await profileRetentionHold(deps, profile);
+  const confirmed =
+    acknowledged !== null &&
+    acknowledged.count >= hold.count &&
+    (hold.until === null || (acknowledged.until !== null && acknowledged.until >= hold.until));
+  if (hold.count > 0 && !confirmed) throw new RetentionHoldError(hold);
   await deleteDatabase(deps.indexedDB, profile.databaseName);
   clearProfileSettings(deps.storage, profile.id);
   saveRegistry(deps.storage, withoutProfile(registry, profile.id));
