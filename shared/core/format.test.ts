@@ -6,6 +6,7 @@ import {
   formatDate,
   formatDateTime,
   formatDuration,
+  formatFixed,
   formatInteger,
   formatMonth,
   formatNumber,
@@ -182,5 +183,14 @@ describe('formatQrReference', () => {
   it('leaves anything else as it came', () => {
     expect(formatQrReference('KST 7860')).toBe('KST 7860');
     expect(formatQrReference('')).toBe('');
+  });
+});
+
+describe('formatFixed', () => {
+  it('keeps as many decimals for every figure of a column, in each Swiss form', () => {
+    expect(plain(formatFixed(6.5, 'de', 2))).toBe('6.50');
+    expect(plain(formatFixed(7.05, 'fr', 2))).toBe('7,05');
+    expect(plain(formatFixed(1234.5, 'it', 2))).toBe("1'234.50");
+    expect(plain(formatFixed(2, 'en', 2))).toBe('2.00');
   });
 });

@@ -109,6 +109,13 @@ export const formatInteger = (value: number, language: Language): string =>
 export const formatNumber = (value: number, language: Language): string =>
   numberFormat(language, { maximumFractionDigits: 2 }).format(value);
 
+/** A measure in a column (kilograms): always as many decimals, so the column's figures align. */
+export const formatFixed = (value: number, language: Language, fractionDigits: number): string =>
+  numberFormat(language, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+
 /**
  * A share given as a ratio (0.503 is "50.3%" in de-CH, "50,3 %" in fr-CH). With `fractionDigits`
  * every figure of a column keeps as many decimals (a VAT rate of 0 reads "0.0%" beside "8.1%").

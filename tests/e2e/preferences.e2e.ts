@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Invoice, InvoiceFeedPage, Preferences } from '../../shared/api/schemas';
-import { formatChf, formatInteger, formatMonth, formatNumber } from '../../shared/core/format';
+import { formatChf, formatFixed, formatInteger, formatMonth } from '../../shared/core/format';
 import {
   paperlessSavings,
   pdfPageCount,
@@ -29,7 +29,7 @@ const operatorInvoices = async (operator: Operator): Promise<InvoiceForSavings[]
   );
 };
 
-const kilograms = (value: number) => `${formatNumber(value, 'en')} kg`;
+const kilograms = (value: number) => `${formatFixed(value, 'en', 2)} kg`;
 
 /** One row of the savings table as the page must show it (en). */
 const expectedRow = (label: string, period: PeriodSavings, cost: PaperCost): string[] => [

@@ -5,6 +5,7 @@ import { parseBudgetInput } from '../../../shared/costCenters/centerForm';
 import {
   formatAmount,
   formatChf,
+  formatFixed,
   formatInteger,
   formatMonth,
   formatNumber,
@@ -126,11 +127,11 @@ const SavingsRow = ({ label, period, cost }: { label: string; period: PeriodSavi
       </td>
       <td className="amount">
         {t('savings.kilograms', {
-          value: formatNumber(period.paperTenthMilligrams / TENTH_MILLIGRAMS_PER_KG, language),
+          value: formatFixed(period.paperTenthMilligrams / TENTH_MILLIGRAMS_PER_KG, language, 2),
         })}
       </td>
       <td className="amount">
-        {t('savings.kilograms', { value: formatNumber(period.co2Grams / 1000, language) })}
+        {t('savings.kilograms', { value: formatFixed(period.co2Grams / 1000, language, 2) })}
       </td>
     </tr>
   );
