@@ -125,7 +125,19 @@ export type AssignmentEditOrigin = 'edit' | 'undo' | 'redo';
 /** keepMine and takeTheirs are the clerk's; alreadyApplied the sync's (the operator had the edit already); refusalAccepted a refused edit dropped. */
 export type ConflictSettlement = 'keepMine' | 'takeTheirs' | 'alreadyApplied' | 'refusalAccepted';
 
-export type ExportedFile = 'workbook' | 'journal' | 'auditCsv' | 'auditXlsx';
+export type ExportedFile =
+  | 'workbook'
+  | 'journal'
+  | 'auditCsv'
+  | 'auditXlsx'
+  | 'archive'
+  | 'invoiceList'
+  | 'invoicePdfs'
+  | 'invoicePdf'
+  | 'lineList'
+  | 'lineGroups'
+  | 'costCenters'
+  | 'chartPng';
 
 /** How the log names a flag: its kind, and for a rise what rose. */
 export type DismissedFlagWording =

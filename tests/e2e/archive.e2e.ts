@@ -86,6 +86,11 @@ describe('archive', () => {
       .waitFor({ timeout: 60_000 });
     console.info(`archive export: ${Date.now() - started} ms, ${exported.byteLength} bytes`);
 
+    // The export is in the audit trail with the saved zip's own SHA-256.
+    await page.goto(`${app.web.url}#/audit`);
+    await page.getByText(`File SHA-256: ${toHex(sha256(exported))}`).waitFor({ timeout: 30_000 });
+    await page.goto(`${app.web.url}#/archive`);
+
     const files = await unzipAll(exported);
     const manifest = parseManifest(files.get(ARCHIVE_ENTRIES.manifest) ?? new Uint8Array());
     if (!manifest) throw new Error('no manifest');
@@ -136,9 +141,9 @@ describe('archive', () => {
     await verify.getByText('“tampered.zip” does not match what was signed.').waitFor();
     await verify.getByText('Entry 2 was removed.').waitFor();
     const list = (name: string) => verify.getByRole('list', { name });
-    await expect(list('Altered: not what the manifest says').textContent()).resolves.toBe(
-      `${alteredPath}: content changed`,
-    );
+    await expect(
+      list('Altered: not what the manifest says').getByRole('listitem').allTextContents(),
+    ).resolves.toEqual([`${alteredPath}: content changed`, 'audit-log.json: size changed']);
     await expect(list('Missing: listed in the manifest, not in the zip').textContent()).resolves.toBe(
       removedPath,
     );

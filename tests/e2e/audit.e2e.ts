@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { activeDatabaseName } from '../testing/activeDatabase';
 import axe from 'axe-core';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -141,32 +143,51 @@ describe('the audit trail', () => {
       .waitFor();
   });
 
+  it('logs an export of the invoice list with the saved file’s name and SHA-256', async () => {
+    await page.goto(`${app.web.url}#/invoices`);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export to CSV' }).click();
+    const saved = await download;
+    const hash = createHash('sha256')
+      .update(await bytesOf(saved))
+      .digest('hex');
+    await page.goto(`${app.web.url}#/audit`);
+    await entry(
+      new RegExp(
+        `Invoice list exported as ${saved.suggestedFilename().replace(/\./g, '\\.')}: \\d+ invoices\\.`,
+      ),
+    )
+      .getByText(`File SHA-256: ${hash}`)
+      .waitFor();
+  });
+
   it('verifies the log, then names the entry deleted behind the app’s back', async () => {
     await page.getByRole('button', { name: 'Verify the log' }).click();
     await verdict()
       .getByText(/^The log is intact: \d+ entries, each linked to the one before\.$/)
       .waitFor();
 
-    const deleted = await page.evaluate(async () => {
-      const [info] = (await indexedDB.databases()).filter((db) => db.name?.startsWith('invoice-desk'));
-      if (!info?.name) throw new Error('No archive');
-      const db = await new Promise<IDBDatabase>((done, fail) => {
-        const request = indexedDB.open(info.name ?? '');
-        request.onsuccess = () => done(request.result);
-        request.onerror = () => fail(new Error('open failed'));
-      });
-      const transaction = db.transaction('auditLog', 'readwrite');
-      const store = transaction.objectStore('auditLog');
-      const key = await new Promise<IDBValidKey | undefined>((done) => {
-        const request = store.index('seq').getKey(2);
-        request.onsuccess = () => done(request.result);
-      });
-      if (key === undefined) throw new Error('No entry 2');
-      store.delete(key);
-      await new Promise((done) => (transaction.oncomplete = done));
-      db.close();
-      return 2;
-    });
+    const deleted = await page.evaluate(
+      async (name) => {
+        const db = await new Promise<IDBDatabase>((done, fail) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => done(request.result);
+          request.onerror = () => fail(new Error('open failed'));
+        });
+        const transaction = db.transaction('auditLog', 'readwrite');
+        const store = transaction.objectStore('auditLog');
+        const key = await new Promise<IDBValidKey | undefined>((done) => {
+          const request = store.index('seq').getKey(2);
+          request.onsuccess = () => done(request.result);
+        });
+        if (key === undefined) throw new Error('No entry 2');
+        store.delete(key);
+        await new Promise((done) => (transaction.oncomplete = done));
+        db.close();
+        return 2;
+      },
+      await activeDatabaseName(page),
+    );
     await page.getByRole('button', { name: 'Verify the log' }).click();
     await verdict().getByText('The log is not intact: 1 problem.').waitFor();
     await verdict().getByText(`Entry ${deleted} was removed.`).waitFor();

@@ -49,6 +49,7 @@ describe('application shell', () => {
       'Analytics',
       'Exports',
       'Archive',
+      'Audit trail',
       'Settings',
       'Overview',
     ]) {
@@ -87,6 +88,7 @@ describe('application shell', () => {
       'Auswertungen',
       'Exporte',
       'Archiv',
+      'Prüfprotokoll',
       'Einstellungen',
     ]);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');

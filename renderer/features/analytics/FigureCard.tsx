@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toSafeFileName } from '../../../shared/ipc/saveFile';
-import { usePlatform } from '../../platform/PlatformContext';
 import { chartToPng, resolveColour, type LegendEntry } from './chartPicture';
+import { useSaveAndRecord } from '../exports';
 
 /** One figure of a table: as the screen shows it, as the clipboard takes it, and where its lines are. */
 export interface FigureCell {
@@ -136,7 +136,7 @@ interface FigureCardProps {
  */
 export const FigureCard = ({ title, chartLabel, table, legend, controls, children }: FigureCardProps) => {
   const { t } = useTranslation();
-  const platform = usePlatform();
+  const saveAndRecord = useSaveAndRecord();
   const id = useId();
   const chart = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState(false);
@@ -150,11 +150,11 @@ export const FigureCard = ({ title, chartLabel, table, legend, controls, childre
       title,
       legend.map((entry) => ({ label: entry.label, colour: resolveColour(container, entry.colour) })),
     );
-    const saved = await platform.saveFile({
-      suggestedName: toSafeFileName(title, 'png'),
-      mimeType: 'image/png',
-      bytes,
-    });
+    const saved = await saveAndRecord(
+      { suggestedName: toSafeFileName(title, 'png'), mimeType: 'image/png', bytes },
+      'chartPng',
+      0,
+    );
     setOutcome(saved === 'saved' ? 'saved' : null);
   };
 

@@ -13,6 +13,7 @@ import { useArchiveFileClient } from '../../workers/archiveFile/useArchiveFileCl
 import { useProfile } from '../settings';
 import { useArchiveCounts, useDatabaseName } from './queries';
 import type { ArchiveServices } from './services';
+import { useRecordExport } from '../exports';
 
 type Status =
   | { step: 'ready' }
@@ -58,6 +59,7 @@ export const ExportArchive = ({ services }: { services: ArchiveServices }) => {
   const databaseName = useDatabaseName();
   const counts = useArchiveCounts();
   const client = useArchiveFileClient();
+  const recordExport = useRecordExport();
   const reason = useFailureReason();
   const [status, setStatus] = useState<Status>({ step: 'ready' });
   const running = useRef<AbortController | null>(null);
@@ -79,6 +81,10 @@ export const ExportArchive = ({ services }: { services: ArchiveServices }) => {
         return;
       }
       const target = file;
+      // The zip's own SHA-256, hashed as it is written, for the audit entry of the export.
+      const { sha256 } = await import('@noble/hashes/sha2.js');
+      const { bytesToHex } = await import('@noble/hashes/utils.js');
+      const zipHash = sha256.create();
       const { version } = await platform.getAppInfo();
       const result = await client().run(
         {
@@ -88,7 +94,10 @@ export const ExportArchive = ({ services }: { services: ArchiveServices }) => {
           profile: { customerNumber: profile.customerNumber, customerName: profile.customerName },
         },
         {
-          write: (chunk) => target.write(chunk),
+          write: (chunk) => {
+            zipHash.update(chunk);
+            return target.write(chunk);
+          },
           seal: sealWith(platform.archiveKey, services.requestTimestamp, controller.signal),
           onProgress: (done, total) => {
             if (!controller.signal.aborted) setStatus({ step: 'running', done, total });
@@ -97,6 +106,13 @@ export const ExportArchive = ({ services }: { services: ArchiveServices }) => {
         controller.signal,
       );
       await target.close();
+      await recordExport({
+        what: 'archive',
+        fileName: suggestedName,
+        sha256: bytesToHex(zipHash.digest()),
+        bytes: result.bytes,
+        rows: counts?.invoices ?? 0,
+      });
       setStatus({ step: 'saved', result });
     } catch (error) {
       await file?.abort().catch(() => undefined);

@@ -28,8 +28,8 @@ import { InvoiceFilterBar } from './InvoiceFilterBar';
 import { useNames } from '../designations';
 import { navigate } from '../../app/router/navigate';
 import { hrefFor, hrefForInvoice } from '../../app/router/routes';
-import { usePlatform } from '../../platform/PlatformContext';
 import { useLineIndex } from '../../workers/lineIndex/LineIndexContext';
+import { useSaveAndRecord } from '../exports';
 
 interface InvoicesPageProps {
   params: URLSearchParams;
@@ -43,7 +43,7 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
   const language = useLanguage();
   const names = useNames();
   const loadDocuments = useDocumentLoader();
-  const platform = usePlatform();
+  const saveAndRecord = useSaveAndRecord();
   const lineIndex = useLineIndex();
   const checked = useCheckedInvoices();
   const invoices = checked?.rows;
@@ -137,11 +137,15 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
           invoice.type === 'credit-note' ? t('invoices.types.creditNote') : t('invoices.types.invoice'),
         referenceName: (reference) => names.designation('invoiceReference', reference) ?? null,
       });
-      const outcome = await platform.saveFile({
-        suggestedName: exportFileName('invoices', new Date(), format),
-        mimeType: format === 'csv' ? 'text/csv' : XLSX,
-        bytes,
-      });
+      const outcome = await saveAndRecord(
+        {
+          suggestedName: exportFileName('invoices', new Date(), format),
+          mimeType: format === 'csv' ? 'text/csv' : XLSX,
+          bytes,
+        },
+        'invoiceList',
+        shown.length,
+      );
       setExportState(outcome === 'saved' ? { tone: 'ok', text: t('lists.exported') } : null);
     } catch (error) {
       setExportState({ tone: 'error', error });
@@ -159,11 +163,15 @@ export const InvoicesPage = ({ params }: InvoicesPageProps) => {
         shown.map((invoice) => ({ invoice, bytes: documents.get(invoice.id) ?? null })),
         { missingFileName: t('lists.missingFileName'), missingIntro: t('lists.missingIntro') },
       );
-      const outcome = await platform.saveFile({
-        suggestedName: exportFileName('invoices-pdf', new Date(), 'zip'),
-        mimeType: 'application/zip',
-        bytes: zip.bytes,
-      });
+      const outcome = await saveAndRecord(
+        {
+          suggestedName: exportFileName('invoices-pdf', new Date(), 'zip'),
+          mimeType: 'application/zip',
+          bytes: zip.bytes,
+        },
+        'invoicePdfs',
+        zip.pdfs,
+      );
       if (outcome !== 'saved') return setExportState(null);
       const saved = t('lists.zipped', { count: zip.pdfs + (zip.missing > 0 ? 1 : 0) });
       setExportState({

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
-import { usePlatform } from '../../platform/PlatformContext';
+import { useSaveAndRecord } from '../exports';
 
 interface SavePdfButtonProps {
   invoiceNumber: string;
@@ -11,7 +11,7 @@ interface SavePdfButtonProps {
 /** Saves the invoice as issued (the verified bytes, untouched) where the clerk chooses. */
 export const SavePdfButton = ({ invoiceNumber, bytes }: SavePdfButtonProps) => {
   const { t } = useTranslation();
-  const platform = usePlatform();
+  const saveAndRecord = useSaveAndRecord();
   const reason = useFailureReason();
   const [outcome, setOutcome] = useState<
     { state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; error: unknown }
@@ -27,11 +27,15 @@ export const SavePdfButton = ({ invoiceNumber, bytes }: SavePdfButtonProps) => {
           // Inside the promise: a synchronous throw (a detached buffer) is reported like a refusal.
           Promise.resolve()
             .then(() =>
-              platform.saveFile({
-                suggestedName: `invoice-${invoiceNumber}.pdf`,
-                mimeType: 'application/pdf',
-                bytes: new Uint8Array(bytes.slice(0)),
-              }),
+              saveAndRecord(
+                {
+                  suggestedName: `invoice-${invoiceNumber}.pdf`,
+                  mimeType: 'application/pdf',
+                  bytes: new Uint8Array(bytes.slice(0)),
+                },
+                'invoicePdf',
+                1,
+              ),
             )
             .then(
               (result) => setOutcome({ state: result === 'saved' ? 'saved' : 'idle' }),

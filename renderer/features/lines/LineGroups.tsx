@@ -7,9 +7,9 @@ import { lineGroupKeys, type LineGroup, type LineGroupKey } from '../../../share
 import { ExportNotice, type ExportState } from '../../ui/ExportNotice';
 import { FilterField } from '../../ui/FilterField';
 import { useLanguage } from '../../ui/useLanguage';
-import { usePlatform } from '../../platform/PlatformContext';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import type { Names } from '../designations';
+import { useSaveAndRecord } from '../exports';
 
 interface LineGroupsProps {
   group: LineGroupKey | undefined;
@@ -25,7 +25,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGroupsProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
-  const platform = usePlatform();
+  const saveAndRecord = useSaveAndRecord();
   const client = useLineIndexClient();
   const [exportState, setExportState] = useState<ExportState>(null);
 
@@ -74,11 +74,15 @@ export const LineGroups = ({ group, groups, resultId, names, onGroup }: LineGrou
         language,
         sheetName: t('lists.groupSheetName'),
       });
-      const outcome = await platform.saveFile({
-        suggestedName: exportFileName(`lines-by-${group}`, new Date(), format),
-        mimeType: format === 'csv' ? 'text/csv' : XLSX,
-        bytes,
-      });
+      const outcome = await saveAndRecord(
+        {
+          suggestedName: exportFileName(`lines-by-${group}`, new Date(), format),
+          mimeType: format === 'csv' ? 'text/csv' : XLSX,
+          bytes,
+        },
+        'lineGroups',
+        0,
+      );
       setExportState(outcome === 'saved' ? { tone: 'ok', text: t('lists.exported') } : null);
     } catch (error) {
       setExportState({ tone: 'error', error });

@@ -33,9 +33,9 @@ import { LineFilterBar } from './LineFilterBar';
 import { LineGroups } from './LineGroups';
 import { useLineExplorer } from './useLineExplorer';
 import { useNames } from '../designations';
-import { usePlatform } from '../../platform/PlatformContext';
 import { navigate } from '../../app/router/navigate';
 import { hrefFor, hrefForInvoice } from '../../app/router/routes';
+import { useSaveAndRecord } from '../exports';
 
 interface LinesPageProps {
   params: URLSearchParams;
@@ -65,7 +65,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
   const names = useNames();
-  const platform = usePlatform();
+  const saveAndRecord = useSaveAndRecord();
   const client = useLineIndexClient();
   const filter = useMemo(() => parseLineQuery(params), [params]);
   const view = useMemo(() => parseLineView(params), [params]);
@@ -156,12 +156,18 @@ export const LinesPage = ({ params }: LinesPageProps) => {
         language,
         sheetName: t('lines.sheetName'),
       });
-      const outcome = await platform.saveFile({
-        suggestedName: exportFileName('lines', new Date(), format),
-        mimeType:
-          format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        bytes,
-      });
+      const outcome = await saveAndRecord(
+        {
+          suggestedName: exportFileName('lines', new Date(), format),
+          mimeType:
+            format === 'csv'
+              ? 'text/csv'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          bytes,
+        },
+        'lineList',
+        0,
+      );
       setExportState(outcome === 'saved' ? { tone: 'ok', text: t('lines.exported') } : null);
     } catch (error) {
       setExportState({ tone: 'error', error });

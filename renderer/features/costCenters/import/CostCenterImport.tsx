@@ -17,6 +17,7 @@ import { ImportDialog } from './ImportDialog';
 import { useImportSession } from './useImportSession';
 import './import.css';
 import { usePageFileDrop } from '../../../ui/usePageFileDrop';
+import { useSaveAndRecord } from '../../exports';
 
 /** Today in the clerk's time zone, as the import date's default ("2026-11-30"). */
 const localToday = (): string => {
@@ -35,6 +36,7 @@ type Outcome = { kind: 'undone'; restored: number } | { kind: 'error'; error: un
 export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }) => {
   const { t } = useTranslation();
   const platform = usePlatform();
+  const saveAndRecord = useSaveAndRecord();
   const reason = useFailureReason();
   const edits = useImportEdits();
   const lastImport = useLastImport();
@@ -49,15 +51,19 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
     try {
       // The spreadsheet writer loads only when a workbook is asked for.
       const { writeCostCenterWorkbook } = await import('../../../../shared/costCenters/workbook');
-      const outcome = await platform.saveFile({
-        suggestedName: exportFileName(
-          t(centers === null ? 'costCenterImport.templateName' : 'costCenterImport.exportName'),
-          new Date(),
-          'xlsx',
-        ),
-        mimeType: saveFileTypes.xlsx,
-        bytes: new Uint8Array(writeCostCenterWorkbook(centers, language)),
-      });
+      const outcome = await saveAndRecord(
+        {
+          suggestedName: exportFileName(
+            t(centers === null ? 'costCenterImport.templateName' : 'costCenterImport.exportName'),
+            new Date(),
+            'xlsx',
+          ),
+          mimeType: saveFileTypes.xlsx,
+          bytes: new Uint8Array(writeCostCenterWorkbook(centers, language)),
+        },
+        'costCenters',
+        centers?.length ?? 0,
+      );
       setExportState(outcome === 'saved' ? { tone: 'ok', text: t('lists.exported') } : null);
     } catch (error) {
       setExportState({ tone: 'error', error });
