@@ -10,6 +10,7 @@ import type { SaveStreams } from './saveStream';
 import { openExternalSafely } from './security';
 import { desktopDeviceName } from '../shared/audit/device';
 import { createTimestampForwarder, type ForwardTimestamp } from './timestamp';
+import type { Language } from '../shared/i18n/languages';
 
 export interface HandlerDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getLocale'>;
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   archiveKey: ArchiveKeyService;
   /** Posts an RFC 3161 query to a time-stamping authority; by default over node's fetch. */
   forwardTimestamp?: ForwardTimestamp;
+  /** The clerk's language in the page: the application menu follows it (electron/menu.ts). */
+  setLanguage?: (language: Language) => void;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
@@ -47,6 +50,7 @@ export const createIpcHandlers = ({
   openFile,
   archiveKey,
   forwardTimestamp = createTimestampForwarder({ fetch: (url, init) => fetch(url, init) }),
+  setLanguage = () => undefined,
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
   const inFlight = new Map<string, AbortController>();
@@ -119,5 +123,10 @@ export const createIpcHandlers = ({
     // The contract has already bounded the URL's length and the query's size; the URL's scheme and
     // host are checked by the forwarder, as the page's own requests are.
     requestTimestamp: (request) => forwardTimestamp(request),
+    // The contract has already refused any language the app has no catalogue for.
+    setLanguage: ({ language }) => {
+      setLanguage(language);
+      return Promise.resolve(undefined);
+    },
   };
 };

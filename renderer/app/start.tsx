@@ -34,6 +34,12 @@ import { SyncContext } from '../workers/sync/SyncContext';
 import { createSyncController } from '../workers/sync/syncController';
 import '../styles.css';
 import { loadAuditDevice } from './device';
+import { isLanguage } from '../../shared/i18n/languages';
+import { toDisposable } from '../../shared/core/disposable';
+import { CommandContext } from './commands/CommandContext';
+import { createCommandDispatcher } from './commands/dispatcher';
+import { costCenterImportRequests } from './commands/importRequests';
+import { navigate } from './router/navigate';
 
 /** Asks the operator who the connected customer is, briefly: a start offline must not wait for it. */
 const customerOf = async (platform: Platform): Promise<Customer | null> => {
@@ -133,6 +139,23 @@ const start = async () => {
     }),
   );
   sync.syncNow();
+  const dispatch = createCommandDispatcher({
+    syncNow: () => {
+      sync.syncNow();
+    },
+    navigate: (hash) => {
+      navigate(hash);
+    },
+    imports: costCenterImportRequests,
+  });
+  lifetime.add(platform.onCommand(dispatch));
+  // The shell's menu speaks the page's language, now and after every switch in Settings.
+  const reportLanguage = (language: string) => {
+    if (isLanguage(language)) platform.reportLanguage(language);
+  };
+  reportLanguage(i18n.language);
+  i18n.on('languageChanged', reportLanguage);
+  lifetime.add(toDisposable(() => i18n.off('languageChanged', reportLanguage)));
   let lineIndex: LineIndexClient | null = null;
   const getLineIndex = () =>
     (lineIndex ??= lifetime.add(
@@ -157,7 +180,9 @@ const start = async () => {
               <LineIndexContext value={getLineIndex}>
                 <PreviousVisitContext value={previousVisit}>
                   <I18nextProvider i18n={i18n}>
-                    <App />
+                    <CommandContext value={dispatch}>
+                      <App />
+                    </CommandContext>
                   </I18nextProvider>
                 </PreviousVisitContext>
               </LineIndexContext>

@@ -10,6 +10,7 @@ import type { IpcMessage } from './channels';
 import { OpenedFileSchema, OpenFileRequestSchema } from './openFile';
 import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
 import { RequestTimestampRequestSchema, RequestTimestampResponseSchema } from './timestamp';
+import { languages } from '../i18n/languages';
 import {
   SaveStreamBeginRequestSchema,
   SaveStreamBeginResponseSchema,
@@ -61,6 +62,9 @@ export const ArchiveKeySignRequestSchema = z.object({
   }),
 });
 
+/** The language the clerk chose in the page, so main words its menu the same way. */
+export const SetLanguageRequestSchema = z.object({ language: z.enum(languages) });
+
 export const ipcContract = {
   getAppInfo: { request: z.undefined(), response: AppInfoSchema },
   openExternal: { request: OpenExternalRequestSchema, response: z.undefined() },
@@ -84,6 +88,8 @@ export const ipcContract = {
   archiveKeyPublic: { request: z.undefined(), response: z.string().max(4096) },
   /** One RFC 3161 query posted to a time-stamping authority by main (shared/ipc/timestamp.ts). */
   requestTimestamp: { request: RequestTimestampRequestSchema, response: RequestTimestampResponseSchema },
+  /** The page's language changed (or the page started): main rebuilds the application menu in it. */
+  setLanguage: { request: SetLanguageRequestSchema, response: z.undefined() },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
@@ -114,3 +120,14 @@ export type IpcResult<T> =
 export type InvoiceDeskBridge = {
   [M in IpcMessage]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>>;
 };
+
+/**
+ * Commands from main (shared/ipc/appCommands.ts): the preload hands each payload to the listener,
+ * which checks it against AppCommandSchema; the returned function stops listening.
+ */
+export interface CommandBridge {
+  onCommand(listener: (payload: unknown) => void): () => void;
+}
+
+/** Everything the preload puts on `window.invoiceDesk`. */
+export type DesktopBridge = InvoiceDeskBridge & CommandBridge;
