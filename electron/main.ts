@@ -5,6 +5,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
   net,
   Notification,
   protocol,
@@ -16,9 +17,9 @@ import {
 import { startEmbeddedSimulator } from '../simulator/embedded';
 import { createConnectionService, type ConnectionService } from '../shared/connection/service';
 import { DEFAULT_CONNECTION } from '../shared/connection/settings';
-import { externalLinkHosts } from '../shared/externalLinks';
+import { externalLinkHosts, HELP_SITE_URL } from '../shared/externalLinks';
 import { catalogues } from '../shared/i18n/catalogues';
-import { pickLanguage } from '../shared/i18n/languages';
+import { pickLanguage, type Language } from '../shared/i18n/languages';
 import { webcrypto } from 'node:crypto';
 import { createArchiveKey } from './archiveKey';
 import { createCredentialVault } from './credentialVault';
@@ -30,15 +31,21 @@ import { appSchemePrivileges, registerAppProtocol } from './protocol';
 import { createOpenFile } from './openFile';
 import { createSaveFile, defaultSaveFolder, fileTypeNameFor } from './saveFile';
 import { createSaveStreams } from './saveStream';
-import { denyAllPermissions, hardenWebContents } from './security';
+import { denyAllPermissions, hardenWebContents, openExternalSafely } from './security';
 import { createMainWindow } from './window';
 import { restoreWindowState, type WindowStateFiles } from './windowState';
+import { sendAppCommand } from './commands';
+import { entryUrl, rememberLastPage } from './lastPage';
+import { buildMenuTemplate } from './menu';
+import { createZoom, type Zoom } from './zoom';
 
 // Wiring only: every decision lives in a module with its own tests.
 protocol.registerSchemesAsPrivileged(appSchemePrivileges);
 
 const userFile = (name: string): string => path.join(app.getPath('userData'), name);
 const stateFiles: WindowStateFiles = textFile(() => userFile('window-state.json'));
+const zoomFiles: WindowStateFiles = textFile(() => userFile('zoom.json'));
+const lastPageFiles: WindowStateFiles = textFile(() => userFile('last-page.json'));
 
 // Set once the app is ready; links follow the back end the clerk configured (and, before that, the
 // help site only).
@@ -46,8 +53,11 @@ let readyConnection: ConnectionService | null = null;
 const externalHosts = (): readonly string[] =>
   externalLinkHosts(readyConnection?.info().settings ?? DEFAULT_CONNECTION);
 
-const openMainWindow = (): BrowserWindow =>
-  createMainWindow({
+// The window's zoom, kept across restarts; the View menu acts on it.
+let zoom: Zoom | null = null;
+
+const openMainWindow = (): BrowserWindow => {
+  const window = createMainWindow({
     createWindow: (options) => new BrowserWindow(options),
     shell,
     externalHosts,
@@ -57,7 +67,12 @@ const openMainWindow = (): BrowserWindow =>
       screen.getAllDisplays().map((display) => display.workArea),
     ),
     stateFiles,
+    entryUrl: entryUrl(lastPageFiles),
   });
+  zoom = createZoom(window.webContents, zoomFiles);
+  rememberLastPage(window.webContents, lastPageFiles);
+  return window;
+};
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -122,6 +137,32 @@ if (!app.requestSingleInstanceLock()) {
         mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
       filterName: () => catalogues[pickLanguage([app.getLocale()])].files.spreadsheets,
     });
+    // The menu speaks the page's language: the OS's until the page tells its own (setLanguage).
+    let language: Language = pickLanguage([app.getLocale()]);
+    const applyMenu = () => {
+      const template = buildMenuTemplate({
+        platform: process.platform,
+        labels: catalogues[language].menu,
+        packaged: app.isPackaged,
+        // The app has one window: a command goes to it, wherever the menu was opened.
+        send: (command, clicked) => {
+          const target = BrowserWindow.getAllWindows().find((window) => window === clicked) ?? mainWindow;
+          if (target) sendAppCommand(target, command);
+          else mainWindow = openWindow();
+        },
+        zoom: {
+          zoomIn: () => zoom?.zoomIn(),
+          zoomOut: () => zoom?.zoomOut(),
+          reset: () => zoom?.reset(),
+        },
+        openHelp: () => {
+          void openExternalSafely(shell, `${HELP_SITE_URL}${language}/`, externalHosts);
+        },
+      });
+      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    };
+    app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() });
+    applyMenu();
     const ipcHandlers = registerIpcHandlers(
       ipcMain,
       createIpcHandlers({
@@ -139,6 +180,11 @@ if (!app.requestSingleInstanceLock()) {
           file: binaryFile(userFile('archive-key.bin')),
           subtle: webcrypto.subtle,
         }),
+        setLanguage: (next) => {
+          if (next === language) return;
+          language = next;
+          applyMenu();
+        },
       }),
     );
     // Nothing may answer the page once the app is going away.
@@ -147,12 +193,16 @@ if (!app.requestSingleInstanceLock()) {
       // No half-written export is left beside the clerk's files.
       void saveStreams.abortAll();
     });
-    mainWindow = openMainWindow();
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
+    const openWindow = (): BrowserWindow => {
+      const window = openMainWindow();
+      window.on('closed', () => {
+        if (mainWindow === window) mainWindow = null;
+      });
+      return window;
+    };
+    mainWindow = openWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = openMainWindow();
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
     });
   });
 }

@@ -28,6 +28,8 @@ export interface WindowDeps<W extends AppWindow> {
   preloadPath: string;
   state: WindowState;
   stateFiles: WindowStateFiles;
+  /** The page the window opens on (electron/lastPage.ts); the Overview by default. */
+  entryUrl?: string;
 }
 
 export const mainWindowOptions = (
@@ -53,6 +55,7 @@ export const createMainWindow = <W extends AppWindow>({
   preloadPath,
   state,
   stateFiles,
+  entryUrl = APP_ENTRY_URL,
 }: WindowDeps<W>): W => {
   const window = createWindow(mainWindowOptions(preloadPath, state));
   hardenWebContents(window.webContents, shell, externalHosts);
@@ -63,6 +66,6 @@ export const createMainWindow = <W extends AppWindow>({
   window.on('close', () => {
     saveWindowState(stateFiles, window.getNormalBounds(), window.isMaximized());
   });
-  void window.loadURL(APP_ENTRY_URL);
+  void window.loadURL(entryUrl);
   return window;
 };

@@ -26,6 +26,15 @@ export class FakeEvent implements PreventableEvent {
 }
 
 export class FakeWebContents extends EventEmitter implements GuardedContents {
+  /** What main sent to the page, by channel. */
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  zoomFactor = 1;
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  setZoomFactor(factor: number): void {
+    this.zoomFactor = factor;
+  }
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
     this.windowOpenHandler = handler;
@@ -48,6 +57,9 @@ export class FakeBrowserWindow extends EventEmitter implements AppWindow {
   loadedUrl: string | null = null;
   maximized = false;
   shown = false;
+  minimized = false;
+  focused = false;
+  destroyed = false;
   bounds: Rectangle = { x: 10, y: 20, width: 1280, height: 820 };
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
@@ -57,6 +69,18 @@ export class FakeBrowserWindow extends EventEmitter implements AppWindow {
   }
   show(): void {
     this.shown = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
   }
   isMaximized(): boolean {
     return this.maximized;
