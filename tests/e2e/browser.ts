@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, never a downloaded one. CHROMIUM_PATH overrides for other machines. */
 export const chromiumPath = (): string => {
@@ -72,3 +72,32 @@ export const launchChromium = async (): Promise<Browser> => {
   };
   return browser;
 };
+
+/**
+ * Drags a file from the OS over the page and drops it on `target` (the body by default): the File
+ * is built in the page from the bytes and carried by a real DataTransfer, through dragenter,
+ * dragover and drop as Chromium fires them. `drop: false` stops once the drag has entered.
+ * Resolves whether the page cancelled the drop, as it must: a drop left to the browser opens the
+ * file in place of the app.
+ */
+export const dropFile = async (
+  page: Page,
+  file: { name: string; bytes: Uint8Array },
+  options: { drop?: boolean; target?: string } = {},
+): Promise<{ cancelled: boolean }> =>
+  page.evaluate(
+    ({ name, data, drop, target }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], name));
+      const element = document.querySelector(target) ?? document.body;
+      // dispatchEvent answers false when a listener cancelled the event.
+      const fire = (type: string) =>
+        !element.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+      fire('dragenter');
+      const over = fire('dragover');
+      return { cancelled: drop ? fire('drop') && over : over };
+    },
+    { name: file.name, data: [...file.bytes], drop: options.drop ?? true, target: options.target ?? 'body' },
+  );

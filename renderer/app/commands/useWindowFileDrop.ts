@@ -60,11 +60,17 @@ export const useWindowFileDrop = (
         },
       );
     };
+    // A refusal is about the page it happened on.
+    const moved = () => {
+      setProblem(null);
+    };
+    window.addEventListener('hashchange', moved);
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', dropped);
     return () => {
+      window.removeEventListener('hashchange', moved);
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragover', over);
       window.removeEventListener('dragleave', leave);
