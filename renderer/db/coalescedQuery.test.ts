@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Disposable } from '../../shared/core/disposable';
+import { customerFixture } from '../../shared/testing/customerFixture';
 import { watchTables, type Clock } from './coalescedQuery';
 import { InvoiceDeskDatabase } from './database';
 
@@ -57,7 +58,7 @@ const setup = async () => {
     ),
   );
   const write = (n: number) =>
-    db.singletons.put({ key: 'customer', value: { customerNumber: `${n}`, name: '' } });
+    db.singletons.put({ key: 'customer', value: customerFixture({ name: `Customer ${n}` }) });
   return { db, time, write, calls: () => calls };
 };
 
@@ -87,7 +88,12 @@ describe('coalesced reads of the archive', () => {
 
   it('ignores writes to tables it does not watch, and stops when disposed', async () => {
     const { db, time, write, calls } = await setup();
-    await db.services.put({ code: 'PP-PRI', name: 'A-Post', updatedAt: '2026-01-01T00:00:00Z' });
+    await db.services.put({
+      code: 'PP-PRI',
+      names: { de: 'A-Post', fr: 'Courrier A', it: 'Posta A', en: 'A Mail' },
+      category: 'letters',
+      unit: 'piece',
+    });
     expect(calls()).toBe(0);
     await write(1);
     await write(2);
