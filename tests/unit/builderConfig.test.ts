@@ -74,7 +74,7 @@ describe('electron-builder.yml', () => {
       return entry;
     });
     const included = patterns.filter((pattern) => !pattern.startsWith('!'));
-    expect(included.every((pattern) => pattern.startsWith('dist/') || pattern === 'package.json')).toBe(true);
+    expect(included).toEqual(['dist/electron/**', 'dist/renderer/**', 'resources/tray/**', 'package.json']);
     expect(patterns).toContain('!**/*.map');
     expect(patterns).toContain('!**/*.{test,spec}.*');
   });
@@ -111,6 +111,8 @@ describe('electron-builder.yml', () => {
   it('builds an AppImage on Linux', async () => {
     const config = await loadBuilderConfig();
     expect(targetsOf(config.linux?.target).map((target) => target.target)).toEqual(['AppImage']);
+    // A folder of <n>x<n>.png, the sizes scripts/iconSet.ts renders.
+    expect(config.linux?.icon).toBe('resources/icons');
   });
 
   it('commits no signing or notarisation secret: they come from the environment', async () => {
