@@ -91,6 +91,9 @@ describe('electron-builder.yml', () => {
     const mac = config.mac;
     const dmg = targetsOf(mac?.target).find((target) => target.target === 'dmg');
     expect(dmg && [...archesOf(dmg)].sort()).toEqual(['arm64', 'x64']);
+    // The updater's artefact for macOS.
+    const zip = targetsOf(mac?.target).find((target) => target.target === 'zip');
+    expect(zip && [...archesOf(zip)].sort()).toEqual(['arm64', 'x64']);
     expect(mac?.hardenedRuntime).toBe(true);
     // true = notarise with the credentials of the environment; electron-builder 26 takes them from
     // there only, so nothing about the Apple account can be written here.
