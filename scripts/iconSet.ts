@@ -36,6 +36,75 @@ const render = (svg: string, size: number): Buffer =>
     .render()
     .asPng();
 
+/** The NSIS assistant's art, in the sizes and the format (24-bit BMP) NSIS takes. */
+export const INSTALLER_ART = [
+  { file: 'installer/nsisSidebar.bmp', width: 164, height: 314 },
+  { file: 'installer/nsisHeader.bmp', width: 150, height: 57 },
+] as const;
+
+/** The drawing's shapes without its <svg> element, to place it inside another drawing. */
+const innerDrawing = (svg: string): string => {
+  const start = svg.indexOf('>', svg.indexOf('<svg')) + 1;
+  const end = svg.lastIndexOf('</svg>');
+  if (start <= 0 || end < start) throw new Error('icon.svg is not one <svg> element');
+  return svg.slice(start, end);
+};
+
+const BLUE = '<stop offset="0" stop-color="#1672CC" /><stop offset="1" stop-color="#0A4F96" />';
+
+/** The sidebar of the welcome and finish pages: the envelope on the tile's blue; the header: the icon. */
+export const installerSvg = (svg: string, file: (typeof INSTALLER_ART)[number]['file']): string =>
+  file === 'installer/nsisSidebar.bmp'
+    ? `<svg xmlns="http://www.w3.org/2000/svg" width="164" height="314" viewBox="0 0 164 314">
+  <defs><linearGradient id="sidebar-shade" x1="0" y1="0" x2="0" y2="1">${BLUE}</linearGradient></defs>
+  <rect width="164" height="314" fill="url(#sidebar-shade)" />
+  <svg x="26" y="40" width="112" height="112" viewBox="128 128 768 768">
+    <style>.tile { display: none }</style>${innerDrawing(svg)}
+  </svg>
+</svg>`
+    : `<svg xmlns="http://www.w3.org/2000/svg" width="150" height="57" viewBox="0 0 150 57">
+  <rect width="150" height="57" fill="#FFFFFF" />
+  <svg x="99" y="6" width="45" height="45" viewBox="0 0 1024 1024">${innerDrawing(svg)}</svg>
+</svg>`;
+
+/** An opaque image as an uncompressed 24-bit BMP (bottom-up rows of BGR, each padded to 4 bytes). */
+export const toBmp = (width: number, height: number, rgba: Uint8Array): Buffer => {
+  const rowSize = Math.ceil((width * 3) / 4) * 4;
+  const pixelBytes = rowSize * height;
+  const bmp = Buffer.alloc(54 + pixelBytes);
+  bmp.write('BM', 0, 'latin1');
+  bmp.writeUInt32LE(bmp.length, 2);
+  bmp.writeUInt32LE(54, 10);
+  bmp.writeUInt32LE(40, 14);
+  bmp.writeInt32LE(width, 18);
+  bmp.writeInt32LE(height, 22);
+  bmp.writeUInt16LE(1, 26);
+  bmp.writeUInt16LE(24, 28);
+  bmp.writeUInt32LE(0, 30);
+  bmp.writeUInt32LE(pixelBytes, 34);
+  bmp.writeInt32LE(2835, 38); // 72 dpi
+  bmp.writeInt32LE(2835, 42);
+  for (let y = 0; y < height; y += 1) {
+    const row = 54 + (height - 1 - y) * rowSize;
+    for (let x = 0; x < width; x += 1) {
+      const source = (y * width + x) * 4;
+      bmp[row + x * 3] = rgba[source + 2] ?? 0;
+      bmp[row + x * 3 + 1] = rgba[source + 1] ?? 0;
+      bmp[row + x * 3 + 2] = rgba[source] ?? 0;
+    }
+  }
+  return bmp;
+};
+
+const renderBmp = (svg: string, width: number, height: number): Buffer => {
+  // A white backdrop makes every pixel opaque, so the straight and premultiplied colours agree.
+  const image = new Resvg(svg, { background: '#FFFFFF', font: { loadSystemFonts: false } }).render();
+  if (image.width !== width || image.height !== height) {
+    throw new Error(`installer art drawn at ${image.width}x${image.height}, not ${width}x${height}`);
+  }
+  return toBmp(width, height, image.pixels);
+};
+
 /**
  * The Windows and macOS icon files of the 1024 px master. png2icons scales the master itself (pure
  * JavaScript, so the same master gives the same bytes anywhere); BICUBIC2 is its sharpest filter.
@@ -61,6 +130,9 @@ export const renderIconSet = (svg: string): Map<string, Buffer> => {
   const template = templateSvg(svg);
   for (const image of TRAY_IMAGES) {
     files.set(image.file, render(image.template ? template : svg, image.size));
+  }
+  for (const art of INSTALLER_ART) {
+    files.set(art.file, renderBmp(installerSvg(svg, art.file), art.width, art.height));
   }
   return files;
 };

@@ -84,6 +84,16 @@ describe('electron-builder.yml', () => {
     expect(targetsOf(config.win?.target).map((target) => target.target)).toEqual(['nsis']);
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false });
     expect(config.win?.icon).toBe('resources/icon.ico');
+    const art = [
+      config.nsis?.installerSidebar,
+      config.nsis?.uninstallerSidebar,
+      config.nsis?.installerHeader,
+    ];
+    expect(art).toEqual([
+      'resources/installer/nsisSidebar.bmp',
+      'resources/installer/nsisSidebar.bmp',
+      'resources/installer/nsisHeader.bmp',
+    ]);
   });
 
   it('builds a hardened, notarised dmg for Intel and Apple silicon', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import UPNG from 'png2icons/lib/UPNG';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { platformIcons, PNG_SIZES, TRAY_IMAGES, writeIconSet } from '../../scripts/iconSet';
+import { INSTALLER_ART, platformIcons, PNG_SIZES, TRAY_IMAGES, writeIconSet } from '../../scripts/iconSet';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const committed = (file: string): Buffer => fs.readFileSync(path.join(root, 'resources', file));
@@ -174,6 +174,36 @@ describe('the icon set rendered from resources/icon.svg', () => {
     // The masks are raw alpha, one byte a pixel.
     expect(chunks.find((chunk) => chunk.type === 'l8mk')?.data.length).toBe(32 * 32);
     expect(chunks.find((chunk) => chunk.type === 's8mk')?.data.length).toBe(16 * 16);
+  });
+
+  it('draws the installer art as the 24-bit BMPs NSIS takes, in its sizes', () => {
+    for (const art of INSTALLER_ART) {
+      const bmp = rendered(art.file);
+      expect(bmp.toString('latin1', 0, 2)).toBe('BM');
+      expect(bmp.readUInt32LE(2)).toBe(bmp.length);
+      const pixelsAt = bmp.readUInt32LE(10);
+      expect(bmp.readUInt32LE(14)).toBe(40); // BITMAPINFOHEADER
+      expect([art.file, bmp.readInt32LE(18), bmp.readInt32LE(22)]).toEqual([art.file, art.width, art.height]);
+      expect(bmp.readUInt16LE(28)).toBe(24);
+      expect(bmp.readUInt32LE(30)).toBe(0); // uncompressed
+      expect(bmp.length - pixelsAt).toBe(Math.ceil((art.width * 3) / 4) * 4 * art.height);
+      const committedBmp = committed(art.file);
+      expect(committedBmp.length).toBe(bmp.length);
+      let max = 0;
+      for (let index = pixelsAt; index < bmp.length; index += 1) {
+        max = Math.max(max, Math.abs((bmp[index] ?? 0) - (committedBmp[index] ?? 0)));
+      }
+      expect([art.file, max <= TOLERANCE]).toEqual([art.file, true]);
+    }
+    // Rows run bottom-up: the image's top-left pixel opens the file's last row, blue on the sidebar
+    // (the tile's #1672CC, as BGR), white on the header.
+    const topLeft = (file: string, width: number, height: number): number[] => {
+      const bmp = rendered(file);
+      const row = bmp.readUInt32LE(10) + (height - 1) * Math.ceil((width * 3) / 4) * 4;
+      return [...bmp.subarray(row, row + 3)];
+    };
+    expect(topLeft('installer/nsisSidebar.bmp', 164, 314)).toEqual([0xcc, 0x72, 0x16]);
+    expect(topLeft('installer/nsisHeader.bmp', 150, 57)).toEqual([0xff, 0xff, 0xff]);
   });
 
   it('commits the .ico and .icns that the committed master gives, byte for byte', () => {
