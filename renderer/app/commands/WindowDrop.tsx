@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { openFileFormats } from '../../../shared/ipc/openFile';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
+import { PageDropFrame } from '../../ui/PageDropFrame';
 import { useDispatchCommand } from './CommandContext';
 import { useWindowFileDrop } from './useWindowFileDrop';
 
@@ -33,11 +34,7 @@ export const WindowDrop = () => {
           </button>
         </div>
       )}
-      {dragging && (
-        <div className="window-drop__overlay" aria-hidden="true">
-          <p>{t('commands.dropOverlay')}</p>
-        </div>
-      )}
+      {dragging && <PageDropFrame text={t('commands.dropOverlay')} />}
     </>
   );
 };
