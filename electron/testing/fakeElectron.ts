@@ -48,6 +48,9 @@ export class FakeBrowserWindow extends EventEmitter implements AppWindow {
   loadedUrl: string | null = null;
   maximized = false;
   shown = false;
+  minimized = false;
+  focused = false;
+  destroyed = false;
   bounds: Rectangle = { x: 10, y: 20, width: 1280, height: 820 };
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
@@ -57,6 +60,32 @@ export class FakeBrowserWindow extends EventEmitter implements AppWindow {
   }
   show(): void {
     this.shown = true;
+  }
+  hide(): void {
+    this.shown = false;
+    this.focused = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  /**
+   * What the close button does: asks the 'close' listeners, and unless one prevented it, the window
+   * goes ('closed'). Returns whether it closed.
+   */
+  attemptClose(): boolean {
+    const event = new FakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return false;
+    this.destroyed = true;
+    this.shown = false;
+    this.emit('closed');
+    return true;
   }
   isMaximized(): boolean {
     return this.maximized;

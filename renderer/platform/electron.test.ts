@@ -27,6 +27,9 @@ const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
     archiveKeySign: refuse,
     archiveKeyPublic: refuse,
     requestTimestamp: refuse,
+    reportSyncState: refuse,
+    getDesktopSettings: refuse,
+    saveDesktopSettings: refuse,
     apiRequest: (request) => {
       sent.push(request);
       return new Promise((resolve) => answers.push(resolve));

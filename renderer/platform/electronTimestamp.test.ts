@@ -28,6 +28,9 @@ const bridgeWith = (requestTimestamp: InvoiceDeskBridge['requestTimestamp']): In
     openFile: refuse,
     archiveKeySign: refuse,
     archiveKeyPublic: refuse,
+    reportSyncState: refuse,
+    getDesktopSettings: refuse,
+    saveDesktopSettings: refuse,
     requestTimestamp,
   };
 };
