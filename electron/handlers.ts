@@ -13,6 +13,7 @@ import { createTimestampForwarder, type ForwardTimestamp } from './timestamp';
 import type { DesktopSyncState } from '../shared/ipc/desktop';
 import type { NotificationKind } from '../shared/desktop/notificationRoutes';
 import { createDesktopSettingsStore, type DesktopSettingsStore } from './background';
+import type { Language } from '../shared/i18n/languages';
 
 export interface HandlerDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getLocale'>;
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   archiveKey: ArchiveKeyService;
   /** Posts an RFC 3161 query to a time-stamping authority; by default over node's fetch. */
   forwardTimestamp?: ForwardTimestamp;
+  /** The clerk's language in the page: the application menu follows it (electron/menu.ts). */
+  setLanguage?: (language: Language) => void;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
@@ -56,6 +59,7 @@ export const createIpcHandlers = ({
   openFile,
   archiveKey,
   forwardTimestamp = createTimestampForwarder({ fetch: (url, init) => fetch(url, init) }),
+  setLanguage = () => undefined,
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
   const inFlight = new Map<string, AbortController>();
@@ -134,5 +138,10 @@ export const createIpcHandlers = ({
     },
     getDesktopSettings: () => Promise.resolve(desktopSettings.get()),
     saveDesktopSettings: (settings) => Promise.resolve(desktopSettings.save(settings)),
+    // The contract has already refused any language the app has no catalogue for.
+    setLanguage: ({ language }) => {
+      setLanguage(language);
+      return Promise.resolve(undefined);
+    },
   };
 };

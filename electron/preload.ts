@@ -1,6 +1,7 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { APP_COMMAND_CHANNEL } from '../shared/ipc/channels';
 import { ipcChannel, ipcMessages } from '../shared/ipc/channels';
-import type { InvoiceDeskBridge } from '../shared/ipc/contract';
+import type { CommandBridge, DesktopBridge, InvoiceDeskBridge } from '../shared/ipc/contract';
 
 // One function per message; ipcRenderer itself never reaches the page.
 const bridge = Object.fromEntries(
@@ -10,4 +11,19 @@ const bridge = Object.fromEntries(
   ]),
 ) as unknown as InvoiceDeskBridge;
 
-contextBridge.exposeInMainWorld('invoiceDesk', bridge);
+// The page gets the payload alone, never the IPC event (it holds the sender). The page checks it
+// against the schema (renderer/platform/electron.ts): zod here would take the preload from 1 KB to
+// 750 KB, parsed by every window before the page starts.
+const commands: CommandBridge = {
+  onCommand: (listener) => {
+    const forward = (_event: IpcRendererEvent, payload: unknown) => {
+      listener(payload);
+    };
+    ipcRenderer.on(APP_COMMAND_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(APP_COMMAND_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('invoiceDesk', { ...bridge, ...commands } satisfies DesktopBridge);

@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { NavBar } from './NavBar';
 import { PageView } from './PageView';
 import { StatusBar } from './StatusBar';
+import { WindowDrop } from './commands/WindowDrop';
 
 /** Another page (or invoice) clears a page's failure; a filter change on the same page does not. */
 const pageKey = (route: Route): string =>
@@ -26,6 +27,9 @@ export const AppShell = ({ route }: AppShellProps) => {
         <NavBar current={sectionOf(route)} />
       </ErrorBoundary>
       <main className="page">
+        <ErrorBoundary variant="panel" area="panel window drop">
+          <WindowDrop />
+        </ErrorBoundary>
         <ErrorBoundary variant="page" area={`page ${route.page}`} resetKey={pageKey(route)}>
           <PageView route={route} />
         </ErrorBoundary>

@@ -40,6 +40,11 @@ import { reportSyncState } from './desktopSyncState';
 import { watchSyncFacts } from '../db/conflictNotices';
 import { useSyncStatus } from '../workers/sync/syncStatusStore';
 import { isLanguage } from '../../shared/i18n/languages';
+import { toDisposable } from '../../shared/core/disposable';
+import { CommandContext } from './commands/CommandContext';
+import { createCommandDispatcher } from './commands/dispatcher';
+import { costCenterImportRequests } from './commands/importRequests';
+import { navigate } from './router/navigate';
 
 /** Asks the operator who the connected customer is, briefly: a start offline must not wait for it. */
 const customerOf = async (platform: Platform): Promise<Customer | null> => {
@@ -162,6 +167,23 @@ const start = async () => {
       }),
     );
   }
+  const dispatch = createCommandDispatcher({
+    syncNow: () => {
+      sync.syncNow();
+    },
+    navigate: (hash) => {
+      navigate(hash);
+    },
+    imports: costCenterImportRequests,
+  });
+  lifetime.add(platform.onCommand(dispatch));
+  // The shell's menu speaks the page's language, now and after every switch in Settings.
+  const reportLanguage = (language: string) => {
+    if (isLanguage(language)) platform.reportLanguage(language);
+  };
+  reportLanguage(i18n.language);
+  i18n.on('languageChanged', reportLanguage);
+  lifetime.add(toDisposable(() => i18n.off('languageChanged', reportLanguage)));
   let lineIndex: LineIndexClient | null = null;
   const getLineIndex = () =>
     (lineIndex ??= lifetime.add(
@@ -186,7 +208,9 @@ const start = async () => {
               <LineIndexContext value={getLineIndex}>
                 <PreviousVisitContext value={previousVisit}>
                   <I18nextProvider i18n={i18n}>
-                    <App />
+                    <CommandContext value={dispatch}>
+                      <App />
+                    </CommandContext>
                   </I18nextProvider>
                 </PreviousVisitContext>
               </LineIndexContext>

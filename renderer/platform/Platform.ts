@@ -2,6 +2,9 @@ import type { Fetch } from '../../shared/api/client';
 import type { ArchiveKey } from '../../shared/archive/seal';
 import type { ConnectionInfo, SaveConnectionRequest } from '../../shared/connection/settings';
 import type { ConnectionTestOutcome } from '../../shared/connection/testConnection';
+import type { Disposable } from '../../shared/core/disposable';
+import type { Language } from '../../shared/i18n/languages';
+import type { AppCommand } from '../../shared/ipc/appCommands';
 import type { AppInfo, IpcFailureCode } from '../../shared/ipc/contract';
 import type { OpenedFile, OpenFileRequest } from '../../shared/ipc/openFile';
 import type { SaveFileMimeType, SaveFileOutcome } from '../../shared/ipc/saveFile';
@@ -86,6 +89,13 @@ export interface Platform {
    * where the desktop app has no OS encryption to keep it.
    */
   readonly archiveKey: ArchiveKey;
+  /**
+   * Commands from the desktop shell (its menu, tray and notifications), already checked against
+   * their schema; the browser sends none. Disposing stops listening.
+   */
+  onCommand(listener: (command: AppCommand) => void): Disposable;
+  /** Tells the shell the clerk's language, so its own menus speak it; the browser has none. */
+  reportLanguage(language: Language): void;
   /** Authenticated access to the billing API by path ("/v1/invoices?..."); no credential ever reaches the caller. */
   readonly apiFetch: Fetch;
 }

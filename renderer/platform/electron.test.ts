@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
+import type { DesktopBridge, IpcResult } from '../../shared/ipc/contract';
 import type { ApiResponseData, ForwardedApiRequest } from '../../shared/connection/apiRequest';
 import { API_RESPONSE_MAX_BYTES } from '../../shared/connection/apiRequest';
 import { createElectronPlatform } from './electron';
 import { PlatformError } from './Platform';
+import type { AppCommand } from '../../shared/ipc/appCommands';
 
 /** A bridge whose apiRequest answers only when the test says so, recording what the page sent. */
-const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
+const fakeBridge = (overrides: Partial<DesktopBridge> = {}) => {
   const sent: ForwardedApiRequest[] = [];
   const cancelled: string[] = [];
   const answers: Array<(result: IpcResult<ApiResponseData>) => void> = [];
   const refuse = () => Promise.reject(new Error('not used here'));
-  const bridge: InvoiceDeskBridge = {
+  const bridge: DesktopBridge = {
     getAppInfo: refuse,
     openExternal: refuse,
     getConnection: refuse,
@@ -30,6 +31,8 @@ const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
     reportSyncState: refuse,
     getDesktopSettings: refuse,
     saveDesktopSettings: refuse,
+    setLanguage: refuse,
+    onCommand: () => () => undefined,
     apiRequest: (request) => {
       sent.push(request);
       return new Promise((resolve) => answers.push(resolve));
@@ -180,5 +183,45 @@ describe('electron platform: saveFileStream', () => {
     });
     const file = await platform.saveFileStream?.(xlsx);
     await expect(file?.write(new Uint8Array(1))).rejects.toMatchObject({ code: 'ipc.failed' });
+  });
+});
+
+describe('electron platform: commands from main', () => {
+  it('hands the page only the commands that pass the schema, until it stops listening', () => {
+    let deliver: (payload: unknown) => void = () => undefined;
+    let listening = false;
+    const { platform } = fakeBridge({
+      onCommand: (listener) => {
+        deliver = listener;
+        listening = true;
+        return () => {
+          listening = false;
+        };
+      },
+    });
+    const received: AppCommand[] = [];
+    const subscription = platform.onCommand((command) => received.push(command));
+    expect(listening).toBe(true);
+    deliver({ kind: 'navigate', route: 'https://evil.example/' });
+    deliver({ kind: 'runScript', code: 'alert(1)' });
+    deliver({ kind: 'importCostCenters', file: { name: 'a.xlsx', bytes: 'UEsDBA==' } });
+    deliver({ kind: 'navigate', route: '/audit' });
+    deliver({ kind: 'syncNow' });
+    expect(received).toEqual([{ kind: 'navigate', route: '/audit' }, { kind: 'syncNow' }]);
+    subscription.dispose();
+    expect(listening).toBe(false);
+  });
+
+  it('tells main the language, and shrugs off a main that cannot take it', async () => {
+    const told: unknown[] = [];
+    const { platform } = fakeBridge({
+      setLanguage: (request) => {
+        told.push(request);
+        return Promise.reject(new Error('no menu'));
+      },
+    });
+    platform.reportLanguage('it');
+    await Promise.resolve();
+    expect(told).toEqual([{ language: 'it' }]);
   });
 });

@@ -5,7 +5,9 @@ import {
   fromForwardedError,
   toApiRequest,
 } from '../../shared/connection/apiRequest';
-import type { InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
+import { toDisposable } from '../../shared/core/disposable';
+import { parseAppCommand } from '../../shared/ipc/appCommands';
+import type { DesktopBridge, InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
 import { SAVE_STREAM_MAX_CHUNK_BYTES } from '../../shared/ipc/saveStream';
 import { PlatformError, type Platform } from './Platform';
 
@@ -77,7 +79,7 @@ const requestTimestampThroughMain =
   };
 
 export const createElectronPlatform = (
-  bridge: InvoiceDeskBridge,
+  bridge: DesktopBridge,
   newId: () => string = () => crypto.randomUUID(),
 ): Platform => ({
   kind: 'electron',
@@ -129,6 +131,18 @@ export const createElectronPlatform = (
   archiveKey: {
     sign: async (bytes) => unwrap(await bridge.archiveKeySign({ bytes })),
     publicKeyPem: async () => unwrap(await bridge.archiveKeyPublic(undefined)),
+  },
+  // Main is ours, but what crossed IPC is checked like everything else; the rest is dropped.
+  onCommand: (listener) =>
+    toDisposable(
+      bridge.onCommand((payload) => {
+        const command = parseAppCommand(payload);
+        if (command !== null) listener(command);
+      }),
+    ),
+  reportLanguage: (language) => {
+    // A menu in the previous language is no failure the clerk should hear about.
+    void bridge.setLanguage({ language }).catch(() => undefined);
   },
   apiFetch: forwardApiRequest(bridge, newId),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimestampError, verifyTimestamp } from '../../shared/archive/timestamp';
-import type { InvoiceDeskBridge } from '../../shared/ipc/contract';
+import type { DesktopBridge, InvoiceDeskBridge } from '../../shared/ipc/contract';
 import type { RequestTimestampRequest } from '../../shared/ipc/timestamp';
 import { createTestAuthority } from '../../simulator/routes/tsa';
 import { createElectronPlatform } from './electron';
@@ -9,7 +9,7 @@ const DIGEST = new Uint8Array(32).fill(0x5a);
 const NOW = Date.parse('2026-06-30T23:59:59Z');
 
 /** A bridge that refuses everything but requestTimestamp, which the test answers. */
-const bridgeWith = (requestTimestamp: InvoiceDeskBridge['requestTimestamp']): InvoiceDeskBridge => {
+const bridgeWith = (requestTimestamp: InvoiceDeskBridge['requestTimestamp']): DesktopBridge => {
   const refuse = () => Promise.reject(new Error('not used here'));
   return {
     getAppInfo: refuse,
@@ -32,6 +32,8 @@ const bridgeWith = (requestTimestamp: InvoiceDeskBridge['requestTimestamp']): In
     getDesktopSettings: refuse,
     saveDesktopSettings: refuse,
     requestTimestamp,
+    setLanguage: refuse,
+    onCommand: () => () => undefined,
   };
 };
 

@@ -1,5 +1,5 @@
 import { DEFAULT_SIMULATOR_URL } from '../../shared/connection/settings';
-import type { InvoiceDeskBridge } from '../../shared/ipc/contract';
+import type { DesktopBridge } from '../../shared/ipc/contract';
 import { createWebArchiveKey } from './archiveKeyWeb';
 import { createElectronPlatform } from './electron';
 import type { Platform } from './Platform';
@@ -19,7 +19,7 @@ const demoUrl = async (): Promise<string> => {
 declare global {
   interface Window {
     /** Present only inside the Electron shell, put there by the preload. */
-    invoiceDesk?: InvoiceDeskBridge;
+    invoiceDesk?: DesktopBridge;
   }
 }
 

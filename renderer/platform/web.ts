@@ -13,6 +13,7 @@ import type { Platform } from './Platform';
 import { PlatformError } from './Platform';
 import { readPickedFile } from './readFile';
 import { browserDeviceName } from '../../shared/audit/device';
+import { toDisposable } from '../../shared/core/disposable';
 
 export interface WebPlatformDeps {
   version: string;
@@ -218,6 +219,9 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
       return true;
     },
     archiveKey: deps.archiveKey,
+    // The browser has no menu or tray of ours: commands come from the page itself (a dropped file).
+    onCommand: () => toDisposable(() => undefined),
+    reportLanguage: () => undefined,
     // The same request shape as over IPC, so both platforms forward exactly the same subset of fetch.
     // The caller's signal reaches the raw fetch: cancelling a sync aborts the request in flight.
     apiFetch: async (path, init) =>

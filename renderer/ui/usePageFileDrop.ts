@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 
-const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+export const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+
+/** How many shown components take dropped files themselves; while any does, the window's own drop steps aside. */
+let claims = 0;
+export const pageTakesFileDrops = (): boolean => claims > 0;
 
 /**
  * The whole page as a drop zone for one file while the calling component is shown: `dragging` is
@@ -13,6 +17,7 @@ export const usePageFileDrop = (onFile: (file: File) => unknown): { dragging: bo
   useEffect(() => {
     // dragenter and dragleave fire for every element crossed: only the outermost pair counts.
     let depth = 0;
+    claims += 1;
     const enter = (event: DragEvent) => {
       if (!hasFiles(event)) return;
       depth += 1;
@@ -43,6 +48,7 @@ export const usePageFileDrop = (onFile: (file: File) => unknown): { dragging: bo
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', dropped);
     return () => {
+      claims -= 1;
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragover', over);
       window.removeEventListener('dragleave', leave);

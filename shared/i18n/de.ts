@@ -1858,4 +1858,61 @@ export const de: Catalogue = {
     helpCo2:
       'CO₂: rund {{grams}} g je Brief für den ganzen Papierweg (Verarbeitung, Druck, Kuvertierung und Zustellung), gemessen von Itella (Posti, Finnland) 2009. Eine einzelne Studie, keine Schweizer Messung: als Grössenordnung zu lesen.',
   },
+  commands: {
+    dropOverlay: 'Tabelle hier ablegen, um ihre Kostenstellen zu importieren',
+    dropUnsupported:
+      '«{{fileName}}» kann nicht importiert werden: Legen Sie eine Tabelle mit Kostenstellen ab ({{extensions}}).',
+    dropUnreadable: '«{{fileName}}» konnte nicht gelesen werden.',
+    dismiss: 'Schliessen',
+  },
+  menu: {
+    app: {
+      about: 'Über Invoice Desk',
+      settings: 'Einstellungen…',
+      services: 'Dienste',
+      hide: 'Invoice Desk ausblenden',
+      hideOthers: 'Andere ausblenden',
+      showAll: 'Alle einblenden',
+      quit: 'Invoice Desk beenden',
+    },
+    file: {
+      title: 'Datei',
+      syncNow: 'Jetzt synchronisieren',
+      importCostCenters: 'Kostenstellen importieren…',
+      export: 'Exportieren…',
+      settings: 'Einstellungen…',
+      close: 'Fenster schliessen',
+      quit: 'Beenden',
+    },
+    edit: {
+      title: 'Bearbeiten',
+      undo: 'Rückgängig',
+      redo: 'Wiederholen',
+      cut: 'Ausschneiden',
+      copy: 'Kopieren',
+      paste: 'Einfügen',
+      selectAll: 'Alles auswählen',
+    },
+    view: {
+      title: 'Ansicht',
+      zoomIn: 'Vergrössern',
+      zoomOut: 'Verkleinern',
+      resetZoom: 'Originalgrösse',
+      fullScreen: 'Vollbild ein/aus',
+      reload: 'Neu laden',
+      devTools: 'Entwicklerwerkzeuge',
+    },
+    window: {
+      title: 'Fenster',
+      minimize: 'Minimieren',
+      zoom: 'Zoomen',
+      front: 'Alle nach vorne bringen',
+    },
+    help: {
+      title: 'Hilfe',
+      online: 'Invoice Desk-Hilfe',
+      about: 'Über Invoice Desk',
+    },
+    aboutDetail: 'Version {{version}}',
+  },
 };

@@ -1816,6 +1816,63 @@ export const en = {
     helpCo2:
       'CO₂: about {{grams}} g per letter, the whole paper process (processing, printing, enveloping and delivery) as measured by Itella (Posti, Finland) in 2009. One study, not a Swiss measurement: read it as an order of magnitude.',
   },
+  commands: {
+    dropOverlay: 'Drop the spreadsheet to import its cost centres',
+    dropUnsupported:
+      '“{{fileName}}” cannot be imported: drop a spreadsheet of cost centres ({{extensions}}).',
+    dropUnreadable: '“{{fileName}}” could not be read.',
+    dismiss: 'Dismiss',
+  },
+  menu: {
+    app: {
+      about: 'About Invoice Desk',
+      settings: 'Settings…',
+      services: 'Services',
+      hide: 'Hide Invoice Desk',
+      hideOthers: 'Hide Others',
+      showAll: 'Show All',
+      quit: 'Quit Invoice Desk',
+    },
+    file: {
+      title: 'File',
+      syncNow: 'Sync Now',
+      importCostCenters: 'Import Cost Centres…',
+      export: 'Export…',
+      settings: 'Settings…',
+      close: 'Close Window',
+      quit: 'Exit',
+    },
+    edit: {
+      title: 'Edit',
+      undo: 'Undo',
+      redo: 'Redo',
+      cut: 'Cut',
+      copy: 'Copy',
+      paste: 'Paste',
+      selectAll: 'Select All',
+    },
+    view: {
+      title: 'View',
+      zoomIn: 'Zoom In',
+      zoomOut: 'Zoom Out',
+      resetZoom: 'Actual Size',
+      fullScreen: 'Toggle Full Screen',
+      reload: 'Reload',
+      devTools: 'Developer Tools',
+    },
+    window: {
+      title: 'Window',
+      minimize: 'Minimize',
+      zoom: 'Zoom',
+      front: 'Bring All to Front',
+    },
+    help: {
+      title: 'Help',
+      online: 'Invoice Desk Help',
+      about: 'About Invoice Desk',
+    },
+    aboutDetail: 'Version {{version}}',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

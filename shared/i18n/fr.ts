@@ -1850,4 +1850,61 @@ export const fr: Catalogue = {
     helpCo2:
       'CO₂ : environ {{grams}} g par lettre pour tout le processus papier (traitement, impression, mise sous pli et distribution), mesuré par Itella (Posti, Finlande) en 2009. Une seule étude, pas une mesure suisse : à lire comme un ordre de grandeur.',
   },
+  commands: {
+    dropOverlay: 'Déposez le tableur pour importer ses centres de coûts',
+    dropUnsupported:
+      '« {{fileName}} » ne peut pas être importé : déposez un tableur de centres de coûts ({{extensions}}).',
+    dropUnreadable: '« {{fileName}} » n’a pas pu être lu.',
+    dismiss: 'Fermer',
+  },
+  menu: {
+    app: {
+      about: 'À propos d’Invoice Desk',
+      settings: 'Réglages…',
+      services: 'Services',
+      hide: 'Masquer Invoice Desk',
+      hideOthers: 'Masquer les autres',
+      showAll: 'Tout afficher',
+      quit: 'Quitter Invoice Desk',
+    },
+    file: {
+      title: 'Fichier',
+      syncNow: 'Synchroniser maintenant',
+      importCostCenters: 'Importer des centres de coûts…',
+      export: 'Exporter…',
+      settings: 'Paramètres…',
+      close: 'Fermer la fenêtre',
+      quit: 'Quitter',
+    },
+    edit: {
+      title: 'Édition',
+      undo: 'Annuler',
+      redo: 'Rétablir',
+      cut: 'Couper',
+      copy: 'Copier',
+      paste: 'Coller',
+      selectAll: 'Tout sélectionner',
+    },
+    view: {
+      title: 'Affichage',
+      zoomIn: 'Zoom avant',
+      zoomOut: 'Zoom arrière',
+      resetZoom: 'Taille réelle',
+      fullScreen: 'Plein écran',
+      reload: 'Recharger',
+      devTools: 'Outils de développement',
+    },
+    window: {
+      title: 'Fenêtre',
+      minimize: 'Réduire',
+      zoom: 'Zoom',
+      front: 'Tout ramener au premier plan',
+    },
+    help: {
+      title: 'Aide',
+      online: 'Aide d’Invoice Desk',
+      about: 'À propos d’Invoice Desk',
+    },
+    aboutDetail: 'Version {{version}}',
+  },
 };

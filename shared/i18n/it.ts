@@ -1837,4 +1837,61 @@ export const it: Catalogue = {
     helpCo2:
       'CO₂: circa {{grams}} g per lettera per l’intero processo cartaceo (elaborazione, stampa, imbustamento e recapito), misurati da Itella (Posti, Finlandia) nel 2009. Un solo studio, non una misura svizzera: da leggere come ordine di grandezza.',
   },
+  commands: {
+    dropOverlay: 'Rilasciate il foglio di calcolo per importarne i centri di costo',
+    dropUnsupported:
+      '«{{fileName}}» non può essere importato: rilasciate un foglio di calcolo di centri di costo ({{extensions}}).',
+    dropUnreadable: 'Impossibile leggere «{{fileName}}».',
+    dismiss: 'Chiudi',
+  },
+  menu: {
+    app: {
+      about: 'Informazioni su Invoice Desk',
+      settings: 'Impostazioni…',
+      services: 'Servizi',
+      hide: 'Nascondi Invoice Desk',
+      hideOthers: 'Nascondi altre',
+      showAll: 'Mostra tutte',
+      quit: 'Esci da Invoice Desk',
+    },
+    file: {
+      title: 'File',
+      syncNow: 'Sincronizza ora',
+      importCostCenters: 'Importa centri di costo…',
+      export: 'Esporta…',
+      settings: 'Impostazioni…',
+      close: 'Chiudi finestra',
+      quit: 'Esci',
+    },
+    edit: {
+      title: 'Modifica',
+      undo: 'Annulla',
+      redo: 'Ripeti',
+      cut: 'Taglia',
+      copy: 'Copia',
+      paste: 'Incolla',
+      selectAll: 'Seleziona tutto',
+    },
+    view: {
+      title: 'Vista',
+      zoomIn: 'Ingrandisci',
+      zoomOut: 'Riduci',
+      resetZoom: 'Dimensioni reali',
+      fullScreen: 'Schermo intero',
+      reload: 'Ricarica',
+      devTools: 'Strumenti per sviluppatori',
+    },
+    window: {
+      title: 'Finestra',
+      minimize: 'Riduci a icona',
+      zoom: 'Zoom',
+      front: 'Porta tutto in primo piano',
+    },
+    help: {
+      title: 'Aiuto',
+      online: 'Guida di Invoice Desk',
+      about: 'Informazioni su Invoice Desk',
+    },
+    aboutDetail: 'Versione {{version}}',
+  },
 };

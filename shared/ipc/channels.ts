@@ -23,7 +23,11 @@ export const ipcMessages = [
   'reportSyncState',
   'getDesktopSettings',
   'saveDesktopSettings',
+  'setLanguage',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];
 
 export const ipcChannel = (message: IpcMessage): string => `invoice-desk:${message}`;
+
+/** The one channel main sends commands to the page on (shared/ipc/appCommands.ts). */
+export const APP_COMMAND_CHANNEL = 'invoice-desk:command';

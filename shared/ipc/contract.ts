@@ -12,6 +12,7 @@ import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
 import { RequestTimestampRequestSchema, RequestTimestampResponseSchema } from './timestamp';
 import { DesktopSettingsSchema, DesktopSyncStateSchema } from './desktop';
 import { notificationKinds } from '../desktop/notificationRoutes';
+import { languages } from '../i18n/languages';
 import {
   SaveStreamBeginRequestSchema,
   SaveStreamBeginResponseSchema,
@@ -68,6 +69,9 @@ export const ArchiveKeySignRequestSchema = z.object({
   }),
 });
 
+/** The language the clerk chose in the page, so main words its menu the same way. */
+export const SetLanguageRequestSchema = z.object({ language: z.enum(languages) });
+
 export const ipcContract = {
   getAppInfo: { request: z.undefined(), response: AppInfoSchema },
   openExternal: { request: OpenExternalRequestSchema, response: z.undefined() },
@@ -96,6 +100,8 @@ export const ipcContract = {
   /** Device settings main keeps in userData (background sync). */
   getDesktopSettings: { request: z.undefined(), response: DesktopSettingsSchema },
   saveDesktopSettings: { request: DesktopSettingsSchema, response: DesktopSettingsSchema },
+  /** The page's language changed (or the page started): main rebuilds the application menu in it. */
+  setLanguage: { request: SetLanguageRequestSchema, response: z.undefined() },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
@@ -126,3 +132,14 @@ export type IpcResult<T> =
 export type InvoiceDeskBridge = {
   [M in IpcMessage]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>>;
 };
+
+/**
+ * Commands from main (shared/ipc/appCommands.ts): the preload hands each payload to the listener,
+ * which checks it against AppCommandSchema; the returned function stops listening.
+ */
+export interface CommandBridge {
+  onCommand(listener: (payload: unknown) => void): () => void;
+}
+
+/** Everything the preload puts on `window.invoiceDesk`. */
+export type DesktopBridge = InvoiceDeskBridge & CommandBridge;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment, CostCenter } from '../../../shared/api/schemas';
 import {
@@ -30,6 +30,7 @@ import { centerColumns, centerColumnSortKeys, type CenterActions } from './cente
 import './costCenters.css';
 import { DeleteDialog } from './DeleteDialog';
 import { CostCenterImport } from './import/CostCenterImport';
+import { costCenterImportRequests } from '../../app/commands/importRequests';
 import { useDeleteCostCenter, useSaveCostCenter } from './edits';
 import { useAssignments, useCostCenterOption, useCostCenters, useWaitingCenterEdits } from './queries';
 import { useEditFailure } from './useEditFailure';
@@ -106,6 +107,14 @@ export const CostCentersPage = ({ params }: PageProps) => {
     [rows, query, t],
   );
   const editable = option === 'on';
+  // Without the option there is no import: a file handed over for one is dropped while the page says why.
+  useEffect(() => {
+    if (option !== 'off' && option !== 'unknown') return;
+    const taken = costCenterImportRequests.take(() => undefined);
+    return () => {
+      taken.dispose();
+    };
+  }, [option]);
 
   const columns = useMemo(() => {
     const actions: CenterActions = {

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostCenter } from '../../../../shared/api/schemas';
 import { openFileFormats } from '../../../../shared/ipc/openFile';
@@ -18,6 +18,7 @@ import { useImportSession } from './useImportSession';
 import './import.css';
 import { usePageFileDrop } from '../../../ui/usePageFileDrop';
 import { useSaveAndRecord } from '../../exports';
+import { costCenterImportRequests, type ImportRequest } from '../../../app/commands/importRequests';
 
 /** Today in the clerk's time zone, as the import date's default ("2026-11-30"). */
 const localToday = (): string => {
@@ -94,6 +95,22 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
   );
 
   const { dragging } = usePageFileDrop(drop);
+
+  // "Import cost centres…" from the menu, or a spreadsheet dropped on another page of the window.
+  const requested = useEffectEvent((request: ImportRequest) => {
+    if (request.file === null) {
+      void pick();
+      return;
+    }
+    setOutcome(null);
+    void open(request.file.name, request.file.bytes);
+  });
+  useEffect(() => {
+    const taken = costCenterImportRequests.take(requested);
+    return () => {
+      taken.dispose();
+    };
+  }, []);
 
   const apply = async (changes: readonly ImportChange[], summary: Omit<ImportSummary, 'sha256'>) => {
     await edits.apply(changes, { ...summary, sha256: fileHash() });
