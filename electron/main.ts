@@ -5,6 +5,8 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
+  nativeImage,
   net,
   Notification,
   protocol,
@@ -12,6 +14,7 @@ import {
   screen,
   session,
   shell,
+  Tray,
 } from 'electron';
 import { startEmbeddedSimulator } from '../simulator/embedded';
 import { createConnectionService, type ConnectionService } from '../shared/connection/service';
@@ -33,6 +36,12 @@ import { createSaveStreams } from './saveStream';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { restoreWindowState, type WindowStateFiles } from './windowState';
+import { createDesktopSettingsStore, createWindowKeeper } from './background';
+import { createNotifier } from './notifications';
+import { createAppTray, trayIconFile } from './tray';
+import { sendAppCommand } from './commands';
+import { APP_COMMAND_CHANNEL } from '../shared/ipc/appCommands';
+import { initialDesktopSyncState } from '../shared/ipc/desktop';
 
 // Wiring only: every decision lives in a module with its own tests.
 protocol.registerSchemesAsPrivileged(appSchemePrivileges);
@@ -59,14 +68,28 @@ const openMainWindow = (): BrowserWindow =>
     stateFiles,
   });
 
+/** The tray's icon: the packaged app's resources folder, or the repository's in development. */
+const trayImage = () => {
+  const folder = app.isPackaged ? process.resourcesPath : path.join(__dirname, '..', '..', 'resources');
+  const image = nativeImage.createFromPath(path.join(folder, trayIconFile(process.platform)));
+  // Until the packaging step ships the tray's own images, the app icon, scaled down, stands in.
+  return image.isEmpty()
+    ? nativeImage.createFromPath(path.join(folder, 'icon.png')).resize({ width: 16, height: 16 })
+    : image;
+};
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let mainWindow: BrowserWindow | null = null;
+  const desktopSettings = createDesktopSettingsStore(textFile(() => userFile('desktop-settings.json')));
+  // With background sync on, a closed window is only hidden: the keeper shows it again.
+  const keeper = createWindowKeeper({
+    app,
+    keepSyncing: () => desktopSettings.get().keepSyncingInBackground,
+    openWindow: openMainWindow,
+  });
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (app.isReady()) keeper.show();
   });
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, shell, externalHosts);
@@ -100,26 +123,48 @@ if (!app.requestSingleInstanceLock()) {
       fetch: (url, init) => net.fetch(url, { ...init, redirect: 'manual' }),
     });
     readyConnection = connection;
-    const notify = (title: string, body: string): boolean => {
-      if (!Notification.isSupported()) return false;
-      new Notification({ title, body }).show();
-      return true;
-    };
+    const notify = createNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options),
+      showWindow: () => ({ opened: keeper.show().opened }),
+      navigate: (target) => sendAppCommand(keeper.current(), { kind: 'navigate', ...target }),
+    });
+    const tray = createAppTray({
+      createTray: () => new Tray(trayImage()),
+      buildMenu: (template) => Menu.buildFromTemplate(template),
+      platform: process.platform,
+      run: (command) => {
+        if (command === 'open') keeper.show();
+        else if (command === 'quit') keeper.quit();
+        // Syncing needs no window in front: a hidden page syncs as well.
+        else keeper.current()?.webContents.send(APP_COMMAND_CHANNEL, { kind: 'syncNow' });
+      },
+      initial: initialDesktopSyncState(pickLanguage([app.getLocale()])),
+    });
+    app.on('will-quit', () => {
+      tray.dispose();
+    });
     const saveFile = createSaveFile({
-      showSaveDialog: (options) =>
-        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+      showSaveDialog: (options) => {
+        const window = keeper.current();
+        return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+      },
       defaultFolder: () => defaultSaveFolder(app),
       fileTypeName: fileTypeNameFor(() => app.getLocale()),
     });
     const saveStreams = createSaveStreams({
-      showSaveDialog: (options) =>
-        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+      showSaveDialog: (options) => {
+        const window = keeper.current();
+        return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+      },
       defaultFolder: () => defaultSaveFolder(app),
       fileTypeName: fileTypeNameFor(() => app.getLocale()),
     });
     const openFile = createOpenFile({
-      showOpenDialog: (options) =>
-        mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+      showOpenDialog: (options) => {
+        const window = keeper.current();
+        return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+      },
       filterName: () => catalogues[pickLanguage([app.getLocale()])].files.spreadsheets,
     });
     const ipcHandlers = registerIpcHandlers(
@@ -131,6 +176,8 @@ if (!app.requestSingleInstanceLock()) {
         hostName: () => os.hostname(),
         connection,
         notify,
+        reportSyncState: (state) => tray.update(state),
+        desktopSettings,
         saveFile,
         saveStreams,
         openFile,
@@ -147,12 +194,10 @@ if (!app.requestSingleInstanceLock()) {
       // No half-written export is left beside the clerk's files.
       void saveStreams.abortAll();
     });
-    mainWindow = openMainWindow();
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
+    keeper.show();
+    // macOS: a click on the Dock icon shows the window, hidden or closed.
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = openMainWindow();
+      keeper.show();
     });
   });
 }

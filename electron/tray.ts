@@ -163,3 +163,10 @@ export const createAppTray = <M>({
     },
   };
 };
+
+/**
+ * The icon's file in the resources folder: on macOS a template image (black and alpha, with an
+ * @2x beside it) that the menu bar tints for light and dark; elsewhere a coloured 16/32 px icon.
+ */
+export const trayIconFile = (platform: NodeJS.Platform): string =>
+  platform === 'darwin' ? 'trayTemplate.png' : 'tray.png';

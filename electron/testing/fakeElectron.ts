@@ -26,6 +26,11 @@ export class FakeEvent implements PreventableEvent {
 }
 
 export class FakeWebContents extends EventEmitter implements GuardedContents {
+  /** What main sent to the page (webContents.send), in order. */
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
     this.windowOpenHandler = handler;
@@ -70,6 +75,9 @@ export class FakeBrowserWindow extends EventEmitter implements AppWindow {
   }
   isMinimized(): boolean {
     return this.minimized;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
   }
   restore(): void {
     this.minimized = false;

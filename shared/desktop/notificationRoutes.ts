@@ -1,3 +1,5 @@
+import type { AppRoutePath } from '../ipc/appCommands';
+
 /**
  * Which page a desktop notification opens when the clerk clicks it. The page sends only the kind;
  * main and the browser look the route up here, so no notification can send the window anywhere else.
@@ -7,7 +9,7 @@ export type NotificationKind = (typeof notificationKinds)[number];
 
 /** A page of the app and its own query, as the navigate command carries them. */
 export interface NotificationTarget {
-  route: '/invoices' | '/analytics' | '/settings';
+  route: AppRoutePath;
   query?: string;
 }
 
