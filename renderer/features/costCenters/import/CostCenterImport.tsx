@@ -19,6 +19,7 @@ import './import.css';
 import { usePageFileDrop } from '../../../ui/usePageFileDrop';
 import { useSaveAndRecord } from '../../exports';
 import { costCenterImportRequests, type ImportRequest } from '../../../app/commands/importRequests';
+import { PageDropFrame } from '../../../ui/PageDropFrame';
 
 /** Today in the clerk's time zone, as the import date's default ("2026-11-30"). */
 const localToday = (): string => {
@@ -188,11 +189,7 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
           />
         </p>
       )}
-      {dragging && (
-        <div className="cc-import__drop" aria-hidden="true">
-          <p>{t('costCenterImport.dropOverlay')}</p>
-        </div>
-      )}
+      {dragging && <PageDropFrame text={t('costCenterImport.dropOverlay')} />}
       {session.phase !== 'idle' && (
         <ImportDialog
           session={session}
