@@ -58,7 +58,7 @@ const setup = async () => {
     ),
   );
   const write = (n: number) =>
-    db.singletons.put({ key: 'customer', value: customerFixture({ name: `Customer ${n}` }) });
+    db.singletons.put({ key: 'customer', value: customerFixture({ name: `Customer ${n}` }), etag: null });
   return { db, time, write, calls: () => calls };
 };
 
