@@ -6,7 +6,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, ipcMessages } from '../shared/ipc/channels';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { APP_COMMAND_CHANNEL } from '../shared/ipc/appCommands';
-import type { TrayMenuTemplateItem } from './tray';
 import { formatPercent } from '../shared/core/format';
 import {
   createFakeDialog,
@@ -14,37 +13,11 @@ import {
   createFakeSession,
   createFakeShell,
   FakeBrowserWindow,
+  FakeNotification,
+  fakeMenu,
+  fakeNativeImage,
+  FakeTray,
 } from './testing/fakeElectron';
-
-class FakeTray extends EventEmitter {
-  tooltip = '';
-  menu: TrayMenuTemplateItem[] | null = null;
-  destroyed = false;
-  setToolTip(text: string) {
-    this.tooltip = text;
-  }
-  setContextMenu(menu: TrayMenuTemplateItem[] | null) {
-    this.menu = menu;
-  }
-  destroy() {
-    this.destroyed = true;
-  }
-  click(label: string) {
-    const item = this.menu?.find((entry) => entry.label === label);
-    if (!item?.click) throw new Error(`no tray item ${label}`);
-    item.click();
-  }
-}
-
-class FakeNotification extends EventEmitter {
-  shown = false;
-  constructor(readonly options: { title: string; body: string }) {
-    super();
-  }
-  show() {
-    this.shown = true;
-  }
-}
 
 /** A typed fake of the `electron` module as main.ts uses it, rebuilt for every test. */
 const createFakeElectron = (lockGranted: boolean) => {
@@ -120,10 +93,8 @@ const createFakeElectron = (lockGranted: boolean) => {
         trays.push(tray);
         return tray;
       },
-      Menu: { buildFromTemplate: (template: TrayMenuTemplateItem[]) => template },
-      nativeImage: {
-        createFromPath: () => ({ isEmpty: () => false, resize: () => ({ isEmpty: () => false }) }),
-      },
+      Menu: fakeMenu,
+      nativeImage: fakeNativeImage,
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       session: { defaultSession: session },
       shell: createFakeShell(),

@@ -107,6 +107,46 @@ export class FakeBrowserWindow extends EventEmitter implements AppWindow {
   }
 }
 
+/** Electron's Tray: records its tooltip and menu (the template itself, see fakeMenu); click() runs an item. */
+export class FakeTray extends EventEmitter {
+  tooltip = '';
+  menu: Array<{ label?: string; click?: () => void }> | null = null;
+  destroyed = false;
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: Array<{ label?: string; click?: () => void }> | null): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  click(label: string): void {
+    const item = this.menu?.find((entry) => entry.label === label);
+    if (!item?.click) throw new Error(`no tray item ${label}`);
+    item.click();
+  }
+}
+
+/** Electron's Notification: show() marks it shown; a test emits 'click' as the OS would. */
+export class FakeNotification extends EventEmitter {
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    this.shown = true;
+  }
+}
+
+/** Menu.buildFromTemplate hands the template back, so a test reads labels and runs clicks. */
+export const fakeMenu = { buildFromTemplate: <T>(template: T): T => template };
+
+/** nativeImage: every path gives a non-empty image. */
+export const fakeNativeImage = {
+  createFromPath: () => ({ isEmpty: () => false, resize: () => ({ isEmpty: () => false }) }),
+};
+
 export const createFakeShell = () => {
   const opened: string[] = [];
   return {

@@ -8,6 +8,10 @@ import {
   createFakeSession,
   createFakeShell,
   FakeBrowserWindow,
+  FakeNotification,
+  fakeMenu,
+  fakeNativeImage,
+  FakeTray,
 } from './fakeElectron';
 
 /**
@@ -71,8 +75,12 @@ export const createFakeElectronModule = ({
   locale = 'de-CH',
 }: FakeElectronOptions) => {
   let resolveReady: () => void = () => undefined;
+  let isReady = false;
   const ready = new Promise<void>((resolve) => {
-    resolveReady = resolve;
+    resolveReady = () => {
+      isReady = true;
+      resolve();
+    };
   });
   const app = Object.assign(new EventEmitter(), {
     quitCalls: 0,
@@ -88,7 +96,11 @@ export const createFakeElectronModule = ({
     getName: () => 'Invoice Desk',
     getVersion: () => '0.1.0',
     getLocale: () => locale,
+    isReady: () => isReady,
+    isPackaged: false,
   });
+  const trays: FakeTray[] = [];
+  const notifications: FakeNotification[] = [];
   const windows: FakeBrowserWindow[] = [];
   const schemes: unknown[] = [];
   const handledSchemes: string[] = [];
@@ -127,11 +139,20 @@ export const createFakeElectronModule = ({
       getSelectedStorageBackend: () => 'gnome_libsecret',
     }),
     Notification: Object.assign(
-      function Notification() {
-        return { show: () => undefined };
+      function Notification(options: { title: string; body: string }) {
+        const notification = new FakeNotification(options);
+        notifications.push(notification);
+        return notification;
       },
       { isSupported: () => true },
     ),
+    Tray: function Tray() {
+      const tray = new FakeTray();
+      trays.push(tray);
+      return tray;
+    },
+    Menu: fakeMenu,
+    nativeImage: fakeNativeImage,
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: { defaultSession: session },
     shell,
@@ -150,6 +171,8 @@ export const createFakeElectronModule = ({
     ipc,
     session,
     shell,
+    trays,
+    notifications,
   };
 };
 
