@@ -10,6 +10,9 @@ import type { SaveStreams } from './saveStream';
 import { openExternalSafely } from './security';
 import { desktopDeviceName } from '../shared/audit/device';
 import { createTimestampForwarder, type ForwardTimestamp } from './timestamp';
+import type { DesktopSyncState } from '../shared/ipc/desktop';
+import type { NotificationKind } from '../shared/desktop/notificationRoutes';
+import { createDesktopSettingsStore, type DesktopSettingsStore } from './background';
 import type { Language } from '../shared/i18n/languages';
 
 export interface HandlerDeps {
@@ -19,8 +22,12 @@ export interface HandlerDeps {
   /** The machine's host name, for the device name the audit log records. */
   hostName?: () => string;
   connection: ConnectionService;
-  /** Shows a desktop notification; false where the OS has none. */
-  notify: (title: string, body: string) => boolean;
+  /** Shows a desktop notification (a click opens its kind's page); false where the OS has none. */
+  notify: (title: string, body: string, kind?: NotificationKind) => boolean;
+  /** The page's sync state, for the tray. */
+  reportSyncState?: (state: DesktopSyncState) => void;
+  /** Device settings main keeps (background sync); in memory unless given. */
+  desktopSettings?: DesktopSettingsStore;
   /** Asks the clerk where to save a file the app produced and writes it there. */
   saveFile: SaveFile;
   /** Large files written piece by piece into a temporary file, renamed into place at the end. */
@@ -45,6 +52,8 @@ export const createIpcHandlers = ({
   hostName = () => '',
   connection,
   notify,
+  reportSyncState = () => undefined,
+  desktopSettings = createDesktopSettingsStore({ read: () => null, write: () => undefined }),
   saveFile,
   saveStreams,
   openFile,
@@ -97,8 +106,8 @@ export const createIpcHandlers = ({
       inFlight.get(requestId)?.abort(new DOMException('The renderer cancelled the request', 'AbortError'));
       return Promise.resolve(undefined);
     },
-    notify: ({ title, body }) => {
-      if (!notify(title, body))
+    notify: ({ title, body, kind }) => {
+      if (!notify(title, body, kind))
         throw new IpcRefusal('ipc.notAllowed', 'Desktop notifications are not supported here');
       return Promise.resolve(undefined);
     },
@@ -123,6 +132,12 @@ export const createIpcHandlers = ({
     // The contract has already bounded the URL's length and the query's size; the URL's scheme and
     // host are checked by the forwarder, as the page's own requests are.
     requestTimestamp: (request) => forwardTimestamp(request),
+    reportSyncState: (state) => {
+      reportSyncState(state);
+      return Promise.resolve(undefined);
+    },
+    getDesktopSettings: () => Promise.resolve(desktopSettings.get()),
+    saveDesktopSettings: (settings) => Promise.resolve(desktopSettings.save(settings)),
     // The contract has already refused any language the app has no catalogue for.
     setLanguage: ({ language }) => {
       setLanguage(language);

@@ -6,6 +6,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  nativeImage,
   net,
   Notification,
   protocol,
@@ -13,6 +14,7 @@ import {
   screen,
   session,
   shell,
+  Tray,
 } from 'electron';
 import { startEmbeddedSimulator } from '../simulator/embedded';
 import { createConnectionService, type ConnectionService } from '../shared/connection/service';
@@ -34,10 +36,15 @@ import { createSaveStreams } from './saveStream';
 import { denyAllPermissions, hardenWebContents, openExternalSafely } from './security';
 import { createMainWindow } from './window';
 import { restoreWindowState, type WindowStateFiles } from './windowState';
+import { createDesktopSettingsStore, createWindowKeeper } from './background';
+import { createNotifier } from './notifications';
+import { createAppTray, trayIconFile } from './tray';
 import { sendAppCommand } from './commands';
 import { entryUrl, rememberLastPage } from './lastPage';
 import { buildMenuTemplate } from './menu';
 import { createZoom, type Zoom } from './zoom';
+import { APP_COMMAND_CHANNEL } from '../shared/ipc/appCommands';
+import { initialDesktopSyncState } from '../shared/ipc/desktop';
 
 // Wiring only: every decision lives in a module with its own tests.
 protocol.registerSchemesAsPrivileged(appSchemePrivileges);
@@ -74,14 +81,28 @@ const openMainWindow = (): BrowserWindow => {
   return window;
 };
 
+/**
+ * The tray's icon, drawn from resources/icon.svg by `npm run icons` and packed in the asar
+ * (electron-builder.yml `files`); the app's path is the repository in development. Electron picks
+ * the @2x file beside it on high-density screens.
+ */
+const trayImage = () =>
+  nativeImage.createFromPath(
+    path.join(app.getAppPath(), 'resources', 'tray', trayIconFile(process.platform)),
+  );
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let mainWindow: BrowserWindow | null = null;
+  const desktopSettings = createDesktopSettingsStore(textFile(() => userFile('desktop-settings.json')));
+  // With background sync on, a closed window is only hidden: the keeper shows it again.
+  const keeper = createWindowKeeper({
+    app,
+    keepSyncing: () => desktopSettings.get().keepSyncingInBackground,
+    openWindow: openMainWindow,
+  });
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (app.isReady()) keeper.show();
   });
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, shell, externalHosts);
@@ -115,27 +136,26 @@ if (!app.requestSingleInstanceLock()) {
       fetch: (url, init) => net.fetch(url, { ...init, redirect: 'manual' }),
     });
     readyConnection = connection;
-    const notify = (title: string, body: string): boolean => {
-      if (!Notification.isSupported()) return false;
-      new Notification({ title, body }).show();
-      return true;
-    };
-    const saveFile = createSaveFile({
-      showSaveDialog: (options) =>
-        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
-      defaultFolder: () => defaultSaveFolder(app),
-      fileTypeName: fileTypeNameFor(() => app.getLocale()),
+    const notify = createNotifier({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options),
+      showWindow: () => ({ opened: keeper.show().opened }),
+      navigate: (target) => sendAppCommand(keeper.current(), { kind: 'navigate', ...target }),
     });
-    const saveStreams = createSaveStreams({
-      showSaveDialog: (options) =>
-        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
-      defaultFolder: () => defaultSaveFolder(app),
-      fileTypeName: fileTypeNameFor(() => app.getLocale()),
+    const tray = createAppTray({
+      createTray: () => new Tray(trayImage()),
+      buildMenu: (template) => Menu.buildFromTemplate(template),
+      platform: process.platform,
+      run: (command) => {
+        if (command === 'open') keeper.show();
+        else if (command === 'quit') keeper.quit();
+        // Syncing needs no window in front: a hidden page syncs as well.
+        else keeper.current()?.webContents.send(APP_COMMAND_CHANNEL, { kind: 'syncNow' });
+      },
+      initial: initialDesktopSyncState(pickLanguage([app.getLocale()])),
     });
-    const openFile = createOpenFile({
-      showOpenDialog: (options) =>
-        mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
-      filterName: () => catalogues[pickLanguage([app.getLocale()])].files.spreadsheets,
+    app.on('will-quit', () => {
+      tray.dispose();
     });
     // The menu speaks the page's language: the OS's until the page tells its own (setLanguage).
     let language: Language = pickLanguage([app.getLocale()]);
@@ -144,11 +164,11 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
         labels: catalogues[language].menu,
         packaged: app.isPackaged,
-        // The app has one window: a command goes to it, wherever the menu was opened.
-        send: (command, clicked) => {
-          const target = BrowserWindow.getAllWindows().find((window) => window === clicked) ?? mainWindow;
-          if (target) sendAppCommand(target, command);
-          else mainWindow = openWindow();
+        // The app has one window: a command goes to it (shown again if it was hidden or closed).
+        send: (command) => {
+          const { window, opened } = keeper.show();
+          // A window opened just now has no page yet to take the command: it opens on its last page.
+          if (!opened) sendAppCommand(window, command);
         },
         zoom: {
           zoomIn: () => zoom?.zoomIn(),
@@ -163,6 +183,29 @@ if (!app.requestSingleInstanceLock()) {
     };
     app.setAboutPanelOptions({ applicationName: app.getName(), applicationVersion: app.getVersion() });
     applyMenu();
+    const saveFile = createSaveFile({
+      showSaveDialog: (options) => {
+        const window = keeper.current();
+        return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+      },
+      defaultFolder: () => defaultSaveFolder(app),
+      fileTypeName: fileTypeNameFor(() => app.getLocale()),
+    });
+    const saveStreams = createSaveStreams({
+      showSaveDialog: (options) => {
+        const window = keeper.current();
+        return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+      },
+      defaultFolder: () => defaultSaveFolder(app),
+      fileTypeName: fileTypeNameFor(() => app.getLocale()),
+    });
+    const openFile = createOpenFile({
+      showOpenDialog: (options) => {
+        const window = keeper.current();
+        return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+      },
+      filterName: () => catalogues[pickLanguage([app.getLocale()])].files.spreadsheets,
+    });
     const ipcHandlers = registerIpcHandlers(
       ipcMain,
       createIpcHandlers({
@@ -172,6 +215,8 @@ if (!app.requestSingleInstanceLock()) {
         hostName: () => os.hostname(),
         connection,
         notify,
+        reportSyncState: (state) => tray.update(state),
+        desktopSettings,
         saveFile,
         saveStreams,
         openFile,
@@ -193,16 +238,10 @@ if (!app.requestSingleInstanceLock()) {
       // No half-written export is left beside the clerk's files.
       void saveStreams.abortAll();
     });
-    const openWindow = (): BrowserWindow => {
-      const window = openMainWindow();
-      window.on('closed', () => {
-        if (mainWindow === window) mainWindow = null;
-      });
-      return window;
-    };
-    mainWindow = openWindow();
+    keeper.show();
+    // macOS: a click on the Dock icon shows the window, hidden or closed.
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+      keeper.show();
     });
   });
 }

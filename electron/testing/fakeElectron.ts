@@ -70,17 +70,34 @@ export class FakeBrowserWindow extends EventEmitter implements AppWindow {
   show(): void {
     this.shown = true;
   }
-  isMinimized(): boolean {
-    return this.minimized;
-  }
-  restore(): void {
-    this.minimized = false;
+  hide(): void {
+    this.shown = false;
+    this.focused = false;
   }
   focus(): void {
     this.focused = true;
   }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  /**
+   * What the close button does: asks the 'close' listeners, and unless one prevented it, the window
+   * goes ('closed'). Returns whether it closed.
+   */
+  attemptClose(): boolean {
+    const event = new FakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return false;
+    this.destroyed = true;
+    this.shown = false;
+    this.emit('closed');
+    return true;
   }
   isMaximized(): boolean {
     return this.maximized;
@@ -93,6 +110,44 @@ export class FakeBrowserWindow extends EventEmitter implements AppWindow {
     return Promise.resolve();
   }
 }
+
+/** Electron's Tray: records its tooltip and menu (the template itself: the fakes' Menu.buildFromTemplate returns it); click() runs an item. */
+export class FakeTray extends EventEmitter {
+  tooltip = '';
+  menu: Array<{ label?: string; click?: () => void }> | null = null;
+  destroyed = false;
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: Array<{ label?: string; click?: () => void }> | null): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  click(label: string): void {
+    const item = this.menu?.find((entry) => entry.label === label);
+    if (!item?.click) throw new Error(`no tray item ${label}`);
+    item.click();
+  }
+}
+
+/** Electron's Notification: show() marks it shown; a test emits 'click' as the OS would. */
+export class FakeNotification extends EventEmitter {
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    this.shown = true;
+  }
+}
+
+/** Menu.buildFromTemplate hands the template back, so a test reads labels and runs clicks. */
+/** nativeImage: every path gives a non-empty image. */
+export const fakeNativeImage = {
+  createFromPath: () => ({ isEmpty: () => false, resize: () => ({ isEmpty: () => false }) }),
+};
 
 export const createFakeShell = () => {
   const opened: string[] = [];

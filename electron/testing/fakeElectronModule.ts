@@ -8,6 +8,9 @@ import {
   createFakeSession,
   createFakeShell,
   FakeBrowserWindow,
+  FakeNotification,
+  fakeNativeImage,
+  FakeTray,
 } from './fakeElectron';
 
 /**
@@ -74,8 +77,12 @@ export const createFakeElectronModule = ({
   const aboutPanels: unknown[] = [];
   /** Every application menu main set, the latest last, as the template it was built from. */
   const menus: MenuItemConstructorOptions[][] = [];
+  let isReady = false;
   const ready = new Promise<void>((resolve) => {
-    resolveReady = resolve;
+    resolveReady = () => {
+      isReady = true;
+      resolve();
+    };
   });
   const app = Object.assign(new EventEmitter(), {
     quitCalls: 0,
@@ -88,14 +95,20 @@ export const createFakeElectronModule = ({
       if (name !== 'userData') throw new MissingFakeError(`The fake app has no path "${name}"`);
       return userData;
     },
+    // Where the asar's files (the tray's icons) are: the repository, as in development.
+    getAppPath: () => process.cwd(),
     getName: () => 'Invoice Desk',
     getVersion: () => '0.1.0',
     getLocale: () => locale,
+    // As installed: no developer tools in the menu; the updater stays off without a feed URL.
     isPackaged: true,
     setAboutPanelOptions: (options: unknown) => {
       aboutPanels.push(options);
     },
+    isReady: () => isReady,
   });
+  const trays: FakeTray[] = [];
+  const notifications: FakeNotification[] = [];
   const windows: FakeBrowserWindow[] = [];
   const schemes: unknown[] = [];
   const handledSchemes: string[] = [];
@@ -140,11 +153,19 @@ export const createFakeElectronModule = ({
       getSelectedStorageBackend: () => 'gnome_libsecret',
     }),
     Notification: Object.assign(
-      function Notification() {
-        return { show: () => undefined };
+      function Notification(options: { title: string; body: string }) {
+        const notification = new FakeNotification(options);
+        notifications.push(notification);
+        return notification;
       },
       { isSupported: () => true },
     ),
+    Tray: function Tray() {
+      const tray = new FakeTray();
+      trays.push(tray);
+      return tray;
+    },
+    nativeImage: fakeNativeImage,
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: { defaultSession: session },
     shell,
@@ -165,6 +186,8 @@ export const createFakeElectronModule = ({
     ipc,
     session,
     shell,
+    trays,
+    notifications,
   };
 };
 

@@ -16,7 +16,9 @@ import { DisposableStore } from '../ui/lifecycle';
 import type { Platform } from '../platform/Platform';
 import {
   loadNotifyBudgetAlerts,
+  loadNotifyConflicts,
   loadNotifyNewInvoices,
+  notifyConflicts,
   loadSyncInterval,
   loadTheme,
   newProfileId,
@@ -34,6 +36,9 @@ import { SyncContext } from '../workers/sync/SyncContext';
 import { createSyncController } from '../workers/sync/syncController';
 import '../styles.css';
 import { loadAuditDevice } from './device';
+import { reportSyncState } from './desktopSyncState';
+import { watchSyncFacts } from '../db/conflictNotices';
+import { useSyncStatus } from '../workers/sync/syncStatusStore';
 import { isLanguage } from '../../shared/i18n/languages';
 import { toDisposable } from '../../shared/core/disposable';
 import { CommandContext } from './commands/CommandContext';
@@ -116,9 +121,17 @@ const start = async () => {
         void platform.notify(
           i18n.t('sync.newInvoicesTitle'),
           i18n.t('sync.newInvoicesBody', { count: run.newInvoices }),
+          'newInvoices',
         );
       },
       onFinished: () => {
+        // Each conflict or refusal the push recorded is told once, with a click to where it is settled.
+        notifyConflicts({
+          db,
+          allowed: () => loadNotifyConflicts(localStorage, profile.id),
+          notify: (title, body, kind) => platform.notify(title, body, kind),
+          t: i18n.t.bind(i18n),
+        }).catch(() => undefined);
         // The budgets feature (its panels and styles) loads only for a clerk who asked to be told:
         // a static import put it in the entry every start parses.
         if (!loadNotifyBudgetAlerts(localStorage, profile.id)) return;
@@ -128,7 +141,7 @@ const start = async () => {
             notifyBudgetAlerts({
               db,
               allowed: () => loadNotifyBudgetAlerts(localStorage, profile.id),
-              notify: (title, body) => platform.notify(title, body),
+              notify: (title, body) => platform.notify(title, body, 'budgetAlerts'),
               t: i18n.t.bind(i18n),
               language: () => formatLanguageFor(i18n.language, useFormatChoice.getState().choice),
               now: () => new Date(),
@@ -139,6 +152,21 @@ const start = async () => {
     }),
   );
   sync.syncNow();
+  const report = platform.reportSyncState?.bind(platform);
+  if (report) {
+    lifetime.add(
+      reportSyncState({
+        status: useSyncStatus,
+        watchFacts: (onChange) => watchSyncFacts(db, onChange),
+        language: () => (isLanguage(i18n.language) ? i18n.language : 'en'),
+        onLanguageChanged: (listener) => {
+          i18n.on('languageChanged', listener);
+          return () => i18n.off('languageChanged', listener);
+        },
+        report,
+      }),
+    );
+  }
   const dispatch = createCommandDispatcher({
     syncNow: () => {
       sync.syncNow();

@@ -97,6 +97,11 @@ export type OutboxRow = OutboxChange & {
   current: { value: unknown; etag: string | null } | null;
   /** With a rejection: why the operator refused the edit. */
   reason: { code: string; message: string } | null;
+  /**
+   * Set when the sync records a conflict or a refusal, cleared when a notification has told it
+   * (renderer/db/conflictNotices.ts): each one is told once, not at every sync it stays unsettled.
+   */
+  noticePending?: boolean;
   /** Bumped by each edit of the same entity while it waits. */
   version: number;
   createdAt: string;

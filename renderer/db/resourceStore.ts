@@ -54,7 +54,7 @@ export const createDexieResourceStore = (
 
     markConflict: (item, current) =>
       db.transaction('rw', [db.outbox, db.auditLog], async () => {
-        await db.outbox.update(item.seq, { state: 'conflict', current });
+        await db.outbox.update(item.seq, { state: 'conflict', current, noticePending: true });
         await appendAudit(db, {
           at: now().toISOString(),
           kind: 'conflict',
@@ -66,7 +66,7 @@ export const createDexieResourceStore = (
 
     markRejected: (item, reason) =>
       db.transaction('rw', [db.outbox, db.auditLog], async () => {
-        await db.outbox.update(item.seq, { state: 'rejected', reason });
+        await db.outbox.update(item.seq, { state: 'rejected', reason, noticePending: true });
         await appendAudit(db, {
           at: now().toISOString(),
           kind: 'rejected',

@@ -8,6 +8,8 @@ import type { AppCommand } from '../../shared/ipc/appCommands';
 import type { AppInfo, IpcFailureCode } from '../../shared/ipc/contract';
 import type { OpenedFile, OpenFileRequest } from '../../shared/ipc/openFile';
 import type { SaveFileMimeType, SaveFileOutcome } from '../../shared/ipc/saveFile';
+import type { DesktopSettings, DesktopSyncState } from '../../shared/ipc/desktop';
+import type { NotificationKind } from '../../shared/desktop/notificationRoutes';
 
 /** A file the app produced, to be saved on the clerk's disk. */
 export interface FileToSave {
@@ -69,8 +71,18 @@ export interface Platform {
    * Rejects with a TimestampError (closed `tsa.*` codes).
    */
   requestTimestamp(url: string, sha256: Uint8Array, signal?: AbortSignal): Promise<Uint8Array>;
-  /** A desktop notification; false when the host cannot or may not show one. */
-  notify(title: string, body: string): Promise<boolean>;
+  /**
+   * A desktop notification; false when the host cannot or may not show one. With a kind, a click
+   * brings the app forward on that kind's page (shared/desktop/notificationRoutes.ts).
+   */
+  notify(title: string, body: string, kind?: NotificationKind): Promise<boolean>;
+  /** Tells the desktop app's tray what the sync is doing; absent in the browser. */
+  reportSyncState?(state: DesktopSyncState): Promise<void>;
+  /** Device settings the desktop app's main process keeps (background sync); absent in the browser. */
+  readonly desktopSettings?: {
+    get(): Promise<DesktopSettings>;
+    save(settings: DesktopSettings): Promise<DesktopSettings>;
+  };
   /**
    * The installation's archive signing key (ECDSA P-256): kept in main in the desktop app, a
    * non-extractable WebCrypto key in the browser. Rejects with PlatformError('archive.keyUnavailable')

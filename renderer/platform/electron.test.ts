@@ -28,6 +28,9 @@ const fakeBridge = (overrides: Partial<DesktopBridge> = {}) => {
     archiveKeySign: refuse,
     archiveKeyPublic: refuse,
     requestTimestamp: refuse,
+    reportSyncState: refuse,
+    getDesktopSettings: refuse,
+    saveDesktopSettings: refuse,
     setLanguage: refuse,
     onCommand: () => () => undefined,
     apiRequest: (request) => {

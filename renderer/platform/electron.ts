@@ -119,7 +119,15 @@ export const createElectronPlatform = (
     };
   },
   openFile: async (request) => unwrap(await bridge.openFile(request)),
-  notify: async (title, body) => (await bridge.notify({ title, body })).ok,
+  notify: async (title, body, kind) =>
+    (await bridge.notify(kind === undefined ? { title, body } : { title, body, kind })).ok,
+  reportSyncState: async (state) => {
+    unwrap(await bridge.reportSyncState(state));
+  },
+  desktopSettings: {
+    get: async () => unwrap(await bridge.getDesktopSettings(undefined)),
+    save: async (settings) => unwrap(await bridge.saveDesktopSettings(settings)),
+  },
   archiveKey: {
     sign: async (bytes) => unwrap(await bridge.archiveKeySign({ bytes })),
     publicKeyPem: async () => unwrap(await bridge.archiveKeyPublic(undefined)),

@@ -87,10 +87,21 @@ export const detectPlatform = (): Platform =>
               notifications: {
                 permission: () => Notification.permission,
                 request: () => Notification.requestPermission(),
-                show: (title: string, body: string) => new Notification(title, { body }),
+                show: (title: string, body: string, onClick?: () => void) => {
+                  const notification = new Notification(title, { body });
+                  if (onClick)
+                    notification.onclick = () => {
+                      window.focus();
+                      notification.close();
+                      onClick();
+                    };
+                },
               },
             }
           : {}),
+        navigate: (hash) => {
+          window.location.hash = hash;
+        },
       });
 
 export type { FileToSave, Platform } from './Platform';

@@ -256,3 +256,52 @@ describe('web platform: openFile', () => {
     await expect(platform.openFile({ accept: ['csv'] })).rejects.toMatchObject({ code: 'files.unreadable' });
   });
 });
+
+describe('web platform: notifications', () => {
+  const withNotifications = (permission: NotificationPermission) => {
+    const shown: Array<{ title: string; body: string; onClick?: () => void }> = [];
+    const navigated: string[] = [];
+    const platform = createWebPlatform({
+      version: '1.0.0',
+      languages: ['de-CH'],
+      open: () => undefined,
+      fetch: () => Promise.reject(new TypeError('offline')),
+      localStorage: memoryStorage(),
+      sessionStorage: memoryStorage(),
+      demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
+      archiveKey: noArchiveKey,
+      files: {
+        createObjectUrl: () => 'blob:test/x',
+        revokeObjectUrl: () => undefined,
+        download: () => undefined,
+        later: () => undefined,
+        pick: () => Promise.resolve(null),
+      },
+      notifications: {
+        permission: () => permission,
+        request: () => Promise.resolve(permission),
+        show: (title, body, onClick) => shown.push({ title, body, ...(onClick ? { onClick } : {}) }),
+      },
+      navigate: (hash) => navigated.push(hash),
+    });
+    return { platform, shown, navigated };
+  };
+
+  it('a click on a notification opens the page of its kind', async () => {
+    const { platform, shown, navigated } = withNotifications('granted');
+    expect(await platform.notify('2 conflicts', 'Settle them', 'conflicts')).toBe(true);
+    expect(await platform.notify('3 new invoices', '', 'newInvoices')).toBe(true);
+    expect(await platform.notify('Budget', '', 'budgetAlerts')).toBe(true);
+    for (const notification of shown) notification.onClick?.();
+    expect(navigated).toEqual(['#/settings?section=outbox', '#/invoices', '#/analytics']);
+  });
+
+  it('a notification without a kind opens nothing, and none is shown without permission', async () => {
+    const granted = withNotifications('granted');
+    await granted.platform.notify('Hello', '');
+    expect(granted.shown[0]?.onClick).toBeUndefined();
+    const denied = withNotifications('denied');
+    expect(await denied.platform.notify('Hello', '', 'newInvoices')).toBe(false);
+    expect(denied.shown).toEqual([]);
+  });
+});

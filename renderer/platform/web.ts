@@ -1,3 +1,4 @@
+import { notificationHash } from '../../shared/desktop/notificationRoutes';
 import { fromApiResponse, toApiRequest } from '../../shared/connection/apiRequest';
 import {
   createConnectionService,
@@ -31,8 +32,11 @@ export interface WebPlatformDeps {
   notifications?: {
     permission: () => NotificationPermission;
     request: () => Promise<NotificationPermission>;
-    show: (title: string, body: string) => void;
+    /** `onClick`: the clerk clicked it; the implementation brings the tab forward first. */
+    show: (title: string, body: string, onClick?: () => void) => void;
   };
+  /** Moves the page to a route's hash ("#/invoices"), as a link would. */
+  navigate?: (hash: string) => void;
   /** The installation's archive key (archiveKeyWeb.ts: non-extractable, kept in IndexedDB). */
   archiveKey: ArchiveKey;
   /** Downloads through an object URL and an <a download>, the only way a page can save a file. */
@@ -200,13 +204,18 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
         signal,
       );
     },
-    notify: async (title, body) => {
+    notify: async (title, body, kind) => {
       const notifications = deps.notifications;
       if (!notifications) return false;
       const permission =
         notifications.permission() === 'default' ? await notifications.request() : notifications.permission();
       if (permission !== 'granted') return false;
-      notifications.show(title, body);
+      const navigate = deps.navigate;
+      notifications.show(
+        title,
+        body,
+        kind === undefined || navigate === undefined ? undefined : () => navigate(notificationHash(kind)),
+      );
       return true;
     },
     archiveKey: deps.archiveKey,

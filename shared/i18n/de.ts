@@ -2,6 +2,38 @@ import type { Catalogue } from './en';
 
 export const de: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Postrechnungen offline, auf Ihre Kostenstellen verteilt' },
+  tray: {
+    idle: 'Auf dem neusten Stand',
+    syncing: 'Synchronisiert…',
+    syncingPercent: 'Synchronisiert… {{percent}}',
+    offline: 'Offline: die Synchronisierung läuft mit der Verbindung weiter',
+    failed: 'Die letzte Synchronisierung ist fehlgeschlagen',
+    conflicts_one: '{{count}} Änderung wartet auf Ihren Entscheid',
+    conflicts_other: '{{count}} Änderungen warten auf Ihren Entscheid',
+    lastSync: 'Zuletzt synchronisiert {{when}}',
+    neverSynced: 'Noch nie synchronisiert',
+    syncNow: 'Jetzt synchronisieren',
+    open: 'Invoice Desk öffnen',
+    quit: 'Beenden',
+  },
+  notifications: {
+    conflictsTitle_one: 'Eine Änderung braucht Ihren Entscheid',
+    conflictsTitle_other: '{{count}} Änderungen brauchen Ihren Entscheid',
+    conflictsBody_one:
+      'Das Postunternehmen hat sie abgelehnt, oder jemand hat sie inzwischen geändert. Klicken Sie, um sie in den Einstellungen zu lösen.',
+    conflictsBody_other:
+      'Das Postunternehmen hat sie abgelehnt, oder jemand hat sie inzwischen geändert. Klicken Sie, um sie in den Einstellungen zu lösen.',
+    notifyConflicts:
+      'Benachrichtigen, wenn das Postunternehmen eine Änderung ablehnt oder jemand sie inzwischen geändert hat',
+  },
+  desktop: {
+    title: 'Desktop-App',
+    background: 'Im Hintergrund weiter synchronisieren, wenn das Fenster geschlossen ist',
+    backgroundHelp:
+      'Das Schliessen blendet das Fenster dann nur aus: Invoice Desk bleibt im Infobereich (unter macOS in der Menüleiste) und synchronisiert nach Plan. Beenden Sie es über dieses Symbol.',
+    browserOnly: 'Nur in der Desktop-App: im Browser endet die Synchronisierung mit dem Tab.',
+    saveFailed: 'Die Einstellung konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.',
+  },
   timestamp: {
     title: 'Zeitstempel',
     url: 'Zeitstempeldienst (URL)',

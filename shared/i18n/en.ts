@@ -1,6 +1,37 @@
 /** The reference catalogue: every other language must have exactly these keys. */
 export const en = {
   app: { name: 'Invoice Desk', tagline: 'Postal invoices, offline and charged to your cost centres' },
+  tray: {
+    idle: 'Up to date',
+    syncing: 'Synchronising…',
+    syncingPercent: 'Synchronising… {{percent}}',
+    offline: 'Offline: syncing resumes with the connection',
+    failed: 'The last sync failed',
+    conflicts_one: '{{count}} edit waits for your decision',
+    conflicts_other: '{{count}} edits wait for your decision',
+    lastSync: 'Last sync {{when}}',
+    neverSynced: 'Not synchronised yet',
+    syncNow: 'Sync now',
+    open: 'Open Invoice Desk',
+    quit: 'Quit',
+  },
+  notifications: {
+    conflictsTitle_one: 'An edit needs your decision',
+    conflictsTitle_other: '{{count}} edits need your decision',
+    conflictsBody_one:
+      'The operator refused it or someone changed it meanwhile. Click to settle it in Settings.',
+    conflictsBody_other:
+      'The operator refused them or someone changed them meanwhile. Click to settle them in Settings.',
+    notifyConflicts: 'Notify me when the operator refuses an edit or someone changed it meanwhile',
+  },
+  desktop: {
+    title: 'Desktop app',
+    background: 'Keep syncing in the background when the window is closed',
+    backgroundHelp:
+      'Closing the window then hides it: Invoice Desk stays in the notification area (the menu bar on macOS) and syncs on its schedule. Quit it from that icon.',
+    browserOnly: 'Only in the desktop app: in the browser, syncing stops when the tab is closed.',
+    saveFailed: 'The setting could not be saved. Please try again.',
+  },
   timestamp: {
     title: 'Time stamp',
     url: 'Time-stamping authority (URL)',

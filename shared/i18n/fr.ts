@@ -2,6 +2,39 @@ import type { Catalogue } from './en';
 
 export const fr: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Vos factures postales hors ligne, imputées à vos centres de coûts' },
+  tray: {
+    idle: 'À jour',
+    syncing: 'Synchronisation…',
+    syncingPercent: 'Synchronisation… {{percent}}',
+    offline: 'Hors ligne : la synchronisation reprendra avec la connexion',
+    failed: 'La dernière synchronisation a échoué',
+    conflicts_one: '{{count}} modification attend votre décision',
+    conflicts_other: '{{count}} modifications attendent votre décision',
+    lastSync: 'Dernière synchronisation {{when}}',
+    neverSynced: 'Jamais synchronisé',
+    syncNow: 'Synchroniser maintenant',
+    open: 'Ouvrir Invoice Desk',
+    quit: 'Quitter',
+  },
+  notifications: {
+    conflictsTitle_one: 'Une modification demande votre décision',
+    conflictsTitle_other: '{{count}} modifications demandent votre décision',
+    conflictsBody_one:
+      'L’opérateur l’a refusée ou quelqu’un l’a modifiée entre-temps. Cliquez pour la régler dans les paramètres.',
+    conflictsBody_other:
+      'L’opérateur les a refusées ou quelqu’un les a modifiées entre-temps. Cliquez pour les régler dans les paramètres.',
+    notifyConflicts:
+      'M’avertir quand l’opérateur refuse une modification ou que quelqu’un l’a modifiée entre-temps',
+  },
+  desktop: {
+    title: 'Application de bureau',
+    background: 'Continuer à synchroniser en arrière-plan quand la fenêtre est fermée',
+    backgroundHelp:
+      'Fermer la fenêtre ne fait alors que la masquer : Invoice Desk reste dans la zone de notification (la barre des menus sous macOS) et synchronise selon son horaire. Quittez-le depuis cette icône.',
+    browserOnly:
+      'Seulement dans l’application de bureau : dans le navigateur, la synchronisation s’arrête avec l’onglet.',
+    saveFailed: 'Le réglage n’a pas pu être enregistré. Veuillez réessayer.',
+  },
   timestamp: {
     title: 'Horodatage',
     url: 'Autorité d’horodatage (URL)',

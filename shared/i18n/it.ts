@@ -2,6 +2,38 @@ import type { Catalogue } from './en';
 
 export const it: Catalogue = {
   app: { name: 'Invoice Desk', tagline: 'Le fatture postali offline, imputate ai vostri centri di costo' },
+  tray: {
+    idle: 'Aggiornato',
+    syncing: 'Sincronizzazione…',
+    syncingPercent: 'Sincronizzazione… {{percent}}',
+    offline: 'Offline: la sincronizzazione riprende con la connessione',
+    failed: 'L’ultima sincronizzazione non è riuscita',
+    conflicts_one: '{{count}} modifica attende la vostra decisione',
+    conflicts_other: '{{count}} modifiche attendono la vostra decisione',
+    lastSync: 'Ultima sincronizzazione {{when}}',
+    neverSynced: 'Mai sincronizzato',
+    syncNow: 'Sincronizza ora',
+    open: 'Apri Invoice Desk',
+    quit: 'Esci',
+  },
+  notifications: {
+    conflictsTitle_one: 'Una modifica richiede la vostra decisione',
+    conflictsTitle_other: '{{count}} modifiche richiedono la vostra decisione',
+    conflictsBody_one:
+      'L’operatore l’ha rifiutata o qualcuno l’ha modificata nel frattempo. Cliccate per risolverla nelle impostazioni.',
+    conflictsBody_other:
+      'L’operatore le ha rifiutate o qualcuno le ha modificate nel frattempo. Cliccate per risolverle nelle impostazioni.',
+    notifyConflicts:
+      'Avvisami quando l’operatore rifiuta una modifica o qualcuno l’ha modificata nel frattempo',
+  },
+  desktop: {
+    title: 'Applicazione desktop',
+    background: 'Continua a sincronizzare in background quando la finestra è chiusa',
+    backgroundHelp:
+      'Chiudere la finestra allora la nasconde soltanto: Invoice Desk resta nell’area di notifica (nella barra dei menu su macOS) e sincronizza secondo il suo orario. Chiudetelo da quell’icona.',
+    browserOnly: 'Solo nell’applicazione desktop: nel browser la sincronizzazione si ferma con la scheda.',
+    saveFailed: 'Non è stato possibile salvare l’impostazione. Riprovate.',
+  },
   timestamp: {
     title: 'Marca temporale',
     url: 'Autorità di marcatura temporale (URL)',

@@ -20,6 +20,9 @@ export const ipcMessages = [
   'archiveKeySign',
   'archiveKeyPublic',
   'requestTimestamp',
+  'reportSyncState',
+  'getDesktopSettings',
+  'saveDesktopSettings',
   'setLanguage',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];

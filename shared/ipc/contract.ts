@@ -10,6 +10,8 @@ import type { IpcMessage } from './channels';
 import { OpenedFileSchema, OpenFileRequestSchema } from './openFile';
 import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
 import { RequestTimestampRequestSchema, RequestTimestampResponseSchema } from './timestamp';
+import { DesktopSettingsSchema, DesktopSyncStateSchema } from './desktop';
+import { notificationKinds } from '../desktop/notificationRoutes';
 import { languages } from '../i18n/languages';
 import {
   SaveStreamBeginRequestSchema,
@@ -38,7 +40,12 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const OpenExternalRequestSchema = z.object({ url: z.string().max(2048) });
 
-export const NotifyRequestSchema = z.object({ title: z.string().min(1).max(120), body: z.string().max(500) });
+export const NotifyRequestSchema = z.object({
+  title: z.string().min(1).max(120),
+  body: z.string().max(500),
+  /** What it tells of: a click opens that kind's page (shared/desktop/notificationRoutes.ts). */
+  kind: z.enum(notificationKinds).optional(),
+});
 
 export const ConnectionTestOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -88,6 +95,11 @@ export const ipcContract = {
   archiveKeyPublic: { request: z.undefined(), response: z.string().max(4096) },
   /** One RFC 3161 query posted to a time-stamping authority by main (shared/ipc/timestamp.ts). */
   requestTimestamp: { request: RequestTimestampRequestSchema, response: RequestTimestampResponseSchema },
+  /** The page's sync state, for the tray's tooltip; sent on every change. */
+  reportSyncState: { request: DesktopSyncStateSchema, response: z.undefined() },
+  /** Device settings main keeps in userData (background sync). */
+  getDesktopSettings: { request: z.undefined(), response: DesktopSettingsSchema },
+  saveDesktopSettings: { request: DesktopSettingsSchema, response: DesktopSettingsSchema },
   /** The page's language changed (or the page started): main rebuilds the application menu in it. */
   setLanguage: { request: SetLanguageRequestSchema, response: z.undefined() },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;

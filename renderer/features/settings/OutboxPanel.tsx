@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FailureNotice, useFailureReason } from '../../ui/FailureNotice';
 import { useSettleConflict } from './edits';
@@ -19,8 +19,13 @@ const overlapRefusal = (row: OutboxRow): { input: AssignmentInput; detail: strin
     ? { input: row.payload, detail: row.reason.message }
     : null;
 
+interface OutboxPanelProps {
+  /** Scrolls here and takes focus (a click on a conflict notification). */
+  focused?: boolean;
+}
+
 /** Local edits not yet at the operator, and the conflicts the clerk settles here. */
-export const OutboxPanel = () => {
+export const OutboxPanel = ({ focused = false }: OutboxPanelProps) => {
   const { t } = useTranslation();
   const language = useLanguage();
   const settleConflict = useSettleConflict();
@@ -30,6 +35,13 @@ export const OutboxPanel = () => {
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const [editing, setEditing] = useState<{ kind: KeyKind; key: string } | null>(null);
   const rows = useOutboxRows();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = rows !== undefined;
+  useEffect(() => {
+    if (!focused || !loaded) return;
+    heading.current?.scrollIntoView();
+    heading.current?.focus();
+  }, [focused, loaded]);
   if (!rows) return null;
 
   const settle = (action: 'mine' | 'theirs', seq: number) => {
@@ -42,7 +54,9 @@ export const OutboxPanel = () => {
 
   return (
     <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('outbox.title')}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {t('outbox.title')}
+      </h2>
       {failure && (
         <p>
           <FailureNotice

@@ -13,6 +13,7 @@ import { ProfilesPanel } from './ProfilesPanel';
 import { SyncSettings } from './SyncSettings';
 import { AlertSettings } from './AlertSettings';
 import { TimestampSettings } from './TimestampSettings';
+import { DesktopSettingsPanel } from './DesktopSettingsPanel';
 import { usePlatform } from '../../platform/PlatformContext';
 import { themes, type Theme } from './localSettings';
 import { useUiStore } from './uiStore';
@@ -56,11 +57,14 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
       <ErrorBoundary variant="panel" area="settings synchronisation">
         <SyncSettings focused={params.get('section') === 'sync'} />
       </ErrorBoundary>
+      <ErrorBoundary variant="panel" area="settings desktop">
+        <DesktopSettingsPanel />
+      </ErrorBoundary>
       <ErrorBoundary variant="panel" area="settings alerts">
         <AlertSettings />
       </ErrorBoundary>
       <ErrorBoundary variant="panel" area="settings outbox">
-        <OutboxPanel />
+        <OutboxPanel focused={params.get('section') === 'outbox'} />
       </ErrorBoundary>
       <PreferencesPanel />
       <ErrorBoundary variant="panel" area="settings time stamp">

@@ -4,8 +4,10 @@ import { formatDateTime } from '../../../shared/core/format';
 import { useQuarantine, useRecentSyncRuns } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import {
+  loadNotifyConflicts,
   loadNotifyNewInvoices,
   loadSyncInterval,
+  saveNotifyConflicts,
   saveNotifyNewInvoices,
   saveSyncInterval,
   syncIntervals,
@@ -36,6 +38,7 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
   const heading = useRef<HTMLHeadingElement>(null);
   const [interval, setIntervalMinutes] = useState(() => loadSyncInterval(localStorage, profile.id));
   const [notify, setNotify] = useState(() => loadNotifyNewInvoices(localStorage, profile.id));
+  const [notifyConflicts, setNotifyConflicts] = useState(() => loadNotifyConflicts(localStorage, profile.id));
   const quarantine = useQuarantine();
   const runs = useRecentSyncRuns();
 
@@ -79,6 +82,17 @@ export const SyncSettings = ({ focused }: SyncSettingsProps) => {
           }}
         />
         {t('sync.notify')}
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={notifyConflicts}
+          onChange={(event) => {
+            saveNotifyConflicts(localStorage, event.target.checked, profile.id);
+            setNotifyConflicts(event.target.checked);
+          }}
+        />
+        {t('notifications.notifyConflicts')}
       </label>
 
       <h3 id={ids.quarantine}>{t('sync.quarantineTitle')}</h3>

@@ -1,6 +1,7 @@
 // What other features and the shell may use of the settings: device settings, the active profile.
 export {
   loadLanguage,
+  loadNotifyConflicts,
   loadNotifyNewInvoices,
   loadSyncInterval,
   loadTheme,
@@ -14,6 +15,7 @@ export {
   saveAnomalyThresholds,
   saveNotifyBudgetAlerts,
 } from './alertSettings';
+export { notifyConflicts } from './notifyConflicts';
 export { newProfileId } from './profiles/profileActions';
 export { resolveProfile } from './profiles/profileBoot';
 export { ProfileContext, useProfile } from './profiles/ProfileContext';

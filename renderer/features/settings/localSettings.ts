@@ -89,6 +89,20 @@ export const saveNotifyNewInvoices = (
   writeProfileSetting(storage, profileId, NOTIFY_KEY, String(notify));
 };
 
+const NOTIFY_CONFLICTS_KEY = 'invoice-desk.notify-conflicts';
+
+/** On unless the clerk turned it off: a conflict waits for the clerk's decision, like new invoices. */
+export const loadNotifyConflicts = (storage: Storage, profileId: string | null = null): boolean =>
+  readProfileSetting(storage, profileId, NOTIFY_CONFLICTS_KEY) !== 'false';
+
+export const saveNotifyConflicts = (
+  storage: Storage,
+  notify: boolean,
+  profileId: string | null = null,
+): void => {
+  writeProfileSetting(storage, profileId, NOTIFY_CONFLICTS_KEY, String(notify));
+};
+
 const TIMESTAMP_URL_KEY = 'invoice-desk.timestamp-authority-url';
 
 /**
