@@ -10,6 +10,7 @@ import type { SaveStreams } from './saveStream';
 import { openExternalSafely } from './security';
 import { desktopDeviceName } from '../shared/audit/device';
 import { createTimestampForwarder, type ForwardTimestamp } from './timestamp';
+import { disabledUpdater, type Updater } from './updater';
 
 export interface HandlerDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getLocale'>;
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   archiveKey: ArchiveKeyService;
   /** Posts an RFC 3161 query to a time-stamping authority; by default over node's fetch. */
   forwardTimestamp?: ForwardTimestamp;
+  /** Auto-update; by default off (as in development), for suites about other messages. */
+  updater?: Updater;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
@@ -47,6 +50,7 @@ export const createIpcHandlers = ({
   openFile,
   archiveKey,
   forwardTimestamp = createTimestampForwarder({ fetch: (url, init) => fetch(url, init) }),
+  updater = disabledUpdater(app.getVersion()),
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
   const inFlight = new Map<string, AbortController>();
@@ -119,5 +123,21 @@ export const createIpcHandlers = ({
     // The contract has already bounded the URL's length and the query's size; the URL's scheme and
     // host are checked by the forwarder, as the page's own requests are.
     requestTimestamp: (request) => forwardTimestamp(request),
+    updateStatus: () => Promise.resolve(updater.status()),
+    updateCheck: () => updater.checkNow(),
+    updateSetBusy: ({ busy }) => {
+      updater.setBusy(busy);
+      return Promise.resolve(undefined);
+    },
+    updateRestart: () => {
+      if (!updater.restart()) throw new IpcRefusal('update.notReady', 'No update has been downloaded');
+      return Promise.resolve(undefined);
+    },
+    updateSaveFeed: ({ feedUrl }) => {
+      const status = updater.saveFeedUrl(feedUrl);
+      if (status === null)
+        throw new IpcRefusal('update.badFeedUrl', 'The feed URL must be https (or http on loopback)');
+      return Promise.resolve(status);
+    },
   };
 };

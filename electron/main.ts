@@ -13,6 +13,7 @@ import {
   session,
   shell,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { startEmbeddedSimulator } from '../simulator/embedded';
 import { createConnectionService, type ConnectionService } from '../shared/connection/service';
 import { DEFAULT_CONNECTION } from '../shared/connection/settings';
@@ -25,6 +26,8 @@ import { createCredentialVault } from './credentialVault';
 import { createDemoBackend } from './demoBackend';
 import { binaryFile, textFile } from './userFiles';
 import { createIpcHandlers } from './handlers';
+import { createUpdater } from './updater';
+import { UPDATE_STATUS_EVENT } from '../shared/ipc/channels';
 import { registerIpcHandlers } from './ipc';
 import { appSchemePrivileges, registerAppProtocol } from './protocol';
 import { createOpenFile } from './openFile';
@@ -122,6 +125,27 @@ if (!app.requestSingleInstanceLock()) {
         mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
       filterName: () => catalogues[pickLanguage([app.getLocale()])].files.spreadsheets,
     });
+    const updater = createUpdater({
+      // electron-updater's autoUpdater is made on first use, only once updates are on.
+      autoUpdater: () => autoUpdater,
+      isPackaged: app.isPackaged,
+      currentVersion: app.getVersion(),
+      // Replaced by the build (scripts/electronBundles.ts); read from the environment when unbundled.
+      buildFeedUrl: process.env.INVOICE_DESK_UPDATE_URL ?? '',
+      settings: textFile(userFile('update-settings.json')),
+      clock: {
+        now: () => Date.now(),
+        schedule: (run, ms) => {
+          const timer = setTimeout(run, ms);
+          return () => {
+            clearTimeout(timer);
+          };
+        },
+      },
+      send: (status) => {
+        mainWindow?.webContents.send(UPDATE_STATUS_EVENT, status);
+      },
+    });
     const ipcHandlers = registerIpcHandlers(
       ipcMain,
       createIpcHandlers({
@@ -139,11 +163,13 @@ if (!app.requestSingleInstanceLock()) {
           file: binaryFile(userFile('archive-key.bin')),
           subtle: webcrypto.subtle,
         }),
+        updater,
       }),
     );
     // Nothing may answer the page once the app is going away.
     app.on('will-quit', () => {
       ipcHandlers.dispose();
+      updater.dispose();
       // No half-written export is left beside the clerk's files.
       void saveStreams.abortAll();
     });
@@ -151,6 +177,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
+    updater.start();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = openMainWindow();
     });

@@ -34,11 +34,11 @@ export interface UpdaterPort {
   on<E extends keyof UpdaterPortEvents>(event: E, listener: UpdaterPortEvents[E]): unknown;
 }
 
-/** Timers through a port, so tests move time by hand. */
+/** Time through a port, so tests move it by hand. */
 export interface UpdateClock {
   now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+  /** Runs `run` in `ms`; the answer cancels it. */
+  schedule(run: () => void, ms: number): () => void;
 }
 
 export interface UpdaterDeps {
@@ -100,7 +100,7 @@ export const createUpdater = (deps: UpdaterDeps): Updater => {
   );
   let busy = false;
   let lastCheckAt: number | null = null;
-  let timer: unknown = null;
+  let cancelTimer: (() => void) | null = null;
   let disposed = false;
   let updater: UpdaterPort | null = null;
   let configuredUrl: string | null = null;
@@ -110,6 +110,7 @@ export const createUpdater = (deps: UpdaterDeps): Updater => {
     offerRestart: shouldOfferRestart(model, busy),
     currentVersion: deps.currentVersion,
     feedUrl,
+    buildFeedUrl: effectiveFeedUrl(null, deps.buildFeedUrl),
     feedOverride: override,
   });
 
@@ -145,12 +146,12 @@ export const createUpdater = (deps: UpdaterDeps): Updater => {
   };
 
   const schedule = () => {
-    if (timer !== null) deps.clock.clearTimeout(timer);
-    timer = null;
+    cancelTimer?.();
+    cancelTimer = null;
     if (disposed || model.phase.kind === 'disabled') return;
     const delay = nextCheckDelay({ now: deps.clock.now(), startedAt, lastCheckAt });
-    timer = deps.clock.setTimeout(() => {
-      timer = null;
+    cancelTimer = deps.clock.schedule(() => {
+      cancelTimer = null;
       void check(false).finally(schedule);
     }, delay);
   };
@@ -212,8 +213,29 @@ export const createUpdater = (deps: UpdaterDeps): Updater => {
     },
     dispose: () => {
       disposed = true;
-      if (timer !== null) deps.clock.clearTimeout(timer);
-      timer = null;
+      cancelTimer?.();
+      cancelTimer = null;
     },
+  };
+};
+
+/** Updates off, as in development: for handler suites about other messages and hosts without a feed. */
+export const disabledUpdater = (currentVersion: string): Updater => {
+  const status = (): UpdateStatus => ({
+    phase: { kind: 'disabled', reason: 'development' },
+    offerRestart: false,
+    currentVersion,
+    feedUrl: null,
+    buildFeedUrl: null,
+    feedOverride: null,
+  });
+  return {
+    start: () => undefined,
+    status,
+    checkNow: () => Promise.resolve(status()),
+    setBusy: () => undefined,
+    restart: () => false,
+    saveFeedUrl: () => null,
+    dispose: () => undefined,
   };
 };

@@ -33,13 +33,12 @@ export const createManualClock = (start = 1_700_000_000_000) => {
   const timers = new Map<number, { due: number; run: () => void }>();
   const clock: UpdateClock = {
     now: () => now,
-    setTimeout: (run, ms) => {
+    schedule: (run, ms) => {
       const id = nextId++;
       timers.set(id, { due: now + ms, run });
-      return id;
-    },
-    clearTimeout: (handle) => {
-      if (typeof handle === 'number') timers.delete(handle);
+      return () => {
+        timers.delete(id);
+      };
     },
   };
   const advance = (ms: number) => {

@@ -27,6 +27,11 @@ const fakeBridge = (overrides: Partial<InvoiceDeskBridge> = {}) => {
     archiveKeySign: refuse,
     archiveKeyPublic: refuse,
     requestTimestamp: refuse,
+    updateStatus: refuse,
+    updateCheck: refuse,
+    updateSetBusy: refuse,
+    updateRestart: refuse,
+    updateSaveFeed: refuse,
     apiRequest: (request) => {
       sent.push(request);
       return new Promise((resolve) => answers.push(resolve));

@@ -7,6 +7,8 @@ import {
 } from '../../shared/connection/apiRequest';
 import type { InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
 import { SAVE_STREAM_MAX_CHUNK_BYTES } from '../../shared/ipc/saveStream';
+import { UpdateStatusSchema } from '../../shared/ipc/update';
+import { beginBusyWork } from './busyWork';
 import { PlatformError, type Platform } from './Platform';
 
 const unwrap = <T>(result: IpcResult<T>): T => {
@@ -97,6 +99,8 @@ export const createElectronPlatform = (
     const opened = unwrap(await bridge.saveStreamBegin(file));
     if (opened.outcome === 'cancelled') return null;
     const { id } = opened;
+    // A file being written (an export, an archive) holds back the offer to restart for an update.
+    const endBusy = beginBusyWork();
     return {
       // Pieces above the IPC bound are sent in parts; the export's pieces are smaller already.
       write: async (chunk) => {
@@ -109,10 +113,18 @@ export const createElectronPlatform = (
         }
       },
       close: async () => {
-        unwrap(await bridge.saveStreamFinish({ id }));
+        try {
+          unwrap(await bridge.saveStreamFinish({ id }));
+        } finally {
+          endBusy();
+        }
       },
       abort: async () => {
-        unwrap(await bridge.saveStreamAbort({ id }));
+        try {
+          unwrap(await bridge.saveStreamAbort({ id }));
+        } finally {
+          endBusy();
+        }
       },
     };
   },
@@ -121,6 +133,23 @@ export const createElectronPlatform = (
   archiveKey: {
     sign: async (bytes) => unwrap(await bridge.archiveKeySign({ bytes })),
     publicKeyPem: async () => unwrap(await bridge.archiveKeyPublic(undefined)),
+  },
+  updates: {
+    status: async () => unwrap(await bridge.updateStatus(undefined)),
+    check: async () => unwrap(await bridge.updateCheck(undefined)),
+    setBusy: async (busy) => {
+      unwrap(await bridge.updateSetBusy({ busy }));
+    },
+    restart: async () => {
+      unwrap(await bridge.updateRestart(undefined));
+    },
+    saveFeedUrl: async (feedUrl) => unwrap(await bridge.updateSaveFeed({ feedUrl })),
+    subscribe: (listener) =>
+      bridge.onUpdateStatus?.((status) => {
+        // Checked as any answer from main is: a malformed push is dropped, never shown.
+        const parsed = UpdateStatusSchema.safeParse(status);
+        if (parsed.success) listener(parsed.data);
+      }) ?? (() => undefined),
   },
   apiFetch: forwardApiRequest(bridge, newId),
 });

@@ -28,6 +28,11 @@ const bridgeWith = (requestTimestamp: InvoiceDeskBridge['requestTimestamp']): In
     openFile: refuse,
     archiveKeySign: refuse,
     archiveKeyPublic: refuse,
+    updateStatus: refuse,
+    updateCheck: refuse,
+    updateSetBusy: refuse,
+    updateRestart: refuse,
+    updateSaveFeed: refuse,
     requestTimestamp,
   };
 };

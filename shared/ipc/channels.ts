@@ -20,7 +20,15 @@ export const ipcMessages = [
   'archiveKeySign',
   'archiveKeyPublic',
   'requestTimestamp',
+  'updateStatus',
+  'updateCheck',
+  'updateSetBusy',
+  'updateRestart',
+  'updateSaveFeed',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];
+
+/** The channel main pushes each new update status on (webContents.send), outside the invoke contract. */
+export const UPDATE_STATUS_EVENT = 'invoice-desk:event:updateStatus';
 
 export const ipcChannel = (message: IpcMessage): string => `invoice-desk:${message}`;

@@ -11,6 +11,12 @@ import { OpenedFileSchema, OpenFileRequestSchema } from './openFile';
 import { SaveFileOutcomeSchema, SaveFileRequestSchema } from './saveFile';
 import { RequestTimestampRequestSchema, RequestTimestampResponseSchema } from './timestamp';
 import {
+  UpdateBusyRequestSchema,
+  UpdateFeedRequestSchema,
+  UpdateStatusSchema,
+  type UpdateStatus,
+} from './update';
+import {
   SaveStreamBeginRequestSchema,
   SaveStreamBeginResponseSchema,
   SaveStreamChunkRequestSchema,
@@ -84,6 +90,16 @@ export const ipcContract = {
   archiveKeyPublic: { request: z.undefined(), response: z.string().max(4096) },
   /** One RFC 3161 query posted to a time-stamping authority by main (shared/ipc/timestamp.ts). */
   requestTimestamp: { request: RequestTimestampRequestSchema, response: RequestTimestampResponseSchema },
+  /** Auto-update (electron/updater.ts): the status now; later ones are pushed (UPDATE_STATUS_EVENT). */
+  updateStatus: { request: z.undefined(), response: UpdateStatusSchema },
+  /** The clerk's "Check now"; answers at once, the outcome is pushed. */
+  updateCheck: { request: z.undefined(), response: UpdateStatusSchema },
+  /** The page is (or is no longer) in the middle of an import, an export or an archive. */
+  updateSetBusy: { request: UpdateBusyRequestSchema, response: z.undefined() },
+  /** "Restart and update": refused with `update.notReady` unless an update is downloaded. */
+  updateRestart: { request: z.undefined(), response: z.undefined() },
+  /** The feed override; refused with `update.badFeedUrl` unless https (http on loopback) or empty. */
+  updateSaveFeed: { request: UpdateFeedRequestSchema, response: UpdateStatusSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
@@ -102,6 +118,9 @@ export const ipcFailureCodes = [
   'files.unreadable',
   // No archive key: the OS offers no encryption to keep it, or the stored one cannot be read.
   'archive.keyUnavailable',
+  // Auto-update: a feed URL other than https (http on loopback), or a restart with nothing downloaded.
+  'update.badFeedUrl',
+  'update.notReady',
 ] as const;
 export type IpcFailureCode = (typeof ipcFailureCodes)[number];
 
@@ -113,4 +132,12 @@ export type IpcResult<T> =
 /** What the preload puts on `window.invoiceDesk`: one function per message. */
 export type InvoiceDeskBridge = {
   [M in IpcMessage]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>>;
+} & {
+  /**
+   * Main's pushed update status (unchecked: the page parses it with UpdateStatusSchema); returns the
+   * unsubscribe. Optional: a bridge without it simply never hears of an update.
+   */
+  onUpdateStatus?: (listener: (status: unknown) => void) => () => void;
 };
+
+export type { UpdateStatus };

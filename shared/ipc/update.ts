@@ -27,6 +27,8 @@ export const UpdateStatusSchema = z.object({
   currentVersion: VersionSchema,
   /** The feed in use (the override or the build's), null for none. */
   feedUrl: z.string().max(FEED_URL_MAX_LENGTH).nullable(),
+  /** The feed this version was built with (INVOICE_DESK_UPDATE_URL), null for none. */
+  buildFeedUrl: z.string().max(FEED_URL_MAX_LENGTH).nullable(),
   /** The clerk's (IT department's) override as saved, null when the build's feed applies. */
   feedOverride: z.string().max(FEED_URL_MAX_LENGTH).nullable(),
 });

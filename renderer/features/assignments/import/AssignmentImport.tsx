@@ -18,6 +18,7 @@ import { fileSha256 } from '../../../../shared/audit/fileHash';
 import { AssignmentImportDialog, type AppliedImport } from './AssignmentImportDialog';
 import './import.css';
 import { usePageFileDrop } from '../../../ui/usePageFileDrop';
+import { useBusyWork } from '../../../platform/busyWork';
 
 /** Where an import stands between choosing a file and "Apply". */
 export type ImportSession =
@@ -48,6 +49,8 @@ export const AssignmentImport = () => {
   const assignments = useAssignments();
   const centers = useCostCenters();
   const [session, setSession] = useState<ImportSession>({ phase: 'idle' });
+  // An open import holds back the offer to restart for an update.
+  useBusyWork(session.phase !== 'idle');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const generation = useRef(0);
 
