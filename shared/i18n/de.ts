@@ -68,7 +68,7 @@ export const de: Catalogue = {
         'Dies ist die Browser-Version: Sie wird dort aktualisiert, wo sie bereitgestellt wird; hier ist nichts zu installieren.',
       development: 'In einer Entwicklungsversion sind Updates ausgeschaltet.',
       noFeed:
-        'Es ist keine Update-Quelle eingerichtet. Fragen Sie Ihre Informatik nach der Adresse und tragen Sie sie unten ein.',
+        'Es ist keine Update-Quelle eingerichtet. Fragen Sie Ihre Informatik nach der Adresse und tragen Sie sie oben ein.',
     },
     errors: {
       offline:

@@ -64,7 +64,7 @@ export const en = {
       browser:
         'This is the browser version: it is updated where it is served, there is nothing to install here.',
       development: 'Updates are off in a development build.',
-      noFeed: 'No update feed is configured. Ask your IT department for its address and enter it below.',
+      noFeed: 'No update feed is configured. Ask your IT department for its address and enter it above.',
     },
     errors: {
       offline: 'There is no connection to the internet. Check the network and try again.',

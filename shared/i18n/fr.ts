@@ -68,7 +68,7 @@ export const fr: Catalogue = {
         'Ceci est la version navigateur : elle est mise à jour là où elle est servie, il n’y a rien à installer ici.',
       development: 'Les mises à jour sont désactivées dans une version de développement.',
       noFeed:
-        'Aucune source de mises à jour n’est configurée. Demandez son adresse à votre service informatique et saisissez-la ci-dessous.',
+        'Aucune source de mises à jour n’est configurée. Demandez son adresse à votre service informatique et saisissez-la ci-dessus.',
     },
     errors: {
       offline: 'Aucune connexion à Internet. Vérifiez le réseau et réessayez.',

@@ -67,7 +67,7 @@ export const it: Catalogue = {
         'Questa è la versione browser: viene aggiornata dove è pubblicata, qui non c’è nulla da installare.',
       development: 'In una versione di sviluppo gli aggiornamenti sono disattivati.',
       noFeed:
-        'Nessuna fonte di aggiornamenti è configurata. Chiedete l’indirizzo al vostro servizio informatico e inseritelo qui sotto.',
+        'Nessuna fonte di aggiornamenti è configurata. Chiedete l’indirizzo al vostro servizio informatico e inseritelo qui sopra.',
     },
     errors: {
       offline: 'Nessuna connessione a Internet. Controllate la rete e riprovate.',

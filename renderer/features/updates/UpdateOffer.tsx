@@ -4,6 +4,7 @@ import { subscribeBusyWork, isBusyWorking } from '../../platform/busyWork';
 import { usePlatform } from '../../platform/PlatformContext';
 import { useFailureReason } from '../../ui/FailureNotice';
 import { useUpdateStatus } from './useUpdateStatus';
+import './updates.css';
 
 /**
  * The shell's offer to restart for a downloaded update. Main decides when to offer (never while the
@@ -45,7 +46,7 @@ export const UpdateOffer = () => {
         >
           {t('updates.restart')}
         </button>
-        <button type="button" onClick={() => setDismissed(version)}>
+        <button type="button" className="secondary" onClick={() => setDismissed(version)}>
           {t('updates.offer.later')}
         </button>
       </span>
