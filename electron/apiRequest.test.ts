@@ -8,15 +8,8 @@ import {
   token,
 } from '../tests/testing/hostileServer';
 import { createConnectionService } from '../shared/connection/service';
-import { createIpcHandlers } from './handlers';
-import { registerIpcHandlers } from './ipc';
-import {
-  createFakeIpcMain,
-  createFakeShell,
-  unusedArchiveKey,
-  fakeInvokeEvent,
-  unusedSaveStreams,
-} from './testing/fakeElectron';
+import { fakeInvokeEvent } from './testing/fakeElectron';
+import { createTestHandlers } from './testing/testHandlers';
 
 /**
  * Main's side of a forwarded API request, wired as main.ts wires it: the typed fake ipcMain, the
@@ -48,22 +41,10 @@ const setup = async (timeouts?: { headersMs: number; idleMs: number }) => {
     },
     ...(timeouts === undefined ? {} : { timeouts }),
   });
-  const ipc = createFakeIpcMain();
-  registerIpcHandlers(
-    ipc.registrar,
-    createIpcHandlers({
-      app: { getName: () => 'Invoice Desk', getVersion: () => '1', getLocale: () => 'en' },
-      shell: createFakeShell(),
-      platform: 'linux',
-      connection,
-      notify: () => true,
-      saveFile: () => Promise.resolve('saved'),
-      saveStreams: unusedSaveStreams,
-      archiveKey: unusedArchiveKey,
-      openFile: () => Promise.resolve(null),
-    }),
-  );
-  const { invoke } = ipc;
+  const { invoke } = createTestHandlers({
+    app: { getName: () => 'Invoice Desk', getVersion: () => '1', getLocale: () => 'en' },
+    connection,
+  });
   return { invoke, netFetchSignals, server };
 };
 

@@ -1,18 +1,10 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createConnectionService } from '../shared/connection/service';
 import { ECDSA_KEY, ECDSA_SIGN, pemToSpki } from '../shared/archive/seal';
 import { createArchiveKey } from './archiveKey';
 import type { BinaryFile } from './credentialVault';
-import { createIpcHandlers } from './handlers';
-import { registerIpcHandlers } from './ipc';
-import {
-  createFakeIpcMain,
-  createFakeSafeStorage,
-  createFakeShell,
-  fakeInvokeEvent,
-  unusedSaveStreams,
-} from './testing/fakeElectron';
+import { createFakeSafeStorage, fakeInvokeEvent } from './testing/fakeElectron';
+import { createTestHandlers } from './testing/testHandlers';
 
 const memoryFile = () => {
   const state: { data: Buffer | null } = { data: null };
@@ -30,28 +22,12 @@ const memoryFile = () => {
 
 /** main's IPC with the real archive key over a fake safeStorage and an in-memory key file. */
 const setup = (safeStorage = createFakeSafeStorage(), key = memoryFile()) => {
-  const ipc = createFakeIpcMain();
   const archiveKey = createArchiveKey({ safeStorage, file: key.file, subtle: webcrypto.subtle });
-  registerIpcHandlers(
-    ipc.registrar,
-    createIpcHandlers({
-      app: { getName: () => 'Invoice Desk', getVersion: () => '1.2.3', getLocale: () => 'de-CH' },
-      shell: createFakeShell(),
-      platform: 'linux',
-      connection: createConnectionService({
-        settings: { read: () => null, write: () => undefined },
-        secret: { storage: 'os', load: () => null, save: () => undefined },
-        demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
-        fetch: () => Promise.reject(new TypeError('offline')),
-      }),
-      notify: () => false,
-      saveFile: () => Promise.resolve('cancelled'),
-      saveStreams: unusedSaveStreams,
-      openFile: () => Promise.resolve(null),
-      archiveKey,
-    }),
-  );
-  return { invoke: ipc.invoke, key, safeStorage };
+  const { invoke } = createTestHandlers({
+    app: { getName: () => 'Invoice Desk', getVersion: () => '1.2.3', getLocale: () => 'de-CH' },
+    archiveKey,
+  });
+  return { invoke, key, safeStorage };
 };
 
 const verifies = async (pem: string, signature: Uint8Array, bytes: Uint8Array): Promise<boolean> => {

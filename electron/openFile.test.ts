@@ -2,18 +2,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConnectionService } from '../shared/connection/service';
-import { createIpcHandlers } from './handlers';
-import { registerIpcHandlers } from './ipc';
 import { createOpenFile } from './openFile';
-import {
-  createFakeIpcMain,
-  createFakeOpenDialog,
-  createFakeShell,
-  unusedArchiveKey,
-  fakeInvokeEvent,
-  unusedSaveStreams,
-} from './testing/fakeElectron';
+import { createFakeOpenDialog, fakeInvokeEvent } from './testing/fakeElectron';
+import { createTestHandlers } from './testing/testHandlers';
 
 let folder: string;
 beforeEach(async () => {
@@ -33,27 +24,8 @@ const setup = (maxBytes?: number) => {
     filterName: () => 'Tabellen und CSV-Dateien',
     ...(maxBytes === undefined ? {} : { maxBytes }),
   });
-  const ipc = createFakeIpcMain();
-  registerIpcHandlers(
-    ipc.registrar,
-    createIpcHandlers({
-      app: { getName: () => 'Invoice Desk', getVersion: () => '1', getLocale: () => 'de-CH' },
-      shell: createFakeShell(),
-      platform: 'linux',
-      connection: createConnectionService({
-        settings: { read: () => null, write: () => undefined },
-        secret: { storage: 'os', load: () => null, save: () => undefined },
-        demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
-        fetch: () => Promise.reject(new TypeError('offline')),
-      }),
-      notify: () => true,
-      saveFile: () => Promise.resolve('saved'),
-      saveStreams: unusedSaveStreams,
-      archiveKey: unusedArchiveKey,
-      openFile,
-    }),
-  );
-  return { dialog, invoke: ipc.invoke };
+  const { invoke } = createTestHandlers({ openFile });
+  return { dialog, invoke };
 };
 
 describe('openFile', () => {

@@ -2,19 +2,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConnectionService } from '../shared/connection/service';
 import { SAVE_STREAM_MAX_CHUNK_BYTES, SAVE_STREAM_MAX_OPEN } from '../shared/ipc/saveStream';
 import { openAtomicFile } from './atomicFile';
-import { createIpcHandlers } from './handlers';
-import { registerIpcHandlers } from './ipc';
 import { createSaveStreams, type SaveStreamDeps } from './saveStream';
-import {
-  createFakeDialog,
-  createFakeIpcMain,
-  createFakeShell,
-  unusedArchiveKey,
-  fakeInvokeEvent,
-} from './testing/fakeElectron';
+import { createFakeDialog, fakeInvokeEvent } from './testing/fakeElectron';
+import { createTestHandlers } from './testing/testHandlers';
 
 let folder: string;
 beforeEach(async () => {
@@ -35,27 +27,8 @@ const setup = (open?: SaveStreamDeps['open']) => {
     fileTypeName: () => 'Excel-Arbeitsmappe',
     ...(open ? { open } : {}),
   });
-  const ipc = createFakeIpcMain();
-  registerIpcHandlers(
-    ipc.registrar,
-    createIpcHandlers({
-      app: { getName: () => 'Invoice Desk', getVersion: () => '1', getLocale: () => 'de-CH' },
-      shell: createFakeShell(),
-      platform: 'linux',
-      connection: createConnectionService({
-        settings: { read: () => null, write: () => undefined },
-        secret: { storage: 'os', load: () => null, save: () => undefined },
-        demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
-        fetch: () => Promise.reject(new TypeError('offline')),
-      }),
-      notify: () => true,
-      saveFile: () => Promise.resolve('saved'),
-      saveStreams,
-      archiveKey: unusedArchiveKey,
-      openFile: () => Promise.resolve(null),
-    }),
-  );
-  return { dialog, invoke: ipc.invoke, saveStreams };
+  const { invoke } = createTestHandlers({ saveStreams });
+  return { dialog, invoke, saveStreams };
 };
 
 const begin = async (invoke: ReturnType<typeof setup>['invoke'], name = 'export.xlsx'): Promise<string> => {

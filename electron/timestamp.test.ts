@@ -1,20 +1,10 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTimestampQuery, readTimestampReply, verifyTimestamp } from '../shared/archive/timestamp';
-import { createConnectionService } from '../shared/connection/service';
 import { RequestTimestampResponseSchema } from '../shared/ipc/timestamp';
 import { startSimulator, type RunningSimulator } from '../simulator/standalone';
-import { createIpcHandlers } from './handlers';
-import { registerIpcHandlers } from './ipc';
-import {
-  createFakeIpcMain,
-  createFakeOpenDialog,
-  createFakeShell,
-  unusedArchiveKey,
-  fakeInvokeEvent,
-  unusedSaveStreams,
-} from './testing/fakeElectron';
-import { createOpenFile } from './openFile';
+import { fakeInvokeEvent } from './testing/fakeElectron';
+import { createTestHandlers } from './testing/testHandlers';
 import { createTimestampForwarder } from './timestamp';
 
 const NOW = '2026-05-04T08:00:00Z';
@@ -31,37 +21,15 @@ afterAll(async () => {
 /** main's handlers over the fake ipcMain, the forwarder over node's fetch, counting what it posts. */
 const setup = () => {
   const posted: string[] = [];
-  const ipc = createFakeIpcMain();
-  const dialog = createFakeOpenDialog();
-  registerIpcHandlers(
-    ipc.registrar,
-    createIpcHandlers({
-      app: { getName: () => 'Invoice Desk', getVersion: () => '1', getLocale: () => 'de-CH' },
-      shell: createFakeShell(),
-      platform: 'linux',
-      connection: createConnectionService({
-        settings: { read: () => null, write: () => undefined },
-        secret: { storage: 'os', load: () => null, save: () => undefined },
-        demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
-        fetch: () => Promise.reject(new TypeError('offline')),
-      }),
-      notify: () => true,
-      saveFile: () => Promise.resolve('saved'),
-      saveStreams: unusedSaveStreams,
-      archiveKey: unusedArchiveKey,
-      openFile: createOpenFile({
-        showOpenDialog: (options) => dialog.showOpenDialog(options),
-        filterName: () => '',
-      }),
-      forwardTimestamp: createTimestampForwarder({
-        fetch: (url, init) => {
-          posted.push(url);
-          return fetch(url, init);
-        },
-      }),
+  const { invoke } = createTestHandlers({
+    forwardTimestamp: createTimestampForwarder({
+      fetch: (url, init) => {
+        posted.push(url);
+        return fetch(url, init);
+      },
     }),
-  );
-  return { invoke: ipc.invoke, posted };
+  });
+  return { invoke, posted };
 };
 
 describe('requestTimestamp over IPC', () => {

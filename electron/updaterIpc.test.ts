@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createConnectionService } from '../shared/connection/service';
-import { createIpcHandlers } from './handlers';
-import { registerIpcHandlers } from './ipc';
 import { checkResult, createManualClock, FakeAutoUpdater } from './testing/fakeAutoUpdater';
-import {
-  createFakeIpcMain,
-  createFakeShell,
-  fakeInvokeEvent,
-  unusedArchiveKey,
-  unusedSaveStreams,
-} from './testing/fakeElectron';
+import { fakeInvokeEvent } from './testing/fakeElectron';
+import { createTestHandlers } from './testing/testHandlers';
 import { createUpdater } from './updater';
 
 const setup = () => {
-  const ipc = createFakeIpcMain();
   const fake = new FakeAutoUpdater();
   const updater = createUpdater({
     autoUpdater: () => fake,
@@ -24,26 +15,7 @@ const setup = () => {
     clock: createManualClock().clock,
     send: () => undefined,
   });
-  registerIpcHandlers(
-    ipc.registrar,
-    createIpcHandlers({
-      app: { getName: () => 'Invoice Desk', getVersion: () => '0.1.0', getLocale: () => 'de-CH' },
-      shell: createFakeShell(),
-      platform: 'win32',
-      connection: createConnectionService({
-        settings: { read: () => null, write: () => undefined },
-        secret: { storage: 'os', load: () => null, save: () => undefined },
-        demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
-        fetch: () => Promise.resolve(new Response('{}')),
-      }),
-      notify: () => true,
-      saveFile: () => Promise.resolve('saved'),
-      saveStreams: unusedSaveStreams,
-      archiveKey: unusedArchiveKey,
-      openFile: () => Promise.resolve(null),
-      updater,
-    }),
-  );
+  const { ipc } = createTestHandlers({ updater });
   return { ipc, fake };
 };
 

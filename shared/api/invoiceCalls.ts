@@ -2,6 +2,7 @@
  * Read-only calls: customer, service catalogue, invoice change feed, lines and documents.
  */
 import type { Customer, Invoice, LineItem, Service } from './schemas';
+import { parseLineItemFast } from './fastLineItem';
 import {
   CustomerSchema,
   InvoiceFeedEnvelopeSchema,
@@ -138,7 +139,7 @@ export const createInvoiceCalls = (http: Http): InvoiceCalls => {
       withQuery(`/v1/invoices/${segment(id)}/lines`, { cursor: params.cursor, limit: params.limit }),
       (json, status) => {
         const page = parseOrThrow(LinesEnvelopeSchema, json, 'The lines page', status);
-        return { ...validateItems(page.items, LineItemSchema, lineId), next: page.next };
+        return { ...validateItems(page.items, LineItemSchema, lineId, parseLineItemFast), next: page.next };
       },
       options,
     );

@@ -29,9 +29,22 @@ export const STRING_MAX = {
 
 // --- scalars ---------------------------------------------------------------------------------
 
-export const MoneySchema = z
-  .string()
-  .regex(/^-?[0-9]{1,12}\.[0-9]{2}$/, 'expected a decimal with two decimals');
+/**
+ * The contract's patterns the line item uses, named once: its schema below and the sync's fast
+ * validation path (shared/api/fastLineItem.ts) must check exactly the same thing.
+ */
+export const LINE_PATTERNS = {
+  money: /^-?[0-9]{1,12}\.[0-9]{2}$/,
+  invoiceReference: /^[0-9]{8,9}$/,
+  frankingLicence: /^[0-9]{8}$/,
+  quantity: /^-?[0-9]{1,9}(\.[0-9]{1,3})?$/,
+  unitPrice: /^-?[0-9]{1,9}\.[0-9]{2,4}$/,
+} as const;
+
+/** The line item's VAT rates; the schema's enum and the fast path read this list. */
+export const VAT_RATES = ['0.0', '2.6', '3.8', '8.1'] as const;
+
+export const MoneySchema = z.string().regex(LINE_PATTERNS.money, 'expected a decimal with two decimals');
 export type Money = z.infer<typeof MoneySchema>;
 
 export const KeyKindSchema = z.enum(['frankingLicence', 'invoiceReference', 'service']);
@@ -51,13 +64,13 @@ export const IsoDateSchema = z.iso.date();
 export const InstantSchema = z.iso.datetime();
 
 export const CustomerNumberSchema = z.string().regex(/^[0-9]{6,10}$/);
-export const InvoiceReferenceNumberSchema = z.string().regex(/^[0-9]{8,9}$/);
-export const FrankingLicenceSchema = z.string().regex(/^[0-9]{8}$/);
+export const InvoiceReferenceNumberSchema = z.string().regex(LINE_PATTERNS.invoiceReference);
+export const FrankingLicenceSchema = z.string().regex(LINE_PATTERNS.frankingLicence);
 
 export const AssignmentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export type AssignmentId = z.infer<typeof AssignmentIdSchema>;
 
-export const VatRateSchema = z.enum(['0.0', '2.6', '3.8', '8.1']);
+export const VatRateSchema = z.enum(VAT_RATES);
 export type VatRate = z.infer<typeof VatRateSchema>;
 
 // --- OAuth -----------------------------------------------------------------------------------
@@ -177,8 +190,8 @@ export const LineItemSchema = z.object({
   invoiceReference: InvoiceReferenceNumberSchema,
   frankingLicence: FrankingLicenceSchema,
   customerReference: z.string().max(35).nullable().optional(),
-  quantity: z.string().regex(/^-?[0-9]{1,9}(\.[0-9]{1,3})?$/),
-  unitPrice: z.string().regex(/^-?[0-9]{1,9}\.[0-9]{2,4}$/),
+  quantity: z.string().regex(LINE_PATTERNS.quantity),
+  unitPrice: z.string().regex(LINE_PATTERNS.unitPrice),
   netAmount: MoneySchema,
   vatRate: VatRateSchema,
   vatAmount: MoneySchema,

@@ -56,14 +56,24 @@ export const memberId =
     return values.map(String).join('/');
   };
 
+/**
+ * `fast`, when given, answers what `schema` answers for the items it accepts, at a fraction of the
+ * cost (shared/api/fastLineItem.ts); what it refuses goes through the schema, which words why.
+ */
 export const validateItems = <T>(
   raw: readonly unknown[],
   schema: z.ZodType<T>,
   idOf: IdOf,
+  fast?: (candidate: unknown) => T | undefined,
 ): ValidatedItems<T> => {
   const items: T[] = [];
   const invalid: InvalidItem[] = [];
   raw.forEach((candidate, index) => {
+    const quick = fast?.(candidate);
+    if (quick !== undefined) {
+      items.push(quick);
+      return;
+    }
     const parsed = schema.safeParse(candidate);
     if (parsed.success) {
       items.push(parsed.data);

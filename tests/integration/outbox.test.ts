@@ -10,7 +10,7 @@ import {
 } from '../../renderer/db/localEdits';
 import type { RunningSimulator } from '../../simulator/server';
 import { PASS, startHostileProxy } from '../testing/hostileProxy';
-import { control, createTestClient, openTestDatabase, startTestSimulator, syncOnce } from './syncHarness';
+import { control, createTestClient, startTestSimulator, syncedArchive, syncOnce } from './syncHarness';
 
 let sim: RunningSimulator;
 
@@ -22,14 +22,7 @@ afterAll(async () => {
   await sim.close();
 });
 
-const setup = async () => {
-  const db = openTestDatabase();
-  const api = createTestClient(sim.url);
-  const resources = createDexieResourceStore(db);
-  const sync = () => syncOnce(db, api, { resources });
-  expect((await sync()).outcome).toBe('ok');
-  return { db, api, sync };
-};
+const setup = () => syncedArchive(sim.url);
 
 const serverDesignation = async (
   api: ReturnType<typeof createTestClient>,

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Preferences } from '../../shared/api/schemas';
 import { draftOf } from '../../shared/preferences/validation';
 import { resolveKeepMine, resolveTakeTheirs } from '../../renderer/db/localEdits';
-import { createDexieResourceStore } from '../../renderer/db/resourceStore';
 import { savePreferencesDraft } from '../../renderer/features/settings/edits';
 import type { RunningSimulator } from '../../simulator/server';
-import { control, createTestClient, openTestDatabase, startTestSimulator, syncOnce } from './syncHarness';
+import { control, startTestSimulator, syncedArchive } from './syncHarness';
 
 let sim: RunningSimulator;
 
@@ -18,11 +17,7 @@ afterAll(async () => {
 });
 
 const setup = async () => {
-  const db = openTestDatabase();
-  const api = createTestClient(sim.url);
-  const resources = createDexieResourceStore(db);
-  const sync = () => syncOnce(db, api, { resources });
-  expect((await sync()).outcome).toBe('ok');
+  const { db, api, sync } = await syncedArchive(sim.url);
   const stored = (await db.singletons.get('preferences'))?.value;
   if (!stored || !('notifications' in stored)) throw new Error('The first sync brought no preferences');
   return { db, api, sync, synced: stored };

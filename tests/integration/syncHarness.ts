@@ -3,6 +3,7 @@ import { createCredentialedApiClient, type ApiClient } from '../../shared/api/cl
 import { runSync, type SyncDeps } from '../../shared/sync/engine';
 import type { SyncRunRecord, SyncStore } from '../../shared/sync/ports';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
+import { createDexieResourceStore } from '../../renderer/db/resourceStore';
 import { createDexieSyncStore } from '../../renderer/db/syncStore';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/standalone';
 
@@ -32,6 +33,20 @@ export const syncOnce = (
   overrides: Partial<SyncDeps> & { store?: SyncStore } = {},
 ): Promise<SyncRunRecord> =>
   runSync({ api, store: createDexieSyncStore(db, () => LOCAL_NOW), now: () => LOCAL_NOW, ...overrides });
+
+/**
+ * A fresh archive synced once from the simulator at `url`, with its resource store, so that a test
+ * starts from what a clerk has after the first sync; `sync()` runs the next one.
+ */
+export const syncedArchive = async (url: string) => {
+  const db = openTestDatabase();
+  const api = createTestClient(url);
+  const resources = createDexieResourceStore(db);
+  const sync = () => syncOnce(db, api, { resources });
+  const first = await sync();
+  if (first.outcome !== 'ok') throw new Error(`The first sync ended ${first.outcome}`);
+  return { db, api, resources, sync };
+};
 
 export const control = async (
   url: string,

@@ -9,6 +9,7 @@ import { useLanguage } from '../../ui/useLanguage';
 import { usePageFileDrop } from '../../ui/usePageFileDrop';
 import { ArchiveReportView } from './ArchiveReportView';
 import type { ArchiveServices } from './services';
+import { PageDropFrame } from '../../ui/PageDropFrame';
 
 type Status =
   | { step: 'ready' }
@@ -99,11 +100,7 @@ export const VerifyArchive = ({ services }: { services: ArchiveServices }) => {
           />
         )}
       </div>
-      {dragging && (
-        <div className="archive-page__drop" aria-hidden="true">
-          <p>{t('archive.verify.dropHere')}</p>
-        </div>
-      )}
+      {dragging && <PageDropFrame text={t('archive.verify.dropHere')} />}
     </section>
   );
 };

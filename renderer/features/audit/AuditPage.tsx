@@ -12,13 +12,12 @@ import {
   viewAuditRecord,
   type AuditFilter,
 } from '../../../shared/audit/view';
-import { usePlatform } from '../../platform/PlatformContext';
 import { ExportNotice, type ExportState } from '../../ui/ExportNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { useLanguage } from '../../ui/useLanguage';
 import { AuditFilterBar } from './AuditFilterBar';
 import { AuditList } from './AuditList';
-import { useRecordAuditExport } from './edits';
+import { useSaveAndRecord } from '../exports';
 import { useAuditLog, useReadAuditLog } from './queries';
 import './audit.css';
 
@@ -30,10 +29,9 @@ type Verification = { step: 'idle' } | { step: 'running' } | { step: 'done'; ver
 export const AuditPage = () => {
   const { t } = useTranslation();
   const language = useLanguage();
-  const platform = usePlatform();
   const rows = useAuditLog();
   const readLog = useReadAuditLog();
-  const recordExport = useRecordAuditExport();
+  const saveAndRecord = useSaveAndRecord();
   const [filter, setFilter] = useState<AuditFilter>(emptyAuditFilter);
   const [verification, setVerification] = useState<Verification>({ step: 'idle' });
   const [exportState, setExportState] = useState<ExportState>(null);
@@ -76,21 +74,12 @@ export const AuditPage = () => {
       };
       const bytes = format === 'csv' ? auditCsv(shown, words, language) : auditXlsx(shown, words);
       const fileName = exportFileName(t('auditTrail.export.fileSubject'), new Date(), format);
-      const outcome = await platform.saveFile({
-        suggestedName: fileName,
-        mimeType: saveFileTypes[format],
-        bytes: new Uint8Array(bytes),
-      });
+      const outcome = await saveAndRecord(
+        { suggestedName: fileName, mimeType: saveFileTypes[format], bytes: new Uint8Array(bytes) },
+        format === 'csv' ? 'auditCsv' : 'auditXlsx',
+        shown.length,
+      );
       if (outcome !== 'saved') return;
-      const { sha256 } = await import('@noble/hashes/sha2.js');
-      const { bytesToHex } = await import('@noble/hashes/utils.js');
-      await recordExport({
-        what: format === 'csv' ? 'auditCsv' : 'auditXlsx',
-        fileName,
-        sha256: bytesToHex(sha256(bytes)),
-        bytes: bytes.byteLength,
-        rows: shown.length,
-      });
       setExportState({ tone: 'ok', text: t('auditTrail.export.saved', { count: shown.length, fileName }) });
     } catch (error) {
       setExportState({ tone: 'error', error });

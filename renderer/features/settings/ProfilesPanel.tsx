@@ -16,15 +16,7 @@ import { loadRegistry } from './profiles/profileBoot';
 import { useProfile } from './profiles/ProfileContext';
 import { profileStats, type ProfileStats } from './queries';
 import { useProfileActions } from './profiles/useProfileActions';
-
-/** How a profile is named to the clerk: its customer, or that the customer is not known yet. */
-export const useProfileName = () => {
-  const { t } = useTranslation();
-  return (profile: Profile): string =>
-    profile.customerNumber === null
-      ? t('profiles.unknownCustomer')
-      : t('profiles.customerName', { name: profile.customerName ?? '', number: profile.customerNumber });
-};
+import { useProfileName } from './profiles/useProfileName';
 
 /**
  * Settings > Customer archives: every profile on this device with what it holds, opened with one

@@ -17,5 +17,5 @@ export {
 export { newProfileId } from './profiles/profileActions';
 export { resolveProfile } from './profiles/profileBoot';
 export { ProfileContext, useProfile } from './profiles/ProfileContext';
-export { useProfileName } from './ProfilesPanel';
+export { useProfileName } from './profiles/useProfileName';
 export { useUiStore } from './uiStore';

@@ -18,6 +18,7 @@ import { fileSha256 } from '../../../../shared/audit/fileHash';
 import { AssignmentImportDialog, type AppliedImport } from './AssignmentImportDialog';
 import './import.css';
 import { usePageFileDrop } from '../../../ui/usePageFileDrop';
+import { PageDropFrame } from '../../../ui/PageDropFrame';
 import { useBusyWork } from '../../../platform/busyWork';
 
 /** Where an import stands between choosing a file and "Apply". */
@@ -164,11 +165,7 @@ export const AssignmentImport = () => {
           />
         </p>
       )}
-      {dragging && (
-        <div className="asg-import__drop" aria-hidden="true">
-          <p>{t('assignmentImport.dropOverlay')}</p>
-        </div>
-      )}
+      {dragging && <PageDropFrame text={t('assignmentImport.dropOverlay')} />}
       {session.phase !== 'idle' && (
         <AssignmentImportDialog
           session={session}

@@ -18,6 +18,7 @@ import { useImportSession } from './useImportSession';
 import './import.css';
 import { usePageFileDrop } from '../../../ui/usePageFileDrop';
 import { useSaveAndRecord } from '../../exports';
+import { PageDropFrame } from '../../../ui/PageDropFrame';
 import { useBusyWork } from '../../../platform/busyWork';
 
 /** Today in the clerk's time zone, as the import date's default ("2026-11-30"). */
@@ -174,11 +175,7 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
           />
         </p>
       )}
-      {dragging && (
-        <div className="cc-import__drop" aria-hidden="true">
-          <p>{t('costCenterImport.dropOverlay')}</p>
-        </div>
-      )}
+      {dragging && <PageDropFrame text={t('costCenterImport.dropOverlay')} />}
       {session.phase !== 'idle' && (
         <ImportDialog
           session={session}
