@@ -13,7 +13,6 @@ import {
   session,
   shell,
 } from 'electron';
-import { autoUpdater } from 'electron-updater';
 import { startEmbeddedSimulator } from '../simulator/embedded';
 import { createConnectionService, type ConnectionService } from '../shared/connection/service';
 import { DEFAULT_CONNECTION } from '../shared/connection/settings';
@@ -126,8 +125,8 @@ if (!app.requestSingleInstanceLock()) {
       filterName: () => catalogues[pickLanguage([app.getLocale()])].files.spreadsheets,
     });
     const updater = createUpdater({
-      // electron-updater's autoUpdater is made on first use, only once updates are on.
-      autoUpdater: () => autoUpdater,
+      // Loaded when the first check is due, never in development or without a feed.
+      autoUpdater: async () => (await import('electron-updater')).autoUpdater,
       isPackaged: app.isPackaged,
       currentVersion: app.getVersion(),
       // Replaced by the build (scripts/electronBundles.ts); read from the environment when unbundled.

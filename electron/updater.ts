@@ -42,8 +42,11 @@ export interface UpdateClock {
 }
 
 export interface UpdaterDeps {
-  /** Called once, and only when updates are on: electron-updater reads the app's config when made. */
-  autoUpdater: () => UpdaterPort;
+  /**
+   * Called once, and only when a check is due: main loads electron-updater then (its module graph
+   * costs a few hundred ms to evaluate, which a start without updates should not pay).
+   */
+  autoUpdater: () => Promise<UpdaterPort>;
   isPackaged: boolean;
   currentVersion: string;
   /** `INVOICE_DESK_UPDATE_URL` as the build fixed it; empty for none. */
@@ -126,9 +129,9 @@ export const createUpdater = (deps: UpdaterDeps): Updater => {
   };
 
   /** The real updater, made on first use and pointed at the feed in use. */
-  const ready = (url: string): UpdaterPort => {
+  const ready = async (url: string): Promise<UpdaterPort> => {
     if (updater === null) {
-      const made = deps.autoUpdater();
+      const made = await deps.autoUpdater();
       made.autoDownload = true;
       made.autoInstallOnAppQuit = true;
       made.on('update-available', (info) => apply({ type: 'available', version: info.version }));
@@ -159,9 +162,9 @@ export const createUpdater = (deps: UpdaterDeps): Updater => {
   const check = async (manual: boolean): Promise<void> => {
     if (feedUrl === null || !mayCheck(model)) return;
     lastCheckAt = deps.clock.now();
-    const target = ready(feedUrl);
     apply({ type: 'checkStarted', manual });
     try {
+      const target = await ready(feedUrl);
       const result = await target.checkForUpdates();
       // Null only when electron-updater thinks the app unpackaged, which the policy has ruled out.
       if (result === null) {
@@ -179,12 +182,11 @@ export const createUpdater = (deps: UpdaterDeps): Updater => {
   return {
     start: schedule,
     status,
-    checkNow: async () => {
+    checkNow: () => {
       const running = check(true);
       // The page gets the status at once ("checking"); the rest arrives pushed.
       void running.finally(schedule);
-      await Promise.resolve();
-      return status();
+      return Promise.resolve(status());
     },
     setBusy: (next) => {
       if (busy === next) return;

@@ -98,7 +98,7 @@ const newUpdater = async () => {
   const sent: UpdateStatus[] = [];
   const settled = new Promise<UpdateStatus>((resolve) => {
     const updater = createUpdater({
-      autoUpdater: () => nsis,
+      autoUpdater: () => Promise.resolve(nsis),
       isPackaged: true,
       currentVersion: '0.1.0',
       buildFeedUrl: feedUrl,

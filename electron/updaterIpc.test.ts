@@ -7,7 +7,7 @@ import { createUpdater } from './updater';
 const setup = () => {
   const fake = new FakeAutoUpdater();
   const updater = createUpdater({
-    autoUpdater: () => fake,
+    autoUpdater: () => Promise.resolve(fake),
     isPackaged: true,
     currentVersion: '0.1.0',
     buildFeedUrl: 'https://updates.example.ch/',
