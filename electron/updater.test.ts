@@ -145,6 +145,12 @@ describe('createUpdater', () => {
     });
     updater.setBusy(true);
     expect(sent.at(-1)?.offerRestart).toBe(false);
+    // A click that raced the work's start does not cut the work short.
+    expect(updater.restart()).toBe(false);
+    expect(fake.installs).toEqual([]);
+    updater.setBusy(false);
+    expect(updater.restart()).toBe(true);
+    expect(fake.installs).toHaveLength(1);
   });
 
   it('shows the failure of "check now" as a typed code', async () => {

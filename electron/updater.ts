@@ -66,7 +66,7 @@ export interface Updater {
   checkNow(): Promise<UpdateStatus>;
   /** The page is (or is no longer) in the middle of an import, an export or an archive. */
   setBusy(busy: boolean): void;
-  /** "Restart and update": installs only a downloaded update; false when there is none. */
+  /** "Restart and update": installs a downloaded update while the clerk is not busy; false otherwise. */
   restart(): boolean;
   /** Saves the feed override (empty = the build's feed); null when the URL is refused. */
   saveFeedUrl(text: string): UpdateStatus | null;
@@ -195,7 +195,8 @@ export const createUpdater = (deps: UpdaterDeps): Updater => {
       if (shouldOfferRestart(model, busy) !== offered) publish();
     },
     restart: () => {
-      if (model.phase.kind !== 'downloaded' || updater === null) return false;
+      // Never in the middle of an import, an export or an archive: quitting would cut it short.
+      if (!shouldOfferRestart(model, busy) || updater === null) return false;
       // Not silent: the installer shows its progress; the app starts again when it is done.
       updater.quitAndInstall(false, true);
       return true;

@@ -52,6 +52,8 @@ export const de: Catalogue = {
     cleared: 'Gespeichert: Updates kommen von der Quelle, mit der diese Version erstellt wurde.',
     checkNow: 'Jetzt prüfen',
     restart: 'Neu starten und aktualisieren',
+    waiting:
+      'Es läuft gerade ein Import, ein Export oder eine Archivierung: «Neu starten und aktualisieren» wird angeboten, sobald diese Arbeit abgeschlossen ist.',
     schedule:
       'Invoice Desk sucht eine Minute nach dem Start und danach einmal täglich nach Updates und lädt sie im Hintergrund herunter.',
     phases: {

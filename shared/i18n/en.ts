@@ -49,6 +49,8 @@ export const en = {
     cleared: 'Saved: updates come from the feed this version was built with.',
     checkNow: 'Check now',
     restart: 'Restart and update',
+    waiting:
+      'An import, an export or an archive is under way: “Restart and update” is offered once that work has finished.',
     schedule:
       'Invoice Desk checks for updates a minute after it starts and then once a day, and downloads them in the background.',
     phases: {

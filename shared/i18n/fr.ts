@@ -52,6 +52,8 @@ export const fr: Catalogue = {
       'Enregistré : les mises à jour viennent de la source avec laquelle cette version a été construite.',
     checkNow: 'Vérifier maintenant',
     restart: 'Redémarrer et mettre à jour',
+    waiting:
+      'Une importation, une exportation ou un archivage est en cours : « Redémarrer et mettre à jour » est proposé dès que ce travail est terminé.',
     schedule:
       'Invoice Desk cherche les mises à jour une minute après son démarrage, puis une fois par jour, et les télécharge en arrière-plan.',
     phases: {

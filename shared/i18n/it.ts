@@ -51,6 +51,8 @@ export const it: Catalogue = {
     cleared: 'Salvato: gli aggiornamenti arrivano dalla fonte con cui è stata creata questa versione.',
     checkNow: 'Verifica ora',
     restart: 'Riavvia e aggiorna',
+    waiting:
+      'È in corso un’importazione, un’esportazione o un’archiviazione: «Riavvia e aggiorna» viene proposto appena il lavoro è terminato.',
     schedule:
       'Invoice Desk cerca aggiornamenti un minuto dopo l’avvio e poi una volta al giorno, e li scarica in background.',
     phases: {

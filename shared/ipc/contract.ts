@@ -96,7 +96,7 @@ export const ipcContract = {
   updateCheck: { request: z.undefined(), response: UpdateStatusSchema },
   /** The page is (or is no longer) in the middle of an import, an export or an archive. */
   updateSetBusy: { request: UpdateBusyRequestSchema, response: z.undefined() },
-  /** "Restart and update": refused with `update.notReady` unless an update is downloaded. */
+  /** "Restart and update": refused with `update.notReady` unless an update is downloaded and the page is not busy. */
   updateRestart: { request: z.undefined(), response: z.undefined() },
   /** The feed override; refused with `update.badFeedUrl` unless https (http on loopback) or empty. */
   updateSaveFeed: { request: UpdateFeedRequestSchema, response: UpdateStatusSchema },

@@ -123,7 +123,7 @@ export const UpdateSettings = () => {
         >
           {t('updates.checkNow')}
         </button>
-        {status?.phase.kind === 'downloaded' && updates !== undefined && (
+        {status?.offerRestart === true && updates !== undefined && (
           <button type="button" onClick={() => void act(() => updates.restart())}>
             {t('updates.restart')}
           </button>
@@ -144,6 +144,9 @@ export const UpdateSettings = () => {
                 percent: formatPercent((line.percent ?? 0) / 100, language, 0),
               })}
       </p>
+      {status?.phase.kind === 'downloaded' && !status.offerRestart && (
+        <p className="hint">{t('updates.waiting')}</p>
+      )}
       {failure !== null && <p className="notice notice--error">{failure}</p>}
       {updates !== undefined && status?.phase.kind !== 'disabled' && (
         <p className="hint">{t('updates.schedule')}</p>
