@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCoalescedQuery } from '../../db/coalescedQuery';
 import { useDatabase } from '../../db/DatabaseContext';
 import { checkAllocatedRollups, checkCostCenters, checkServices } from '../../db/rowChecks';
 
@@ -10,7 +11,13 @@ import { checkAllocatedRollups, checkCostCenters, checkServices } from '../../db
  */
 export const useAnalyticsAllocated = () => {
   const db = useDatabase();
-  return useLiveQuery(async () => checkAllocatedRollups(await db.allocatedRollups.toArray()), [db]);
+  // Read at most once a second while a sync commits block after block (coalescedQuery).
+  return useCoalescedQuery(
+    db,
+    ['allocatedRollups'],
+    async () => checkAllocatedRollups(await db.allocatedRollups.toArray()),
+    [],
+  );
 };
 
 /** The cost centres, for their names. */
