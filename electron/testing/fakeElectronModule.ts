@@ -87,6 +87,8 @@ export const createFakeElectronModule = ({
     },
     getName: () => 'Invoice Desk',
     getVersion: () => '0.1.0',
+    // Unpackaged, as in development: the updater stays off and electron-updater is never loaded.
+    isPackaged: false,
     getLocale: () => locale,
   });
   const windows: FakeBrowserWindow[] = [];
