@@ -14,6 +14,7 @@ import type { DesktopSyncState } from '../shared/ipc/desktop';
 import type { NotificationKind } from '../shared/desktop/notificationRoutes';
 import { createDesktopSettingsStore, type DesktopSettingsStore } from './background';
 import type { Language } from '../shared/i18n/languages';
+import { disabledUpdater, type Updater } from './updater';
 
 export interface HandlerDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getLocale'>;
@@ -40,6 +41,8 @@ export interface HandlerDeps {
   forwardTimestamp?: ForwardTimestamp;
   /** The clerk's language in the page: the application menu follows it (electron/menu.ts). */
   setLanguage?: (language: Language) => void;
+  /** Auto-update; by default off (as in development), for suites about other messages. */
+  updater?: Updater;
 }
 
 const toAppPlatform = (platform: NodeJS.Platform): AppInfo['platform'] =>
@@ -60,6 +63,7 @@ export const createIpcHandlers = ({
   archiveKey,
   forwardTimestamp = createTimestampForwarder({ fetch: (url, init) => fetch(url, init) }),
   setLanguage = () => undefined,
+  updater = disabledUpdater(app.getVersion()),
 }: HandlerDeps): IpcHandlers => {
   /** Forwarded requests still in flight, by the renderer's id, so that a cancel can abort them. */
   const inFlight = new Map<string, AbortController>();
@@ -142,6 +146,22 @@ export const createIpcHandlers = ({
     setLanguage: ({ language }) => {
       setLanguage(language);
       return Promise.resolve(undefined);
+    },
+    updateStatus: () => Promise.resolve(updater.status()),
+    updateCheck: () => updater.checkNow(),
+    updateSetBusy: ({ busy }) => {
+      updater.setBusy(busy);
+      return Promise.resolve(undefined);
+    },
+    updateRestart: () => {
+      if (!updater.restart()) throw new IpcRefusal('update.notReady', 'No update has been downloaded');
+      return Promise.resolve(undefined);
+    },
+    updateSaveFeed: ({ feedUrl }) => {
+      const status = updater.saveFeedUrl(feedUrl);
+      if (status === null)
+        throw new IpcRefusal('update.badFeedUrl', 'The feed URL must be https (or http on loopback)');
+      return Promise.resolve(status);
     },
   };
 };

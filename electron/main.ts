@@ -28,6 +28,8 @@ import { createCredentialVault } from './credentialVault';
 import { createDemoBackend } from './demoBackend';
 import { binaryFile, textFile } from './userFiles';
 import { createIpcHandlers } from './handlers';
+import { createUpdater } from './updater';
+import { UPDATE_STATUS_EVENT } from '../shared/ipc/channels';
 import { registerIpcHandlers } from './ipc';
 import { appSchemePrivileges, registerAppProtocol } from './protocol';
 import { createOpenFile } from './openFile';
@@ -206,6 +208,27 @@ if (!app.requestSingleInstanceLock()) {
       },
       filterName: () => catalogues[pickLanguage([app.getLocale()])].files.spreadsheets,
     });
+    const updater = createUpdater({
+      // Loaded when the first check is due, never in development or without a feed.
+      autoUpdater: async () => (await import('electron-updater')).autoUpdater,
+      isPackaged: app.isPackaged,
+      currentVersion: app.getVersion(),
+      // Replaced by the build (scripts/electronBundles.ts); read from the environment when unbundled.
+      buildFeedUrl: process.env.INVOICE_DESK_UPDATE_URL ?? '',
+      settings: textFile(userFile('update-settings.json')),
+      clock: {
+        now: () => Date.now(),
+        schedule: (run, ms) => {
+          const timer = setTimeout(run, ms);
+          return () => {
+            clearTimeout(timer);
+          };
+        },
+      },
+      send: (status) => {
+        keeper.current()?.webContents.send(UPDATE_STATUS_EVENT, status);
+      },
+    });
     const ipcHandlers = registerIpcHandlers(
       ipcMain,
       createIpcHandlers({
@@ -230,15 +253,18 @@ if (!app.requestSingleInstanceLock()) {
           language = next;
           applyMenu();
         },
+        updater,
       }),
     );
     // Nothing may answer the page once the app is going away.
     app.on('will-quit', () => {
       ipcHandlers.dispose();
+      updater.dispose();
       // No half-written export is left beside the clerk's files.
       void saveStreams.abortAll();
     });
     keeper.show();
+    updater.start();
     // macOS: a click on the Dock icon shows the window, hidden or closed.
     app.on('activate', () => {
       keeper.show();

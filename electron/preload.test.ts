@@ -52,9 +52,9 @@ describe('preload: the command channel', () => {
     vi.resetModules();
   });
 
-  it('exposes one function per message and the command listener, nothing of ipcRenderer', async () => {
+  it('exposes one function per message and the two listeners (commands, update status), nothing of ipcRenderer', async () => {
     const { bridge, ipcRenderer } = await loadPreload();
-    expect(Object.keys(bridge).sort()).toEqual([...ipcMessages, 'onCommand'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...ipcMessages, 'onCommand', 'onUpdateStatus'].sort());
     await bridge.setLanguage({ language: 'de' });
     expect(ipcRenderer.invoked).toEqual([
       { channel: ipcChannel('setLanguage'), payload: { language: 'de' } },

@@ -1,6 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { APP_COMMAND_CHANNEL } from '../shared/ipc/channels';
-import { ipcChannel, ipcMessages } from '../shared/ipc/channels';
+import { APP_COMMAND_CHANNEL, ipcChannel, ipcMessages, UPDATE_STATUS_EVENT } from '../shared/ipc/channels';
 import type { CommandBridge, DesktopBridge, InvoiceDeskBridge } from '../shared/ipc/contract';
 
 // One function per message; ipcRenderer itself never reaches the page.
@@ -24,6 +23,17 @@ const commands: CommandBridge = {
       ipcRenderer.removeListener(APP_COMMAND_CHANNEL, forward);
     };
   },
+};
+
+// Main's pushed update status; the page checks it. The IPC event itself never reaches the page.
+bridge.onUpdateStatus = (listener) => {
+  const forward = (_event: unknown, status: unknown) => {
+    listener(status);
+  };
+  ipcRenderer.on(UPDATE_STATUS_EVENT, forward);
+  return () => {
+    ipcRenderer.removeListener(UPDATE_STATUS_EVENT, forward);
+  };
 };
 
 contextBridge.exposeInMainWorld('invoiceDesk', { ...bridge, ...commands } satisfies DesktopBridge);

@@ -14,6 +14,14 @@ const common = {
 } satisfies BuildOptions;
 
 export const electronBundles = {
-  main: { ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' },
+  main: {
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    // The update feed is fixed when a release is built (docs/UPDATES.md); Settings may override it.
+    define: {
+      'process.env.INVOICE_DESK_UPDATE_URL': JSON.stringify(process.env.INVOICE_DESK_UPDATE_URL ?? ''),
+    },
+  },
   preload: { ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' },
 } satisfies Record<string, BuildOptions>;

@@ -100,7 +100,8 @@ export const createFakeElectronModule = ({
     getName: () => 'Invoice Desk',
     getVersion: () => '0.1.0',
     getLocale: () => locale,
-    // As installed: no developer tools in the menu; the updater stays off without a feed URL.
+    // As installed: no developer tools in the menu; without a feed URL the updater stays off and
+    // electron-updater is never loaded.
     isPackaged: true,
     setAboutPanelOptions: (options: unknown) => {
       aboutPanels.push(options);

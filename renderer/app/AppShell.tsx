@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { sectionOf, type Route } from './router/routes';
 import { useUiStore } from '../features/settings';
+import { UpdateOffer } from '../features/updates';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { NavBar } from './NavBar';
 import { PageView } from './PageView';
@@ -29,6 +30,9 @@ export const AppShell = ({ route }: AppShellProps) => {
       <main className="page">
         <ErrorBoundary variant="panel" area="panel window drop">
           <WindowDrop />
+        </ErrorBoundary>
+        <ErrorBoundary variant="panel" area="panel update offer">
+          <UpdateOffer />
         </ErrorBoundary>
         <ErrorBoundary variant="page" area={`page ${route.page}`} resetKey={pageKey(route)}>
           <PageView route={route} />

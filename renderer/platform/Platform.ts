@@ -10,6 +10,7 @@ import type { OpenedFile, OpenFileRequest } from '../../shared/ipc/openFile';
 import type { SaveFileMimeType, SaveFileOutcome } from '../../shared/ipc/saveFile';
 import type { DesktopSettings, DesktopSyncState } from '../../shared/ipc/desktop';
 import type { NotificationKind } from '../../shared/desktop/notificationRoutes';
+import type { UpdateStatus } from '../../shared/ipc/update';
 
 /** A file the app produced, to be saved on the clerk's disk. */
 export interface FileToSave {
@@ -27,6 +28,21 @@ export interface FileStream {
   close(): Promise<void>;
   /** Gives up: nothing is left where the clerk chose to save. */
   abort(): Promise<void>;
+}
+
+/** The desktop app's auto-update, run by main (electron/updater.ts). */
+export interface PlatformUpdates {
+  status(): Promise<UpdateStatus>;
+  /** "Check now": answers at once; the outcome arrives through `subscribe`. */
+  check(): Promise<UpdateStatus>;
+  /** The clerk is (or is no longer) in the middle of an import, an export or an archive. */
+  setBusy(busy: boolean): Promise<void>;
+  /** Installs the downloaded update and starts the app again. */
+  restart(): Promise<void>;
+  /** Rejects with PlatformError('update.badFeedUrl'); empty goes back to the build's feed. */
+  saveFeedUrl(feedUrl: string): Promise<UpdateStatus>;
+  /** Every status main pushes, checked; the answer unsubscribes. */
+  subscribe(listener: (status: UpdateStatus) => void): () => void;
 }
 
 /**
@@ -96,6 +112,8 @@ export interface Platform {
   onCommand(listener: (command: AppCommand) => void): Disposable;
   /** Tells the shell the clerk's language, so its own menus speak it; the browser has none. */
   reportLanguage(language: Language): void;
+  /** Absent in the browser, which is updated where it is served. */
+  readonly updates?: PlatformUpdates;
   /** Authenticated access to the billing API by path ("/v1/invoices?..."); no credential ever reaches the caller. */
   readonly apiFetch: Fetch;
 }

@@ -33,6 +33,11 @@ const fakeBridge = (overrides: Partial<DesktopBridge> = {}) => {
     saveDesktopSettings: refuse,
     setLanguage: refuse,
     onCommand: () => () => undefined,
+    updateStatus: refuse,
+    updateCheck: refuse,
+    updateSetBusy: refuse,
+    updateRestart: refuse,
+    updateSaveFeed: refuse,
     apiRequest: (request) => {
       sent.push(request);
       return new Promise((resolve) => answers.push(resolve));

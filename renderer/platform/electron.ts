@@ -9,6 +9,8 @@ import { toDisposable } from '../../shared/core/disposable';
 import { parseAppCommand } from '../../shared/ipc/appCommands';
 import type { DesktopBridge, InvoiceDeskBridge, IpcResult } from '../../shared/ipc/contract';
 import { SAVE_STREAM_MAX_CHUNK_BYTES } from '../../shared/ipc/saveStream';
+import { UpdateStatusSchema } from '../../shared/ipc/update';
+import { beginBusyWork } from './busyWork';
 import { PlatformError, type Platform } from './Platform';
 
 const unwrap = <T>(result: IpcResult<T>): T => {
@@ -99,6 +101,8 @@ export const createElectronPlatform = (
     const opened = unwrap(await bridge.saveStreamBegin(file));
     if (opened.outcome === 'cancelled') return null;
     const { id } = opened;
+    // A file being written (an export, an archive) holds back the offer to restart for an update.
+    const endBusy = beginBusyWork();
     return {
       // Pieces above the IPC bound are sent in parts; the export's pieces are smaller already.
       write: async (chunk) => {
@@ -111,10 +115,18 @@ export const createElectronPlatform = (
         }
       },
       close: async () => {
-        unwrap(await bridge.saveStreamFinish({ id }));
+        try {
+          unwrap(await bridge.saveStreamFinish({ id }));
+        } finally {
+          endBusy();
+        }
       },
       abort: async () => {
-        unwrap(await bridge.saveStreamAbort({ id }));
+        try {
+          unwrap(await bridge.saveStreamAbort({ id }));
+        } finally {
+          endBusy();
+        }
       },
     };
   },
@@ -143,6 +155,23 @@ export const createElectronPlatform = (
   reportLanguage: (language) => {
     // A menu in the previous language is no failure the clerk should hear about.
     void bridge.setLanguage({ language }).catch(() => undefined);
+  },
+  updates: {
+    status: async () => unwrap(await bridge.updateStatus(undefined)),
+    check: async () => unwrap(await bridge.updateCheck(undefined)),
+    setBusy: async (busy) => {
+      unwrap(await bridge.updateSetBusy({ busy }));
+    },
+    restart: async () => {
+      unwrap(await bridge.updateRestart(undefined));
+    },
+    saveFeedUrl: async (feedUrl) => unwrap(await bridge.updateSaveFeed({ feedUrl })),
+    subscribe: (listener) =>
+      bridge.onUpdateStatus?.((status) => {
+        // Checked as any answer from main is: a malformed push is dropped, never shown.
+        const parsed = UpdateStatusSchema.safeParse(status);
+        if (parsed.success) listener(parsed.data);
+      }) ?? (() => undefined),
   },
   apiFetch: forwardApiRequest(bridge, newId),
 });

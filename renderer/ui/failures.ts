@@ -16,6 +16,8 @@ export type FailureKey =
   | 'files.tooLarge'
   | 'files.unreadable'
   | 'archive.keyUnavailable'
+  | 'updates.failures.badFeedUrl'
+  | 'updates.failures.notReady'
   | 'problems.action.quota'
   | 'problems.action.expired'
   | 'problems.action.unexpected'
@@ -31,6 +33,8 @@ const platformKeys = {
   'files.tooLarge': 'files.tooLarge',
   'files.unreadable': 'files.unreadable',
   'archive.keyUnavailable': 'archive.keyUnavailable',
+  'update.badFeedUrl': 'updates.failures.badFeedUrl',
+  'update.notReady': 'updates.failures.notReady',
 } as const satisfies Record<PlatformErrorCode, FailureKey>;
 
 /** A typed failure the line-index worker reports (see workers/lineIndex/protocol.ts). */

@@ -69,6 +69,66 @@ export const de: Catalogue = {
       notForTimeStamping: 'das Zertifikat ist nicht für Zeitstempel bestimmt',
     },
   },
+  updates: {
+    title: 'Updates',
+    currentVersion: 'Installierte Version: {{version}}',
+    feedUrl: 'Update-Quelle (URL)',
+    feedHelpBuilt:
+      'Hier sucht Invoice Desk nach neuen Versionen. Ihre Informatik kann hier eine eigene Quelle eintragen: eine https-Adresse, http nur auf diesem Computer. Leer lassen, um die Quelle zu verwenden, mit der diese Version erstellt wurde ({{url}}).',
+    feedHelpNone:
+      'Hier sucht Invoice Desk nach neuen Versionen. Ihre Informatik kann hier eine eigene Quelle eintragen: eine https-Adresse, http nur auf diesem Computer. Diese Version wurde ohne Quelle erstellt; ohne Adresse hier sucht sie nicht nach Updates.',
+    feedInvalid:
+      'Geben Sie eine https-Adresse ein (http nur auf diesem Computer), ohne Benutzernamen, Passwort, Abfrage oder Fragment.',
+    save: 'Quelle speichern',
+    saved: 'Gespeichert: Updates kommen von dieser Quelle.',
+    cleared: 'Gespeichert: Updates kommen von der Quelle, mit der diese Version erstellt wurde.',
+    checkNow: 'Jetzt prüfen',
+    restart: 'Neu starten und aktualisieren',
+    waiting:
+      'Es läuft gerade ein Import, ein Export oder eine Archivierung: «Neu starten und aktualisieren» wird angeboten, sobald diese Arbeit abgeschlossen ist.',
+    schedule:
+      'Invoice Desk sucht eine Minute nach dem Start und danach einmal täglich nach Updates und lädt sie im Hintergrund herunter.',
+    phases: {
+      idle: 'Seit dem Start von Invoice Desk noch nicht geprüft.',
+      checking: 'Updates werden gesucht…',
+      upToDate: 'Invoice Desk ist auf dem neuesten Stand.',
+      available: 'Version {{version}} ist verfügbar und wird heruntergeladen.',
+      downloading: 'Version {{version}} wird heruntergeladen: {{percent}}',
+      downloaded:
+        'Version {{version}} ist bereit. Starten Sie Invoice Desk neu, um sie zu installieren, sonst wird sie beim Beenden installiert.',
+    },
+    disabled: {
+      browser:
+        'Dies ist die Browser-Version: Sie wird dort aktualisiert, wo sie bereitgestellt wird; hier ist nichts zu installieren.',
+      development: 'In einer Entwicklungsversion sind Updates ausgeschaltet.',
+      noFeed:
+        'Es ist keine Update-Quelle eingerichtet. Fragen Sie Ihre Informatik nach der Adresse und tragen Sie sie oben ein.',
+    },
+    errors: {
+      offline:
+        'Es besteht keine Verbindung zum Internet. Prüfen Sie das Netzwerk und versuchen Sie es erneut.',
+      feedUnreachable:
+        'Die Update-Quelle ist nicht erreichbar. Prüfen Sie die Adresse oder versuchen Sie es später erneut.',
+      feedInvalid:
+        'Die Update-Quelle beschreibt keine Version für diesen Computer. Melden Sie es Ihrer Informatik.',
+      checksum:
+        'Das heruntergeladene Update stimmte nicht mit seiner veröffentlichten Prüfsumme überein und wurde verworfen.',
+      signature:
+        'Das heruntergeladene Update ist nicht vom Herausgeber von Invoice Desk signiert und wurde verworfen.',
+      noSpace: 'Es ist nicht genügend freier Speicherplatz vorhanden, um das Update herunterzuladen.',
+      noPermission: 'Invoice Desk darf das Update nicht speichern. Melden Sie es Ihrer Informatik.',
+      failed: 'Das Update ist fehlgeschlagen. Versuchen Sie es später erneut.',
+    },
+    failures: {
+      badFeedUrl: 'Die Update-Quelle muss eine https-Adresse sein (http nur auf diesem Computer).',
+      notReady: 'Es wurde noch kein Update heruntergeladen.',
+    },
+    offer: {
+      label: 'Update bereit',
+      text: 'Version {{version}} von Invoice Desk ist bereit zur Installation.',
+      later: 'Später',
+    },
+  },
   exports: {
     title: 'Exporte',
     intro:

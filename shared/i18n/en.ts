@@ -65,6 +65,60 @@ export const en = {
       notForTimeStamping: 'the certificate is not meant for time stamps',
     },
   },
+  updates: {
+    title: 'Updates',
+    currentVersion: 'Installed version: {{version}}',
+    feedUrl: 'Update feed (URL)',
+    feedHelpBuilt:
+      'Where Invoice Desk looks for new versions. Your IT department may set its own feed here: an https address, or http on this computer only. Leave it empty to use the feed this version was built with ({{url}}).',
+    feedHelpNone:
+      'Where Invoice Desk looks for new versions. Your IT department may set its own feed here: an https address, or http on this computer only. This version was built without a feed, so without an address here it does not look for updates.',
+    feedInvalid:
+      'Enter an https address (http only on this computer), without a user name, password, query or fragment.',
+    save: 'Save feed',
+    saved: 'Saved: updates come from this feed.',
+    cleared: 'Saved: updates come from the feed this version was built with.',
+    checkNow: 'Check now',
+    restart: 'Restart and update',
+    waiting:
+      'An import, an export or an archive is under way: “Restart and update” is offered once that work has finished.',
+    schedule:
+      'Invoice Desk checks for updates a minute after it starts and then once a day, and downloads them in the background.',
+    phases: {
+      idle: 'Not checked yet since Invoice Desk started.',
+      checking: 'Checking for updates…',
+      upToDate: 'Invoice Desk is up to date.',
+      available: 'Version {{version}} is available and is being downloaded.',
+      downloading: 'Downloading version {{version}}: {{percent}}',
+      downloaded:
+        'Version {{version}} is ready. Restart Invoice Desk to install it, or it is installed when you quit.',
+    },
+    disabled: {
+      browser:
+        'This is the browser version: it is updated where it is served, there is nothing to install here.',
+      development: 'Updates are off in a development build.',
+      noFeed: 'No update feed is configured. Ask your IT department for its address and enter it above.',
+    },
+    errors: {
+      offline: 'There is no connection to the internet. Check the network and try again.',
+      feedUnreachable: 'The update feed could not be reached. Check its address or try again later.',
+      feedInvalid: 'The update feed does not describe a version for this computer. Tell your IT department.',
+      checksum: 'The downloaded update did not match its published checksum and was discarded.',
+      signature: 'The downloaded update is not signed by the publisher of Invoice Desk and was discarded.',
+      noSpace: 'There is not enough free disk space to download the update.',
+      noPermission: 'Invoice Desk may not write the update to disk. Tell your IT department.',
+      failed: 'The update failed. Try again later.',
+    },
+    failures: {
+      badFeedUrl: 'The update feed must be an https address (http only on this computer).',
+      notReady: 'No update has been downloaded yet.',
+    },
+    offer: {
+      label: 'Update ready',
+      text: 'Version {{version}} of Invoice Desk is ready to install.',
+      later: 'Later',
+    },
+  },
   exports: {
     title: 'Exports',
     intro: 'A period’s figures as an Excel workbook, or as an allocation journal to post in your ERP.',

@@ -69,6 +69,68 @@ export const fr: Catalogue = {
       notForTimeStamping: 'le certificat n’est pas destiné à l’horodatage',
     },
   },
+  updates: {
+    title: 'Mises à jour',
+    currentVersion: 'Version installée : {{version}}',
+    feedUrl: 'Source des mises à jour (URL)',
+    feedHelpBuilt:
+      'L’adresse où Invoice Desk cherche les nouvelles versions. Votre service informatique peut indiquer ici sa propre source : une adresse https, ou http sur cet ordinateur uniquement. Laissez vide pour utiliser la source avec laquelle cette version a été construite ({{url}}).',
+    feedHelpNone:
+      'L’adresse où Invoice Desk cherche les nouvelles versions. Votre service informatique peut indiquer ici sa propre source : une adresse https, ou http sur cet ordinateur uniquement. Cette version a été construite sans source : sans adresse ici, elle ne cherche pas de mises à jour.',
+    feedInvalid:
+      'Saisissez une adresse https (http sur cet ordinateur uniquement), sans nom d’utilisateur, mot de passe, requête ni fragment.',
+    save: 'Enregistrer la source',
+    saved: 'Enregistré : les mises à jour viennent de cette source.',
+    cleared:
+      'Enregistré : les mises à jour viennent de la source avec laquelle cette version a été construite.',
+    checkNow: 'Vérifier maintenant',
+    restart: 'Redémarrer et mettre à jour',
+    waiting:
+      'Une importation, une exportation ou un archivage est en cours : « Redémarrer et mettre à jour » est proposé dès que ce travail est terminé.',
+    schedule:
+      'Invoice Desk cherche les mises à jour une minute après son démarrage, puis une fois par jour, et les télécharge en arrière-plan.',
+    phases: {
+      idle: 'Pas encore vérifié depuis le démarrage d’Invoice Desk.',
+      checking: 'Recherche de mises à jour…',
+      upToDate: 'Invoice Desk est à jour.',
+      available: 'La version {{version}} est disponible et en cours de téléchargement.',
+      downloading: 'Téléchargement de la version {{version}} : {{percent}}',
+      downloaded:
+        'La version {{version}} est prête. Redémarrez Invoice Desk pour l’installer ; sinon, elle est installée à la fermeture.',
+    },
+    disabled: {
+      browser:
+        'Ceci est la version navigateur : elle est mise à jour là où elle est servie, il n’y a rien à installer ici.',
+      development: 'Les mises à jour sont désactivées dans une version de développement.',
+      noFeed:
+        'Aucune source de mises à jour n’est configurée. Demandez son adresse à votre service informatique et saisissez-la ci-dessus.',
+    },
+    errors: {
+      offline: 'Aucune connexion à Internet. Vérifiez le réseau et réessayez.',
+      feedUnreachable:
+        'La source des mises à jour est injoignable. Vérifiez son adresse ou réessayez plus tard.',
+      feedInvalid:
+        'La source des mises à jour ne décrit aucune version pour cet ordinateur. Signalez-le à votre service informatique.',
+      checksum:
+        'La mise à jour téléchargée ne correspondait pas à sa somme de contrôle publiée et a été supprimée.',
+      signature:
+        'La mise à jour téléchargée n’est pas signée par l’éditeur d’Invoice Desk et a été supprimée.',
+      noSpace: 'L’espace disque libre ne suffit pas pour télécharger la mise à jour.',
+      noPermission:
+        'Invoice Desk n’a pas le droit d’enregistrer la mise à jour. Signalez-le à votre service informatique.',
+      failed: 'La mise à jour a échoué. Réessayez plus tard.',
+    },
+    failures: {
+      badFeedUrl:
+        'La source des mises à jour doit être une adresse https (http sur cet ordinateur uniquement).',
+      notReady: 'Aucune mise à jour n’a encore été téléchargée.',
+    },
+    offer: {
+      label: 'Mise à jour prête',
+      text: 'La version {{version}} d’Invoice Desk est prête à être installée.',
+      later: 'Plus tard',
+    },
+  },
   exports: {
     title: 'Exports',
     intro:

@@ -68,6 +68,66 @@ export const it: Catalogue = {
       notForTimeStamping: 'il certificato non è destinato alle marche temporali',
     },
   },
+  updates: {
+    title: 'Aggiornamenti',
+    currentVersion: 'Versione installata: {{version}}',
+    feedUrl: 'Fonte degli aggiornamenti (URL)',
+    feedHelpBuilt:
+      'L’indirizzo dove Invoice Desk cerca le nuove versioni. Il vostro servizio informatico può indicare qui una propria fonte: un indirizzo https, oppure http solo su questo computer. Lasciate vuoto per usare la fonte con cui è stata creata questa versione ({{url}}).',
+    feedHelpNone:
+      'L’indirizzo dove Invoice Desk cerca le nuove versioni. Il vostro servizio informatico può indicare qui una propria fonte: un indirizzo https, oppure http solo su questo computer. Questa versione è stata creata senza fonte: senza un indirizzo qui non cerca aggiornamenti.',
+    feedInvalid:
+      'Inserite un indirizzo https (http solo su questo computer), senza nome utente, password, query o frammento.',
+    save: 'Salva la fonte',
+    saved: 'Salvato: gli aggiornamenti arrivano da questa fonte.',
+    cleared: 'Salvato: gli aggiornamenti arrivano dalla fonte con cui è stata creata questa versione.',
+    checkNow: 'Verifica ora',
+    restart: 'Riavvia e aggiorna',
+    waiting:
+      'È in corso un’importazione, un’esportazione o un’archiviazione: «Riavvia e aggiorna» viene proposto appena il lavoro è terminato.',
+    schedule:
+      'Invoice Desk cerca aggiornamenti un minuto dopo l’avvio e poi una volta al giorno, e li scarica in background.',
+    phases: {
+      idle: 'Non ancora verificato dall’avvio di Invoice Desk.',
+      checking: 'Ricerca di aggiornamenti…',
+      upToDate: 'Invoice Desk è aggiornato.',
+      available: 'La versione {{version}} è disponibile e viene scaricata.',
+      downloading: 'Download della versione {{version}}: {{percent}}',
+      downloaded:
+        'La versione {{version}} è pronta. Riavviate Invoice Desk per installarla; altrimenti viene installata alla chiusura.',
+    },
+    disabled: {
+      browser:
+        'Questa è la versione browser: viene aggiornata dove è pubblicata, qui non c’è nulla da installare.',
+      development: 'In una versione di sviluppo gli aggiornamenti sono disattivati.',
+      noFeed:
+        'Nessuna fonte di aggiornamenti è configurata. Chiedete l’indirizzo al vostro servizio informatico e inseritelo qui sopra.',
+    },
+    errors: {
+      offline: 'Nessuna connessione a Internet. Controllate la rete e riprovate.',
+      feedUnreachable:
+        'La fonte degli aggiornamenti non è raggiungibile. Controllate l’indirizzo o riprovate più tardi.',
+      feedInvalid:
+        'La fonte degli aggiornamenti non descrive alcuna versione per questo computer. Segnalatelo al vostro servizio informatico.',
+      checksum:
+        'L’aggiornamento scaricato non corrispondeva alla sua somma di controllo pubblicata ed è stato scartato.',
+      signature: 'L’aggiornamento scaricato non è firmato dall’editore di Invoice Desk ed è stato scartato.',
+      noSpace: 'Lo spazio libero su disco non basta per scaricare l’aggiornamento.',
+      noPermission:
+        'Invoice Desk non può salvare l’aggiornamento. Segnalatelo al vostro servizio informatico.',
+      failed: 'L’aggiornamento non è riuscito. Riprovate più tardi.',
+    },
+    failures: {
+      badFeedUrl:
+        'La fonte degli aggiornamenti deve essere un indirizzo https (http solo su questo computer).',
+      notReady: 'Nessun aggiornamento è stato ancora scaricato.',
+    },
+    offer: {
+      label: 'Aggiornamento pronto',
+      text: 'La versione {{version}} di Invoice Desk è pronta per l’installazione.',
+      later: 'Più tardi',
+    },
+  },
   exports: {
     title: 'Esportazioni',
     intro:

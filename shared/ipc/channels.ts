@@ -24,8 +24,16 @@ export const ipcMessages = [
   'getDesktopSettings',
   'saveDesktopSettings',
   'setLanguage',
+  'updateStatus',
+  'updateCheck',
+  'updateSetBusy',
+  'updateRestart',
+  'updateSaveFeed',
 ] as const;
 export type IpcMessage = (typeof ipcMessages)[number];
+
+/** The channel main pushes each new update status on (webContents.send), outside the invoke contract. */
+export const UPDATE_STATUS_EVENT = 'invoice-desk:event:updateStatus';
 
 export const ipcChannel = (message: IpcMessage): string => `invoice-desk:${message}`;
 

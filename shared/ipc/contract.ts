@@ -14,6 +14,12 @@ import { DesktopSettingsSchema, DesktopSyncStateSchema } from './desktop';
 import { notificationKinds } from '../desktop/notificationRoutes';
 import { languages } from '../i18n/languages';
 import {
+  UpdateBusyRequestSchema,
+  UpdateFeedRequestSchema,
+  UpdateStatusSchema,
+  type UpdateStatus,
+} from './update';
+import {
   SaveStreamBeginRequestSchema,
   SaveStreamBeginResponseSchema,
   SaveStreamChunkRequestSchema,
@@ -102,6 +108,16 @@ export const ipcContract = {
   saveDesktopSettings: { request: DesktopSettingsSchema, response: DesktopSettingsSchema },
   /** The page's language changed (or the page started): main rebuilds the application menu in it. */
   setLanguage: { request: SetLanguageRequestSchema, response: z.undefined() },
+  /** Auto-update (electron/updater.ts): the status now; later ones are pushed (UPDATE_STATUS_EVENT). */
+  updateStatus: { request: z.undefined(), response: UpdateStatusSchema },
+  /** The clerk's "Check now"; answers at once, the outcome is pushed. */
+  updateCheck: { request: z.undefined(), response: UpdateStatusSchema },
+  /** The page is (or is no longer) in the middle of an import, an export or an archive. */
+  updateSetBusy: { request: UpdateBusyRequestSchema, response: z.undefined() },
+  /** "Restart and update": refused with `update.notReady` unless an update is downloaded and the page is not busy. */
+  updateRestart: { request: z.undefined(), response: z.undefined() },
+  /** The feed override; refused with `update.badFeedUrl` unless https (http on loopback) or empty. */
+  updateSaveFeed: { request: UpdateFeedRequestSchema, response: UpdateStatusSchema },
 } as const satisfies Record<IpcMessage, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
@@ -120,6 +136,9 @@ export const ipcFailureCodes = [
   'files.unreadable',
   // No archive key: the OS offers no encryption to keep it, or the stored one cannot be read.
   'archive.keyUnavailable',
+  // Auto-update: a feed URL other than https (http on loopback), or a restart with nothing downloaded.
+  'update.badFeedUrl',
+  'update.notReady',
 ] as const;
 export type IpcFailureCode = (typeof ipcFailureCodes)[number];
 
@@ -131,6 +150,12 @@ export type IpcResult<T> =
 /** What the preload puts on `window.invoiceDesk`: one function per message. */
 export type InvoiceDeskBridge = {
   [M in IpcMessage]: (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>>;
+} & {
+  /**
+   * Main's pushed update status (unchecked: the page parses it with UpdateStatusSchema); returns the
+   * unsubscribe. Optional: a bridge without it simply never hears of an update.
+   */
+  onUpdateStatus?: (listener: (status: unknown) => void) => () => void;
 };
 
 /**
@@ -143,3 +168,4 @@ export interface CommandBridge {
 
 /** Everything the preload puts on `window.invoiceDesk`. */
 export type DesktopBridge = InvoiceDeskBridge & CommandBridge;
+export type { UpdateStatus };

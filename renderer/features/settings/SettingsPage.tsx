@@ -14,6 +14,7 @@ import { SyncSettings } from './SyncSettings';
 import { AlertSettings } from './AlertSettings';
 import { TimestampSettings } from './TimestampSettings';
 import { DesktopSettingsPanel } from './DesktopSettingsPanel';
+import { UpdateSettings } from '../updates';
 import { usePlatform } from '../../platform/PlatformContext';
 import { themes, type Theme } from './localSettings';
 import { useUiStore } from './uiStore';
@@ -105,6 +106,9 @@ export const SettingsPage = ({ params }: SettingsPageProps) => {
           </select>
         </div>
       </fieldset>
+      <ErrorBoundary variant="panel" area="settings updates">
+        <UpdateSettings />
+      </ErrorBoundary>
       <section className="card" aria-label={t('settings.about')}>
         <h2>{t('settings.about')}</h2>
         {info && <p>{t('settings.version', { version: info.version, platform: info.platform })}</p>}

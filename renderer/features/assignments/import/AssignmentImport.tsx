@@ -19,6 +19,7 @@ import { AssignmentImportDialog, type AppliedImport } from './AssignmentImportDi
 import './import.css';
 import { usePageFileDrop } from '../../../ui/usePageFileDrop';
 import { PageDropFrame } from '../../../ui/PageDropFrame';
+import { useBusyWork } from '../../../platform/busyWork';
 
 /** Where an import stands between choosing a file and "Apply". */
 export type ImportSession =
@@ -49,6 +50,8 @@ export const AssignmentImport = () => {
   const assignments = useAssignments();
   const centers = useCostCenters();
   const [session, setSession] = useState<ImportSession>({ phase: 'idle' });
+  // An open import holds back the offer to restart for an update.
+  useBusyWork(session.phase !== 'idle');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const generation = useRef(0);
 

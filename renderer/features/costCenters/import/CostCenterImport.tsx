@@ -20,6 +20,7 @@ import { usePageFileDrop } from '../../../ui/usePageFileDrop';
 import { useSaveAndRecord } from '../../exports';
 import { costCenterImportRequests, type ImportRequest } from '../../../app/commands/importRequests';
 import { PageDropFrame } from '../../../ui/PageDropFrame';
+import { useBusyWork } from '../../../platform/busyWork';
 
 /** Today in the clerk's time zone, as the import date's default ("2026-11-30"). */
 const localToday = (): string => {
@@ -43,6 +44,8 @@ export const CostCenterImport = ({ current }: { current: readonly CostCenter[] }
   const edits = useImportEdits();
   const lastImport = useLastImport();
   const { session, open, remap, setImportDate, confirm, close, fileHash } = useImportSession(localToday);
+  // An open import holds back the offer to restart for an update.
+  useBusyWork(session.phase !== 'idle');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const language = useLanguage();
   const [exportState, setExportState] = useState<ExportState>(null);

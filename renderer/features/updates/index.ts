@@ -1,0 +1,2 @@
+export { UpdateOffer } from './UpdateOffer';
+export { UpdateSettings } from './UpdateSettings';
