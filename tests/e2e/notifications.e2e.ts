@@ -63,6 +63,12 @@ describe('desktop notifications in the browser build', () => {
       .toBe(wanted);
     // The app has the operator's answer (and its ETag) once nothing waits any more.
     await expect.poll(() => panel.getByText(/waits to be sent/).count(), { timeout: 30_000 }).toBe(0);
+    // The run that pushed it reads the operator's resources after the push: once it is over, nothing
+    // reads the preferences again before the next edit, whose ETag the other user's edit outdates.
+    await page
+      .getByRole('contentinfo', { name: 'Synchronisation status' })
+      .getByRole('button', { name: 'Synchronise now' })
+      .waitFor({ timeout: 60_000 });
     const other = await fetch(`${sim.url}/__sim/other-user-edit`, {
       method: 'POST',
       body: JSON.stringify({ kind: 'preferences' }),

@@ -9,13 +9,7 @@ import { parseMoney } from '../../../shared/core/money';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageHeader } from '../../ui/PageHeader';
 import { SkippedRowsNotice } from '../../ui/SkippedRowsNotice';
-import {
-  useOverviewAllocated,
-  useOverviewFeed,
-  useOverviewInvoices,
-  useOverviewRollups,
-  useStoredCustomer,
-} from './queries';
+import { useOverviewAllocated, useOverviewArchive, useStoredCustomer } from './queries';
 import { useLanguage } from '../../ui/useLanguage';
 import { TrendChart } from './TrendChart';
 import { hrefFor, hrefForInvoice } from '../../app/router/routes';
@@ -66,12 +60,13 @@ export const OverviewPage = () => {
   const { t } = useTranslation();
   const language = useLanguage();
   const previousVisit = usePreviousVisit();
-  const checkedInvoices = useOverviewInvoices();
-  const checkedRollups = useOverviewRollups();
+  const archive = useOverviewArchive();
+  const checkedInvoices = archive?.checkedInvoices;
+  const checkedRollups = archive?.checkedRollups;
   const invoices = checkedInvoices?.rows;
   const rollups = checkedRollups?.rows;
   const customer = useStoredCustomer();
-  const feed = useOverviewFeed();
+  const feed = archive?.feed;
   // Archives from before firstDrainedAt was kept: their last success stands for it.
   const firstLoadedAt = feed?.firstDrainedAt ?? feed?.lastSuccessAt ?? null;
   // The singleton row is read from disk like any other: only a true boolean turns the card on.

@@ -7,26 +7,33 @@ import { checkInvoices, checkRollups } from '../../db/rowChecks';
 // Every read of the archive the overview makes. Each hook re-renders when its rows change; the
 // whole-table reads at most once a second while a sync commits block after block (coalescedQuery).
 
-export const useOverviewInvoices = () => {
+/**
+ * The invoices, the rollups and the feed's state, read in one transaction: the page sets a month
+ * aside as incomplete by comparing the invoices with the rollups, so both must come from the same
+ * moment of a sync, or a month half-written between two reads would be drawn (even negative).
+ */
+export const useOverviewArchive = () => {
   const db = useDatabase();
-  return useCoalescedQuery(db, ['invoices'], async () => checkInvoices(await db.invoices.toArray()), []);
-};
-
-export const useOverviewRollups = () => {
-  const db = useDatabase();
-  return useCoalescedQuery(db, ['rollups'], async () => checkRollups(await db.rollups.toArray()), []);
+  return useCoalescedQuery(
+    db,
+    ['invoices', 'rollups', 'syncState'],
+    () =>
+      db.transaction('r', [db.invoices, db.rollups, db.syncState], async () => {
+        const [invoices, rollups, feed] = await Promise.all([
+          db.invoices.toArray(),
+          db.rollups.toArray(),
+          db.syncState.get('feed'),
+        ]);
+        return { checkedInvoices: checkInvoices(invoices), checkedRollups: checkRollups(rollups), feed };
+      }),
+    [],
+  );
 };
 
 /** The customer singleton as stored (unchecked: the page parses the one field it needs). */
 export const useStoredCustomer = () => {
   const db = useDatabase();
   return useLiveQuery(() => db.singletons.get('customer'), [db]);
-};
-
-/** The feed's state: whether the invoice list has been read to its end, and when first. */
-export const useOverviewFeed = () => {
-  const db = useDatabase();
-  return useLiveQuery(() => db.syncState.get('feed'), [db]);
 };
 
 /** Net cost per cost centre (UNASSIGNED included) and month over [fromMonth, toMonth], allocated line by line. */
