@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { importableFormatOf } from '../../../shared/ipc/appCommands';
 import { readPickedFile } from '../../platform/readFile';
-import { hasFiles, pageTakesFileDrops } from '../../ui/usePageFileDrop';
+import { pageTakesFileDrops, useFileDropZone } from '../../ui/usePageFileDrop';
 import type { DispatchCommand } from './CommandContext';
 
 /** What became of a file dropped on the window where no page takes it. */
@@ -14,38 +14,15 @@ export type WindowDropProblem =
  * cost-centre import with it. Any other file is refused with a reason, and the window never opens
  * a dropped file in place of the app.
  */
+/** The window's drop takes files only where no shown page takes them itself. */
+const noPageTakesFiles = () => !pageTakesFileDrops();
+
 export const useWindowFileDrop = (
   dispatch: DispatchCommand,
 ): { dragging: boolean; problem: WindowDropProblem | null; dismiss: () => void } => {
-  const [dragging, setDragging] = useState(false);
   const [problem, setProblem] = useState<WindowDropProblem | null>(null);
-  useEffect(() => {
-    let depth = 0;
-    const mine = (event: DragEvent) => hasFiles(event) && !pageTakesFileDrops();
-    const enter = (event: DragEvent) => {
-      if (!mine(event)) return;
-      depth += 1;
-      setDragging(true);
-    };
-    const over = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      // Even where a page takes the drop: a browser left to itself would open the file.
-      event.preventDefault();
-      if (!pageTakesFileDrops() && event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (event: DragEvent) => {
-      if (!mine(event)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const dropped = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      depth = 0;
-      setDragging(false);
-      if (pageTakesFileDrops()) return;
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
+  const onFile = useCallback(
+    (file: File) => {
       if (importableFormatOf(file.name) === null) {
         setProblem({ kind: 'unsupported', fileName: file.name });
         return;
@@ -59,23 +36,19 @@ export const useWindowFileDrop = (
           setProblem({ kind: 'unreadable', fileName: file.name, error });
         },
       );
-    };
+    },
+    [dispatch],
+  );
+  const { dragging } = useFileDropZone(onFile, { takes: noPageTakesFiles, claimsPage: false });
+  useEffect(() => {
     // A refusal is about the page it happened on.
     const moved = () => {
       setProblem(null);
     };
     window.addEventListener('hashchange', moved);
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', dropped);
     return () => {
       window.removeEventListener('hashchange', moved);
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', dropped);
     };
-  }, [dispatch]);
+  }, []);
   return { dragging, problem, dismiss: () => setProblem(null) };
 };
