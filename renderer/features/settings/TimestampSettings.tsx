@@ -11,6 +11,7 @@ import { usePlatform } from '../../platform/PlatformContext';
 import { useFailureReason } from '../../ui/FailureNotice';
 import { useLanguage } from '../../ui/useLanguage';
 import { loadTimestampUrl, saveTimestampUrl } from './localSettings';
+import { UrlInput } from '../../ui/UrlInput';
 
 const ERROR_KEYS = {
   'tsa.badUrl': 'timestamp.errors.badUrl',
@@ -104,17 +105,11 @@ export const TimestampSettings = () => {
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-url`}>{t('timestamp.url')}</label>
-          <input
+          <UrlInput
             id={`${id}-url`}
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={2048}
-            placeholder="https://"
             value={url}
-            aria-invalid={invalid}
-            aria-describedby={describedBy}
+            invalid={invalid}
+            describedBy={describedBy}
             onChange={(event) => {
               setUrl(event.target.value);
               setSaved(null);

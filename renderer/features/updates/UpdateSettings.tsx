@@ -8,6 +8,7 @@ import { useAsyncEffect } from '../../ui/useAsyncEffect';
 import { useLanguage } from '../../ui/useLanguage';
 import { canCheckNow, describeUpdate } from './describeUpdate';
 import { useUpdateStatus } from './useUpdateStatus';
+import { UrlInput } from '../../ui/UrlInput';
 
 const TONE_CLASS = { hint: 'hint', ok: 'notice notice--ok', error: 'notice notice--error' } as const;
 
@@ -76,17 +77,11 @@ export const UpdateSettings = () => {
         <form onSubmit={(event) => void save(event)} noValidate>
           <div className="field">
             <label htmlFor={`${id}-url`}>{t('updates.feedUrl')}</label>
-            <input
+            <UrlInput
               id={`${id}-url`}
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={2048}
-              placeholder="https://"
               value={feedText}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
+              invalid={invalid}
+              describedBy={describedBy}
               onChange={(event) => {
                 setDraft(event.target.value);
                 setInvalid(false);
