@@ -12,7 +12,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
@@ -341,6 +341,7 @@ const main = async () => {
     );
   }
   await demo.close();
+  rmSync('dist-bench/renderer/web-config.json', { force: true });
 
   // 3. Cold start with everything cached: first invoice rows, first line rows, memory per page.
   const cold: Array<{ invoices: number; lines: number }> = [];

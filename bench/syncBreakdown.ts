@@ -7,12 +7,13 @@
  * other's time on a machine both share. Used by bench/run.ts; `npx tsx bench/syncBreakdown.ts
  * [--profile demo|medium|large] [--runs N] [--dir built-renderer]` measures it alone.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildRenderer, startWebServer } from '../scripts/webServer';
+import { WEB_CONFIG_FILE } from '../renderer/platform/webConfig';
 import type { CostSnapshot, KindCost } from '../simulator/cost';
 import type { ProfileName } from '../simulator/data/profiles';
 import { startSimulator } from '../simulator/standalone';
@@ -198,6 +199,8 @@ const main = async () => {
   await browser.close();
   await web.close();
   await sim.close();
+  // The address written beside the build would send the next server of that build to a dead port.
+  rmSync(path.join(dir, WEB_CONFIG_FILE), { force: true });
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -10,6 +10,7 @@ import type { OpenedFile, OpenFileRequest } from '../../shared/ipc/openFile';
 import type { SaveFileMimeType, SaveFileOutcome } from '../../shared/ipc/saveFile';
 import type { DesktopSettings, DesktopSyncState } from '../../shared/ipc/desktop';
 import type { NotificationKind } from '../../shared/desktop/notificationRoutes';
+import type { Backend } from '../../shared/connection/service';
 import type { UpdateStatus } from '../../shared/ipc/update';
 
 /** A file the app produced, to be saved on the clerk's disk. */
@@ -116,6 +117,12 @@ export interface Platform {
   readonly updates?: PlatformUpdates;
   /** Authenticated access to the billing API by path ("/v1/invoices?..."); no credential ever reaches the caller. */
   readonly apiFetch: Fetch;
+  /**
+   * Browser build only: the saved back end and its credential, which the page holds anyway, for the
+   * sync worker to call the API itself instead of through the page. Absent in Electron, where only
+   * the main process holds the credential. Null while there is none to use.
+   */
+  readonly workerBackend?: () => Promise<Backend | null>;
 }
 
 /**

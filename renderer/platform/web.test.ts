@@ -51,6 +51,14 @@ const setup = (picked: File[] = []) => {
   return { platform, events, blobs, opened, runLater: () => pending.splice(0).forEach((task) => task()) };
 };
 
+const noFiles: WebPlatformDeps['files'] = {
+  createObjectUrl: () => '',
+  revokeObjectUrl: () => undefined,
+  download: () => undefined,
+  later: () => undefined,
+  pick: () => Promise.resolve(null),
+};
+
 const setupWith = (extra: Partial<WebPlatformDeps['files']>) => {
   const base = setup();
   const platform = createWebPlatform({
@@ -206,6 +214,49 @@ describe('web platform: apiFetch', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('web platform: the sync worker’s back end', () => {
+  it('is the demo back end at first, the saved one with its secret after, and none without a secret', async () => {
+    const { platform } = setup();
+    expect(await platform.workerBackend?.()).toEqual({
+      baseUrl: 'http://127.0.0.1:9',
+      clientId: 'demo',
+      clientSecret: 'demo-secret',
+    });
+    const custom = { mode: 'custom', baseUrl: 'https://billing.example.ch', clientId: 'acme' } as const;
+    await platform.connection.save({ settings: custom, clientSecret: 's3cret' });
+    expect(await platform.workerBackend?.()).toEqual({
+      baseUrl: 'https://billing.example.ch',
+      clientId: 'acme',
+      clientSecret: 's3cret',
+    });
+    // Another back end without its secret is refused, and the worker keeps the saved one.
+    await expect(
+      platform.connection.save({ settings: { ...custom, clientId: 'other' } }),
+    ).rejects.toMatchObject({ code: 'connection.secretRequired' });
+    expect((await platform.workerBackend?.())?.clientId).toBe('acme');
+  });
+
+  it('is none for a saved back end whose secret this session does not have', async () => {
+    const localStorage = memoryStorage();
+    localStorage.setItem(
+      'invoice-desk.connection',
+      JSON.stringify({ mode: 'custom', baseUrl: 'https://billing.example.ch', clientId: 'acme' }),
+    );
+    const platform = createWebPlatform({
+      version: '1.0.0',
+      languages: ['en'],
+      open: () => undefined,
+      fetch: () => Promise.reject(new TypeError('offline')),
+      localStorage,
+      sessionStorage: memoryStorage(),
+      demoUrl: () => Promise.resolve('http://127.0.0.1:9'),
+      archiveKey: noArchiveKey,
+      files: noFiles,
+    });
+    expect(await platform.workerBackend?.()).toBeNull();
   });
 });
 

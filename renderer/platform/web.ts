@@ -2,6 +2,7 @@ import { notificationHash } from '../../shared/desktop/notificationRoutes';
 import { fromApiResponse, toApiRequest } from '../../shared/connection/apiRequest';
 import {
   createConnectionService,
+  savedBackend,
   SecretRequiredError,
   type SecretPort,
   type SettingsPort,
@@ -226,5 +227,8 @@ export const createWebPlatform = (deps: WebPlatformDeps): Platform => {
     // The caller's signal reaches the raw fetch: cancelling a sync aborts the request in flight.
     apiFetch: async (path, init) =>
       fromApiResponse(await service.request(toApiRequest(path, init), init.signal ?? undefined)),
+    // The secret is this tab's already: the sync worker calling the API itself keeps the page's
+    // main thread out of every request of a sync.
+    workerBackend: () => savedBackend({ settings, secret, demoUrl: deps.demoUrl }),
   };
 };

@@ -60,7 +60,8 @@ export class SecretRequiredError extends Error {
   }
 }
 
-interface Backend {
+/** A back end and the credential for it: what an authenticated transport is built from. */
+export interface Backend {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
@@ -80,6 +81,22 @@ const loadSettings = (port: SettingsPort): ConnectionSettings => {
   } catch {
     return DEFAULT_CONNECTION;
   }
+};
+
+/**
+ * The back end the saved settings name, with its credential; null while a custom back end has no
+ * secret. Only for a caller that holds the credential itself anyway (the browser build's page,
+ * handing it to its own sync worker); Electron's renderer never sees it.
+ */
+export const savedBackend = async (
+  deps: Pick<ConnectionServiceDeps, 'settings' | 'secret' | 'demoUrl'>,
+): Promise<Backend | null> => {
+  const settings = loadSettings(deps.settings);
+  if (settings.mode === 'demo') return { baseUrl: await deps.demoUrl(), ...DEMO_CREDENTIALS };
+  const secret = deps.secret.load();
+  return secret === null
+    ? null
+    : { baseUrl: settings.baseUrl, clientId: settings.clientId, clientSecret: secret };
 };
 
 export const createConnectionService = (deps: ConnectionServiceDeps): ConnectionService => {

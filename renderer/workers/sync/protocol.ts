@@ -3,6 +3,7 @@ import type { SyncProgress } from '../../../shared/sync/engine';
 import type { SyncRunRecord } from '../../../shared/sync/ports';
 import type { AuditDevice } from '../../../shared/audit/device';
 import type { Nothing } from '../rpc';
+import type { Backend } from '../../../shared/connection/service';
 
 /**
  * The page and the sync worker, over workers/rpc.ts. The worker holds no credential: it asks the page
@@ -24,7 +25,8 @@ export interface SyncPageSide {
   events: {
     /** Which profile's archive to synchronise. */
     open: { databaseName: string; device: AuditDevice | null };
-    sync: undefined;
+    /** Run now. With a back end (browser build), the worker calls the API itself; else through `fetch`. */
+    sync: { backend: Backend | null };
     cancel: undefined;
   };
 }

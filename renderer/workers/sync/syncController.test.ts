@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toDisposable } from '../../../shared/core/disposable';
 import { createRpc } from '../rpc';
 import type { SyncRunRecord } from '../../../shared/sync/ports';
+import type { Backend } from '../../../shared/connection/service';
 import type { SyncPageSide, SyncWorkerSide } from './protocol';
 import { createSyncController } from './syncController';
 
@@ -64,6 +65,35 @@ describe('sync controller', () => {
     window.dispatchEvent(new Event('online'));
     await settle();
     expect(heard).toEqual(['open invoice-desk-p1', 'sync', 'sync']);
+    controller.dispose();
+  });
+
+  it('hands the worker the back end to call itself where the platform has one (the browser build)', async () => {
+    vi.stubGlobal('window', new EventTarget());
+    vi.stubGlobal('navigator', { onLine: true });
+    const channel = new MessageChannel();
+    channels.push(channel);
+    const worker = createRpc<SyncWorkerSide, SyncPageSide>(channel.port2, {});
+    const heard: Array<string | null> = [];
+    worker.on('sync', ({ backend }) => heard.push(backend?.baseUrl ?? null));
+    let answer: Promise<Backend | null> = Promise.resolve({
+      baseUrl: 'http://127.0.0.1:9',
+      clientId: 'demo',
+      clientSecret: 'demo-secret',
+    });
+    const controller = createSyncController({
+      platform: { apiFetch: () => Promise.reject(new Error('unused')), workerBackend: () => answer },
+      createWorker: () => Object.assign(channel.port1, { terminate: vi.fn() }),
+      databaseName: 'invoice-desk-p1',
+      intervalMinutes: 0,
+    });
+    controller.syncNow();
+    await settle();
+    answer = Promise.reject(new Error('no secret'));
+    controller.syncNow();
+    await settle();
+    // Without one the worker goes through the page, as in Electron.
+    expect(heard).toEqual(['http://127.0.0.1:9', null]);
     controller.dispose();
   });
 

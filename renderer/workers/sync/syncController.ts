@@ -15,7 +15,7 @@ export interface SyncController extends Disposable {
 }
 
 export interface SyncControllerDeps {
-  platform: Pick<Platform, 'apiFetch'>;
+  platform: Pick<Platform, 'apiFetch' | 'workerBackend'>;
   /** A Worker in the app; any port that can be terminated in tests. */
   createWorker: () => RpcPort & { terminate(): void };
   /** The active profile's archive: the worker synchronises this database and no other. */
@@ -80,6 +80,18 @@ export const createSyncController = ({
     }),
   );
   rpc.emit('open', { databaseName, device });
+  /** Asks for a run, with the back end the worker may call itself where the platform allows it. */
+  const requestSync = () => {
+    const backend = platform.workerBackend?.();
+    if (backend === undefined) {
+      rpc.emit('sync', { backend: null });
+      return;
+    }
+    backend.then(
+      (value) => rpc.emit('sync', { backend: value }),
+      () => rpc.emit('sync', { backend: null }),
+    );
+  };
   let timer: ReturnType<typeof setInterval> | null = null;
   lifetime.add(
     toDisposable(() => {
@@ -111,7 +123,7 @@ export const createSyncController = ({
     listen(window, 'online', () => {
       useSyncStatus.setState({ online: true });
       // Back online: catch up and push what was typed offline.
-      rpc.emit('sync', undefined);
+      requestSync();
     }),
   );
   lifetime.add(listen(window, 'offline', () => useSyncStatus.setState({ online: false })));
@@ -129,7 +141,7 @@ export const createSyncController = ({
         pushTimer = setTimeout(() => {
           pushTimer = null;
           // Offline, the edit waits in the outbox: coming back online runs a sync, which pushes first.
-          if (useSyncStatus.getState().online) rpc.emit('sync', undefined);
+          if (useSyncStatus.getState().online) requestSync();
         }, pushDelayMs);
       }),
     );
@@ -138,11 +150,11 @@ export const createSyncController = ({
   useSyncStatus.setState({ online: navigator.onLine });
 
   const controller: SyncController = {
-    syncNow: () => rpc.emit('sync', undefined),
+    syncNow: () => requestSync(),
     cancel: () => rpc.emit('cancel', undefined),
     setInterval: (minutes) => {
       if (timer) clearInterval(timer);
-      timer = minutes > 0 ? setInterval(() => rpc.emit('sync', undefined), minutes * 60_000) : null;
+      timer = minutes > 0 ? setInterval(() => requestSync(), minutes * 60_000) : null;
     },
     dispose: () => lifetime.dispose(),
   };
