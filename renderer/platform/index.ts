@@ -43,6 +43,12 @@ const savePickerOf = (target: Window): { savePicker?: SavePicker } => {
   return { savePicker: (options) => picker(options) };
 };
 
+/** Asks for the platform's code early (app/openedPage.ts); detectPlatform then finds it here. */
+export const preloadPlatform = (): void => {
+  // A failed load is detectPlatform's to report.
+  (window.invoiceDesk ? import('./electron') : import('./web')).catch(() => undefined);
+};
+
 /**
  * The platform this page runs on. Each implementation is loaded only where it runs: the browser
  * build's cold start never evaluates the IPC contract's schemas, nor Electron's the browser's.
