@@ -61,6 +61,8 @@ export default defineConfig({
             'renderer/features/invoices/InvoicesPage.tsx',
             'renderer/features/lines/LinesPage.tsx',
             'renderer/platform/web.ts',
+            // Loaded by the lists' date fields once their first rows show.
+            'renderer/ui/DatePickerField.tsx',
           ].map((file) => path.resolve(file)),
         ),
       },
