@@ -83,13 +83,15 @@ export const buildArchive = async (profile: ProfileName) => {
     await db.invoices.put(stored(header));
     for (let offset = 0, blockNo = 0; offset < state.meta.lineCount; offset += PAGE, blockNo += 1) {
       const page = repository.lines(state.meta, offset, PAGE);
-      await store.commitLinesPage({
-        invoiceId: header.id,
-        blockNo,
-        lines: page,
-        quarantined: [],
-        nextCursor: offset + PAGE < state.meta.lineCount ? String(offset + PAGE) : null,
-      });
+      await store.commitLinesPages([
+        {
+          invoiceId: header.id,
+          blockNo,
+          lines: page,
+          quarantined: [],
+          nextCursor: offset + PAGE < state.meta.lineCount ? String(offset + PAGE) : null,
+        },
+      ]);
       lines += page.length;
       blocks += 1;
     }

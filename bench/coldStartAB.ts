@@ -24,6 +24,7 @@ import { PROFILES, type ProfileName } from '../simulator/data/profiles';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { COLD_START_AB_FILE, renderMarkdown, type ColdStartAB } from './report';
+import { median } from './stats';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -98,12 +99,6 @@ interface Stamp {
   grid: number | null;
   tasks: Array<[number, number]>;
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 const main = async () => {
   const dirs = builds.map((build) =>

@@ -18,12 +18,21 @@ import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
-import { activeDatabaseName } from '../tests/testing/activeDatabase';
 import { measureAllocation } from './allocation';
 import { measureAnalyticsPage } from './analyticsPage';
 import { measureExports } from './exports';
 import { measureCostCentreImport } from './costCenterImport';
 import { COLD_START_AB_FILE, renderMarkdown, type ColdStartAB } from './report';
+import {
+  costDelta,
+  lastSyncRun,
+  measureFirstSync,
+  simulatorCost,
+  summarise,
+  type SyncBreakdown,
+} from './syncBreakdown';
+import type { CostSnapshot, KindCost } from '../simulator/cost';
+import { median } from './stats';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -35,12 +44,29 @@ const onlyArg = args.indexOf('--only');
 const only = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** The median of each member over runs. */
+const medianRecord = (records: ReadonlyArray<Record<string, number>>): Record<string, number> => {
+  const keys = new Set(records.flatMap((record) => Object.keys(record)));
+  return Object.fromEntries(
+    [...keys].map((key) => [key, Math.round(median(records.map((record) => record[key] ?? 0)))]),
+  );
+};
+
+const medianCost = (costs: readonly CostSnapshot[]): CostSnapshot => {
+  const of = (kind: keyof CostSnapshot): KindCost => {
+    const middle = medianRecord(costs.map((cost) => ({ ...cost[kind] })));
+    return {
+      requests: middle.requests ?? 0,
+      handlerMs: middle.handlerMs ?? 0,
+      encodeMs: middle.encodeMs ?? 0,
+      bodyBytes: middle.bodyBytes ?? 0,
+      sentBytes: middle.sentBytes ?? 0,
+    };
+  };
+  return { feed: of('feed'), lines: of('lines'), document: of('document'), other: of('other') };
+};
 
 /**
  * Installed in every page before the app runs: records main-thread tasks over 50 ms (start and
@@ -75,27 +101,6 @@ const memoryOf = async (page: Page): Promise<number | null> =>
     if (!window.crossOriginIsolated || !measure) return null;
     return (await measure.call(performance)).bytes;
   });
-
-const lastRun = async (page: Page) =>
-  page.evaluate(
-    (databaseName: string) =>
-      new Promise<Record<string, unknown> | null>((resolve, reject) => {
-        const request = indexedDB.open(databaseName);
-        request.onerror = () => reject(request.error ?? new Error('open'));
-        request.onsuccess = () => {
-          const idb = request.result;
-          const all = idb.transaction('syncRuns').objectStore('syncRuns').getAll();
-          all.onsuccess = () => {
-            const runs = (all.result as Array<Record<string, unknown>>).filter(
-              (run) => run.outcome === 'ok' && Number(run.linesStored) > 0,
-            );
-            idb.close();
-            resolve(runs.at(-1) ?? null);
-          };
-        };
-      }),
-    await activeDatabaseName(page),
-  );
 
 const connectAndSync = async (page: Page, appUrl: string, simUrl: string) => {
   await page.goto(`${appUrl}#/settings`);
@@ -215,6 +220,7 @@ const main = async () => {
   // 1. Initial sync, several fresh profiles; the last one stays for the rest (one for the allocation alone).
   const syncRunCount = browserOnly ? 1 : runs;
   const syncRuns: Array<Record<string, number>> = [];
+  const syncSteps: Array<{ stepMs: Record<string, number>; simulator: CostSnapshot }> = [];
   let context: BrowserContext | null = null;
   let memoryAfterSync: number | null = null;
   for (let run = 0; run < syncRunCount; run += 1) {
@@ -222,8 +228,10 @@ const main = async () => {
     context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     await context.addInitScript({ content: probes });
     const page = await context.newPage();
+    const costBefore = await simulatorCost(sim.url);
     const { wallMs, syncStart } = await connectAndSync(page, appUrl, sim.url);
-    const record = await lastRun(page);
+    const record = await lastSyncRun(page);
+    const simulator = costDelta(await simulatorCost(sim.url), costBefore);
     const allTasks = await page.evaluate(
       () =>
         (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }> } }).__bench
@@ -244,9 +252,15 @@ const main = async () => {
       overallLinesPerSecond: Math.round(lines / (wallMs / 1000)),
       invoicesPhaseMs: phaseMs.invoices ?? 0,
       documentsPhaseMs: phaseMs.documents ?? 0,
+      resourcesPhaseMs: phaseMs.resources ?? 0,
       maxLongTaskMs: Math.round(Math.max(0, ...longTasks)),
+      longTasksOver50: longTasks.length,
       longTasksOver200: longTasks.filter((duration) => duration > 200).length,
       pageLoadLongestTask,
+    });
+    syncSteps.push({
+      stepMs: (record?.stepMs ?? {}) as Record<string, number>,
+      simulator,
     });
     memoryAfterSync = await memoryOf(page);
     log(
@@ -307,7 +321,26 @@ const main = async () => {
     ([url, rows]) => window.invoiceDeskBench.ceiling(url, rows, 5000),
     [sim.url, ceilingRows] as const,
   );
+  log(`columnar ceiling: the same lines encoded into blocks, one record per page`);
+  const columnarCeiling = await benchPage.evaluate(
+    ([url, rows]) => window.invoiceDeskBench.columnarCeiling(url, rows, 5000),
+    [sim.url, quick ? 100_000 : 400_000] as const,
+  );
+  log(`columnar ceiling: ${columnarCeiling.rowsPerSecond} rows/s`);
   await benchPage.close();
+
+  // 2b. A newcomer's first sync of the demo back end, cold, in the browser build.
+  const demo = await startSimulator({ port: 0, profile: 'demo', control: true });
+  writeFileSync('dist-bench/renderer/web-config.json', `${JSON.stringify({ demoApiUrl: demo.url })}\n`);
+  const demoRuns: SyncBreakdown[] = [];
+  for (let run = 0; run < Math.max(3, runs); run += 1) {
+    const result = await measureFirstSync(browser, appUrl, demo.url, false);
+    demoRuns.push(result);
+    log(
+      `demo sync ${run + 1}: first invoice rows ${result.firstInvoiceRowsMs} ms, all lines ${result.allLinesMs} ms, all PDFs ${result.allDocumentsMs} ms`,
+    );
+  }
+  await demo.close();
 
   // 3. Cold start with everything cached: first invoice rows, first line rows, memory per page.
   const cold: Array<{ invoices: number; lines: number }> = [];
@@ -383,6 +416,29 @@ const main = async () => {
       ratioToCeiling:
         Math.round((median(syncRuns.map((run) => run.linesPerSecond ?? 0)) / ceiling.rowsPerSecond) * 100) /
         100,
+      columnarCeiling,
+      ratioToColumnarCeiling:
+        Math.round(
+          (median(syncRuns.map((run) => run.linesPerSecond ?? 0)) / columnarCeiling.rowsPerSecond) * 100,
+        ) / 100,
+      maxLongTasksOver50: Math.max(...syncRuns.map((run) => run.longTasksOver50 ?? 0)),
+      phasesMs: medianRecord(
+        syncRuns.map((run) => ({
+          invoices: run.invoicesPhaseMs ?? 0,
+          lines: run.linesPhaseMs ?? 0,
+          documents: run.documentsPhaseMs ?? 0,
+          resources: run.resourcesPhaseMs ?? 0,
+        })),
+      ),
+      stepMs: medianRecord(syncSteps.map((run) => run.stepMs)),
+      simulator: medianCost(syncSteps.map((run) => run.simulator)),
+    },
+    demoSync: {
+      ...summarise(demoRuns),
+      stepMs: medianRecord(demoRuns.map((run) => run.stepMs)),
+      simulator: medianCost(demoRuns.map((run) => run.simulator)),
+      maxLongTaskMs: Math.max(...demoRuns.map((run) => run.maxLongTaskMs)),
+      targetMs: 3000,
     },
     coldStart: {
       invoicesFirstRowsMs: Math.round(median(cold.map((run) => run.invoices))),
@@ -419,6 +475,7 @@ const main = async () => {
     JSON.stringify(
       {
         sync: results.sync,
+        demoSync: { ...results.demoSync, runs: undefined },
         coldStart: results.coldStart,
         queries: results.queries,
         analytics: results.analytics,

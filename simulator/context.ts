@@ -1,5 +1,6 @@
 /** Everything a route handler may use, assembled once per server (server.ts). */
 import type { Auth } from './auth';
+import type { CostMeter } from './cost';
 import type { CursorCodec } from './data/cursors';
 import type { InvoiceRepository } from './data/invoiceRepository';
 import type { ProfileName } from './data/profiles';
@@ -25,6 +26,8 @@ export interface SimulatorContext {
   readonly auth: Auth;
   readonly faults: Faults;
   readonly persistence: Persistence;
+  /** The server's own time and bytes per kind of request (cost.ts), read by the benchmark. */
+  readonly cost: CostMeter;
 }
 
 export type Handler = (request: SimRequest, context: SimulatorContext) => SimResponse | Promise<SimResponse>;

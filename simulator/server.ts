@@ -10,6 +10,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createAuth } from './auth';
+import { createCostMeter, requestKind } from './cost';
+import { encodeBody, isJson, negotiateCoding, type ContentCoding } from './http/compression';
 import type { SimClock, SimulatorContext } from './context';
 import { MS_PER_DAY, dayOf, isoInstant } from './data/calendar';
 import { createCursorCodec } from './data/cursors';
@@ -47,6 +49,8 @@ export interface SimulatorOptions {
   control?: boolean;
   /** optional JSON file for writable resources */
   persistPath?: string;
+  /** gzip or br for JSON answers when the request accepts them (contract); default true */
+  compression?: boolean;
 }
 
 /** What a server is made of: the contract's routes, and the test instruments or none. */
@@ -85,6 +89,9 @@ const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Headers': 'Authorization, If-Match, If-None-Match, Content-Type',
   'Access-Control-Max-Age': '600',
 };
+
+const headerText = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value.join(', ') : value;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -126,27 +133,43 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const bodyBytes = (body: SimResponse['body']): Buffer =>
   body === null ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
 
-/** Writes the answer; a 'reset' fault cuts the connection mid-body, 'truncate' sends half a body. */
+/**
+ * Writes the answer; a 'reset' fault cuts the connection mid-body, 'truncate' sends half a body.
+ * With a coding, a JSON body goes compressed (http/compression.ts). Returns the body's sizes.
+ */
 const send = (
   response: ServerResponse,
   answer: SimResponse,
   fault: Extract<FaultKind, 'reset' | 'truncate'> | null,
   head: boolean,
   now: number,
-): void => {
-  const body = bodyBytes(answer.body);
+  coding: ContentCoding | null = null,
+): { bodyBytes: number; sentBytes: number } => {
+  const raw = bodyBytes(answer.body);
+  const contentType = answer.headers['Content-Type'];
+  const encoded = encodeBody(raw, contentType, coding);
+  const body = encoded.body;
   // The operator's clock, not the host's: clients derive the retention window from it (contract).
-  const headers = { ...CORS_HEADERS, Date: new Date(now).toUTCString(), ...answer.headers };
+  const headers: Record<string, string> = {
+    ...CORS_HEADERS,
+    Date: new Date(now).toUTCString(),
+    ...answer.headers,
+    ...(encoded.coding === null ? {} : { 'Content-Encoding': encoded.coding }),
+    // A cache between would otherwise hand a compressed answer to a client that did not ask for one.
+    ...(coding === null && !isJson(contentType) ? {} : { Vary: 'Accept-Encoding' }),
+  };
+  const sizes = { bodyBytes: raw.length, sentBytes: body.length };
   if (fault === 'reset') {
     response.writeHead(answer.status, { ...headers, 'Content-Length': String(body.length) });
     response.flushHeaders();
     response.write(body.subarray(0, Math.floor(body.length / 2)), () => response.socket?.destroy());
-    return;
+    return sizes;
   }
   const sent = fault === 'truncate' ? body.subarray(0, Math.floor(body.length / 2)) : body;
   const noBody = answer.status === 204 || answer.status === 304;
   response.writeHead(answer.status, noBody ? headers : { ...headers, 'Content-Length': String(sent.length) });
   response.end(head || noBody ? undefined : sent);
+  return sizes;
 };
 
 const faultAnswer = (kind: '429' | '503', retryAfterSeconds: number): SimResponse =>
@@ -205,7 +228,9 @@ const startServer = async (parts: SimulatorParts, options: SimulatorOptions): Pr
     }),
     faults: parts.instruments?.createFaults(seed) ?? NO_FAULTS,
     persistence,
+    cost: createCostMeter(),
   };
+  const compression = options.compression ?? true;
   const controlRoutes = options.control === true ? (parts.instruments?.control ?? null) : null;
 
   const handle = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -281,7 +306,17 @@ const startServer = async (parts: SimulatorParts, options: SimulatorOptions): Pr
     // a test asked for, or the retried page would arrive clean and the injection would be lost.
     const routeContext: SimulatorContext =
       cut === null ? context : { ...context, faults: { ...context.faults, takeInvalidItem: () => false } };
-    send(response, await dispatch(parts.api, request, routeContext), cut, head, context.clock.now());
+    const kind = requestKind(path);
+    const started = performance.now();
+    const answer = await dispatch(parts.api, request, routeContext);
+    const answered = performance.now();
+    const coding = compression ? negotiateCoding(headerText(incoming.headers['accept-encoding'])) : null;
+    const sizes = send(response, answer, cut, head, context.clock.now(), coding);
+    context.cost.record(kind, {
+      handlerMs: answered - started,
+      encodeMs: performance.now() - answered,
+      ...sizes,
+    });
   };
 
   const sockets = new Set<Socket>();

@@ -12,18 +12,15 @@ import { dayToMonth, isoToDay } from '../../shared/core/dates';
 import type { LineFilter } from '../../shared/lines/lineIndex';
 import { allocatedByCenterMonth, reallocateSince } from '../../renderer/db/allocation';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
-import type { Assignment } from '../../shared/api/schemas';
+import type { Assignment, LineItem } from '../../shared/api/schemas';
+import { encodeBlock } from '../../shared/lines/block';
 import { inputOf, type AssignmentChange } from '../../shared/allocation/changes';
 import { applyAssignmentChanges } from '../../renderer/db/assignmentEdits';
 import { createLineIndexClient } from '../../renderer/workers/lineIndex/lineIndexClient';
 import { loadRegistry } from '../../renderer/features/settings/profiles/profileBoot';
 import { activeProfile, LEGACY_DATABASE_NAME } from '../../shared/profiles/profiles';
+import { median } from '../stats';
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -35,8 +32,11 @@ const db = new InvoiceDeskDatabase(
   activeProfile(loadRegistry(localStorage))?.databaseName ?? LEGACY_DATABASE_NAME,
 );
 
-/** The per-row ceiling: the same lines, one record each, put in chunks of the API page size. */
-const ceiling = async (simUrl: string, maxRows: number, chunk: number) => {
+/**
+ * The simulator's lines as the API pages them (`chunk` lines a page), invoice by invoice, until
+ * `maxRows` lines: what both ceilings below write.
+ */
+async function* simulatorPages(simUrl: string, maxRows: number, chunk: number) {
   const token = (await (
     await fetch(`${simUrl}/oauth/token`, {
       method: 'POST',
@@ -51,46 +51,100 @@ const ceiling = async (simUrl: string, maxRows: number, chunk: number) => {
     (
       await fetch(`${simUrl}${path}`, { headers: { authorization: `Bearer ${token.access_token}` } })
     ).json() as Promise<T>;
-  const name = `bench-ceiling-${Date.now()}`;
+  let rows = 0;
+  let since: string | undefined;
+  for (;;) {
+    const feed = await get<{ items: Array<{ id: string }>; next: string | null }>(
+      `/v1/invoices?limit=500${since ? `&since=${encodeURIComponent(since)}` : ''}`,
+    );
+    for (const invoice of feed.items) {
+      let cursor: string | null = null;
+      let blockNo = 0;
+      do {
+        const lines: { items: LineItem[]; next: string | null } = await get(
+          `/v1/invoices/${encodeURIComponent(invoice.id)}/lines?limit=${chunk}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        yield { invoiceId: invoice.id, blockNo, lines: lines.items };
+        blockNo += 1;
+        rows += lines.items.length;
+        cursor = lines.next;
+        if (rows >= maxRows) return;
+      } while (cursor);
+    }
+    if (!feed.next) return;
+    since = feed.next;
+  }
+}
+
+/** A scratch database with one object store, deleted by `close`. */
+const scratchStore = async (name: string, store: string, keyPath: string[]) => {
   const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () =>
-      request.result.createObjectStore('lines', { keyPath: ['invoiceId', 'lineNo'] });
+    const request = indexedDB.open(`${name}-${Date.now()}`, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(store, { keyPath });
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('open failed'));
   });
+  const write = (put: (objects: IDBObjectStore) => void) =>
+    new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(store, 'readwrite');
+      put(tx.objectStore(store));
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('tx failed'));
+    });
+  const close = () => {
+    idb.close();
+    indexedDB.deleteDatabase(idb.name);
+  };
+  return { write, close };
+};
+
+/** The per-row ceiling: the same lines, one record each, put in chunks of the API page size. */
+const ceiling = async (simUrl: string, maxRows: number, chunk: number) => {
+  const scratch = await scratchStore('bench-ceiling', 'lines', ['invoiceId', 'lineNo']);
   let rows = 0;
   let writeMs = 0;
-  let since: string | undefined;
-  outer: for (;;) {
-    const page = await get<{ items: Array<{ id: string }>; next: string | null }>(
-      `/v1/invoices?limit=500${since ? `&since=${encodeURIComponent(since)}` : ''}`,
-    );
-    for (const invoice of page.items) {
-      let cursor: string | null = null;
-      do {
-        const lines: { items: Array<Record<string, unknown>>; next: string | null } = await get(
-          `/v1/invoices/${encodeURIComponent(invoice.id)}/lines?limit=${chunk}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        );
-        const started = performance.now();
-        await new Promise<void>((resolve, reject) => {
-          const tx = idb.transaction('lines', 'readwrite');
-          const store = tx.objectStore('lines');
-          for (const line of lines.items) store.put({ ...line, invoiceId: invoice.id });
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error ?? new Error('tx failed'));
-        });
-        writeMs += performance.now() - started;
-        rows += lines.items.length;
-        cursor = lines.next;
-        if (rows >= maxRows) break outer;
-      } while (cursor);
-    }
-    if (!page.next) break;
-    since = page.next;
+  for await (const page of simulatorPages(simUrl, maxRows, chunk)) {
+    const started = performance.now();
+    await scratch.write((store) => {
+      for (const line of page.lines) store.put({ ...line, invoiceId: page.invoiceId });
+    });
+    writeMs += performance.now() - started;
+    rows += page.lines.length;
   }
-  idb.close();
-  indexedDB.deleteDatabase(name);
+  scratch.close();
+  return { rows, writeMs: round(writeMs), rowsPerSecond: Math.round(rows / (writeMs / 1000)) };
+};
+
+/**
+ * The columnar block-write ceiling: the same lines as the sync stores them (one columnar record per
+ * API page, the app's own encoder), fetched first and untimed, then encoded and put with pages
+ * batched into transactions of at most `maxLinesPerTransaction` lines (docs/STORAGE-LAYOUT.md, layout
+ * C). Timed: encoding plus the transactions until committed. The sync's lines phase is compared with it.
+ */
+const columnarCeiling = async (simUrl: string, maxRows: number, maxLinesPerTransaction: number) => {
+  const pages: Array<{ invoiceId: string; blockNo: number; lines: LineItem[] }> = [];
+  for await (const page of simulatorPages(simUrl, maxRows, 5000)) pages.push(page);
+  const rows = pages.reduce((sum, page) => sum + page.lines.length, 0);
+  const scratch = await scratchStore('bench-columnar', 'lineBlocks', ['invoiceId', 'blockNo']);
+  const started = performance.now();
+  let batch: typeof pages = [];
+  let lines = 0;
+  const flush = async () => {
+    const pending = batch;
+    batch = [];
+    lines = 0;
+    await scratch.write((store) => {
+      for (const page of pending) store.put(encodeBlock(page.invoiceId, page.blockNo, page.lines));
+    });
+  };
+  for (const page of pages) {
+    if (batch.length > 0 && lines + page.lines.length > maxLinesPerTransaction) await flush();
+    batch.push(page);
+    lines += page.lines.length;
+  }
+  if (batch.length > 0) await flush();
+  const writeMs = performance.now() - started;
+  scratch.close();
   return { rows, writeMs: round(writeMs), rowsPerSecond: Math.round(rows / (writeMs / 1000)) };
 };
 
@@ -333,6 +387,7 @@ declare global {
   interface Window {
     invoiceDeskBench: {
       ceiling: typeof ceiling;
+      columnarCeiling: typeof columnarCeiling;
       queries: typeof queries;
       analytics: typeof analytics;
       allocation: typeof allocation;
@@ -340,5 +395,5 @@ declare global {
   }
 }
 
-window.invoiceDeskBench = { ceiling, queries, analytics, allocation };
+window.invoiceDeskBench = { ceiling, columnarCeiling, queries, analytics, allocation };
 document.getElementById('status')?.replaceChildren('ready');

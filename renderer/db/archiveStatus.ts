@@ -1,15 +1,36 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCoalescedQuery } from './coalescedQuery';
 import { useDatabase } from './DatabaseContext';
 
-/** What the status bar shows of the archive on every page, live; undefined fields while loading. */
+/**
+ * What the status bar shows of the archive on every page; undefined fields while loading. Read in
+ * one transaction, at most once a second while a sync commits page after page: a live query per
+ * count ran again on every commit, on every page, and held the sync's writes back while it read.
+ */
 export const useArchiveStatus = () => {
   const db = useDatabase();
+  const status = useCoalescedQuery(
+    db,
+    ['invoices', 'quarantine', 'syncState', 'outbox'],
+    () =>
+      db.transaction('r', [db.invoices, db.quarantine, db.syncState, db.outbox], async () => {
+        const [invoiceCount, quarantined, feed, unsettled, waiting] = await Promise.all([
+          db.invoices.count(),
+          db.quarantine.count(),
+          db.syncState.get('feed'),
+          db.outbox.where('state').anyOf('conflict', 'rejected').count(),
+          db.outbox.where('state').equals('pending').count(),
+        ]);
+        return { invoiceCount, quarantined, feed, unsettled, waiting };
+      }),
+    [],
+  );
   return {
-    invoiceCount: useLiveQuery(() => db.invoices.count(), [db]),
-    quarantined: useLiveQuery(() => db.quarantine.count(), [db]),
-    feed: useLiveQuery(() => db.syncState.get('feed'), [db]),
-    unsettled: useLiveQuery(() => db.outbox.where('state').anyOf('conflict', 'rejected').count(), [db]),
-    waiting: useLiveQuery(() => db.outbox.where('state').equals('pending').count(), [db]),
+    invoiceCount: status?.invoiceCount,
+    quarantined: status?.quarantined,
+    feed: status?.feed,
+    unsettled: status?.unsettled,
+    waiting: status?.waiting,
   };
 };
 

@@ -253,8 +253,8 @@ describe('every writer logs its change', () => {
     const store = createDexieSyncStore(db, clock);
     const bytes = new TextEncoder().encode('%PDF-1.7 invoice');
     const document = { invoiceId: 'inv-1', bytes, sha256: fileSha256(bytes), verified: true };
-    await store.commitDocument(document);
-    await store.commitDocument(document);
+    await store.commitDocuments([document]);
+    await store.commitDocuments([document]);
     await recordDocumentOpened(db, { id: 'inv-1', number: '2026-000123' }, clock);
     expect(await entries(db)).toEqual([
       {

@@ -1,8 +1,13 @@
 import type { Invoice } from '../../shared/api/schemas';
 import { createAllocator } from '../../shared/allocation/allocator';
-import { allocatedRowKey, mergeAllocated } from '../../shared/allocation/rollup';
-import { encodeBlock } from '../../shared/lines/block';
-import { mergeRollups, replacementDelta, type RollupRow } from '../../shared/lines/rollup';
+import {
+  addBlockAllocation,
+  allocatedRowKey,
+  mergeAllocated,
+  type AllocatedDelta,
+} from '../../shared/allocation/rollup';
+import { encodeBlock, type LineBlock } from '../../shared/lines/block';
+import { addBlockRollup, mergeRollups, type RollupRow } from '../../shared/lines/rollup';
 import type {
   FetchFailure,
   InvoicePageResult,
@@ -10,10 +15,11 @@ import type {
   SyncRunRecord,
   SyncStore,
 } from '../../shared/sync/ports';
-import { blockAllocationDelta } from './allocation';
 import type { InvoiceDeskDatabase } from './database';
 import type { StoredInvoice, SyncRunRow } from './records';
 import { appendAudit } from './auditLog';
+import { noStepClock } from '../../shared/core/stepClock';
+import type { SyncStepClock } from '../../shared/sync/steps';
 
 /** A completed run that brought, pushed and changed nothing: one like it before is the same news. */
 const isQuiet = (run: SyncRunRecord): boolean =>
@@ -31,8 +37,35 @@ const isQuiet = (run: SyncRunRecord): boolean =>
 export const createDexieSyncStore = (
   db: InvoiceDeskDatabase,
   now: () => Date = () => new Date(),
+  steps: SyncStepClock = noStepClock(),
 ): SyncStore => {
   const stamp = () => now().toISOString();
+
+  /**
+   * Times one write transaction for the run's step times: the encoding and rollup work inside it
+   * under their own steps, the rest (IndexedDB itself, waiting for the store included) as commit.
+   */
+  const timedCommit = async <T>(
+    write: (time: <R>(step: 'blockEncoding' | 'rollups', work: () => R) => R) => Promise<T>,
+  ): Promise<T> => {
+    const started = performance.now();
+    let inner = 0;
+    const time = <R>(step: 'blockEncoding' | 'rollups', work: () => R): R => {
+      const at = performance.now();
+      try {
+        return work();
+      } finally {
+        const spent = performance.now() - at;
+        inner += spent;
+        steps.add(step, spent);
+      }
+    };
+    try {
+      return await write(time);
+    } finally {
+      steps.add('commit', performance.now() - started - inner);
+    }
+  };
 
   const quarantine = async (entries: readonly QuarantineEntry[]) => {
     if (entries.length === 0) return;
@@ -90,52 +123,54 @@ export const createDexieSyncStore = (
     readFeedCursor: async () => (await db.syncState.get('feed'))?.cursor ?? null,
 
     commitInvoicePage: (page) =>
-      db.transaction(
-        'rw',
-        [db.invoices, db.quarantine, db.syncState],
-        async (): Promise<InvoicePageResult> => {
-          // A valid revision replaces what was quarantined under the same id.
-          const ids = new Set(page.invoices.map((invoice) => invoice.id));
-          await db.quarantine
-            .where('kind')
-            .equals('invoice')
-            .filter((row) => row.itemId !== null && ids.has(row.itemId))
-            .delete();
-          const incoming = newestPerId(page.invoices);
-          const stored = await db.invoices.bulkGet(incoming.map((invoice) => invoice.id));
-          const result: InvoicePageResult = { inserted: [], updated: [] };
-          const rows: StoredInvoice[] = [];
-          incoming.forEach((invoice, i) => {
-            const known = stored[i];
-            if (!known) {
-              rows.push(fresh(invoice));
-              result.inserted.push(invoice.id);
-            } else if (invoice.revision > known.revision) {
-              // Issued lines and documents never change: only the header moves on.
-              rows.push({ ...known, ...invoice, ...servedAgain(known) });
-              result.updated.push(invoice.id);
-            } else if (
-              known.archived === 1 ||
-              known.linesState === 'gone' ||
-              known.documentState === 'gone'
-            ) {
-              // The feed serves it: it has not left the operator's window after all.
-              rows.push({ ...known, ...servedAgain(known) });
-            }
-          });
-          await db.invoices.bulkPut(rows);
-          await quarantine(page.quarantined);
-          const previous = await db.syncState.get('feed');
-          const lastSuccessAt = page.feedDrained ? stamp() : (previous?.lastSuccessAt ?? null);
-          await db.syncState.put({
-            key: 'feed',
-            cursor: page.resumeFrom,
-            drained: page.feedDrained,
-            lastSuccessAt,
-            firstDrainedAt: previous?.firstDrainedAt ?? previous?.lastSuccessAt ?? lastSuccessAt,
-          });
-          return result;
-        },
+      timedCommit(() =>
+        db.transaction(
+          'rw',
+          [db.invoices, db.quarantine, db.syncState],
+          async (): Promise<InvoicePageResult> => {
+            // A valid revision replaces what was quarantined under the same id.
+            const ids = new Set(page.invoices.map((invoice) => invoice.id));
+            await db.quarantine
+              .where('kind')
+              .equals('invoice')
+              .filter((row) => row.itemId !== null && ids.has(row.itemId))
+              .delete();
+            const incoming = newestPerId(page.invoices);
+            const stored = await db.invoices.bulkGet(incoming.map((invoice) => invoice.id));
+            const result: InvoicePageResult = { inserted: [], updated: [] };
+            const rows: StoredInvoice[] = [];
+            incoming.forEach((invoice, i) => {
+              const known = stored[i];
+              if (!known) {
+                rows.push(fresh(invoice));
+                result.inserted.push(invoice.id);
+              } else if (invoice.revision > known.revision) {
+                // Issued lines and documents never change: only the header moves on.
+                rows.push({ ...known, ...invoice, ...servedAgain(known) });
+                result.updated.push(invoice.id);
+              } else if (
+                known.archived === 1 ||
+                known.linesState === 'gone' ||
+                known.documentState === 'gone'
+              ) {
+                // The feed serves it: it has not left the operator's window after all.
+                rows.push({ ...known, ...servedAgain(known) });
+              }
+            });
+            await db.invoices.bulkPut(rows);
+            await quarantine(page.quarantined);
+            const previous = await db.syncState.get('feed');
+            const lastSuccessAt = page.feedDrained ? stamp() : (previous?.lastSuccessAt ?? null);
+            await db.syncState.put({
+              key: 'feed',
+              cursor: page.resumeFrom,
+              drained: page.feedDrained,
+              lastSuccessAt,
+              firstDrainedAt: previous?.firstDrainedAt ?? previous?.lastSuccessAt ?? lastSuccessAt,
+            });
+            return result;
+          },
+        ),
       ),
 
     pendingLines: async (limit, now) => {
@@ -163,71 +198,103 @@ export const createDexieSyncStore = (
       });
     },
 
-    commitLinesPage: (page) =>
-      db.transaction(
-        'rw',
-        [db.lineBlocks, db.rollups, db.allocatedRollups, db.assignments, db.invoices, db.quarantine],
-        async () => {
-          const invoice = await db.invoices.get(page.invoiceId);
-          if (!invoice) throw new Error(`Lines for an unknown invoice ${page.invoiceId}`);
-          const lineNos = new Set(page.lines.map((line) => String(line.lineNo)));
-          await db.quarantine
-            .where('invoiceId')
-            .equals(page.invoiceId)
-            .filter((row) => row.kind === 'line' && row.itemId !== null && lineNos.has(row.itemId))
-            .delete();
-          const done = page.nextCursor === null;
-          if (done) await clearFailure(page.invoiceId, 'lines');
-          if (page.lines.length === 0) {
-            // Nothing new to store (repeats, or only quarantined items): the cursor still moves on.
-            await db.invoices.put({
-              ...invoice,
-              linesCursor: page.nextCursor,
-              linesState: done ? 'complete' : invoice.linesStored > 0 ? 'partial' : invoice.linesState,
-              ...(done ? { linesFailure: undefined } : {}),
+    commitLinesPages: (pages) =>
+      timedCommit((time) =>
+        db.transaction(
+          'rw',
+          [db.lineBlocks, db.rollups, db.allocatedRollups, db.assignments, db.invoices, db.quarantine],
+          async () => {
+            if (pages.length === 0) return;
+            const ids = [...new Set(pages.map((page) => page.invoiceId))];
+            // Every read the pages need, issued together: a batch costs a few requests' latency.
+            const [invoiceRows, quarantined, assignments, storedBlocks] = await Promise.all([
+              db.invoices.bulkGet(ids),
+              db.quarantine.where('invoiceId').anyOf(ids).toArray(),
+              db.assignments.toArray(),
+              db.lineBlocks.bulkGet(pages.map((page): [string, number] => [page.invoiceId, page.blockNo])),
+            ]);
+            const invoices = new Map<string, StoredInvoice>();
+            ids.forEach((id, i) => {
+              const invoice = invoiceRows[i];
+              if (!invoice) throw new Error(`Lines for an unknown invoice ${id}`);
+              invoices.set(id, invoice);
             });
-            await quarantine(page.quarantined);
-            return;
-          }
-          const block = encodeBlock(page.invoiceId, page.blockNo, page.lines);
-          // Reads issued together, then writes issued together: a page is a few requests' latency,
-          // not one round trip per table (this runs hundreds of times in a first sync).
-          const [replaced, assignments] = await Promise.all([
-            db.lineBlocks.get([page.invoiceId, page.blockNo]),
-            db.assignments.toArray(),
-          ]);
-          // A block stored again (a repeated page) first takes its old contribution back out.
-          const delta = replacementDelta(block, replaced);
-          // Allocated under the assignments stored at this moment, with the block: never a line without its parts.
-          const allocated = blockAllocationDelta(block, replaced, createAllocator(assignments));
-          const keys = [...delta.keys()];
-          const [storedRows, storedAllocated] = await Promise.all([
-            db.rollups.bulkGet(keys),
-            db.allocatedRollups.bulkGet(allocated.map(allocatedRowKey)),
-          ]);
-          const stored = new Map<string, RollupRow>();
-          storedRows.forEach((row) => {
-            if (row) stored.set(row.key, row);
-          });
-          const merged = mergeRollups(stored, delta);
-          const mergedAllocated = mergeAllocated(allocated, storedAllocated);
-          await Promise.all([
-            db.lineBlocks.put(block),
-            db.rollups.bulkPut(merged.put),
-            db.rollups.bulkDelete(merged.remove),
-            db.allocatedRollups.bulkPut(mergedAllocated.put),
-            db.allocatedRollups.bulkDelete(mergedAllocated.remove),
-            db.invoices.put({
-              ...invoice,
-              linesCursor: page.nextCursor,
-              linesNextBlock: page.blockNo + 1,
-              linesStored: invoice.linesStored - (replaced?.count ?? 0) + block.count,
-              linesState: done ? 'complete' : 'partial',
-              ...(done ? { linesFailure: undefined } : {}),
-            }),
-          ]);
-          await quarantine(page.quarantined);
-        },
+            // Allocated under the assignments stored at this moment, with the blocks: never a line without its parts.
+            const allocator = createAllocator(assignments);
+            const rollupDelta = new Map<string, RollupRow>();
+            const allocatedDelta: AllocatedDelta = new Map();
+            const blocks = new Map<string, LineBlock>();
+            const dropped = new Set<number>();
+            let added: QuarantineEntry[] = [];
+            pages.forEach((page, i) => {
+              const invoice = invoices.get(page.invoiceId);
+              if (!invoice) return;
+              const done = page.nextCursor === null;
+              // A line now valid replaces its quarantined copy; the invoice's fetch failure is history once done.
+              const lineNos = new Set(page.lines.map((line) => String(line.lineNo)));
+              const settled = (row: QuarantineEntry) =>
+                row.invoiceId === page.invoiceId &&
+                ((row.kind === 'line' && row.itemId !== null && lineNos.has(row.itemId)) ||
+                  (done && row.kind === 'lines'));
+              for (const row of quarantined) if (row.id !== undefined && settled(row)) dropped.add(row.id);
+              added = added.filter((row) => !settled(row));
+              added.push(...page.quarantined);
+              if (page.lines.length === 0) {
+                // Nothing new to store (repeats, or only quarantined items): the cursor still moves on.
+                invoices.set(page.invoiceId, {
+                  ...invoice,
+                  linesCursor: page.nextCursor,
+                  linesState: done ? 'complete' : invoice.linesStored > 0 ? 'partial' : invoice.linesState,
+                  ...(done ? { linesFailure: undefined } : {}),
+                });
+                return;
+              }
+              const block = time('blockEncoding', () =>
+                encodeBlock(page.invoiceId, page.blockNo, page.lines),
+              );
+              // A block stored again (a repeated page) first takes its old contribution back out.
+              const key = `${page.invoiceId}|${page.blockNo}`;
+              const replaced = blocks.get(key) ?? storedBlocks[i];
+              time('rollups', () => {
+                if (replaced) {
+                  addBlockRollup(rollupDelta, replaced, -1);
+                  addBlockAllocation(allocatedDelta, replaced, allocator, -1);
+                }
+                addBlockRollup(rollupDelta, block, 1);
+                addBlockAllocation(allocatedDelta, block, allocator, 1);
+              });
+              blocks.set(key, block);
+              invoices.set(page.invoiceId, {
+                ...invoice,
+                linesCursor: page.nextCursor,
+                linesNextBlock: page.blockNo + 1,
+                linesStored: invoice.linesStored - (replaced?.count ?? 0) + block.count,
+                linesState: done ? 'complete' : 'partial',
+                ...(done ? { linesFailure: undefined } : {}),
+              });
+            });
+            const allocatedChanges = [...allocatedDelta.values()];
+            const [storedRows, storedAllocated] = await Promise.all([
+              db.rollups.bulkGet([...rollupDelta.keys()]),
+              db.allocatedRollups.bulkGet(allocatedChanges.map(allocatedRowKey)),
+            ]);
+            const stored = new Map<string, RollupRow>();
+            for (const row of storedRows) if (row) stored.set(row.key, row);
+            const merged = time('rollups', () => mergeRollups(stored, rollupDelta));
+            const mergedAllocated = time('rollups', () => mergeAllocated(allocatedChanges, storedAllocated));
+            const receivedAt = stamp();
+            await Promise.all([
+              db.lineBlocks.bulkPut([...blocks.values()]),
+              db.rollups.bulkPut(merged.put),
+              db.rollups.bulkDelete(merged.remove),
+              db.allocatedRollups.bulkPut(mergedAllocated.put),
+              db.allocatedRollups.bulkDelete(mergedAllocated.remove),
+              db.invoices.bulkPut([...invoices.values()]),
+              db.quarantine.bulkDelete([...dropped]),
+              db.quarantine.bulkAdd(added.map((entry) => ({ ...entry, receivedAt }))),
+            ]);
+          },
+        ),
       ),
 
     pendingDocuments: async (limit, now) =>
@@ -246,39 +313,45 @@ export const createDexieSyncStore = (
           failure: invoice.documentFailure ?? null,
         })),
 
-    commitDocument: (document) =>
-      db.transaction('rw', [db.documents, db.invoices, db.quarantine, db.auditLog], async () => {
-        const invoice = await db.invoices.get(document.invoiceId);
-        if (!invoice) throw new Error(`A document for an unknown invoice ${document.invoiceId}`);
-        await clearFailure(document.invoiceId, 'document');
-        // Logged once per document: a fetch again of the same bytes (after a 410 was lifted) is no news.
-        const before = await db.documents.get(document.invoiceId);
-        if (before?.sha256 !== document.sha256 || before.verified !== document.verified) {
-          await appendAudit(db, {
-            at: stamp(),
-            kind: 'documentRetrieved',
-            params: {
+    commitDocuments: (documents) =>
+      timedCommit(() =>
+        db.transaction('rw', [db.documents, db.invoices, db.quarantine, db.auditLog], async () => {
+          // One after another: each appends to the audit log's hash chain.
+          for (const document of documents) {
+            const invoice = await db.invoices.get(document.invoiceId);
+            if (!invoice) throw new Error(`A document for an unknown invoice ${document.invoiceId}`);
+            await clearFailure(document.invoiceId, 'document');
+            // Logged once per document: a fetch again of the same bytes (after a 410 was lifted) is no news.
+            const before = await db.documents.get(document.invoiceId);
+            if (before?.sha256 !== document.sha256 || before.verified !== document.verified) {
+              await appendAudit(db, {
+                at: stamp(),
+                kind: 'documentRetrieved',
+                params: {
+                  invoiceId: document.invoiceId,
+                  invoiceNumber: invoice.number,
+                  sha256: document.sha256,
+                  size: document.bytes.byteLength,
+                  verified: document.verified,
+                },
+              });
+            }
+            await db.documents.put({
               invoiceId: document.invoiceId,
-              invoiceNumber: invoice.number,
+              bytes: document.bytes.slice().buffer,
               sha256: document.sha256,
               size: document.bytes.byteLength,
               verified: document.verified,
-            },
-          });
-        }
-        await db.documents.put({
-          invoiceId: document.invoiceId,
-          bytes: document.bytes.slice().buffer,
-          sha256: document.sha256,
-          size: document.bytes.byteLength,
-          verified: document.verified,
-          verifiedAt: document.verified ? stamp() : null,
-        });
-        await db.invoices.update(document.invoiceId, {
-          documentState: document.verified ? 'verified' : 'mismatch',
-          documentFailure: undefined,
-        });
-      }),
+              verifiedAt: document.verified ? stamp() : null,
+            });
+            await db.invoices.put({
+              ...invoice,
+              documentState: document.verified ? 'verified' : 'mismatch',
+              documentFailure: undefined,
+            });
+          }
+        }),
+      ),
 
     markGone: async (invoiceId, what) => {
       await db.invoices.update(

@@ -10,6 +10,8 @@
  * reason (an AbortError or TimeoutError DOMException), as fetch does.
  */
 import { createHttp } from './http';
+import type { StepClock } from '../core/stepClock';
+import type { ApiStep } from './read';
 import { createServerClock } from './serverDate';
 import type { InvoiceCalls } from './invoiceCalls';
 import { createInvoiceCalls } from './invoiceCalls';
@@ -30,6 +32,8 @@ export interface ApiClientOptions {
   readonly sleep?: Sleep;
   readonly random?: Random;
   readonly now?: Clock;
+  /** Where a sync's step times go (body, parsing, validation, hashing); default: not timed. */
+  readonly steps?: StepClock<ApiStep>;
 }
 
 export type ApiClient = InvoiceCalls &
@@ -61,7 +65,11 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
   });
-  return { ...createInvoiceCalls(http), ...createSettingCalls(http), operatorDate: clock.operatorDate };
+  return {
+    ...createInvoiceCalls(http, options.steps),
+    ...createSettingCalls(http),
+    operatorDate: clock.operatorDate,
+  };
 };
 
 /** Token handling and typed calls in one, for a process that may hold the client secret. */
@@ -77,3 +85,4 @@ export type { RetryPolicy, Sleep } from './retry';
 export { DEFAULT_RETRY_POLICY } from './retry';
 export { documentMatchesInvoice } from './digest';
 export * from './errors';
+export type { ApiStep } from './read';

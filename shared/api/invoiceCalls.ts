@@ -15,7 +15,8 @@ import {
 import { InvalidResponseError } from './errors';
 import type { Http } from './http';
 import { segment, withQuery } from './paths';
-import { PDF_MAX_BYTES, readBytes, readJson } from './read';
+import { PDF_MAX_BYTES, readBytes, readJson, type ApiStep } from './read';
+import { noStepClock, type StepClock } from '../core/stepClock';
 import type { InvalidItem, ValidatedItems } from './validate';
 import { memberId, parseOrThrow, validateItems } from './validate';
 import type { DocumentDigest } from './digest';
@@ -107,7 +108,7 @@ const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const startsWithPdfSignature = (bytes: Uint8Array): boolean =>
   PDF_SIGNATURE.every((byte, index) => bytes[index] === byte);
 
-export const createInvoiceCalls = (http: Http): InvoiceCalls => {
+export const createInvoiceCalls = (http: Http, steps: StepClock<ApiStep> = noStepClock()): InvoiceCalls => {
   const getJson = <T>(
     path: string,
     read: (json: unknown, status: number) => T,
@@ -117,7 +118,10 @@ export const createInvoiceCalls = (http: Http): InvoiceCalls => {
       method: 'GET',
       path,
       signal: options.signal,
-      read: async (response) => read(await readJson(response), response.status),
+      read: async (response) => {
+        const json = await readJson(response, undefined, steps);
+        return steps.time('validation', () => read(json, response.status));
+      },
     });
 
   const getInvoiceChanges = (params: InvoiceChangesParams = {}, options: CallOptions = {}) =>
@@ -201,7 +205,9 @@ export const createInvoiceCalls = (http: Http): InvoiceCalls => {
       accept: 'application/pdf',
       signal: options.signal,
       read: async (response) => {
-        const bytes = await readBytes(response, 'application/pdf', PDF_MAX_BYTES);
+        const bytes = await steps.timeAsync('bodyTransfer', () =>
+          readBytes(response, 'application/pdf', PDF_MAX_BYTES),
+        );
         if (!startsWithPdfSignature(bytes)) {
           // An HTML error page with a matching digest is still not the invoice: final, not retried.
           throw new InvalidResponseError('The document is not a PDF: it does not start with %PDF-', {
@@ -220,7 +226,7 @@ export const createInvoiceCalls = (http: Http): InvoiceCalls => {
             },
           );
         }
-        const actual = await sha256Hex(bytes);
+        const actual = await steps.timeAsync('pdfHashing', () => sha256Hex(bytes));
         if (actual !== expected) {
           throw new InvalidResponseError(
             `The document bytes hash to ${actual}, Repr-Digest says ${expected}`,

@@ -5,6 +5,10 @@
  * is a non-conforming server and final.
  */
 import { ApiError, InvalidResponseError, NetworkError, ResponseTooLargeError } from './errors';
+import { noStepClock, type StepClock } from '../core/stepClock';
+
+/** The client's own steps in a sync's step times (shared/sync/steps.ts). */
+export type ApiStep = 'bodyTransfer' | 'jsonParse' | 'validation' | 'pdfHashing';
 
 const MiB = 1024 * 1024;
 /** A JSON page of 500 invoices or 5,000 lines is a few MiB; this leaves ample room. */
@@ -77,7 +81,11 @@ export const readCapped = async (
   return bytes;
 };
 
-export const readJson = async (response: Response, limitBytes = JSON_MAX_BYTES): Promise<unknown> => {
+export const readJson = async (
+  response: Response,
+  limitBytes = JSON_MAX_BYTES,
+  steps: StepClock<ApiStep> = noStepClock(),
+): Promise<unknown> => {
   const contentType = response.headers.get('content-type');
   if (!isJsonContentType(contentType)) {
     await response.body?.cancel();
@@ -86,10 +94,9 @@ export const readJson = async (response: Response, limitBytes = JSON_MAX_BYTES):
       reason: 'contentType',
     });
   }
-  const text = new TextDecoder().decode(await readCapped(response, limitBytes));
+  const bytes = await steps.timeAsync('bodyTransfer', () => readCapped(response, limitBytes));
   try {
-    const json: unknown = JSON.parse(text);
-    return json;
+    return steps.time('jsonParse', (): unknown => JSON.parse(new TextDecoder().decode(bytes)));
   } catch (cause) {
     throw new InvalidResponseError('The response body is not valid JSON (cut off?)', {
       status: response.status,

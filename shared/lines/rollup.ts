@@ -24,8 +24,18 @@ export const rollupKey = (
   invoiceReference: string,
 ): string => `${month}|${serviceCode}|${frankingLicence}|${invoiceReference}`;
 
-export const rollupBlock = (block: LineBlock, sign: 1 | -1 = 1): Map<string, RollupRow> => {
-  const rows = new Map<string, RollupRow>();
+export const rollupBlock = (block: LineBlock, sign: 1 | -1 = 1): Map<string, RollupRow> =>
+  addBlockRollup(new Map<string, RollupRow>(), block, sign);
+
+/**
+ * Adds `block`'s lines (or takes them out, sign -1) onto `rows`: the deltas of several blocks
+ * committed together are summed before the stored rows are read once.
+ */
+export const addBlockRollup = (
+  rows: Map<string, RollupRow>,
+  block: LineBlock,
+  sign: 1 | -1,
+): Map<string, RollupRow> => {
   const months = new Map<number, string>();
   for (let i = 0; i < block.count; i += 1) {
     const day = block.serviceDay[i] ?? 0;

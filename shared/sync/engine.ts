@@ -2,9 +2,12 @@ import type { ApiClient } from '../api/client';
 import { documentMatchesInvoice } from '../api/digest';
 import { ApiError, NetworkError } from '../api/errors';
 import { pushOutbox, type OutboxPort } from './outbox';
+import { createCommitBatcher } from './commitBatcher';
 import {
   toQuarantine,
+  type DocumentCommit,
   type FetchFailure,
+  type LinesPageCommit,
   type PendingDocument,
   type PendingLines,
   type QuarantineEntry,
@@ -14,6 +17,7 @@ import {
 import { createEtaEstimator } from './eta';
 import { pullResources, type ResourcePort } from './resources';
 import { firstServedIssueDate } from './retention';
+import type { SyncStepClock } from './steps';
 
 /**
  * The sync engine: walks the invoice change feed from the stored cursor, then fetches the lines and
@@ -56,6 +60,8 @@ export interface SyncDeps {
   /** Elapsed milliseconds for rates, phase timings and progress throttling; default performance.now. */
   elapsed?: () => number;
   onProgress?: (progress: SyncProgress) => void;
+  /** The run's step times (steps.ts), shared with the API client and the store; kept in the run's record. */
+  steps?: SyncStepClock;
   signal?: AbortSignal;
   options?: Partial<SyncOptions>;
 }
@@ -63,11 +69,16 @@ export interface SyncDeps {
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   feedPageSize: 500,
   linesPageSize: 5000,
-  concurrency: 2,
+  // The contract's bound on requests in flight: latency hides behind the others, and commits batch.
+  concurrency: 6,
   retentionMonths: 18,
   maxStalledPages: 3,
   maxSilentFailures: 3,
 };
+
+/** Bounds on one batched transaction (commitBatcher.ts): what a commit holds in memory at once. */
+const MAX_LINES_PER_COMMIT = 50_000;
+const MAX_DOCUMENT_BYTES_PER_COMMIT = 32 * 1024 * 1024;
 
 export class SyncCancelledError extends Error {
   readonly code = 'sync.cancelled';
@@ -295,6 +306,24 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       }
     };
 
+  // Pages and PDFs that arrive while a commit runs go together into the next transaction.
+  const stopped = () => {
+    const reason: unknown = signal.reason;
+    return signal.aborted ? { reason } : null;
+  };
+  const linesCommits = createCommitBatcher<LinesPageCommit>({
+    commit: (pages) => store.commitLinesPages(pages),
+    weight: (page) => page.lines.length + page.quarantined.length,
+    maxWeight: MAX_LINES_PER_COMMIT,
+    stopped,
+  });
+  const documentCommits = createCommitBatcher<DocumentCommit>({
+    commit: (documents) => store.commitDocuments(documents),
+    weight: (document) => document.bytes.byteLength,
+    maxWeight: MAX_DOCUMENT_BYTES_PER_COMMIT,
+    stopped,
+  });
+
   const syncLinesOf = async (pending: PendingLines) => {
     let cursor = pending.cursor ?? undefined;
     let blockNo = pending.nextBlockNo;
@@ -337,7 +366,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
         stalled = 0;
       }
       if (kept.length > 0 || quarantined.length > 0 || page.next === null) {
-        await store.commitLinesPage({
+        await linesCommits.commit({
           invoiceId: pending.invoiceId,
           blockNo,
           lines: kept,
@@ -366,7 +395,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       await store.markGone(pending.invoiceId, 'document');
       return;
     }
-    await store.commitDocument({
+    await documentCommits.commit({
       invoiceId: pending.invoiceId,
       bytes: document.bytes,
       sha256: document.sha256Hex,
@@ -377,12 +406,16 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
   };
 
   /** Drains a queue the store computes, batch by batch, until nothing is left or nothing moves. */
-  const drain = async <T>(next: () => Promise<T[]>, task: (item: T) => Promise<void>) => {
+  const drain = async <T>(
+    next: () => Promise<T[]>,
+    task: (item: T) => Promise<void>,
+    limit: () => number = () => options.concurrency,
+  ) => {
     for (;;) {
       checkCancelled();
       const batch = await next();
       if (batch.length === 0) return;
-      await pool(batch, options.concurrency, run, task);
+      await pool(batch, limit(), run, task);
       // Fewer silent failures than make an outage: they were these invoices' own.
       await flushSilent();
     }
@@ -406,6 +439,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       conflicts: counts.conflicts,
       failedInvoices: counts.failedInvoices,
       phaseMs,
+      ...(deps.steps ? { stepMs: deps.steps.snapshot() } : {}),
     };
     await store.recordRun(record);
     return record;
@@ -422,9 +456,42 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     await syncFeed();
     enter('lines');
     const retryBefore = () => deps.now().toISOString();
-    await drain(() => store.pendingLines(50, retryBefore()), isolated('lines', syncLinesOf));
-    enter('documents');
-    await drain(() => store.pendingDocuments(50, retryBefore()), isolated('document', syncDocument));
+    const lines = (limit = options.concurrency) =>
+      drain(
+        () => store.pendingLines(200, retryBefore()),
+        isolated('lines', syncLinesOf),
+        () => limit,
+      );
+    const documents = (limit?: () => number) =>
+      drain(
+        // Small batches: the pool widens to every slot soon after the lines are done.
+        () => store.pendingDocuments(limit ? 2 * options.concurrency : 50, retryBefore()),
+        isolated('document', syncDocument),
+        limit,
+      );
+    if (options.concurrency < 2) {
+      await lines();
+      enter('documents');
+      await documents();
+    } else {
+      // The PDFs come alongside the lines, in one slot of the requests in flight while lines are
+      // still coming and in every slot after: the network never waits for a phase to end.
+      let linesRunning = true;
+      const pdfs = documents(() => (linesRunning ? 1 : options.concurrency));
+      // Handled here so that a failure while the lines still run is not reported as unhandled; the
+      // run's abort (pool) stops the PDFs when the lines fail, and the PDFs' failure stops the lines.
+      pdfs.catch(() => undefined);
+      try {
+        await lines(options.concurrency - 1);
+      } catch (error) {
+        await pdfs.catch(() => undefined);
+        throw error;
+      } finally {
+        linesRunning = false;
+      }
+      enter('documents');
+      await pdfs;
+    }
     // The operator sends no tombstones: what left its window follows from its calendar, read from
     // its own Date header. Without one, nothing is archived rather than trust the local clock.
     const operatorDate = api.operatorDate();

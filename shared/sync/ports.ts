@@ -1,5 +1,6 @@
 import type { Invoice, LineItem } from '../api/schemas';
 import type { InvalidItem } from '../api/validate';
+import type { SyncStepTimes } from './steps';
 
 /**
  * What the sync engine needs from storage. The renderer implements it over Dexie (renderer/db);
@@ -96,9 +97,15 @@ export interface SyncStore {
   commitInvoicePage: (page: InvoicePageCommit) => Promise<InvoicePageResult>;
   /** Invoices still missing lines, except those whose last failure asks to wait past `now`. */
   pendingLines: (limit: number, now: string) => Promise<PendingLines[]>;
-  commitLinesPage: (page: LinesPageCommit) => Promise<void>;
+  /**
+   * Pages in the order they were received, several invoices' and several of one invoice's alike, in
+   * one transaction: all of them or none (each with its cursor, so a run resumes from what was
+   * committed). The sync gathers the pages that arrive while a commit runs into the next one.
+   */
+  commitLinesPages: (pages: readonly LinesPageCommit[]) => Promise<void>;
   pendingDocuments: (limit: number, now: string) => Promise<PendingDocument[]>;
-  commitDocument: (document: DocumentCommit) => Promise<void>;
+  /** Documents in one transaction, all or none, as commitLinesPages. */
+  commitDocuments: (documents: readonly DocumentCommit[]) => Promise<void>;
   /** The operator answered 410: the invoice left its window; what we hold is all there will be. */
   markGone: (invoiceId: string, what: 'lines' | 'document') => Promise<void>;
   /** Fetching this invoice's lines or document failed; the run goes on with the others. */
@@ -131,6 +138,8 @@ export interface SyncRunRecord {
   failedInvoices?: number;
   /** Milliseconds spent in each phase, for the status details and the benchmark. */
   phaseMs: Partial<Record<'outbox' | 'invoices' | 'lines' | 'documents' | 'resources', number>>;
+  /** Busy time per step (steps.ts), where the run was timed: the benchmark's breakdown. */
+  stepMs?: SyncStepTimes;
 }
 
 export const toQuarantine = (

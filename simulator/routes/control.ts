@@ -230,5 +230,10 @@ export const CONTROL_ROUTES: readonly Route[] = [
   { method: 'POST', pattern: '/__sim/tokens/revoke', handler: revokeTokens },
   { method: 'POST', pattern: '/__sim/other-user-edit', handler: otherUserEdit },
   { method: 'GET', pattern: '/__sim/stats', handler: getStats },
+  {
+    method: 'GET',
+    pattern: '/__sim/cost',
+    handler: (_request, context) => json(200, context.cost.snapshot()),
+  },
   { method: 'POST', pattern: '/__sim/plant', handler: postPlant },
 ];

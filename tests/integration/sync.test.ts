@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMoney } from '../../shared/core/money';
 import { blockTotals } from '../../shared/lines/block';
 import { createDexieSyncStore } from '../../renderer/db/syncStore';
+import { createStepClock } from '../../shared/core/stepClock';
+import type { SyncStep } from '../../shared/sync/steps';
 import type { SyncStore } from '../../shared/sync/ports';
 import type { RunningSimulator } from '../../simulator/server';
 import {
   control,
+  LOCAL_NOW,
   createTestClient,
   openTestDatabase,
   snapshot,
@@ -115,8 +118,8 @@ const killingStore = (
   return {
     ...inner,
     commitInvoicePage: wrap(inner.commitInvoicePage),
-    commitLinesPage: wrap(inner.commitLinesPage),
-    commitDocument: wrap(inner.commitDocument),
+    commitLinesPages: wrap(inner.commitLinesPages),
+    commitDocuments: wrap(inner.commitDocuments),
   } satisfies SyncStore;
 };
 
@@ -139,7 +142,18 @@ describe('resumable sync', () => {
       [89, 'after'],
       [120, 'during'],
     ];
+    // One request at a time, so that every page is its own commit and the kill points fall on the
+    // same pages in every run.
     for (const [killAt, mode] of kills) {
+      const store = killingStore(createDexieSyncStore(db), db, killAt, mode);
+      await expect(syncOnce(db, api, { store, options: { concurrency: 1 } })).rejects.toBeInstanceOf(Killed);
+    }
+    // Then as the app runs, six requests in flight: pages arriving together commit in one batch.
+    for (const [killAt, mode] of [
+      [2, 'during'],
+      [3, 'after'],
+      [2, 'before'],
+    ] as const) {
       const store = killingStore(createDexieSyncStore(db), db, killAt, mode);
       await expect(syncOnce(db, api, { store })).rejects.toBeInstanceOf(Killed);
     }
@@ -166,6 +180,32 @@ describe('resumable sync', () => {
     online = true;
     expect((await syncOnce(db, api)).outcome).toBe('ok');
     expect(await snapshot(db)).toEqual(clean);
+  }, 120_000);
+});
+
+describe('step times', () => {
+  it('a run records where its time went: body, parsing, validation, encoding, rollups, commits, hashing', async () => {
+    const db = openTestDatabase();
+    let now = 0;
+    // Each reading of this clock moves it a millisecond, so a step timed alone lasts exactly one:
+    // one request at a time, and a step's sum counts its calls.
+    const steps = createStepClock<SyncStep>(() => (now += 1));
+    const api = createTestClient(sim.url, fetch, steps);
+    const run = await syncOnce(db, api, {
+      steps,
+      store: createDexieSyncStore(db, () => LOCAL_NOW, steps),
+      options: { concurrency: 1 },
+    });
+    expect(run.outcome).toBe('ok');
+    const recorded = (await db.syncRuns.toArray()).at(-1)?.stepMs ?? {};
+    expect(Object.keys(recorded).sort()).toEqual(
+      ['blockEncoding', 'bodyTransfer', 'commit', 'jsonParse', 'pdfHashing', 'rollups', 'validation'].sort(),
+    );
+    const stats = (await control(sim.url, 'stats', undefined, 'GET')) as Stats & { invoices: number };
+    // One hash per PDF, and one body, parse and validation per JSON answer at least.
+    expect(recorded.pdfHashing).toBe(stats.invoices);
+    expect(recorded.jsonParse).toBe(recorded.validation);
+    expect(recorded.bodyTransfer).toBeGreaterThan(stats.invoices * 2);
   }, 120_000);
 });
 

@@ -134,7 +134,7 @@ describe('sync across the retention window', () => {
       syncOnce(db, api, {
         store: {
           ...store,
-          commitLinesPage: () => Promise.reject(new Error('closed')),
+          commitLinesPages: () => Promise.reject(new Error('closed')),
         },
       }),
     ).rejects.toThrow('closed');

@@ -5,6 +5,7 @@ import type { SyncRunRecord, SyncStore } from '../../shared/sync/ports';
 import { InvoiceDeskDatabase } from '../../renderer/db/database';
 import { createDexieResourceStore } from '../../renderer/db/resourceStore';
 import { createDexieSyncStore } from '../../renderer/db/syncStore';
+import type { SyncStepClock } from '../../shared/sync/steps';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator/standalone';
 
 /** A real simulator over HTTP and a real (fake-indexeddb) Dexie database, wired like the app does. */
@@ -18,13 +19,18 @@ export const startTestSimulator = (options: SimulatorOptions = {}): Promise<Runn
 export const openTestDatabase = (name = `test-${Math.random().toString(36).slice(2)}`) =>
   new InvoiceDeskDatabase(name, { indexedDB: new IDBFactory(), IDBKeyRange });
 
-export const createTestClient = (url: string, fetchImpl: typeof fetch = fetch): ApiClient =>
+export const createTestClient = (
+  url: string,
+  fetchImpl: typeof fetch = fetch,
+  steps?: SyncStepClock,
+): ApiClient =>
   createCredentialedApiClient({
     baseUrl: url,
     clientId: 'demo',
     clientSecret: 'demo-secret',
     fetch: (input, init) => fetchImpl(input, init),
     retry: { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 6 },
+    ...(steps ? { steps } : {}),
   });
 
 export const syncOnce = (

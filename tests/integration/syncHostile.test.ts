@@ -270,9 +270,9 @@ describe('one bad invoice never blocks the others', () => {
     const commitsAfterFailure: string[] = [];
     const watched: SyncStore = {
       ...store,
-      commitLinesPage: async (page) => {
-        if (failedAt !== null) commitsAfterFailure.push(page.invoiceId);
-        await store.commitLinesPage(page);
+      commitLinesPages: async (pages) => {
+        if (failedAt !== null) commitsAfterFailure.push(...pages.map((page) => page.invoiceId));
+        await store.commitLinesPages(pages);
       },
     };
     await expect(syncOnce(db, api, { store: watched })).rejects.toMatchObject({ code: 'api.forbidden' });

@@ -64,13 +64,15 @@ export const storeLines = async (
   invoiceId = 'i1',
 ): Promise<void> => {
   await db.invoices.put(storedInvoiceFixture(invoiceId, lines.length));
-  await createDexieSyncStore(db).commitLinesPage({
-    invoiceId,
-    blockNo: 0,
-    lines,
-    quarantined: [],
-    nextCursor: null,
-  });
+  await createDexieSyncStore(db).commitLinesPages([
+    {
+      invoiceId,
+      blockNo: 0,
+      lines,
+      quarantined: [],
+      nextCursor: null,
+    },
+  ]);
 };
 
 /** Net centimes per "month centre" (UNASSIGNED as "-"), zeros left out, in key order. */

@@ -1,14 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
+import { useCoalescedQuery } from '../../db/coalescedQuery';
 import { useDatabase } from '../../db/DatabaseContext';
 import { checkBlocks, checkInvoice, checkInvoices } from '../../db/rowChecks';
 
 // Every read of the archive the invoices feature makes. Each hook re-renders when its rows change.
 
-/** Every stored invoice, damaged rows set apart. */
+/**
+ * Every stored invoice, damaged rows set apart; read again at most once a second while a sync
+ * writes (db/coalescedQuery.ts): each lines page it commits touches its invoice's row.
+ */
 export const useCheckedInvoices = () => {
   const db = useDatabase();
-  return useLiveQuery(async () => checkInvoices(await db.invoices.toArray()), [db]);
+  return useCoalescedQuery(db, ['invoices'], async () => checkInvoices(await db.invoices.toArray()), []);
 };
 
 /** One invoice as stored (or why it cannot be shown). */

@@ -48,13 +48,15 @@ const storeInvoice = async (db: InvoiceDeskDatabase, id: string, lines: number) 
     resumeFrom: id,
     feedDrained: true,
   });
-  await store.commitLinesPage({
-    invoiceId: id,
-    blockNo: 0,
-    lines: Array.from({ length: lines }, (_, i) => line(i + 1)),
-    quarantined: [],
-    nextCursor: null,
-  });
+  await store.commitLinesPages([
+    {
+      invoiceId: id,
+      blockNo: 0,
+      lines: Array.from({ length: lines }, (_, i) => line(i + 1)),
+      quarantined: [],
+      nextCursor: null,
+    },
+  ]);
 };
 
 describe('line-index worker', () => {

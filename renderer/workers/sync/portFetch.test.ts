@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiRequest } from '../../../shared/connection/apiRequest';
 import { createRpc, RpcFailure } from '../rpc';
 import { createPortFetch } from './portFetch';
-import type { SyncPageSide, SyncWorkerSide } from './protocol';
+import type { FetchTiming, SyncPageSide, SyncWorkerSide } from './protocol';
 
 // The worker's fetch against a page side over a real MessageChannel; the page's answer is scripted.
 const channels: MessageChannel[] = [];
@@ -21,20 +21,28 @@ const connect = (answer: (request: ApiRequest, signal: AbortSignal) => Promise<u
     fetch: async (request, { signal }) => {
       seen.push({ request, signal });
       await answer(request, signal);
-      return { status: 200, statusText: 'OK', headers: {}, body: new TextEncoder().encode('{}') };
+      return {
+        status: 200,
+        statusText: 'OK',
+        headers: {},
+        body: new TextEncoder().encode('{}'),
+        timing: { waitMs: 12, bodyMs: 3 },
+      };
     },
   });
   const worker = createRpc<SyncWorkerSide, SyncPageSide>(channel.port2, {});
-  return { fetch: createPortFetch(worker), seen };
+  const timings: FetchTiming[] = [];
+  return { fetch: createPortFetch(worker, (timing) => timings.push(timing)), seen, timings };
 };
 
 describe('portFetch', () => {
-  it("answers with the page's response", async () => {
-    const { fetch, seen } = connect(() => Promise.resolve());
+  it("answers with the page's response, and passes on how long the page waited for it", async () => {
+    const { fetch, seen, timings } = connect(() => Promise.resolve());
     const response = await fetch('/v1/customer', { method: 'GET' });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('{}');
     expect(seen[0]?.request).toMatchObject({ path: '/v1/customer', method: 'GET' });
+    expect(timings).toEqual([{ waitMs: 12, bodyMs: 3 }]);
   });
 
   it('aborts the page’s request when the worker aborts its fetch', async () => {

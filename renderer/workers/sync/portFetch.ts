@@ -6,7 +6,7 @@ import {
   toApiRequest,
 } from '../../../shared/connection/apiRequest';
 import { RpcError, type Rpc } from '../rpc';
-import type { SyncPageSide, SyncWorkerSide } from './protocol';
+import type { FetchTiming, SyncPageSide, SyncWorkerSide } from './protocol';
 
 /**
  * A Fetch for the worker that asks the page to send the request (the page reaches the platform:
@@ -14,12 +14,16 @@ import type { SyncPageSide, SyncWorkerSide } from './protocol';
  * An abort cancels the page's request too.
  */
 export const createPortFetch =
-  (rpc: Pick<Rpc<SyncWorkerSide, SyncPageSide>, 'call'>): Fetch =>
+  (
+    rpc: Pick<Rpc<SyncWorkerSide, SyncPageSide>, 'call'>,
+    onTiming: (timing: FetchTiming) => void = () => undefined,
+  ): Fetch =>
   async (path, init) => {
     try {
       const response = await rpc.call('fetch', toApiRequest(path, init), {
         ...(init.signal ? { signal: init.signal } : {}),
       });
+      if (response.timing) onTiming(response.timing);
       return fromApiResponse(response);
     } catch (error) {
       if (!(error instanceof RpcError)) throw error;

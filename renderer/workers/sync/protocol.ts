@@ -9,11 +9,17 @@ import type { Nothing } from '../rpc';
  * to fetch, and the page answers through the platform (IPC to main in Electron, the network in the browser).
  */
 
+/** How long the page waited for the answer's headers, then for its body (the run's step times). */
+export interface FetchTiming {
+  waitMs: number;
+  bodyMs: number;
+}
+
 /** What the page serves and tells the worker. Events keep their order: `open` comes first of all. */
 export interface SyncPageSide {
   methods: {
     /** A failed fetch carries a ForwardedError as its RpcFailure data when it is an API failure. */
-    fetch: { params: ApiRequest; result: ApiResponseData };
+    fetch: { params: ApiRequest; result: ApiResponseData & { timing?: FetchTiming } };
   };
   events: {
     /** Which profile's archive to synchronise. */

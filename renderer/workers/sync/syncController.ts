@@ -61,14 +61,17 @@ export const createSyncController = ({
       // The worker's fetch, sent with the credential the platform holds; its cancel aborts it here.
       fetch: async (request, { signal }) => {
         try {
+          const sent = performance.now();
           const response = await platform.apiFetch(request.path, {
             method: request.method,
             headers: request.headers,
             body: request.body,
             signal,
           });
+          const headers = performance.now();
           const data = await toApiResponseData(response);
-          return transfer(data, [data.body.buffer]);
+          const timing = { waitMs: headers - sent, bodyMs: performance.now() - headers };
+          return transfer({ ...data, timing }, [data.body.buffer]);
         } catch (error) {
           const forwarded = toForwardedError(error);
           throw new RpcFailure(error instanceof Error ? error.message : String(error), forwarded);

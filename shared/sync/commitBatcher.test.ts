@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createCommitBatcher } from './commitBatcher';
+
+/** A commit that holds each batch until the test lets it go. */
+const heldCommits = () => {
+  const batches: number[][] = [];
+  const releases: Array<(error?: Error) => void> = [];
+  const commit = (items: number[]) =>
+    new Promise<void>((resolve, reject) => {
+      batches.push(items);
+      releases.push((error) => (error ? reject(error) : resolve()));
+    });
+  const release = async (error?: Error) => {
+    releases.shift()?.(error);
+    // Let the batcher settle the callers and start its next batch.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { batches, commit, release };
+};
+
+describe('commit batcher', () => {
+  it('commits the first item at once and what arrives meanwhile together, in order', async () => {
+    const held = heldCommits();
+    const batcher = createCommitBatcher<number>({
+      commit: held.commit,
+      weight: () => 1,
+      maxWeight: 100,
+      stopped: () => null,
+    });
+    const settled: number[] = [];
+    const all = [1, 2, 3, 4].map((n) => batcher.commit(n).then(() => settled.push(n)));
+    expect(held.batches).toEqual([[1]]);
+    await held.release();
+    expect(settled).toEqual([1]);
+    expect(held.batches).toEqual([[1], [2, 3, 4]]);
+    await held.release();
+    await Promise.all(all);
+    expect(settled).toEqual([1, 2, 3, 4]);
+  });
+
+  it('keeps a batch within its weight, but never below one item', async () => {
+    const held = heldCommits();
+    const batcher = createCommitBatcher<number>({
+      commit: held.commit,
+      weight: (n) => n,
+      maxWeight: 10,
+      stopped: () => null,
+    });
+    const all = [1, 4, 5, 3, 20, 2].map((n) => batcher.commit(n));
+    for (let i = 0; i < 5; i += 1) await held.release();
+    await Promise.all(all);
+    expect(held.batches).toEqual([[1], [4, 5], [3], [20], [2]]);
+  });
+
+  it('a failed batch fails its own callers only; a stopped run commits nothing more', async () => {
+    const held = heldCommits();
+    let stop: { reason: unknown } | null = null;
+    const batcher = createCommitBatcher<number>({
+      commit: held.commit,
+      weight: () => 1,
+      maxWeight: 100,
+      stopped: () => stop,
+    });
+    const outcome = (n: number) =>
+      batcher.commit(n).then(
+        () => 'committed',
+        (error: unknown) => (error instanceof Error ? error.message : 'failed'),
+      );
+    const first = outcome(1);
+    const second = outcome(2);
+    await held.release(new Error('disk full'));
+    await held.release();
+    expect(await first).toBe('disk full');
+    expect(await second).toBe('committed');
+    const third = outcome(3);
+    stop = { reason: new Error('cancelled') };
+    const fourth = outcome(4);
+    await held.release();
+    expect(await third).toBe('committed');
+    expect(await fourth).toBe('cancelled');
+    expect(held.batches).toEqual([[1], [2], [3]]);
+  });
+});
