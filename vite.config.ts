@@ -51,9 +51,21 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
-    // Few files on the way to a page's first rows (scripts/chunkGroups.ts).
+    // Few files on the way to a page's first rows, and nothing in them the lists do not run
+    // (scripts/chunkGroups.ts).
     rollupOptions: {
-      output: { codeSplitting: rendererCodeSplitting(path.resolve('renderer/app/main.tsx')) },
+      output: {
+        codeSplitting: rendererCodeSplitting(
+          path.resolve('renderer/app/main.tsx'),
+          [
+            'renderer/features/invoices/InvoicesPage.tsx',
+            'renderer/features/lines/LinesPage.tsx',
+            'renderer/platform/web.ts',
+            // Loaded by the lists' date fields once their first rows show.
+            'renderer/ui/DatePickerField.tsx',
+          ].map((file) => path.resolve(file)),
+        ),
+      },
     },
   },
   // Module workers (every worker is started with type: 'module'), so a worker loads what only some

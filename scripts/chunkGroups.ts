@@ -7,10 +7,14 @@
  * - `zod`: zod with shared/zodConfig.ts. Every file that builds a schema imports this one, so zod
  *   is configured before any schema exists, whichever file loads first.
  * - `shell`: everything the entry imports statically, beside the entry (index.html preloads it).
- * - `common`: code that several pages share and that reaches no library but the shell's and
- *   `pageLibraries`, so a page is its own file plus this one. Code reaching a library only some
- *   pages or actions need (spreadsheets, date picker, charts, drag and drop) stays where the bundler
- *   puts it, so it is not fetched before the page that needs it.
+ * - `common`: code that several pages share, that reaches no library but the shell's and
+ *   `pageLibraries`, and that the pages a cold start must draw fastest (`firstRows`: the invoice and
+ *   line lists, and the platform every start loads) import statically, so such a page is its own
+ *   file plus this one, and this one carries nothing those pages do not run.
+ * - `pages`: the same for code that only other pages share (panels, dialogs, exports, the audit log's
+ *   writers): another page is its own file plus these two.
+ * Code reaching a library only some pages or actions need (spreadsheets, date picker, charts, drag
+ * and drop) stays where the bundler puts it, so it is not fetched before the page that needs it.
  */
 
 /** What the chunking callback can ask the bundler about a module. */
@@ -35,11 +39,12 @@ const staticClosure = (root: string, graph: ModuleGraph): Set<string> => {
 };
 
 /**
- * Names `common` for a module whose static imports, followed to the end, reach no library but
- * those the entry (`entry`, an absolute path) loads and `pageLibraries`; the bundler asks only about
- * modules shared by two pages or more.
+ * Names `common` (imported statically by one of `firstRows`) or `pages` (by none) for a module whose
+ * static imports, followed to the end, reach no library but those the entry (`entry`, an absolute
+ * path) loads and `pageLibraries`; the bundler asks only about modules shared by two pages or more.
  */
-export const commonChunkName = (entry: string) => {
+export const commonChunkName = (entry: string, firstRows: readonly string[] = []) => {
+  let firstRowsCode: Set<string> | null = null;
   /** Whether a module's static imports reach a library some pages do without, once known. */
   const reachesOther = new Map<string, boolean>();
   const isOtherLibrary = (id: string) => nodeModule.test(id) && !pageLibraries.test(id);
@@ -66,17 +71,23 @@ export const commonChunkName = (entry: string) => {
     for (const id of seen) reachesOther.set(id, false);
     return false;
   };
-  return (id: string, graph: ModuleGraph): string | null =>
-    (ownCode.test(id) || pageLibraries.test(id)) && !reaches(id, graph) ? 'common' : null;
+  return (id: string, graph: ModuleGraph): string | null => {
+    if (!(ownCode.test(id) || pageLibraries.test(id)) || reaches(id, graph)) return null;
+    firstRowsCode ??= new Set(firstRows.flatMap((root) => [...staticClosure(root, graph)]));
+    return firstRowsCode.has(id) ? 'common' : 'pages';
+  };
 };
 
-/** The renderer build's `output.codeSplitting` option. */
-export const rendererCodeSplitting = (entry: string) => ({
+/**
+ * The renderer build's `output.codeSplitting` option; `firstRows`: absolute paths of the modules a
+ * cold start must reach fastest (see `commonChunkName`).
+ */
+export const rendererCodeSplitting = (entry: string, firstRows: readonly string[] = []) => ({
   groups: [
     { name: 'zod', test: zodGroupTest, priority: 3 },
     { name: 'shell', tags: ['$initial' as const], priority: 2 },
     {
-      name: commonChunkName(entry),
+      name: commonChunkName(entry, firstRows),
       minShareCount: 2,
       priority: 1,
       // Only what the name admits: a light module's imports are light and admitted anyway.

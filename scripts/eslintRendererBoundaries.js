@@ -6,7 +6,9 @@ import path from 'node:path';
  * - only `features/<name>/queries.ts`, `features/<name>/edits.ts` and `db/` touch the archive: nothing else
  *   imports Dexie or the database context, and only the entry and the workers construct the database
  *   (which they hand to db/ adapters without reading a table themselves);
- * - a feature imports another only through its `index.ts` (the route table reads each `route.ts`);
+ * - a feature imports another only through its `index.ts`, or its `parts.ts` where it has one: the
+ *   panels and dialogs other pages place, kept apart so that what imports `index.ts` for a hook or a
+ *   small component does not load them (the route table reads each `route.ts`);
  * - only `platform/index.ts` imports a platform implementation.
  * Import specifiers are resolved against the file, so `../designations/useDesignations` and
  * `../../features/designations/useDesignations` are the same import.
@@ -55,7 +57,8 @@ const create = (context) => {
     const targetFeature = featureOf(target);
     if (targetFeature !== null && targetFeature !== featureOf(file)) {
       const entry = target.slice(`features/${targetFeature}/`.length);
-      const allowed = entry === 'index' || (entry === 'route' && file === 'app/router/routes');
+      const allowed =
+        entry === 'index' || entry === 'parts' || (entry === 'route' && file === 'app/router/routes');
       if (!allowed) context.report({ node, messageId: 'feature', data: { feature: targetFeature } });
     }
     if ((target === 'platform/electron' || target === 'platform/web') && file !== 'platform/index')
@@ -115,7 +118,7 @@ export const rendererBoundaries = {
           table:
             "Table '{{name}}' touched outside features/*/queries.ts, features/*/edits.ts and db/ (ARCHITECTURE.md).",
           feature:
-            "Another feature is used only through its index.ts: import '../{{feature}}' (ARCHITECTURE.md).",
+            "Another feature is used only through its index.ts (or parts.ts): import '../{{feature}}' (ARCHITECTURE.md).",
           platform:
             'Only platform/index.ts imports a platform implementation; use platform/index (ARCHITECTURE.md).',
         },

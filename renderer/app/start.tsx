@@ -25,11 +25,10 @@ import {
   ProfileContext,
   resolveProfile,
 } from '../features/settings';
-import { createApiClient } from '../../shared/api/client';
 import type { Customer } from '../../shared/profiles/profiles';
 import { rememberVisit } from './lastVisit';
 import { parseHash, preloadPage, warmPage } from './router/routes';
-import { watchPendingEdits } from '../db/localEdits';
+import { watchPendingEdits } from '../db/pendingEdits';
 import { PreviousVisitContext } from '../ui/PreviousVisitContext';
 import { formatLanguageFor, useFormatChoice } from '../ui/useLanguage';
 import { SyncContext } from '../workers/sync/SyncContext';
@@ -49,6 +48,9 @@ import { navigate } from './router/navigate';
 /** Asks the operator who the connected customer is, briefly: a start offline must not wait for it. */
 const customerOf = async (platform: Platform): Promise<Customer | null> => {
   try {
+    // The client and the contract's schemas load only when the operator must be asked: a usual
+    // start opens the active profile without asking anyone.
+    const { createApiClient } = await import('../../shared/api/client');
     const client = createApiClient({ fetch: platform.apiFetch, retry: { maxAttempts: 1 } });
     const customer = await client.getCustomer({ signal: AbortSignal.timeout(5_000) });
     return { customerNumber: customer.customerNumber, name: customer.name };
@@ -60,8 +62,10 @@ const customerOf = async (platform: Platform): Promise<Customer | null> => {
 const start = async () => {
   // Pages load lazily: fetch the one this start opens while settings are read and the archive opens.
   const pageLoaded = preloadPage(parseHash(window.location.hash));
+  // The platform's code too, while the language's catalogue loads.
+  const platformLoaded = detectPlatform();
   const i18n = await createI18n(initialLanguage());
-  const platform = detectPlatform();
+  const platform = await platformLoaded;
   const profile = await resolveProfile({
     storage: localStorage,
     indexedDB,

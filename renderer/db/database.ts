@@ -1,9 +1,7 @@
 import { Dexie, type EntityTable, type PromiseExtended, type Table } from 'dexie';
-import { createAllocator } from '../../shared/allocation/allocator';
-import { addBlockAllocation, type AllocatedDelta } from '../../shared/allocation/rollup';
-import { linkEntry, type ChainHead } from '../../shared/audit/chain';
 import type { AuditDevice } from '../../shared/audit/device';
 import { ArchiveError, storedVersion } from './archiveErrors';
+import type * as UpgradeModule from './upgrades';
 import type {
   AnomalyDismissalRow,
   BudgetNoticeRow,
@@ -95,6 +93,8 @@ export const schemaV6 = {
   auditLog: '++id, at, kind, &seq',
 } as const;
 
+type Upgrades = typeof UpgradeModule;
+
 export class InvoiceDeskDatabase extends Dexie {
   invoices!: EntityTable<StoredInvoice, 'id'>;
   lineBlocks!: Table<LineBlock, [string, number]>;
@@ -122,6 +122,14 @@ export class InvoiceDeskDatabase extends Dexie {
 
   private readonly factory: IDBFactory;
   private versionCheck: Promise<void> | null = null;
+  /** The upgrades' code (with the allocator and the audit chain's hash), loaded only for an older archive. */
+  private loadedUpgrades: Upgrades | null = null;
+
+  private upgrades(): Upgrades {
+    // open() loads them before Dexie opens an archive older than this schema.
+    if (this.loadedUpgrades === null) throw new Error('An upgrade ran before its code was loaded');
+    return this.loadedUpgrades;
+  }
 
   constructor(
     name: string = DATABASE_NAME,
@@ -145,35 +153,15 @@ export class InvoiceDeskDatabase extends Dexie {
     this.version(3).stores(schemaV3);
     this.version(4)
       .stores(schemaV4)
-      .upgrade(async (tx) => {
-        // The lines already stored, allocated under the assignments already stored: from then on the
-        // sync and every assignment change keep the rows current.
-        const allocator = createAllocator(await tx.table<Assignment>('assignments').toArray());
-        const delta: AllocatedDelta = new Map();
-        await tx.table<LineBlock>('lineBlocks').each((block) => {
-          addBlockAllocation(delta, block, allocator, 1);
-        });
-        await tx
-          .table<AllocatedRollupRow>('allocatedRollups')
-          .bulkPut([...delta.values()].filter((row) => row.shares !== 0));
-      });
+      // The lines already stored, allocated under the assignments already stored: from then on the
+      // sync and every assignment change keep the rows current.
+      .upgrade((tx) => this.upgrades().allocateStoredLines(tx));
     // Only tables are added: nothing stored before changes shape.
     this.version(5).stores(schemaV5);
     this.version(6)
       .stores(schemaV6)
-      .upgrade(async (tx) => {
-        // The rows written so far, chained in the order they were written; no device was recorded.
-        const table = tx.table<AuditRow, number>('auditLog');
-        const rows = await table.orderBy('id').toArray();
-        let head: ChainHead | null = null;
-        const linked = rows.map((row) => {
-          const { seq: _seq, prevHash: _prevHash, hash: _hash, ...entry } = row;
-          const next = linkEntry({ ...entry, device: row.device ?? null }, head);
-          head = next;
-          return next;
-        });
-        await table.bulkPut(linked);
-      });
+      // The rows written so far, chained in the order they were written; no device was recorded.
+      .upgrade((tx) => this.upgrades().chainAuditRows(tx));
   }
 
   /**
@@ -182,8 +170,12 @@ export class InvoiceDeskDatabase extends Dexie {
    * Dexie's auto-open goes through here too, so no query can reach such an archive.
    */
   override open(): PromiseExtended<Dexie> {
-    this.versionCheck ??= storedVersion(this.factory, this.name).then((version) => {
+    this.versionCheck ??= storedVersion(this.factory, this.name).then(async (version) => {
       // Dexie stores version n as native version 10n (plus a unit for each schema patch of its own).
+      // A new archive is created at the current version without upgrades; only an older one runs
+      // them, so only then is their code fetched (not on the way to every start's first rows).
+      if (version !== null && Math.floor(version / 10) < this.verno)
+        this.loadedUpgrades = await import('./upgrades');
       if (version === null || Math.floor(version / 10) <= this.verno) return;
       // Later queries then fail at once instead of trying to open it again.
       this.close({ disableAutoOpen: true });

@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { InvoiceDeskDatabase } from './database';
-import { resolveKeepMine, saveDesignation, watchPendingEdits } from './localEdits';
+import { resolveKeepMine, saveDesignation } from './localEdits';
+import { watchPendingEdits } from './pendingEdits';
 
 const open = async () => {
   const db = new InvoiceDeskDatabase('local-edits', { indexedDB: new IDBFactory(), IDBKeyRange });

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import {
   CostCenterCodeSchema,
   CostCenterInputSchema,
@@ -13,7 +12,6 @@ import {
 import { assignmentsUsing } from '../../shared/costCenters/centerList';
 import { CostCenterEditError } from '../../shared/costCenters/editErrors';
 import type { ImportChange } from '../../shared/costCenters/importPlan';
-import { toDisposable, type Disposable } from '../../shared/core/disposable';
 import { designationKey } from '../../shared/designations/names';
 import type { OutboxChange } from '../../shared/sync/outbox';
 import type { InvoiceDeskDatabase } from './database';
@@ -306,27 +304,6 @@ export const resolveTakeTheirs = (
       await applyServerState(db, row, row.current);
     },
   );
-
-/**
- * Calls `onEdit` whenever the edits waiting to be pushed change and some are waiting: a new edit, a
- * change of one, a conflict the clerk settled with "keep mine". Not for what is already waiting when
- * it starts (the start's own sync pushes that), nor for a push that empties the outbox.
- */
-export const watchPendingEdits = (db: InvoiceDeskDatabase, onEdit: () => void): Disposable => {
-  let previous: string | null = null;
-  const subscription = liveQuery(() => db.outbox.where('state').equals('pending').toArray()).subscribe({
-    next: (rows) => {
-      const signature = rows.map((row) => `${row.seq ?? ''}:${row.version}`).join(',');
-      const first = previous === null;
-      const changed = signature !== previous;
-      previous = signature;
-      if (!first && changed && rows.length > 0) onEdit();
-    },
-    // A failed read is not an edit: the next scheduled sync pushes whatever waits.
-    error: () => undefined,
-  });
-  return toDisposable(() => subscription.unsubscribe());
-};
 
 /** What an import tells the audit log besides the rows it wrote. */
 export interface ImportSummary {

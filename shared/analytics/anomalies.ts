@@ -4,21 +4,15 @@ import type { LineFilter } from '../lines/lineIndex';
 import type { RollupRow } from '../lines/rollup';
 import { monthsBetween } from './budgets';
 import { periodDates, type AllocatedMonth, type MonthPeriod } from './centerTotals';
+import type { AnomalyThresholds } from './thresholds';
+
+export { DEFAULT_THRESHOLDS, type AnomalyThresholds } from './thresholds';
 
 /**
  * Anomaly flags: what a head of finance would want to look at in a month. All sums are integer
  * centimes and every comparison is exact integer arithmetic (an average is never rounded before it
  * is compared).
  */
-
-export interface AnomalyThresholds {
-  /** A rise counts when it exceeds the trailing average by more than this many percent… */
-  percent: number;
-  /** …and by more than this many centimes. */
-  minimumCentimes: Centimes;
-}
-
-export const DEFAULT_THRESHOLDS: AnomalyThresholds = { percent: 30, minimumCentimes: 20_000 };
 
 /** Months before the flagged one whose average it is compared with. */
 export const TRAILING_MONTHS = 6;

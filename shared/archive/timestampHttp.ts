@@ -3,6 +3,7 @@
  * bounded HTTP exchange and its closed error codes. Kept apart from timestamp.ts so that the
  * Electron main process, which only carries the bytes, bundles none of pkijs.
  */
+import { parseTimestampUrl } from './timestampUrl';
 
 export const TIMESTAMP_QUERY_TYPE = 'application/timestamp-query';
 export const TIMESTAMP_REPLY_TYPE = 'application/timestamp-reply';
@@ -11,7 +12,7 @@ export const TIMESTAMP_MAX_BYTES = 64 * 1024;
 export const TIMESTAMP_TIMEOUT_MS = 15_000;
 /** Bounds what the renderer may ask main to post: a query for a SHA-256 digest is about 60 bytes. */
 export const TIMESTAMP_MAX_QUERY_BYTES = 1024;
-export const TIMESTAMP_MAX_URL_LENGTH = 2048;
+export { TIMESTAMP_MAX_URL_LENGTH } from './timestampUrl';
 
 export const timestampErrorCodes = [
   'tsa.badUrl',
@@ -64,30 +65,9 @@ export class TimestampError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
-// URL
+// URL: timestampUrl.ts, which the settings read at every start without the rest of this module.
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * The TSA URL the app may post to: https, or http on this machine only. A stamp is signed, so TLS
- * is not what makes it trustworthy; it keeps the digest and the request private and the answer
- * from being swapped on the way. On loopback the request never leaves the machine, which is where
- * the simulator's test TSA (and a local TSA proxy) listen without a certificate. Credentials in the
- * URL are refused: the app never sends any to a TSA.
- */
-export const parseTimestampUrl = (text: string): URL | null => {
-  if (text.length === 0 || text.length > TIMESTAMP_MAX_URL_LENGTH) return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.username !== '' || url.password !== '' || url.hash !== '') return null;
-  if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return url;
-  return null;
-};
+export { parseTimestampUrl } from './timestampUrl';
 
 // ---------------------------------------------------------------------------------------------
 // Bytes

@@ -1,10 +1,5 @@
-import {
-  createApiClient,
-  createAuthenticatedFetch,
-  CredentialsMissingError,
-  type Fetch,
-} from '../api/client';
-import type { RequestTimeouts } from '../api/transport';
+import { CredentialsMissingError } from '../api/errors';
+import { createAuthenticatedFetch, type Fetch, type RequestTimeouts } from '../api/transport';
 import { toApiResponseData, type ApiRequest, type ApiResponseData } from './apiRequest';
 import {
   ConnectionSettingsSchema,
@@ -15,7 +10,7 @@ import {
   type SaveConnectionRequest,
   type SecretStorage,
 } from './settings';
-import { testConnection, type ConnectionTestOutcome } from './testConnection';
+import type { ConnectionTestOutcome } from './testConnection';
 
 /**
  * The side of the connection that holds the credential: Electron's main process, or the page itself
@@ -152,6 +147,12 @@ export const createConnectionService = (deps: ConnectionServiceDeps): Connection
         return { ok: false, code: 'unauthorized', detail: new SecretRequiredError().message };
       }
       const backend = await backendOf(request.settings, secret);
+      // The typed client (every call of the contract) loads with the first test: a start forwards
+      // requests through the transport alone.
+      const [{ createApiClient }, { testConnection }] = await Promise.all([
+        import('../api/client'),
+        import('./testConnection'),
+      ]);
       const client = createApiClient({
         fetch: createAuthenticatedFetch({ ...backend, fetch: deps.fetch, ...timeoutsOption }),
         retry: { maxAttempts: 2, maxRetryAfterMs: 5_000 },

@@ -58,6 +58,40 @@ const pageFiles = (pageModule: string) => {
 
 const modulesOf = (files: Iterable<string>) => [...files].flatMap((file) => chunk(file).moduleIds);
 
+/** The chunk whose own module is `module` (a page, the platform), loaded on demand. */
+const dynamicChunk = (module: string) => {
+  const found = chunks.find(
+    (candidate) => candidate.isDynamicEntry && candidate.facadeModuleId?.endsWith(module),
+  );
+  if (!found) throw new Error(`no chunk for ${module}`);
+  return found;
+};
+
+/**
+ * Code no cold start runs before a list's first rows (the panels, dialogs, exports, writers and
+ * settings of other pages and actions): each file it adds to the way there is parsed, and its
+ * module bodies run, before the first paint.
+ */
+const notForFirstRows = [
+  /shared[\\/]analytics[\\/](anomalies|budgets)\.ts$/,
+  /renderer[\\/]features[\\/](anomalies|budgets)[\\/]/,
+  /renderer[\\/]features[\\/]updates[\\/]UpdateSettings\.tsx$/,
+  /shared[\\/]update[\\/]policy\.ts$/,
+  /renderer[\\/]features[\\/]exports[\\/]PeriodExport\.tsx$/,
+  /shared[\\/]export[\\/]journal\.ts$/,
+  /shared[\\/]audit[\\/](chain|view|auditEntry)\.ts$/,
+  /node_modules[\\/]@noble[\\/]hashes[\\/]/,
+  /renderer[\\/]db[\\/](localEdits|assignmentEdits|auditLog|upgrades)\.ts$/,
+  /shared[\\/]allocation[\\/]splitForm\.ts$/,
+  /shared[\\/]costCenters[\\/]centerForm\.ts$/,
+  /shared[\\/]preferences[\\/]savings\.ts$/,
+  /shared[\\/]archive[\\/](timestampHttp|seal)\.ts$/,
+  /shared[\\/]api[\\/](client|settingCalls)\.ts$/,
+  // The browser build runs the web platform: none of Electron's, nor the IPC contract's schemas.
+  /renderer[\\/]platform[\\/]electron\.ts$/,
+  /shared[\\/]ipc[\\/]contract\.ts$/,
+];
+
 describe('the renderer chunks', () => {
   it('loads the entry in at most three files, without any library only some pages need', () => {
     const shell = loaded(entry());
@@ -73,6 +107,30 @@ describe('the renderer chunks', () => {
       expect(modulesOf(files).filter((id) => onDemandLibraries.test(id))).toEqual([]);
     },
   );
+
+  it.each(['features/invoices/InvoicesPage.tsx', 'features/lines/LinesPage.tsx'])(
+    'loads nothing on the way to the first rows of %s that only other pages or actions run',
+    (pageModule) => {
+      // The entry, the browser's platform (loaded while the language loads), the page, and the date
+      // picker its filters load as soon as the first rows show (or a second after, when they take longer).
+      const files = new Set([
+        ...loaded(entry()),
+        ...loaded(dynamicChunk('platform/web.ts')),
+        ...loaded(dynamicChunk(pageModule)),
+        ...loaded(dynamicChunk('ui/DatePickerField.tsx')),
+      ]);
+      const unwanted = modulesOf(files).filter((id) => notForFirstRows.some((pattern) => pattern.test(id)));
+      expect(unwanted.map((id) => path.relative(root, id))).toEqual([]);
+    },
+  );
+
+  it('keeps the web platform to one file beyond those the entry and the lists load', () => {
+    const before = new Set([
+      ...loaded(entry()),
+      ...loaded(dynamicChunk('features/invoices/InvoicesPage.tsx')),
+    ]);
+    expect([...loaded(dynamicChunk('platform/web.ts'))].filter((file) => !before.has(file))).toHaveLength(1);
+  });
 
   it('keeps every language catalogue out of the entry, each in a chunk of its own', () => {
     const catalogue = /[\\/]shared[\\/]i18n[\\/](en|de|fr|it)\.ts$/;

@@ -50,7 +50,7 @@ import {
 } from './FigureCard';
 import { AnomaliesPanel } from '../anomalies';
 import { BudgetsPanel } from '../budgets';
-import { PeriodExport } from '../exports';
+import { PeriodExport } from '../exports/parts';
 import { PeriodControls } from './PeriodControls';
 import { useAnalyticsAllocated, useAnalyticsCostCenters, useAnalyticsServices } from './queries';
 

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import type { KeyKind } from '../../../shared/api/schemas';
 import { useDatabase } from '../../db/DatabaseContext';
-import { saveDesignation } from '../../db/localEdits';
 
 // Every write the designations feature makes: through the outbox (db/localEdits.ts), in one transaction.
 
@@ -9,7 +8,12 @@ import { saveDesignation } from '../../db/localEdits';
 export const useSaveDesignation = () => {
   const db = useDatabase();
   return useCallback(
-    (kind: KeyKind, key: string, text: string) => saveDesignation(db, kind, key, text),
+    async (kind: KeyKind, key: string, text: string) => {
+      // The writers (with the contract's schemas and the audit log) load with the first rename: the
+      // lists that show names draw their first rows without them.
+      const { saveDesignation } = await import('../../db/localEdits');
+      await saveDesignation(db, kind, key, text);
+    },
     [db],
   );
 };

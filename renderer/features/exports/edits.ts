@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { ExportedFile } from '../../../shared/audit/auditEntry';
 import type { SaveFileOutcome } from '../../../shared/ipc/saveFile';
-import { recordFileExported } from '../../db/auditLog';
+import type { recordFileExported } from '../../db/auditLog';
 import { useDatabase } from '../../db/DatabaseContext';
 import type { FileToSave } from '../../platform/Platform';
 import { usePlatform } from '../../platform/PlatformContext';
@@ -15,12 +15,16 @@ export const useRecordExport = () => {
   const db = useDatabase();
   return useCallback(
     (exported: Exported) =>
-      recordFileExported(db, exported).then(
-        () => undefined,
-        (error: unknown) => {
-          console.error('The audit log could not record the export', error);
-        },
-      ),
+      // The audit log's writer (and the chain's hash) loads with the first file saved: the lists
+      // that offer a save draw their first rows without it.
+      import('../../db/auditLog')
+        .then(({ recordFileExported: record }) => record(db, exported))
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            console.error('The audit log could not record the export', error);
+          },
+        ),
     [db],
   );
 };

@@ -1,6 +1,5 @@
 /**
- * What other features may use: the period export's button and dialog (the Analytics page places
- * it), and saving a file with its audit entry.
+ * What other features may use: saving a file with its audit entry. The period export's button and
+ * dialog are in `parts.ts`, so that a list saving a file does not load them.
  */
-export { PeriodExport } from './PeriodExport';
 export { fileSha256, useRecordExport, useSaveAndRecord } from './edits';

@@ -14,7 +14,7 @@ import { SyncSettings } from './SyncSettings';
 import { AlertSettings } from './AlertSettings';
 import { TimestampSettings } from './TimestampSettings';
 import { DesktopSettingsPanel } from './DesktopSettingsPanel';
-import { UpdateSettings } from '../updates';
+import { UpdateSettings } from '../updates/parts';
 import { usePlatform } from '../../platform/PlatformContext';
 import { themes, type Theme } from './localSettings';
 import { useUiStore } from './uiStore';

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, type AnomalyThresholds } from '../../../shared/analytics/anomalies';
+import { DEFAULT_THRESHOLDS, type AnomalyThresholds } from '../../../shared/analytics/thresholds';
 import { isMoney, parseMoney, formatMoney } from '../../../shared/core/money';
 import { readProfileSetting, writeProfileSetting } from './localSettings';
 

@@ -16,8 +16,7 @@ export {
   saveNotifyBudgetAlerts,
 } from './alertSettings';
 export { notifyConflicts } from './notifyConflicts';
-export { newProfileId } from './profiles/profileActions';
-export { resolveProfile } from './profiles/profileBoot';
+export { newProfileId, resolveProfile } from './profiles/profileBoot';
 export { ProfileContext, useProfile } from './profiles/ProfileContext';
 export { useProfileName } from './profiles/useProfileName';
 export { useUiStore } from './uiStore';

@@ -1,5 +1,5 @@
 import { isLanguage, type Language } from '../../../shared/i18n/languages';
-import { parseTimestampUrl } from '../../../shared/archive/timestampHttp';
+import { parseTimestampUrl } from '../../../shared/archive/timestampUrl';
 
 /**
  * Per-device choices kept in localStorage. The app's origin never changes, so they survive

@@ -32,7 +32,7 @@ const deleteDatabase = (factory: IDBFactory, name: string): Promise<void> =>
     request.onblocked = () => undefined;
   });
 
-export const newProfileId = (): string => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+export { newProfileId } from './profileBoot';
 
 /**
  * Connects another back end: tested first (a refused secret is the form's error, nothing is saved),

@@ -11,7 +11,6 @@ import {
   type Profile,
   type ProfileRegistry,
 } from '../../../../shared/profiles/profiles';
-import { customerIn } from '../queries';
 
 /** Where the registry of profiles is kept: with the device's other settings. */
 export const REGISTRY_KEY = 'invoice-desk.profiles';
@@ -22,6 +21,8 @@ export const loadRegistry = (storage: Storage): ProfileRegistry =>
 export const saveRegistry = (storage: Storage, registry: ProfileRegistry): void => {
   storage.setItem(REGISTRY_KEY, JSON.stringify(registry));
 };
+
+export const newProfileId = (): string => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 
 export interface ProfileBootDeps {
   storage: Storage;
@@ -48,6 +49,8 @@ export const resolveProfile = async (deps: ProfileBootDeps): Promise<Profile> =>
   const at = deps.now().toISOString();
   let registry = loadRegistry(deps.storage);
   if (registry.profiles.length === 0 && (await databaseExists(deps.indexedDB, LEGACY_DATABASE_NAME))) {
+    // Once per installation at most: the settings' queries (and what they import) wait till then.
+    const { customerIn } = await import('../queries');
     registry = adoptLegacyArchive(deps.backend, await customerIn(LEGACY_DATABASE_NAME, deps), at);
     saveRegistry(deps.storage, registry);
   }
