@@ -25,6 +25,7 @@ const start = () => {
       return undefined;
     },
     refresh: () => facts,
+    preview: () => null,
     query: () => ({
       resultId: 1,
       groups: null,
