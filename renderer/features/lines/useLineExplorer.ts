@@ -131,7 +131,7 @@ export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineEx
     groups: result?.groups ?? null,
     resultId,
     rows,
-    previewing: early !== null,
+    previewing: early !== null && early.length > 0,
     failure,
   };
 };
