@@ -7,9 +7,6 @@ export const createLineSource = (db: InvoiceDeskDatabase) => ({
   loadBlockKeys: () => db.lineBlocks.toCollection().primaryKeys(),
   loadBlocks: async (keys: Parameters<InvoiceDeskDatabase['lineBlocks']['bulkGet']>[0]) =>
     checkBlocks(await db.lineBlocks.bulkGet(keys)),
-  /** Every stored block of one invoice (the explorer's first rows before the whole index is built). */
-  loadBlocksOf: async (invoiceId: string) =>
-    checkBlocks(await db.lineBlocks.where('invoiceId').equals(invoiceId).toArray()),
   loadAssignments: async () => checkAssignments(await db.assignments.toArray()),
   loadServices: async () => checkServices(await db.services.toArray()),
   loadDesignations: async () => checkDesignations(await db.designations.toArray()),

@@ -6,7 +6,7 @@ import { splitAssignment } from '../testing/assignmentFixture';
 import { lineFixture } from '../testing/lineFixture';
 import { encodeBlock, type LineBlock } from './block';
 import { createLineIndex, type InvoiceMeta, type LineFilter } from './lineIndex';
-import { previewLines } from './linePreview';
+import { byIssueDate, previewLines } from './linePreview';
 
 // The preview must show exactly the first rows the whole index shows once it is built: the same
 // lines, in the same order, with the same parts, reasons and charged shares.
@@ -105,7 +105,7 @@ describe('the first rows before the whole index is built', () => {
           const { ids, totals } = whole.query(filter);
 
           const preview = await previewLines({
-            invoices,
+            invoices: byIssueDate(invoices),
             assignments,
             filter,
             count,
@@ -131,7 +131,7 @@ describe('the first rows before the whole index is built', () => {
     }));
     const read: string[] = [];
     const preview = await previewLines({
-      invoices,
+      invoices: byIssueDate(invoices),
       assignments: [],
       filter: {},
       count: 30,

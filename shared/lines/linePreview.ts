@@ -20,8 +20,11 @@ import {
  */
 
 export interface PreviewRequest {
-  /** Every stored invoice (any order). */
-  invoices: readonly InvoiceMeta[];
+  /**
+   * The stored invoices in groups of one issue date, newest date first (within a group any order):
+   * read lazily, so a million lines' archive reads only its newest invoices.
+   */
+  invoices: AsyncIterable<readonly InvoiceMeta[]> | Iterable<readonly InvoiceMeta[]>;
   assignments: readonly Assignment[];
   filter: LineFilter;
   /** How many rows to find. */
@@ -43,21 +46,35 @@ export interface Preview {
 
 export const previewLines = async (request: PreviewRequest): Promise<Preview> => {
   const { filter, count, maxLines } = request;
-  const candidates = request.invoices
-    .filter((invoice) => filter.invoiceId === undefined || invoice.id === filter.invoiceId)
-    .sort(compareNewestFirst);
   const rows: LineRow[] = [];
   let linesRead = 0;
-  for (const invoice of candidates) {
-    if (rows.length >= count || linesRead >= maxLines) break;
-    const blocks = await request.blocksOf(invoice.id);
-    if (blocks.length === 0) continue;
-    const index = createLineIndex();
-    for (const block of blocks) index.addBlock(block, invoice);
-    index.setAssignments(request.assignments);
-    linesRead += index.size;
-    const { ids } = index.query(filter);
-    rows.push(...index.rows(ids, 0, count - rows.length, filter.costCenters));
+  const full = () => rows.length >= count || linesRead >= maxLines;
+  for await (const group of request.invoices) {
+    if (full()) break;
+    const candidates = group
+      .filter((invoice) => filter.invoiceId === undefined || invoice.id === filter.invoiceId)
+      .sort(compareNewestFirst);
+    for (const invoice of candidates) {
+      if (full()) break;
+      const blocks = await request.blocksOf(invoice.id);
+      if (blocks.length === 0) continue;
+      const index = createLineIndex();
+      for (const block of blocks) index.addBlock(block, invoice);
+      index.setAssignments(request.assignments);
+      linesRead += index.size;
+      const { ids } = index.query(filter);
+      rows.push(...index.rows(ids, 0, count - rows.length, filter.costCenters));
+    }
   }
   return { rows, linesRead };
 };
+
+/** Invoices in groups of one issue date, newest first: `PreviewRequest.invoices` over an array. */
+export function* byIssueDate(invoices: readonly InvoiceMeta[]): Generator<InvoiceMeta[]> {
+  const groups = new Map<string, InvoiceMeta[]>();
+  for (const invoice of invoices)
+    groups.set(invoice.issueDate, [...(groups.get(invoice.issueDate) ?? []), invoice]);
+  for (const date of [...groups.keys()].sort().reverse()) {
+    yield groups.get(date) ?? [];
+  }
+}

@@ -3,7 +3,7 @@ import type { LineFilter, LineGroup, LineRow, LineTotals } from '../../../shared
 import type { LineView } from '../../../shared/lines/filterQuery';
 import type { RowSource } from '../../ui/VirtualTable';
 import { useAsyncEffect } from '../../ui/useAsyncEffect';
-import { useLineIndexChange } from './queries';
+import { useFirstLinesReader, useLineIndexChange } from './queries';
 import { createRowWindows, ROW_WINDOW, type RowWindows } from './rowWindows';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import type { IndexFacts, LineQuery } from '../../workers/lineIndex/protocol';
@@ -30,6 +30,7 @@ export interface LineExplorerState {
  */
 export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineExplorerState => {
   const client = useLineIndexClient();
+  const readFirstLines = useFirstLinesReader();
   const [facts, setFacts] = useState<IndexFacts | null>(null);
   const [result, setResult] = useState<{
     resultId: number;
@@ -55,15 +56,12 @@ export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineEx
       indexed || !previewable
         ? null
         : {
-            run: () =>
-              client.preview({ filter: (JSON.parse(queryKey) as LineQuery).filter, count: ROW_WINDOW }),
-            onValue: (answer) => {
-              if (answer) setPreview({ queryKey, rows: answer.rows });
-            },
+            run: () => readFirstLines((JSON.parse(queryKey) as LineQuery).filter, ROW_WINDOW),
+            onValue: (answer) => setPreview({ queryKey, rows: answer.rows }),
             // Nothing to show early: the whole answer follows, and reports what went wrong.
             onError: () => undefined,
           },
-    [client, indexed, previewable, queryKey],
+    [readFirstLines, indexed, previewable, queryKey],
   );
 
   useAsyncEffect(

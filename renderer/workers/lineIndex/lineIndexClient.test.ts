@@ -25,7 +25,6 @@ const start = () => {
       return undefined;
     },
     refresh: () => facts,
-    preview: () => null,
     query: () => ({
       resultId: 1,
       groups: null,

@@ -1,13 +1,7 @@
 import { LineIndexError } from '../../ui/failures';
 import { DisposableStore, toDisposable, type Disposable } from '../../ui/lifecycle';
 import { createRpc, RpcError, type RpcPort } from '../rpc';
-import type {
-  ExportRequest,
-  LineIndexPageSide,
-  LineIndexWorkerSide,
-  LineQuery,
-  PreviewQuery,
-} from './protocol';
+import type { ExportRequest, LineIndexPageSide, LineIndexWorkerSide, LineQuery } from './protocol';
 
 const isExpired = (data: unknown): boolean =>
   typeof data === 'object' && data !== null && 'code' in data && data.code === 'expired';
@@ -32,7 +26,6 @@ export const createLineIndexClient = (worker: RpcPort & { terminate(): void }, d
   const client = {
     refresh: () => rpc.call('refresh', undefined).catch(asLineIndexError),
     query: (query: LineQuery) => rpc.call('query', query).catch(asLineIndexError),
-    preview: (query: PreviewQuery) => rpc.call('preview', query).catch(asLineIndexError),
     invoicesWithText: (text: string) => rpc.call('invoicesWithText', { text }).catch(asLineIndexError),
     rows: (resultId: number, start: number, count: number) =>
       rpc.call('rows', { resultId, start, count }).catch(asLineIndexError),

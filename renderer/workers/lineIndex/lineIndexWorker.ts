@@ -4,18 +4,11 @@ import '../../../shared/zodConfig';
 import type { KeyKind } from '../../../shared/api/schemas';
 import { buildNames } from '../../../shared/designations/names';
 import { createLineIndex, type LineGroup } from '../../../shared/lines/lineIndex';
-import { previewLines } from '../../../shared/lines/linePreview';
 import { InvoiceDeskDatabase } from '../../db/database';
 import { createLineSource, type LineSource } from '../../db/lineSource';
 import type { SkippedRow } from '../../db/rowChecks';
 import { createRpc, RpcFailure, transfer } from '../rpc';
-import type {
-  ExpiredFailure,
-  LineIndexPageSide,
-  LineIndexWorkerSide,
-  PreviewAnswer,
-  PreviewQuery,
-} from './protocol';
+import type { ExpiredFailure, LineIndexPageSide, LineIndexWorkerSide } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -36,34 +29,10 @@ const results = new Map<
 >();
 let nextResult = 1;
 const LOAD_BATCH = 64;
-/** A preview reads at most this many lines: beyond, the whole index is not far off. */
-const PREVIEW_MAX_LINES = 50_000;
-/** The whole index has been built once: from then on a query answers as fast as a preview. */
-let built = false;
-/** A preview running: the refresh waits for it, so their reads do not share the disk and the thread. */
-let previewing: Promise<unknown> = Promise.resolve();
-
-const preview = async ({ filter, count }: PreviewQuery): Promise<PreviewAnswer | null> => {
-  if (built) return null;
-  const started = performance.now();
-  const archive = source();
-  const [checkedInvoices, checkedAssignments] = await Promise.all([
-    archive.loadInvoices(),
-    archive.loadAssignments(),
-  ]);
-  const { rows } = await previewLines({
-    invoices: checkedInvoices.rows.map(({ id, number, issueDate }) => ({ id, number, issueDate })),
-    assignments: checkedAssignments.rows,
-    filter,
-    count,
-    maxLines: PREVIEW_MAX_LINES,
-    blocksOf: async (invoiceId) => (await archive.loadBlocksOf(invoiceId)).rows,
-  });
-  return { rows, elapsedMs: performance.now() - started };
-};
+/** Refreshes run one after the other: the second only adds what came since the first. */
+let refreshing: Promise<unknown> = Promise.resolve();
 
 const refresh = async () => {
-  await previewing.catch(() => undefined);
   const archive = source();
   const checkedInvoices = await archive.loadInvoices();
   const invoices = new Map(checkedInvoices.rows.map((invoice) => [invoice.id, invoice]));
@@ -83,7 +52,6 @@ const refresh = async () => {
   }
   index.setAssignments((await archive.loadAssignments()).rows);
   index.seal();
-  built = true;
   // Results stay valid: a row id is a position in the sealed columns, and new blocks only append.
   // Dropping them here failed every row window the page still asked of its current result until
   // its new query answered: "The result has expired", many times during a sync.
@@ -99,11 +67,10 @@ createRpc<LineIndexWorkerSide, LineIndexPageSide>(self, {
     opened = createLineSource(new InvoiceDeskDatabase(databaseName));
     return undefined;
   },
-  refresh: () => refresh(),
-  preview: (query) => {
-    const running = preview(query);
-    previewing = running;
-    return running;
+  refresh: () => {
+    const run = refreshing.catch(() => undefined).then(refresh);
+    refreshing = run;
+    return run;
   },
   query: ({ filter, sort, group }) => {
     const started = performance.now();

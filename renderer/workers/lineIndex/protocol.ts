@@ -49,21 +49,6 @@ export interface ExportRequest {
   sheetName: string;
 }
 
-export interface PreviewQuery {
-  filter: LineFilter;
-  /** How many of the first rows. */
-  count: number;
-}
-
-export interface PreviewAnswer {
-  /**
-   * The first rows of the query in the default order, read from the newest invoices before the
-   * whole index is built; possibly fewer than asked (a filter few lines match), never other rows.
-   */
-  rows: LineRow[];
-  elapsedMs: number;
-}
-
 /** The data of a failed call: the result a window or an export asked for has been dropped. */
 export interface ExpiredFailure {
   code: 'expired';
@@ -75,11 +60,6 @@ export interface LineIndexWorkerSide {
     open: { params: { databaseName: string }; result: undefined };
     refresh: { params: undefined; result: IndexFacts };
     query: { params: LineQuery; result: QueryAnswer };
-    /**
-     * The first rows of an unsorted query at once, from the newest blocks; null once the whole index
-     * is built (the query answers as fast).
-     */
-    preview: { params: PreviewQuery; result: PreviewAnswer | null };
     /** Ids of the invoices with a line whose customer reference contains the text. */
     invoicesWithText: { params: { text: string }; result: string[] };
     rows: { params: { resultId: number; start: number; count: number }; result: LineRow[] };
