@@ -55,11 +55,12 @@ const rowsNow = (page: Page) =>
   );
 
 describe('the line explorer’s first rows', () => {
+  // A filter few lines match may be answered by the whole index first: its preview has to read more.
   it.each([
-    ['every line', '#/lines'],
-    ['one service', '#/lines?svc=PP-PRI'],
-    ['a customer reference', '#/lines?q=KST'],
-  ])('of %s come before the count, and are the rows the whole index shows', async (_label, hash) => {
+    ['every line', '#/lines', true],
+    ['one service', '#/lines?svc=PP-PRI', true],
+    ['a customer reference', '#/lines?q=KST', false],
+  ])('of %s come before the count, and are the rows the whole index shows', async (_label, hash, early) => {
     const page = await app.context.newPage();
     await page.addInitScript({ content: probe });
     await page.goto(`${app.web.url}${hash}`);
@@ -67,10 +68,12 @@ describe('the line explorer’s first rows', () => {
       () => (window as unknown as { __firstRows: FirstRows }).__firstRows.rows !== null,
     );
     const first = await page.evaluate(() => (window as unknown as { __firstRows: FirstRows }).__firstRows);
-    // The count is not known yet, and the page says so rather than showing a wrong one.
-    expect(first.busy).toBe('true');
-    expect(first.totals).toContain('Counting the lines… the newest are shown meanwhile.');
-    expect(first.totals).not.toMatch(/\d+ lines?\b/);
+    if (early || first.busy === 'true') {
+      // The count is not known yet, and the page says so rather than showing a wrong one.
+      expect(first.busy).toBe('true');
+      expect(first.totals).toContain('Counting the lines… the newest are shown meanwhile.');
+      expect(first.totals).not.toMatch(/\d+ lines?\b/);
+    }
 
     await page
       .getByTestId('line-totals')
