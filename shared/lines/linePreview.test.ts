@@ -148,4 +148,30 @@ describe('the first rows before the whole index is built', () => {
     ]);
     expect(preview.linesRead).toBe(40);
   });
+
+  it('stops reading once its signal aborts', async () => {
+    const invoices = ['2026-01-05', '2026-03-05'].map((issueDate, at) => ({
+      id: `inv-${at}`,
+      number: `${at}`,
+      issueDate,
+    }));
+    const controller = new AbortController();
+    const read: string[] = [];
+    const preview = await previewLines({
+      invoices: byIssueDate(invoices),
+      assignments: [],
+      filter: { services: ['NOPE'] },
+      count: 10,
+      maxLines: 10_000,
+      signal: controller.signal,
+      blocksOf: (invoiceId) => {
+        read.push(invoiceId);
+        // The whole answer arrives while the first invoice is read.
+        controller.abort();
+        return Promise.resolve([encodeBlock(invoiceId, 0, [lineFixture(1)])]);
+      },
+    });
+    expect(read).toEqual(['inv-1']);
+    expect(preview.rows).toEqual([]);
+  });
 });

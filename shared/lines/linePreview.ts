@@ -34,6 +34,8 @@ export interface PreviewRequest {
    * lines match): the rows found are still the first ones, a prefix of the answer.
    */
   maxLines: number;
+  /** Reading stops when this aborts (the whole answer came first, or the view changed). */
+  signal?: AbortSignal;
   /** Every stored block of one invoice, in any order; damaged blocks left out. */
   blocksOf: (invoiceId: string) => Promise<readonly LineBlock[]>;
 }
@@ -48,7 +50,7 @@ export const previewLines = async (request: PreviewRequest): Promise<Preview> =>
   const { filter, count, maxLines } = request;
   const rows: LineRow[] = [];
   let linesRead = 0;
-  const full = () => rows.length >= count || linesRead >= maxLines;
+  const full = () => rows.length >= count || linesRead >= maxLines || request.signal?.aborted === true;
   for await (const group of request.invoices) {
     if (full()) break;
     const candidates = group

@@ -63,6 +63,7 @@ export const readFirstLines = async (
   db: InvoiceDeskDatabase,
   filter: LineFilter,
   count: number,
+  signal?: AbortSignal,
 ): Promise<Preview> => {
   const invoices = newestInvoices(db, filter);
   // The assignments and the first invoices in parallel: each read waits behind the worker's.
@@ -77,6 +78,7 @@ export const readFirstLines = async (
     filter,
     count,
     maxLines: FIRST_LINES_MAX_READ,
+    signal,
     blocksOf: async (invoiceId) =>
       checkBlocks(await db.lineBlocks.where('invoiceId').equals(invoiceId).toArray()).rows,
   });
@@ -85,5 +87,8 @@ export const readFirstLines = async (
 /** `readFirstLines` over the profile's archive. */
 export const useFirstLinesReader = () => {
   const db = useDatabase();
-  return useCallback((filter: LineFilter, count: number) => readFirstLines(db, filter, count), [db]);
+  return useCallback(
+    (filter: LineFilter, count: number, signal: AbortSignal) => readFirstLines(db, filter, count, signal),
+    [db],
+  );
 };

@@ -56,7 +56,7 @@ export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineEx
       indexed || !previewable
         ? null
         : {
-            run: () => readFirstLines((JSON.parse(queryKey) as LineQuery).filter, ROW_WINDOW),
+            run: (signal) => readFirstLines((JSON.parse(queryKey) as LineQuery).filter, ROW_WINDOW, signal),
             onValue: (answer) => setPreview({ queryKey, rows: answer.rows }),
             // Nothing to show early: the whole answer follows, and reports what went wrong.
             onError: () => undefined,
