@@ -656,6 +656,7 @@ export const de: Catalogue = {
     exporting: 'Export wird vorbereitet…',
     exported: 'Export gespeichert.',
     loading: 'Positionen werden geladen…',
+    previewing: 'Positionen werden gezählt… die neuesten werden bereits angezeigt.',
     noMatch: 'Keine Position entspricht diesen Filtern.',
     sheetName: 'Positionen',
     failed: 'Der Export ist fehlgeschlagen: {{reason}}',

@@ -639,6 +639,7 @@ export const en = {
     exporting: 'Preparing the export…',
     exported: 'Export saved.',
     loading: 'Loading the lines…',
+    previewing: 'Counting the lines… the newest are shown meanwhile.',
     noMatch: 'No line matches these filters.',
     sheetName: 'Lines',
     failed: 'The export failed: {{reason}}',

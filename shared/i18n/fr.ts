@@ -660,6 +660,7 @@ export const fr: Catalogue = {
     exporting: 'Préparation de l’export…',
     exported: 'Export enregistré.',
     loading: 'Chargement des postes…',
+    previewing: 'Comptage des postes… les plus récents sont déjà affichés.',
     noMatch: 'Aucun poste ne correspond à ces filtres.',
     sheetName: 'Postes',
     failed: 'L’export a échoué : {{reason}}',

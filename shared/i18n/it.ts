@@ -652,6 +652,7 @@ export const it: Catalogue = {
     exporting: 'Preparazione dell’esportazione…',
     exported: 'Esportazione salvata.',
     loading: 'Caricamento delle posizioni…',
+    previewing: 'Conteggio delle posizioni… le più recenti sono già visualizzate.',
     noMatch: 'Nessuna posizione corrisponde a questi filtri.',
     sheetName: 'Posizioni',
     failed: 'L’esportazione non è riuscita: {{reason}}',

@@ -196,4 +196,29 @@ describe('line index', () => {
       1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
     ]);
   });
+
+  it('orders invoices of one issue date by id, whatever order their blocks came in (and across refreshes)', () => {
+    const next = random(11);
+    const metas = ['inv-c', 'inv-a', 'inv-d', 'inv-b'].map((id, at) => ({
+      id,
+      number: `2000000${at}`,
+      issueDate: id === 'inv-d' ? '2026-02-05' : '2026-03-05',
+    }));
+    const linesOf = new Map(metas.map((meta) => [meta.id, makeLines(1, 30, next)]));
+    const built = createLineIndex();
+    // Two refreshes: inv-c and inv-a first, then inv-d and inv-b (inv-b's blocks out of order).
+    for (const meta of metas.slice(0, 2))
+      built.addBlock(encodeBlock(meta.id, 0, linesOf.get(meta.id) ?? []), meta);
+    built.seal();
+    const [c, a, d, b] = metas;
+    if (!c || !a || !d || !b) throw new Error('four invoices');
+    built.addBlock(encodeBlock(d.id, 0, linesOf.get(d.id) ?? []), d);
+    built.addBlock(encodeBlock(b.id, 1, (linesOf.get(b.id) ?? []).slice(12)), b);
+    built.addBlock(encodeBlock(b.id, 0, (linesOf.get(b.id) ?? []).slice(0, 12)), b);
+    const shown = built.rows(built.query({}).ids, 0, 200).map((row) => `${row.invoiceId}#${row.lineNo}`);
+    const expected = ['inv-a', 'inv-b', 'inv-c', 'inv-d'].flatMap((id) =>
+      Array.from({ length: 30 }, (_, i) => `${id}#${i + 1}`),
+    );
+    expect(shown).toEqual(expected);
+  });
 });

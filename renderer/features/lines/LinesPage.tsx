@@ -71,7 +71,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
   const view = useMemo(() => parseLineView(params), [params]);
   // The presets count from the day the page opened: a list does not jump at midnight.
   const [today] = useState(() => localIsoDay(new Date()));
-  const { facts, totals, groups, resultId, rows, failure } = useLineExplorer(filter, view);
+  const { facts, totals, groups, resultId, rows, previewing, failure } = useLineExplorer(filter, view);
   const reason = useFailureReason();
   const profile = useProfile();
   const [exportState, setExportState] = useState<ExportState>(null);
@@ -184,7 +184,13 @@ export const LinesPage = ({ params }: LinesPageProps) => {
         today={today}
         onChange={(next, options) => go(next, view, options)}
       />
-      <div className="totals" aria-live="polite" data-testid="line-totals">
+      {/* Busy until the count and totals are known, even with the first rows on screen. */}
+      <div
+        className="totals"
+        aria-live="polite"
+        aria-busy={totals === null && failure === null}
+        data-testid="line-totals"
+      >
         {totals ? (
           <>
             <strong>{t('lines.count', { count: totals.count })}</strong>
@@ -211,7 +217,7 @@ export const LinesPage = ({ params }: LinesPageProps) => {
               )}
           </>
         ) : (
-          <span>{t('lines.loading')}</span>
+          <span>{previewing ? t('lines.previewing') : t('lines.loading')}</span>
         )}
         <span className="status-bar__spacer" />
         {/* The two exports wrap together, never one alone on a line. */}

@@ -3,8 +3,8 @@ import type { LineFilter, LineGroup, LineRow, LineTotals } from '../../../shared
 import type { LineView } from '../../../shared/lines/filterQuery';
 import type { RowSource } from '../../ui/VirtualTable';
 import { useAsyncEffect } from '../../ui/useAsyncEffect';
-import { useLineIndexChange } from './queries';
-import { createRowWindows, type RowWindows } from './rowWindows';
+import { useFirstLinesReader, useLineIndexChange } from './queries';
+import { createRowWindows, ROW_WINDOW, type RowWindows } from './rowWindows';
 import { useLineIndexClient } from '../../workers/lineIndex/LineIndexContext';
 import type { IndexFacts, LineQuery } from '../../workers/lineIndex/protocol';
 
@@ -15,6 +15,11 @@ export interface LineExplorerState {
   groups: LineGroup[] | null;
   resultId: number | null;
   rows: RowSource<LineRow>;
+  /**
+   * The rows shown are the first ones of the answer, read from the newest blocks while the worker
+   * still builds its index: the count and the totals are not known yet.
+   */
+  previewing: boolean;
   /** Why the worker could not answer (shown translated by the page); null while all is well. */
   failure: unknown;
 }
@@ -25,11 +30,13 @@ export interface LineExplorerState {
  */
 export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineExplorerState => {
   const client = useLineIndexClient();
+  const readFirstLines = useFirstLinesReader();
   const [facts, setFacts] = useState<IndexFacts | null>(null);
   const [result, setResult] = useState<{
     resultId: number;
     totals: LineTotals;
     groups: LineGroup[] | null;
+    queryKey: string;
     windows: RowWindows<LineRow>;
   } | null>(null);
   const [, setVersion] = useState(0);
@@ -38,6 +45,24 @@ export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineEx
   const queryKey = JSON.stringify({ filter, sort: view.sort, group: view.group } satisfies LineQuery);
 
   const change = useLineIndexChange();
+
+  // Before the index is built (seconds at a million lines), the first rows of an unsorted view come
+  // from the newest blocks at once; the whole answer replaces them, its first rows the same.
+  const [preview, setPreview] = useState<{ queryKey: string; rows: LineRow[] } | null>(null);
+  const indexed = facts !== null;
+  const previewable = view.sort === undefined && view.group === undefined;
+  useAsyncEffect(
+    () =>
+      indexed || !previewable
+        ? null
+        : {
+            run: (signal) => readFirstLines((JSON.parse(queryKey) as LineQuery).filter, ROW_WINDOW, signal),
+            onValue: (answer) => setPreview({ queryKey, rows: answer.rows }),
+            // Nothing to show early: the whole answer follows, and reports what went wrong.
+            onError: () => undefined,
+          },
+    [readFirstLines, indexed, previewable, queryKey],
+  );
 
   useAsyncEffect(
     () =>
@@ -64,9 +89,14 @@ export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineEx
                 resultId: answer.resultId,
                 totals: answer.totals,
                 groups: answer.groups,
+                queryKey,
                 windows: createRowWindows(
                   (start, count) => client.rows(answer.resultId, start, count),
-                  () => setVersion((version) => version + 1),
+                  () => {
+                    setVersion((version) => version + 1);
+                    // The whole answer's own rows are here: the early ones are not needed again.
+                    setPreview(null);
+                  },
                   setFailure,
                 ),
               }),
@@ -77,15 +107,29 @@ export const useLineExplorer = (filter: LineFilter, view: LineView = {}): LineEx
   );
 
   const resultId = result?.resultId ?? null;
-  const count = result?.totals.count ?? 0;
   const windows = result?.windows;
+  const early = result === null && preview?.queryKey === queryKey ? preview.rows : null;
+  // Between the whole answer and its first window, the same first rows rather than placeholders.
+  const bridge = result !== null && preview?.queryKey === result.queryKey ? preview.rows : null;
+  const count = result?.totals.count ?? early?.length ?? 0;
   const rows = useMemo<RowSource<LineRow>>(
-    () => ({
-      count,
-      get: (index) => windows?.get(index),
-      onVisibleRange: (start, end) => windows?.show(start, end),
-    }),
-    [count, windows],
+    () =>
+      early
+        ? { count, get: (index) => early[index], onVisibleRange: () => undefined }
+        : {
+            count,
+            get: (index) => windows?.get(index) ?? bridge?.[index],
+            onVisibleRange: (start, end) => windows?.show(start, end),
+          },
+    [count, windows, early, bridge],
   );
-  return { facts, totals: result?.totals ?? null, groups: result?.groups ?? null, resultId, rows, failure };
+  return {
+    facts,
+    totals: result?.totals ?? null,
+    groups: result?.groups ?? null,
+    resultId,
+    rows,
+    previewing: early !== null && early.length > 0,
+    failure,
+  };
 };

@@ -29,6 +29,8 @@ const results = new Map<
 >();
 let nextResult = 1;
 const LOAD_BATCH = 64;
+/** Refreshes run one after the other: the second only adds what came since the first. */
+let refreshing: Promise<unknown> = Promise.resolve();
 
 const refresh = async () => {
   const archive = source();
@@ -65,7 +67,11 @@ createRpc<LineIndexWorkerSide, LineIndexPageSide>(self, {
     opened = createLineSource(new InvoiceDeskDatabase(databaseName));
     return undefined;
   },
-  refresh: () => refresh(),
+  refresh: () => {
+    const run = refreshing.catch(() => undefined).then(refresh);
+    refreshing = run;
+    return run;
+  },
   query: ({ filter, sort, group }) => {
     const started = performance.now();
     const { ids, totals, groups } = index.query(filter, { sort, group });
