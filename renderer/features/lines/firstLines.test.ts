@@ -34,20 +34,24 @@ const store = async (db: InvoiceDeskDatabase) => {
       }),
     );
     // The second page first: the blocks are stored in any order.
-    await sync.commitLinesPage({
-      invoiceId: invoice.id,
-      blockNo: 1,
-      lines: lines.slice(70),
-      quarantined: [],
-      nextCursor: null,
-    });
-    await sync.commitLinesPage({
-      invoiceId: invoice.id,
-      blockNo: 0,
-      lines: lines.slice(0, 70),
-      quarantined: [],
-      nextCursor: 'next',
-    });
+    await sync.commitLinesPages([
+      {
+        invoiceId: invoice.id,
+        blockNo: 1,
+        lines: lines.slice(70),
+        quarantined: [],
+        nextCursor: null,
+      },
+    ]);
+    await sync.commitLinesPages([
+      {
+        invoiceId: invoice.id,
+        blockNo: 0,
+        lines: lines.slice(0, 70),
+        quarantined: [],
+        nextCursor: 'next',
+      },
+    ]);
   }
 };
 

@@ -25,13 +25,15 @@ beforeAll(async () => {
   );
   await sync.commitInvoicePage({ invoices, quarantined: [], resumeFrom: 'd', feedDrained: true });
   for (const invoice of invoices)
-    await sync.commitLinesPage({
-      invoiceId: invoice.id,
-      blockNo: 0,
-      lines: Array.from({ length: 5 }, (_, i) => lineFixture(i + 1)),
-      quarantined: [],
-      nextCursor: null,
-    });
+    await sync.commitLinesPages([
+      {
+        invoiceId: invoice.id,
+        blockNo: 0,
+        lines: Array.from({ length: 5 }, (_, i) => lineFixture(i + 1)),
+        quarantined: [],
+        nextCursor: null,
+      },
+    ]);
   db.close();
 });
 
