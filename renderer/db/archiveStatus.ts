@@ -3,34 +3,33 @@ import { useCoalescedQuery } from './coalescedQuery';
 import { useDatabase } from './DatabaseContext';
 
 /**
- * What the status bar shows of the archive on every page; undefined fields while loading. Read in
- * one transaction, at most once a second while a sync commits page after page: a live query per
- * count ran again on every commit, on every page, and held the sync's writes back while it read.
+ * What the status bar shows of the archive on every page; undefined fields while loading. The
+ * archive's counts are read in one transaction, at most once a second while a sync commits page
+ * after page: a live query per count ran again on every commit, on every page, and held the sync's
+ * writes back while it read. The clerk's own waiting edits stay live: an edit shows at once.
  */
 export const useArchiveStatus = () => {
   const db = useDatabase();
-  const status = useCoalescedQuery(
+  const archive = useCoalescedQuery(
     db,
-    ['invoices', 'quarantine', 'syncState', 'outbox'],
+    ['invoices', 'quarantine', 'syncState'],
     () =>
-      db.transaction('r', [db.invoices, db.quarantine, db.syncState, db.outbox], async () => {
-        const [invoiceCount, quarantined, feed, unsettled, waiting] = await Promise.all([
+      db.transaction('r', [db.invoices, db.quarantine, db.syncState], async () => {
+        const [invoiceCount, quarantined, feed] = await Promise.all([
           db.invoices.count(),
           db.quarantine.count(),
           db.syncState.get('feed'),
-          db.outbox.where('state').anyOf('conflict', 'rejected').count(),
-          db.outbox.where('state').equals('pending').count(),
         ]);
-        return { invoiceCount, quarantined, feed, unsettled, waiting };
+        return { invoiceCount, quarantined, feed };
       }),
     [],
   );
   return {
-    invoiceCount: status?.invoiceCount,
-    quarantined: status?.quarantined,
-    feed: status?.feed,
-    unsettled: status?.unsettled,
-    waiting: status?.waiting,
+    invoiceCount: archive?.invoiceCount,
+    quarantined: archive?.quarantined,
+    feed: archive?.feed,
+    unsettled: useLiveQuery(() => db.outbox.where('state').anyOf('conflict', 'rejected').count(), [db]),
+    waiting: useLiveQuery(() => db.outbox.where('state').equals('pending').count(), [db]),
   };
 };
 

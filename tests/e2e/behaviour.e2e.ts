@@ -65,10 +65,10 @@ const operatorDesignations = async () => {
 describe('a clerk’s first minutes and days', () => {
   it('during the first sync the chart shows only complete months, never a negative one', async () => {
     allowPageProblems(DEMO_BACKEND_ABSENT);
-    // Lines and PDFs arrive slowly, so the first sync can be watched.
+    // Lines and PDFs arrive slowly, so the first sync can be watched (six requests in flight).
     await control('faults', {
       method: 'POST',
-      body: JSON.stringify({ latencyMs: 60, pathPrefix: '/v1/invoices/' }),
+      body: JSON.stringify({ latencyMs: 250, pathPrefix: '/v1/invoices/' }),
     });
     await page.goto(`${web.url}#/settings`);
     await page.getByRole('radio', { name: 'The operator’s billing API' }).check();
