@@ -21,6 +21,7 @@ import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { measureAllocation } from './allocation';
 import { measureAnalyticsPage } from './analyticsPage';
 import { measureExports } from './exports';
+import { LINES_FIRST_ROWS_TARGET_MS, measureLinesFirstRows } from './linesFirstRows';
 import { measureCostCentreImport } from './costCenterImport';
 import { COLD_START_AB_FILE, renderMarkdown, type ColdStartAB } from './report';
 import {
@@ -358,6 +359,9 @@ const main = async () => {
       `cold start ${run + 1}: invoices ${Math.round(invoices.firstRows)} ms, lines ${Math.round(lines.firstRows)} ms`,
     );
   }
+  log('line explorer first rows and count');
+  const linesFirstRows = await measureLinesFirstRows(context, appUrl, runs);
+  log(`line explorer: first rows ${linesFirstRows.firstRowsMs} ms, count ${linesFirstRows.countedMs} ms`);
   const tour = await context.newPage();
   for (const [name, hash] of [
     ['overview', '#/overview'],
@@ -444,6 +448,7 @@ const main = async () => {
     coldStart: {
       invoicesFirstRowsMs: Math.round(median(cold.map((run) => run.invoices))),
       linesFirstRowsMs: Math.round(median(cold.map((run) => run.lines))),
+      linesExplorer: { ...linesFirstRows, targetMs: LINES_FIRST_ROWS_TARGET_MS },
       runs: cold.map((run) => ({ invoices: Math.round(run.invoices), lines: Math.round(run.lines) })),
     },
     queries,
