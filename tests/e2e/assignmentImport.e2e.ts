@@ -154,8 +154,12 @@ describe('importing assignments from a sheet', () => {
   it('from the keyboard: the button opens the file chooser, an xlsx written by LibreOffice is read in the worker, Escape closes without writing', async () => {
     await page.goto(`${web.url}#/assignments`);
     const button = page.getByRole('button', { name: 'Import assignments…' });
+    // Waiting for the chooser turns on its interception, asynchronously: begun before the focus, it is
+    // on by the time Enter opens the chooser (begun with the key press, it could come too late).
+    const chosen = page.waitForEvent('filechooser');
     await button.focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chosen;
     await chooser.setFiles({
       name: 'de-title.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
