@@ -3,5 +3,12 @@
 import '../../shared/zodConfig';
 import './openedPage';
 import start from './start';
+import { initialLanguage } from './i18nSetup';
+import { showStartFailure } from './startFailure';
 
-void start();
+start().catch((error: unknown) => {
+  // Said to the clerk in words, and kept in the console for whoever looks into it.
+  console.error('Invoice Desk could not start', error);
+  const root = document.getElementById('root');
+  if (root) showStartFailure(root, initialLanguage(), () => window.location.reload());
+});

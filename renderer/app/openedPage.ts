@@ -5,5 +5,6 @@ import { preloadPlatform } from '../platform';
 // Imported by main.tsx before the shell: the page this start opens, the clerk's catalogue and the
 // platform's implementation are requested while the shell's own code still runs, not after it.
 void preloadPage(parseHash(window.location.hash));
-void loadCatalogue(initialLanguage());
+// A failed load is the start's to report (startFailure.ts).
+loadCatalogue(initialLanguage()).catch(() => undefined);
 preloadPlatform();

@@ -44,6 +44,7 @@ import { CommandContext } from './commands/CommandContext';
 import { createCommandDispatcher } from './commands/dispatcher';
 import { costCenterImportRequests } from './commands/importRequests';
 import { navigate } from './router/navigate';
+import { CatalogueUnavailable } from './startFailure';
 
 /** Asks the operator who the connected customer is, briefly: a start offline must not wait for it. */
 const customerOf = async (platform: Platform): Promise<Customer | null> => {
@@ -64,7 +65,9 @@ const start = async () => {
   const pageLoaded = preloadPage(parseHash(window.location.hash));
   // The platform's code too, while the language's catalogue loads.
   const platformLoaded = detectPlatform();
-  const i18n = await createI18n(initialLanguage());
+  const language = initialLanguage();
+  const i18n = await createI18n(language);
+  if (!i18n.hasResourceBundle(language, 'translation')) throw new CatalogueUnavailable(language);
   const platform = await platformLoaded;
   const profile = await resolveProfile({
     storage: localStorage,

@@ -43,7 +43,8 @@ export const takePageProblems = (): string[] => {
 
 const guard = (context: BrowserContext): BrowserContext => {
   context.on('weberror', (error) => {
-    problems.push(`uncaught: ${error.error().stack ?? error.error().message}`);
+    // A rejected dynamic import has an empty stack: its message is then the only clue.
+    problems.push(`uncaught: ${error.error().stack || error.error().message}`);
   });
   context.on('console', (message) => {
     if (message.type() !== 'error') return;

@@ -4,7 +4,8 @@ import { createRpc } from '../rpc';
 import type { SyncRunRecord } from '../../../shared/sync/ports';
 import type { Backend } from '../../../shared/connection/service';
 import type { SyncPageSide, SyncWorkerSide } from './protocol';
-import { createSyncController } from './syncController';
+import { createSyncController, type SyncControllerDeps } from './syncController';
+import { useSyncStatus } from './syncStatusStore';
 
 // The controller against a stand-in worker: the other end of a real MessageChannel, speaking the
 // sync protocol. The page's window is an EventTarget, so online/offline can be sent.
@@ -27,13 +28,14 @@ const start = (
   const channel = new MessageChannel();
   channels.push(channel);
   const terminate = vi.fn();
+  const port: ReturnType<SyncControllerDeps['createWorker']> = Object.assign(channel.port1, { terminate });
   const worker = createRpc<SyncWorkerSide, SyncPageSide>(channel.port2, {});
   const heard: string[] = [];
   worker.on('open', ({ databaseName }) => heard.push(`open ${databaseName}`));
   worker.on('sync', () => heard.push('sync'));
   const controller = createSyncController({
     platform: { apiFetch },
-    createWorker: () => Object.assign(channel.port1, { terminate }),
+    createWorker: () => port,
     databaseName: 'invoice-desk-p1',
     intervalMinutes: 0,
     ...(runs
@@ -53,7 +55,7 @@ const start = (
         }
       : {}),
   });
-  return { controller, worker, heard, terminate };
+  return { controller, worker, heard, terminate, port };
 };
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -192,5 +194,30 @@ describe('sync controller', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('says the sync could not start when its worker fails before a word, and not for a later error', async () => {
+    const { controller, worker, port } = start(() => Promise.reject(new Error('unused')));
+    // Node has no ErrorEvent: a worker's load failure carries no message, file or error.
+    const failure = Object.assign(new Event('error'), {
+      message: '',
+      filename: '',
+      lineno: 0,
+      colno: 0,
+      error: null,
+    }) satisfies ErrorEvent;
+    expect(port.onerror).toBeTypeOf('function');
+    useSyncStatus.setState({ running: false, error: null });
+    port.onerror?.(failure);
+    expect(useSyncStatus.getState().error?.code).toBe('sync.workerUnavailable');
+
+    // Once the worker has spoken, an error event is its own business (the console shows it).
+    worker.emit('started', { at: '2026-12-01T08:00:00Z' });
+    await settle();
+    expect(useSyncStatus.getState()).toMatchObject({ running: true, error: null });
+    port.onerror?.(failure);
+    expect(useSyncStatus.getState().error).toBeNull();
+    controller.dispose();
+    expect(port.onerror).toBeNull();
   });
 });

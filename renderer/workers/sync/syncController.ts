@@ -16,8 +16,11 @@ export interface SyncController extends Disposable {
 
 export interface SyncControllerDeps {
   platform: Pick<Platform, 'apiFetch' | 'workerBackend'>;
-  /** A Worker in the app; any port that can be terminated in tests. */
-  createWorker: () => RpcPort & { terminate(): void };
+  /**
+   * A Worker in the app; any port that can be terminated in tests. Its `onerror` tells a worker
+   * that could not start (its file not loaded, its module throwing).
+   */
+  createWorker: () => RpcPort & { terminate(): void; onerror?: ((event: ErrorEvent) => void) | null };
   /** The active profile's archive: the worker synchronises this database and no other. */
   databaseName: string;
   /** This install, stamped on the audit entries the worker writes. */
@@ -79,6 +82,21 @@ export const createSyncController = ({
       },
     }),
   );
+  // A worker that failed before saying anything never will: without this the status bar would
+  // show neither a run nor a failure, and the start's sync would silently never happen.
+  let heard = false;
+  worker.onerror = () => {
+    if (heard) return;
+    useSyncStatus.setState({
+      running: false,
+      error: { code: 'sync.workerUnavailable', message: 'The sync worker could not start' },
+    });
+  };
+  lifetime.add(
+    toDisposable(() => {
+      worker.onerror = null;
+    }),
+  );
   rpc.emit('open', { databaseName, device });
   /** Asks for a run, with the back end the worker may call itself where the platform allows it. */
   const requestSync = () => {
@@ -100,23 +118,28 @@ export const createSyncController = ({
   );
 
   lifetime.add(
-    rpc.on('started', () => useSyncStatus.setState({ running: true, progress: null, error: null })),
+    rpc.on('started', () => {
+      heard = true;
+      useSyncStatus.setState({ running: true, progress: null, error: null });
+    }),
   );
   lifetime.add(rpc.on('progress', (progress) => useSyncStatus.setState({ progress })));
   lifetime.add(
     rpc.on('finished', (run) => {
+      heard = true;
       useSyncStatus.setState({ running: false, error: run.outcome === 'failed' ? run.error : null });
       if (run.newInvoices > 0) onNewInvoices?.(run);
       onFinished?.(run);
     }),
   );
   lifetime.add(
-    rpc.on('failed', ({ code, message }) =>
+    rpc.on('failed', ({ code, message }) => {
+      heard = true;
       useSyncStatus.setState({
         running: false,
         error: code === 'sync.cancelled' ? null : { code, message },
-      }),
-    ),
+      });
+    }),
   );
 
   lifetime.add(

@@ -13,6 +13,7 @@ const keys = {
   'api.credentialsMissing': 'credentialsMissing',
   'sync.quota': 'quota',
   'sync.noProgress': 'noProgress',
+  'sync.workerUnavailable': 'workerUnavailable',
 } as const;
 
 export type SyncErrorKey = (typeof keys)[keyof typeof keys] | 'other';
