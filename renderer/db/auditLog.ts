@@ -30,6 +30,29 @@ export const appendAudit = async (db: InvoiceDeskDatabase, draft: AuditDraft): P
   return row;
 };
 
+/**
+ * Appends several entries, in order, with one read of the head and one write: what appendAudit does
+ * for each, without a round trip per entry (a sync batch logs every PDF it stored).
+ */
+export const appendAudits = async (
+  db: InvoiceDeskDatabase,
+  drafts: readonly AuditDraft[],
+): Promise<AuditRow[]> => {
+  const transaction = currentTransaction();
+  if (transaction?.mode !== 'readwrite' || !transaction.storeNames.includes(db.auditLog.name)) {
+    throw new Error('appendAudits must run inside a read-write transaction over the audit log');
+  }
+  if (drafts.length === 0) return [];
+  let head: { seq: number; hash: string } | null = (await db.auditLog.orderBy('seq').last()) ?? null;
+  const rows = drafts.map((draft) => {
+    const row: AuditRow = linkEntry({ ...draft, device: db.auditDevice }, head);
+    head = { seq: row.seq, hash: row.hash };
+    return row;
+  });
+  await db.auditLog.bulkAdd(rows);
+  return rows;
+};
+
 /** The whole log in the order it was stored, for the audit page, its export and the archive. */
 export const readAuditLog = (db: InvoiceDeskDatabase): Promise<AuditRow[]> =>
   db.auditLog.orderBy('id').toArray();

@@ -16,8 +16,8 @@ import type {
   SyncStore,
 } from '../../shared/sync/ports';
 import type { InvoiceDeskDatabase } from './database';
-import type { StoredInvoice, SyncRunRow } from './records';
-import { appendAudit } from './auditLog';
+import type { AuditDraft, StoredDocument, StoredInvoice, SyncRunRow } from './records';
+import { appendAudit, appendAudits } from './auditLog';
 import { noStepClock } from '../../shared/core/stepClock';
 import type { SyncStepClock } from '../../shared/sync/steps';
 
@@ -316,15 +316,33 @@ export const createDexieSyncStore = (
     commitDocuments: (documents) =>
       timedCommit(() =>
         db.transaction('rw', [db.documents, db.invoices, db.quarantine, db.auditLog], async () => {
-          // One after another: each appends to the audit log's hash chain.
+          if (documents.length === 0) return;
+          const ids = [...new Set(documents.map((document) => document.invoiceId))];
+          // Every read the batch needs, issued together: a batch costs a few requests' latency, not
+          // several per PDF.
+          const [invoiceRows, beforeRows, failures] = await Promise.all([
+            db.invoices.bulkGet(ids),
+            db.documents.bulkGet(ids),
+            db.quarantine.where('invoiceId').anyOf(ids).toArray(),
+          ]);
+          const invoices = new Map<string, StoredInvoice>();
+          const before = new Map<string, { sha256: string; verified: boolean }>();
+          ids.forEach((id, i) => {
+            const invoice = invoiceRows[i];
+            if (!invoice) throw new Error(`A document for an unknown invoice ${id}`);
+            invoices.set(id, invoice);
+            const stored = beforeRows[i];
+            if (stored) before.set(id, { sha256: stored.sha256, verified: stored.verified });
+          });
+          const drafts: AuditDraft[] = [];
+          const rows = new Map<string, StoredDocument>();
           for (const document of documents) {
-            const invoice = await db.invoices.get(document.invoiceId);
-            if (!invoice) throw new Error(`A document for an unknown invoice ${document.invoiceId}`);
-            await clearFailure(document.invoiceId, 'document');
+            const invoice = invoices.get(document.invoiceId);
+            if (!invoice) continue;
             // Logged once per document: a fetch again of the same bytes (after a 410 was lifted) is no news.
-            const before = await db.documents.get(document.invoiceId);
-            if (before?.sha256 !== document.sha256 || before.verified !== document.verified) {
-              await appendAudit(db, {
+            const previous = before.get(document.invoiceId);
+            if (previous?.sha256 !== document.sha256 || previous.verified !== document.verified) {
+              drafts.push({
                 at: stamp(),
                 kind: 'documentRetrieved',
                 params: {
@@ -336,7 +354,8 @@ export const createDexieSyncStore = (
                 },
               });
             }
-            await db.documents.put({
+            before.set(document.invoiceId, { sha256: document.sha256, verified: document.verified });
+            rows.set(document.invoiceId, {
               invoiceId: document.invoiceId,
               bytes: document.bytes.slice().buffer,
               sha256: document.sha256,
@@ -344,12 +363,22 @@ export const createDexieSyncStore = (
               verified: document.verified,
               verifiedAt: document.verified ? stamp() : null,
             });
-            await db.invoices.put({
+            invoices.set(document.invoiceId, {
               ...invoice,
               documentState: document.verified ? 'verified' : 'mismatch',
               documentFailure: undefined,
             });
           }
+          // A fetch failure is history once the part arrived: out of the quarantine.
+          const settled = failures.flatMap((row) =>
+            row.kind === 'document' && row.id !== undefined ? [row.id] : [],
+          );
+          await Promise.all([
+            appendAudits(db, drafts),
+            db.quarantine.bulkDelete(settled),
+            db.documents.bulkPut([...rows.values()]),
+            db.invoices.bulkPut([...invoices.values()]),
+          ]);
         }),
       ),
 

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { LinesPageCommit } from '../../shared/sync/ports';
+import type { DocumentCommit, LinesPageCommit } from '../../shared/sync/ports';
+import { verifyAuditChain } from '../../shared/audit/chain';
 import { splitAssignment } from '../../shared/testing/assignmentFixture';
 import { lineFixture } from '../../shared/testing/lineFixture';
 import { InvoiceDeskDatabase } from './database';
@@ -105,5 +106,87 @@ describe('lines pages committed together', () => {
       ]),
     ).rejects.toThrow('unknown invoice zz');
     expect(await contents(db)).toEqual(before);
+  });
+});
+
+const pdf = (invoiceId: string, text: string, verified = true) =>
+  ({
+    invoiceId,
+    bytes: new TextEncoder().encode(`%PDF-1.7 ${text}`),
+    sha256: text.padEnd(64, '0'),
+    verified,
+  }) satisfies DocumentCommit;
+
+/** Everything a documents commit writes, without the generated ids. */
+const documentContents = async (db: InvoiceDeskDatabase) => ({
+  documents: (await db.documents.toArray()).map(({ bytes, ...row }) => ({
+    ...row,
+    text: new TextDecoder().decode(bytes),
+  })),
+  invoices: await db.invoices.toArray(),
+  quarantine: (await db.quarantine.toArray()).map(({ id: _id, ...row }) => row),
+  audit: (await db.auditLog.orderBy('seq').toArray()).map(({ id: _id, ...row }) => row),
+});
+
+describe('PDFs committed together', () => {
+  it('store and log exactly what the same PDFs store one transaction each, in one unbroken chain', async () => {
+    const documents: DocumentCommit[] = [
+      pdf('a', 'a-first'),
+      pdf('b', 'b-first', false),
+      // The same bytes again (a 410 lifted): stored, not logged twice.
+      pdf('a', 'a-first'),
+      // A new issue of b's PDF that holds: logged.
+      pdf('b', 'b-second'),
+    ];
+    const prepare = async (name: string) => {
+      const db = await archive(name);
+      await db.quarantine.add({
+        kind: 'document',
+        invoiceId: 'a',
+        index: 0,
+        itemId: 'a',
+        issues: 'timeout',
+        receivedAt: NOW.toISOString(),
+      });
+      return db;
+    };
+    const one = await prepare('pdf-one-by-one');
+    const oneStore = createDexieSyncStore(one, () => NOW);
+    for (const each of documents) await oneStore.commitDocuments([each]);
+    const together = await prepare('pdf-together');
+    await createDexieSyncStore(together, () => NOW).commitDocuments(documents);
+
+    const expected = await documentContents(one);
+    expect(await documentContents(together)).toEqual(expected);
+    expect(expected.documents.map((row) => [row.invoiceId, row.text, row.verified])).toEqual([
+      ['a', '%PDF-1.7 a-first', true],
+      ['b', '%PDF-1.7 b-second', true],
+    ]);
+    expect(expected.invoices.map((invoice) => [invoice.id, invoice.documentState])).toEqual([
+      ['a', 'verified'],
+      ['b', 'verified'],
+    ]);
+    expect(
+      expected.audit.map((row) => [row.seq, row.kind === 'documentRetrieved' && row.params.sha256]),
+    ).toEqual([
+      [1, 'a-first'.padEnd(64, '0')],
+      [2, 'b-first'.padEnd(64, '0')],
+      [3, 'b-second'.padEnd(64, '0')],
+    ]);
+    expect(verifyAuditChain(await together.auditLog.orderBy('seq').toArray()).ok).toBe(true);
+    // The line quarantined earlier stays; the document's failure is history.
+    expect(expected.quarantine.map((row) => [row.kind, row.invoiceId])).toEqual([
+      ['line', 'a'],
+      ['lines', 'b'],
+    ]);
+  });
+
+  it('a batch with an unknown invoice stores and logs none of its PDFs', async () => {
+    const db = await archive('pdf-unknown');
+    const before = await documentContents(db);
+    await expect(
+      createDexieSyncStore(db, () => NOW).commitDocuments([pdf('a', 'a-first'), pdf('zz', 'zz')]),
+    ).rejects.toThrow('unknown invoice zz');
+    expect(await documentContents(db)).toEqual(before);
   });
 });

@@ -52,7 +52,29 @@ describe('commit batcher', () => {
     expect(held.batches).toEqual([[1], [4, 5], [3], [20], [2]]);
   });
 
-  it('a failed batch fails its own callers only; a stopped run commits nothing more', async () => {
+  it('a failed batch fails its callers and every later one: what follows may continue what it lost', async () => {
+    const held = heldCommits();
+    const batcher = createCommitBatcher<number>({
+      commit: held.commit,
+      weight: () => 1,
+      maxWeight: 100,
+      stopped: () => null,
+    });
+    const outcome = (n: number) =>
+      batcher.commit(n).then(
+        () => 'committed',
+        (error: unknown) => (error instanceof Error ? error.message : 'failed'),
+      );
+    const first = outcome(1);
+    const second = outcome(2);
+    await held.release(new Error('disk full'));
+    expect(await first).toBe('disk full');
+    expect(await second).toBe('disk full');
+    expect(await outcome(3)).toBe('disk full');
+    expect(held.batches).toEqual([[1]]);
+  });
+
+  it('a stopped run commits nothing more', async () => {
     const held = heldCommits();
     let stop: { reason: unknown } | null = null;
     const batcher = createCommitBatcher<number>({
@@ -66,18 +88,12 @@ describe('commit batcher', () => {
         () => 'committed',
         (error: unknown) => (error instanceof Error ? error.message : 'failed'),
       );
-    const first = outcome(1);
-    const second = outcome(2);
-    await held.release(new Error('disk full'));
-    await held.release();
-    expect(await first).toBe('disk full');
-    expect(await second).toBe('committed');
     const third = outcome(3);
     stop = { reason: new Error('cancelled') };
     const fourth = outcome(4);
     await held.release();
     expect(await third).toBe('committed');
     expect(await fourth).toBe('cancelled');
-    expect(held.batches).toEqual([[1], [2], [3]]);
+    expect(held.batches).toEqual([[3]]);
   });
 });

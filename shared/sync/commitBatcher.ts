@@ -4,7 +4,10 @@
  * works. Items keep their order across batches; each caller's promise settles with its own batch.
  */
 export interface CommitBatcher<T> {
-  /** Resolves once the batch holding `item` committed; rejects with that batch's failure. */
+  /**
+   * Resolves once the batch holding `item` committed; rejects with that batch's failure, or with the
+   * first failure of any batch before it.
+   */
   commit(item: T): Promise<void>;
 }
 
@@ -26,6 +29,9 @@ interface Waiting<T> {
 export const createCommitBatcher = <T>(options: CommitBatcherOptions<T>): CommitBatcher<T> => {
   let queue: Array<Waiting<T>> = [];
   let running = false;
+  // After a failed batch nothing more is committed: its callers hand in without waiting, so a later
+  // item may continue one the failure lost (an invoice's next block after its missing one).
+  let failed: { reason: unknown } | null = null;
 
   const take = (): Array<Waiting<T>> => {
     let weight = 0;
@@ -46,7 +52,7 @@ export const createCommitBatcher = <T>(options: CommitBatcherOptions<T>): Commit
     try {
       while (queue.length > 0) {
         const batch = take();
-        const stop = options.stopped();
+        const stop = failed ?? options.stopped();
         if (stop !== null) {
           for (const waiting of [...batch, ...queue]) waiting.reject(stop.reason);
           queue = [];
@@ -56,6 +62,7 @@ export const createCommitBatcher = <T>(options: CommitBatcherOptions<T>): Commit
           await options.commit(batch.map((waiting) => waiting.item));
           for (const waiting of batch) waiting.resolve();
         } catch (error) {
+          failed = { reason: error };
           for (const waiting of batch) waiting.reject(error);
         }
       }
@@ -67,7 +74,12 @@ export const createCommitBatcher = <T>(options: CommitBatcherOptions<T>): Commit
   return {
     commit: (item) =>
       new Promise<void>((resolve, reject) => {
-        queue.push({ item, resolve, reject });
+        const waiting: Waiting<T> = { item, resolve, reject };
+        if (failed) {
+          waiting.reject(failed.reason);
+          return;
+        }
+        queue.push(waiting);
         if (!running) void drain();
       }),
   };

@@ -42,6 +42,12 @@ export interface SyncOptions {
   linesPageSize: number;
   /** Invoices whose lines or documents are fetched at the same time: overlaps network and storage. */
   concurrency: number;
+  /**
+   * Pages or PDFs handed to storage and not yet committed, across all request slots: the network
+   * goes on while storage works, and this bounds what waits in memory meanwhile. 1: each request
+   * waits for its own commit.
+   */
+  commitsInFlight: number;
   /** The operator keeps invoices this long after issue. */
   retentionMonths: number;
   /** Pages in a row that bring nothing new before a feed or an invoice's lines is given up. */
@@ -71,6 +77,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   linesPageSize: 5000,
   // The contract's bound on requests in flight: latency hides behind the others, and commits batch.
   concurrency: 6,
+  commitsInFlight: 12,
   retentionMonths: 18,
   maxStalledPages: 3,
   maxSilentFailures: 3,
@@ -324,6 +331,37 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     stopped,
   });
 
+  /**
+   * Commits not awaited by the request slot that handed them in: the slot fetches its next page or
+   * PDF meanwhile. The batcher keeps their order and fails every later batch after a failed one, so
+   * an invoice's blocks still land in order or not at all. Settled before the store is asked again.
+   */
+  const inFlight = new Set<Promise<void>>();
+  let commitFailure: { error: unknown } | null = null;
+  const throwCommitFailure = () => {
+    if (commitFailure) throw commitFailure.error;
+  };
+  const handIn = async (commit: Promise<void>, after: () => Promise<void>) => {
+    const tracked: Promise<void> = commit.then(after).then(
+      () => {
+        inFlight.delete(tracked);
+      },
+      (error: unknown) => {
+        // Kept for whoever waits next: a slot that handed in and went on must not lose it.
+        commitFailure ??= { error };
+        inFlight.delete(tracked);
+      },
+    );
+    inFlight.add(tracked);
+    while (inFlight.size >= options.commitsInFlight) await Promise.race(inFlight);
+    throwCommitFailure();
+  };
+  /** Waits for every commit handed in; throws the first that failed. */
+  const settleCommits = async () => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+    throwCommitFailure();
+  };
+
   const syncLinesOf = async (pending: PendingLines) => {
     let cursor = pending.cursor ?? undefined;
     let blockNo = pending.nextBlockNo;
@@ -366,7 +404,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
         stalled = 0;
       }
       if (kept.length > 0 || quarantined.length > 0 || page.next === null) {
-        await linesCommits.commit({
+        const committed = linesCommits.commit({
           invoiceId: pending.invoiceId,
           blockNo,
           lines: kept,
@@ -374,11 +412,13 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
           nextCursor: page.next,
         });
         blockNo += kept.length > 0 ? 1 : 0;
-        counts.linesStored += kept.length;
-        counts.quarantined += quarantined.length;
         room -= kept.length;
         lastLineNo = kept.at(-1)?.lineNo ?? lastLineNo;
-        await report();
+        await handIn(committed, async () => {
+          counts.linesStored += kept.length;
+          counts.quarantined += quarantined.length;
+          await report();
+        });
       }
       if (page.next === null) return;
       cursor = page.next;
@@ -395,14 +435,16 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       await store.markGone(pending.invoiceId, 'document');
       return;
     }
-    await documentCommits.commit({
+    const committed = documentCommits.commit({
       invoiceId: pending.invoiceId,
       bytes: document.bytes,
       sha256: document.sha256Hex,
       verified: documentMatchesInvoice(document, pending),
     });
-    counts.documentsStored += 1;
-    await report();
+    await handIn(committed, async () => {
+      counts.documentsStored += 1;
+      await report();
+    });
   };
 
   /** Drains a queue the store computes, batch by batch, until nothing is left or nothing moves. */
@@ -411,7 +453,14 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       checkCancelled();
       const batch = await next();
       if (batch.length === 0) return;
-      await pool(batch, options.concurrency, run, task);
+      try {
+        await pool(batch, options.concurrency, run, task);
+      } finally {
+        // A failed run must not leave a commit running behind its end. (Its own failure wins.)
+        while (inFlight.size > 0) await Promise.all([...inFlight]);
+      }
+      // What the store reports next must include every page handed in.
+      await settleCommits();
       // Fewer silent failures than make an outage: they were these invoices' own.
       await flushSilent();
     }

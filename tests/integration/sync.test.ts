@@ -142,13 +142,16 @@ describe('resumable sync', () => {
       [89, 'after'],
       [120, 'during'],
     ];
-    // One request at a time, so that every page is its own commit and the kill points fall on the
-    // same pages in every run.
+    // One request at a time, each waiting for its commit, so that every page is its own commit and
+    // the kill points fall on the same pages in every run.
     for (const [killAt, mode] of kills) {
       const store = killingStore(createDexieSyncStore(db), db, killAt, mode);
-      await expect(syncOnce(db, api, { store, options: { concurrency: 1 } })).rejects.toBeInstanceOf(Killed);
+      await expect(
+        syncOnce(db, api, { store, options: { concurrency: 1, commitsInFlight: 1 } }),
+      ).rejects.toBeInstanceOf(Killed);
     }
-    // Then as the app runs, six requests in flight: pages arriving together commit in one batch.
+    // Then as the app runs, six requests in flight that go on fetching while their pages commit:
+    // pages arriving together commit in one batch, and a batch lost takes every later one with it.
     for (const [killAt, mode] of [
       [2, 'during'],
       [3, 'after'],
@@ -162,6 +165,35 @@ describe('resumable sync', () => {
     const final = await syncOnce(db, api);
     expect(final.outcome).toBe('ok');
     expect(await snapshot(db)).toEqual(clean);
+  }, 120_000);
+
+  it('commits handed in while the next pages are fetched: killed mid-run, every invoice’s blocks are whole and the next run completes', async () => {
+    // Small pages: every invoice takes several, so that a hole could open.
+    const small = { linesPageSize: 20 };
+    const reference = openTestDatabase();
+    expect((await syncOnce(reference, createTestClient(sim.url), { options: small })).outcome).toBe('ok');
+    const cleanSmall = await snapshot(reference);
+    for (const [killAt, mode] of [
+      [3, 'during'],
+      [6, 'after'],
+      [9, 'before'],
+    ] as const) {
+      const db = openTestDatabase();
+      const api = createTestClient(sim.url);
+      const store = killingStore(createDexieSyncStore(db), db, killAt, mode);
+      await expect(syncOnce(db, api, { store, options: small })).rejects.toBeInstanceOf(Killed);
+      const [invoices, blocks] = await Promise.all([db.invoices.toArray(), db.lineBlocks.toArray()]);
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const invoice of invoices) {
+        const own = blocks.filter((block) => block.invoiceId === invoice.id);
+        // Blocks 0..n-1 and nothing after: a later page never landed without the one before it.
+        expect(own.map((block) => block.blockNo)).toEqual([...own.keys()]);
+        expect(invoice.linesNextBlock).toBe(own.length);
+        expect(own.reduce((sum, block) => sum + block.count, 0)).toBe(invoice.linesStored);
+      }
+      expect((await syncOnce(db, api, { options: small })).outcome).toBe('ok');
+      expect(await snapshot(db)).toEqual(cleanSmall);
+    }
   }, 120_000);
 
   it('a connection that drops mid-run loses nothing: the next run completes the archive', async () => {
