@@ -5,6 +5,7 @@ import { createDexieSyncStore } from '../../renderer/db/syncStore';
 import { createStepClock } from '../../shared/core/stepClock';
 import type { SyncStep } from '../../shared/sync/steps';
 import type { SyncStore } from '../../shared/sync/ports';
+import type { SyncProgress } from '../../shared/sync/engine';
 import type { RunningSimulator } from '../../simulator/server';
 import {
   control,
@@ -213,6 +214,36 @@ describe('resumable sync', () => {
     expect((await syncOnce(db, api)).outcome).toBe('ok');
     expect(await snapshot(db)).toEqual(clean);
   }, 120_000);
+});
+
+describe('progress', () => {
+  it('counts up to exactly what the archive holds, never past what is expected', async () => {
+    const db = openTestDatabase();
+    const seen: SyncProgress[] = [];
+    // Several pages per invoice and a clock that lets every commit report.
+    let tick = 0;
+    const run = await syncOnce(db, createTestClient(sim.url), {
+      options: { linesPageSize: 50 },
+      elapsed: () => (tick += 1000),
+      onProgress: (progress) => seen.push(progress),
+    });
+    expect(run.outcome).toBe('ok');
+    const lines = seen.filter((progress) => progress.phase === 'lines');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const [i, progress] of seen.entries()) {
+      expect(progress.lines.done).toBeLessThanOrEqual(progress.lines.total);
+      expect(progress.documents.done).toBeLessThanOrEqual(progress.documents.total);
+      if (i > 0 && progress.phase === seen[i - 1]?.phase) {
+        expect(progress.lines.done).toBeGreaterThanOrEqual(seen[i - 1]?.lines.done ?? 0);
+      }
+    }
+    const stored = (await db.lineBlocks.toArray()).reduce((sum, block) => sum + block.count, 0);
+    const last = seen.at(-1);
+    expect(last?.lines).toEqual({ done: stored, total: stored });
+    expect(last?.documents).toEqual({ done: await db.documents.count(), total: await db.documents.count() });
+    // Midway through the lines, what it says is what was committed by then, give or take the pages in flight.
+    expect(lines.some((progress) => progress.lines.done > 0 && progress.lines.done < stored)).toBe(true);
+  }, 60_000);
 });
 
 describe('step times', () => {
