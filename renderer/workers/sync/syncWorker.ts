@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Before any schema is used: see shared/zodConfig.ts.
 import '../../../shared/zodConfig';
+import { coarseMutations } from '../../db/coarseMutations';
 import { createApiClient, createAuthenticatedFetch, type Fetch } from '../../../shared/api/client';
 import type { Backend } from '../../../shared/connection/service';
 import { ApiError } from '../../../shared/api/errors';
@@ -112,6 +113,8 @@ const sync = async (): Promise<void> => {
 
 rpc.on('open', ({ databaseName, device }) => {
   const db = new InvoiceDeskDatabase(databaseName);
+  // The pages hear of the sync's writes as spans, not every key (coarseMutations.ts).
+  db.use(coarseMutations);
   db.auditDevice = device;
   archive = { db, resources: createDexieResourceStore(db) };
 });
