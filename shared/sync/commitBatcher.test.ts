@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCommitBatcher } from './commitBatcher';
+import { createCommitBatcher, type CommitBatcher } from './commitBatcher';
 
 /** A commit that holds each batch until the test lets it go. */
 const heldCommits = () => {
@@ -17,6 +17,13 @@ const heldCommits = () => {
   };
   return { batches, commit, release };
 };
+
+/** How an item's commit ended: 'committed', or its failure's message. */
+const outcomeOf = (batcher: CommitBatcher<number>) => (n: number) =>
+  batcher.commit(n).then(
+    () => 'committed',
+    (error: unknown) => (error instanceof Error ? error.message : 'failed'),
+  );
 
 describe('commit batcher', () => {
   it('commits the first item at once and what arrives meanwhile together, in order', async () => {
@@ -60,11 +67,7 @@ describe('commit batcher', () => {
       maxWeight: 100,
       stopped: () => null,
     });
-    const outcome = (n: number) =>
-      batcher.commit(n).then(
-        () => 'committed',
-        (error: unknown) => (error instanceof Error ? error.message : 'failed'),
-      );
+    const outcome = outcomeOf(batcher);
     const first = outcome(1);
     const second = outcome(2);
     await held.release(new Error('disk full'));
@@ -83,11 +86,7 @@ describe('commit batcher', () => {
       maxWeight: 100,
       stopped: () => stop,
     });
-    const outcome = (n: number) =>
-      batcher.commit(n).then(
-        () => 'committed',
-        (error: unknown) => (error instanceof Error ? error.message : 'failed'),
-      );
+    const outcome = outcomeOf(batcher);
     const third = outcome(3);
     stop = { reason: new Error('cancelled') };
     const fourth = outcome(4);
