@@ -465,14 +465,17 @@ const main = async () => {
     analyticsPage,
   };
   const file = quick ? 'bench/results-quick.json' : 'bench/results.json';
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  // Entries only `--only …` measures (the exports) are kept from the file's last run.
+  const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const written = { ...earlier, ...results };
+  writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
   const other = quick ? 'bench/results.json' : 'bench/results-quick.json';
   const previous: unknown = existsSync(other) ? JSON.parse(readFileSync(other, 'utf8')) : null;
   writeFileSync(
     'docs/BENCHMARKS.md',
     renderMarkdown(
-      quick ? (previous as typeof results | null) : results,
-      quick ? results : (previous as typeof results | null),
+      quick ? (previous as typeof results | null) : written,
+      quick ? written : (previous as typeof results | null),
       coldStartAB(),
     ),
   );
