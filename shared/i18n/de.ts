@@ -422,7 +422,7 @@ export const de: Catalogue = {
         'geben Sie das Client-Secret unter Einstellungen › Verbindung erneut ein: im Browser wird es nur für eine Sitzung gespeichert',
       noProgress:
         'der Server sendet immer wieder dieselben Daten, ohne weiterzukommen; es wird später erneut versucht',
-      workerUnavailable: 'die Synchronisation konnte nicht starten: Laden Sie Invoice Desk neu',
+      workerUnavailable: 'ein Teil der Anwendung konnte nicht geladen werden: Laden Sie Invoice Desk neu',
       notFound: 'der Server kennt diese Rechnung nicht',
       other: 'ein unerwarteter Fehler ist aufgetreten',
     },

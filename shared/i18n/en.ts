@@ -408,7 +408,7 @@ export const en = {
       credentialsMissing:
         'enter the client secret again in Settings › Connection: in the browser it is kept for one session only',
       noProgress: 'the server keeps sending the same data without moving on; it will be tried again later',
-      workerUnavailable: 'the synchronisation could not start: reload Invoice Desk',
+      workerUnavailable: 'part of the app could not be loaded: reload Invoice Desk',
       notFound: 'the server does not know this invoice',
       other: 'an unexpected error occurred',
     },

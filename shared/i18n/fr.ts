@@ -425,7 +425,7 @@ export const fr: Catalogue = {
       credentialsMissing:
         'saisissez à nouveau le secret client dans Paramètres › Connexion : dans le navigateur, il n’est conservé que pour une session',
       noProgress: 'le serveur renvoie sans cesse les mêmes données sans avancer ; nouvel essai plus tard',
-      workerUnavailable: 'la synchronisation n’a pas pu démarrer : rechargez Invoice Desk',
+      workerUnavailable: 'une partie de l’application n’a pas pu être chargée : rechargez Invoice Desk',
       notFound: 'le serveur ne connaît pas cette facture',
       other: 'une erreur inattendue s’est produite',
     },

@@ -419,7 +419,7 @@ export const it: Catalogue = {
       credentialsMissing:
         'inserisca di nuovo il segreto client in Impostazioni › Connessione: nel browser è conservato solo per una sessione',
       noProgress: 'il server invia sempre gli stessi dati senza avanzare; si riproverà più tardi',
-      workerUnavailable: 'la sincronizzazione non ha potuto avviarsi: ricaricate Invoice Desk',
+      workerUnavailable: 'una parte dell’applicazione non ha potuto essere caricata: ricaricate Invoice Desk',
       notFound: 'il server non conosce questa fattura',
       other: 'si è verificato un errore imprevisto',
     },

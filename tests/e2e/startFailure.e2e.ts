@@ -54,7 +54,7 @@ describe('a start whose files do not all load', () => {
     const status = page.getByRole('contentinfo', { name: 'Synchronisationsstatus' });
     await status
       .getByRole('alert')
-      .getByText(/die Synchronisation konnte nicht starten/)
+      .getByText(/ein Teil der Anwendung konnte nicht geladen werden/)
       .waitFor();
     expect(await status.getByRole('button', { name: 'Jetzt synchronisieren' }).isVisible()).toBe(true);
   });
