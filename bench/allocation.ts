@@ -29,6 +29,7 @@ import { createInvoiceRepository } from '../simulator/data/invoiceRepository';
 import { createLedger } from '../simulator/data/ledger';
 import type { ProfileName } from '../simulator/data/profiles';
 import { seedResources } from '../simulator/store/seedResources';
+import { median } from './stats';
 
 export const REALLOCATION_TARGET_MS = 500;
 export const COST_TABLE_TARGET_MS = 50;
@@ -48,12 +49,6 @@ export interface AllocationBenchResult {
   /** The allocated rollups equal allocateLine over every line after the runs (checked for the key's lines). */
   exact: boolean;
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 const stored = (invoice: Invoice): StoredInvoice => ({
   ...invoice,

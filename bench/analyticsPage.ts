@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { activeDatabaseName } from '../tests/testing/activeDatabase';
+import { median } from './stats';
 
 /**
  * The Analytics page in the synced archive: the time from navigation (a hash change from the
@@ -24,12 +25,6 @@ export interface AnalyticsPageResult {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
 // Plain text, run in the page: tsx would wrap named inner functions in a helper the page lacks.
 const openAnalytics = `
   new Promise((resolve, reject) => {

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { utils, write, type CellObject } from 'xlsx';
 import { readCostCenterFile } from '../shared/costCenters';
+import { median } from './stats';
 
 export const COST_CENTRE_ROWS = 10_000;
 export const COST_CENTRE_TARGET_MS = 1000;
@@ -46,12 +47,6 @@ export const costCentreWorkbook = (rows = COST_CENTRE_ROWS): Uint8Array => {
   const bytes: unknown = write(book, { type: 'array', bookType: 'xlsx', compression: true });
   if (!(bytes instanceof ArrayBuffer)) throw new Error('SheetJS returned no ArrayBuffer');
   return new Uint8Array(bytes);
-};
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
 export const measureCostCentreImport = (runs = 7): CostCentreImportResult => {

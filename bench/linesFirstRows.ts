@@ -15,6 +15,7 @@ import { startWebServer, type WebServer } from '../scripts/webServer';
 import { PROFILES, type ProfileName } from '../simulator/data/profiles';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import { median } from './stats';
 
 /** The target of issue #18: first line rows in under 500 ms with 1.3 M lines cached. */
 export const LINES_FIRST_ROWS_TARGET_MS = 500;
@@ -48,12 +49,6 @@ const probe = `
     });
   })();
 `;
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 /** One cold start of `#/lines` in a new tab of the context. */
 export const linesColdStart = async (
