@@ -1,16 +1,13 @@
 import type { Assignment } from '../../shared/api/schemas';
 import { createAllocator, type Allocator } from '../../shared/allocation/allocator';
 import {
-  addBlockAllocation,
   addBlockReallocation,
   allocatedRowKey,
   changedAssignmentKeys,
   mergeAllocated,
   type AllocatedDelta,
-  type AllocatedRollupRow,
   type AssignmentKey,
 } from '../../shared/allocation/rollup';
-import type { LineBlock } from '../../shared/lines/block';
 import type { InvoiceDeskDatabase } from './database';
 import { checkAllocatedRollups, type SkippedRow } from './rowChecks';
 
@@ -34,18 +31,6 @@ export const applyAllocatedDelta = async (db: InvoiceDeskDatabase, delta: Alloca
 /** The allocator of the assignments as stored now. Call inside a transaction over `assignments`. */
 export const storedAllocator = async (db: InvoiceDeskDatabase): Promise<Allocator> =>
   createAllocator(await db.assignments.toArray());
-
-/** The allocated rows that storing `block` in place of `replaced` changes, under `allocator`. */
-export const blockAllocationDelta = (
-  block: LineBlock,
-  replaced: LineBlock | undefined,
-  allocator: Allocator,
-): AllocatedRollupRow[] => {
-  const delta: AllocatedDelta = new Map();
-  if (replaced) addBlockAllocation(delta, replaced, allocator, -1);
-  addBlockAllocation(delta, block, allocator, 1);
-  return [...delta.values()];
-};
 
 export interface Reallocation {
   /** Blocks read: those whose dictionary holds one of the keys. */

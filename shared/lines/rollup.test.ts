@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineItem } from '../api/schemas';
-import { encodeBlock } from './block';
-import { mergeRollups, replacementDelta, rollupBlock, type RollupRow } from './rollup';
+import { encodeBlock, type LineBlock } from './block';
+import { addBlockRollup, mergeRollups, rollupBlock, type RollupRow } from './rollup';
 
 const line = (lineNo: number, serviceCode: string, netAmount: string, vatAmount: string): LineItem => ({
   lineNo,
@@ -21,17 +21,16 @@ const line = (lineNo: number, serviceCode: string, netAmount: string, vatAmount:
 const store = (rows: Iterable<RollupRow>): Map<string, RollupRow> =>
   new Map([...rows].map((row) => [row.key, row]));
 
-describe('replacementDelta', () => {
+/** What a repeated page commits: the block stored again, less the one it replaces (syncStore.ts). */
+const replacing = (block: LineBlock, replaced: LineBlock) => addBlockRollup(rollupBlock(block), replaced, -1);
+
+describe('a block stored again, its predecessor taken back out', () => {
   const first = encodeBlock('inv', 0, [line(1, 'A', '10.00', '0.81'), line(2, 'B', '5.00', '0.41')]);
 
-  it("is the block's own rollup when nothing is replaced", () => {
-    expect(replacementDelta(first)).toEqual(rollupBlock(first));
-  });
-
-  it('takes the replaced block back out, so a repeated page never double counts', () => {
+  it('never double counts a repeated page', () => {
     const again = encodeBlock('inv', 0, [line(1, 'A', '10.00', '0.81'), line(2, 'C', '7.00', '0.57')]);
     const stored = store(mergeRollups(new Map(), rollupBlock(first)).put);
-    const merged = mergeRollups(stored, replacementDelta(again, first));
+    const merged = mergeRollups(stored, replacing(again, first));
     const after = new Map(stored);
     for (const key of merged.remove) after.delete(key);
     for (const row of merged.put) after.set(row.key, row);
@@ -40,7 +39,7 @@ describe('replacementDelta', () => {
   });
 
   it('leaves zero-line rows in the delta for the merge to remove', () => {
-    const delta = replacementDelta(first, first);
+    const delta = replacing(first, first);
     expect([...delta.values()].map((row) => [row.lines, row.netCentimes, row.vatCentimes])).toEqual([
       [0, 0, 0],
       [0, 0, 0],

@@ -69,30 +69,6 @@ export const addBlockRollup = (
   return rows;
 };
 
-/**
- * The rollup change of storing `block`: its own contribution, less that of the block it replaces
- * (a repeated page is stored again), so the totals never double count.
- */
-export const replacementDelta = (block: LineBlock, replaced?: LineBlock): Map<string, RollupRow> => {
-  const delta = rollupBlock(block);
-  if (!replaced) return delta;
-  for (const [key, row] of rollupBlock(replaced, -1)) {
-    const current = delta.get(key);
-    delta.set(
-      key,
-      current
-        ? {
-            ...current,
-            lines: current.lines + row.lines,
-            netCentimes: current.netCentimes + row.netCentimes,
-            vatCentimes: current.vatCentimes + row.vatCentimes,
-          }
-        : row,
-    );
-  }
-  return delta;
-};
-
 /** Adds a delta onto stored rows; rows that fall to zero lines disappear. */
 export const mergeRollups = (
   stored: ReadonlyMap<string, RollupRow>,
