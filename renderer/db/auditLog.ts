@@ -1,5 +1,5 @@
 import { Dexie, type Transaction } from 'dexie';
-import { linkEntry } from '../../shared/audit/chain';
+import { linkEntry, type ChainHead } from '../../shared/audit/chain';
 import type { InvoiceDeskDatabase } from './database';
 import type { AuditDraft, AuditRow } from './records';
 
@@ -16,41 +16,48 @@ import type { AuditDraft, AuditRow } from './records';
 // Dexie types it as always there; outside a transaction it is not.
 const currentTransaction = (): Transaction | null => Dexie.currentTransaction;
 
-export const appendAudit = async (db: InvoiceDeskDatabase, draft: AuditDraft): Promise<AuditRow> => {
+const assertInAuditTransaction = (db: InvoiceDeskDatabase): void => {
   const transaction = currentTransaction();
   if (transaction?.mode !== 'readwrite' || !transaction.storeNames.includes(db.auditLog.name)) {
-    throw new Error('appendAudit must run inside a read-write transaction over the audit log');
+    throw new Error('The audit log is appended to only inside a read-write transaction over it');
   }
-  const head = await db.auditLog.orderBy('seq').last();
-  const row: AuditRow = linkEntry(
-    { ...draft, device: db.auditDevice },
-    head ? { seq: head.seq, hash: head.hash } : null,
-  );
-  await db.auditLog.add(row);
+};
+
+/** Links `first` and `rest`, in order, after the head: one read of the head and one write. */
+const appendRows = async (
+  db: InvoiceDeskDatabase,
+  first: AuditDraft,
+  rest: readonly AuditDraft[],
+): Promise<[AuditRow, ...AuditRow[]]> => {
+  const last = await db.auditLog.orderBy('seq').last();
+  let head: ChainHead | null = last ? { seq: last.seq, hash: last.hash } : null;
+  const link = (draft: AuditDraft): AuditRow => {
+    const row: AuditRow = linkEntry({ ...draft, device: db.auditDevice }, head);
+    head = { seq: row.seq, hash: row.hash };
+    return row;
+  };
+  const rows: [AuditRow, ...AuditRow[]] = [link(first), ...rest.map(link)];
+  await db.auditLog.bulkAdd(rows);
+  return rows;
+};
+
+export const appendAudit = async (db: InvoiceDeskDatabase, draft: AuditDraft): Promise<AuditRow> => {
+  assertInAuditTransaction(db);
+  const [row] = await appendRows(db, draft, []);
   return row;
 };
 
 /**
- * Appends several entries, in order, with one read of the head and one write: what appendAudit does
- * for each, without a round trip per entry (a sync batch logs every PDF it stored).
+ * Appends several entries, in order, as appendAudit does one, without a round trip per entry (a
+ * sync batch logs every PDF it stored).
  */
 export const appendAudits = async (
   db: InvoiceDeskDatabase,
   drafts: readonly AuditDraft[],
 ): Promise<AuditRow[]> => {
-  const transaction = currentTransaction();
-  if (transaction?.mode !== 'readwrite' || !transaction.storeNames.includes(db.auditLog.name)) {
-    throw new Error('appendAudits must run inside a read-write transaction over the audit log');
-  }
-  if (drafts.length === 0) return [];
-  let head: { seq: number; hash: string } | null = (await db.auditLog.orderBy('seq').last()) ?? null;
-  const rows = drafts.map((draft) => {
-    const row: AuditRow = linkEntry({ ...draft, device: db.auditDevice }, head);
-    head = { seq: row.seq, hash: row.hash };
-    return row;
-  });
-  await db.auditLog.bulkAdd(rows);
-  return rows;
+  assertInAuditTransaction(db);
+  const [first, ...rest] = drafts;
+  return first === undefined ? [] : appendRows(db, first, rest);
 };
 
 /** The whole log in the order it was stored, for the audit page, its export and the archive. */
