@@ -383,10 +383,9 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
     while (inFlight.size >= options.commitsInFlight) await Promise.race(inFlight);
     throwCommitFailure();
   };
-  /** Waits for every commit handed in; throws the first that failed. */
-  const settleCommits = async () => {
+  /** Waits for every commit handed in (their failures are kept, not thrown). */
+  const commitsSettled = async () => {
     while (inFlight.size > 0) await Promise.all([...inFlight]);
-    throwCommitFailure();
   };
 
   const syncLinesOf = async (pending: PendingLines) => {
@@ -483,11 +482,11 @@ export const runSync = async (deps: SyncDeps): Promise<SyncRunRecord> => {
       try {
         await pool(batch, options.concurrency, run, task);
       } finally {
-        // A failed run must not leave a commit running behind its end. (Its own failure wins.)
-        while (inFlight.size > 0) await Promise.all([...inFlight]);
+        // What the store reports next must include every page handed in, and a failed run must not
+        // leave a commit running behind its end. (A task's own failure wins over a commit's.)
+        await commitsSettled();
       }
-      // What the store reports next must include every page handed in.
-      await settleCommits();
+      throwCommitFailure();
       // Fewer silent failures than make an outage: they were these invoices' own.
       await flushSilent();
     }
