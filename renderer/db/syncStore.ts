@@ -109,6 +109,21 @@ export const createDexieSyncStore = (
     ...(known.documentState === 'gone' ? { documentState: 'pending' } : {}),
   });
 
+  /** A batch's invoices by id, read with `bulkGet(ids)`: a part of an invoice not stored fails it whole. */
+  const knownInvoices = (
+    ids: readonly string[],
+    rows: ReadonlyArray<StoredInvoice | undefined>,
+    part: 'Lines' | 'A document',
+  ): Map<string, StoredInvoice> => {
+    const invoices = new Map<string, StoredInvoice>();
+    ids.forEach((id, i) => {
+      const invoice = rows[i];
+      if (!invoice) throw new Error(`${part} for an unknown invoice ${id}`);
+      invoices.set(id, invoice);
+    });
+    return invoices;
+  };
+
   /** The higher revision wins; a page may repeat an item, even within itself. */
   const newestPerId = (invoices: readonly Invoice[]): Invoice[] => {
     const byId = new Map<string, Invoice>();
@@ -213,12 +228,7 @@ export const createDexieSyncStore = (
               db.assignments.toArray(),
               db.lineBlocks.bulkGet(pages.map((page): [string, number] => [page.invoiceId, page.blockNo])),
             ]);
-            const invoices = new Map<string, StoredInvoice>();
-            ids.forEach((id, i) => {
-              const invoice = invoiceRows[i];
-              if (!invoice) throw new Error(`Lines for an unknown invoice ${id}`);
-              invoices.set(id, invoice);
-            });
+            const invoices = knownInvoices(ids, invoiceRows, 'Lines');
             // Allocated under the assignments stored at this moment, with the blocks: never a line without its parts.
             const allocator = createAllocator(assignments);
             const rollupDelta = new Map<string, RollupRow>();
@@ -325,12 +335,9 @@ export const createDexieSyncStore = (
             db.documents.bulkGet(ids),
             db.quarantine.where('invoiceId').anyOf(ids).toArray(),
           ]);
-          const invoices = new Map<string, StoredInvoice>();
+          const invoices = knownInvoices(ids, invoiceRows, 'A document');
           const before = new Map<string, { sha256: string; verified: boolean }>();
           ids.forEach((id, i) => {
-            const invoice = invoiceRows[i];
-            if (!invoice) throw new Error(`A document for an unknown invoice ${id}`);
-            invoices.set(id, invoice);
             const stored = beforeRows[i];
             if (stored) before.set(id, { sha256: stored.sha256, verified: stored.verified });
           });
