@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCommitBatcher, type CommitBatcher } from './commitBatcher';
+import { createCommitBatcher, type CommitBatcher, type CommitBatcherOptions } from './commitBatcher';
 
 /** A commit that holds each batch until the test lets it go. */
 const heldCommits = () => {
@@ -18,6 +18,19 @@ const heldCommits = () => {
   return { batches, commit, release };
 };
 
+/** A batcher of numbers over `held`: each weighs 1, a hundred to a batch, never stopped, unless told. */
+const batcherOver = (
+  held: ReturnType<typeof heldCommits>,
+  options: Partial<CommitBatcherOptions<number>> = {},
+): CommitBatcher<number> =>
+  createCommitBatcher<number>({
+    commit: held.commit,
+    weight: () => 1,
+    maxWeight: 100,
+    stopped: () => null,
+    ...options,
+  });
+
 /** How an item's commit ended: 'committed', or its failure's message. */
 const outcomeOf = (batcher: CommitBatcher<number>) => (n: number) =>
   batcher.commit(n).then(
@@ -28,12 +41,7 @@ const outcomeOf = (batcher: CommitBatcher<number>) => (n: number) =>
 describe('commit batcher', () => {
   it('commits the first item at once and what arrives meanwhile together, in order', async () => {
     const held = heldCommits();
-    const batcher = createCommitBatcher<number>({
-      commit: held.commit,
-      weight: () => 1,
-      maxWeight: 100,
-      stopped: () => null,
-    });
+    const batcher = batcherOver(held);
     const settled: number[] = [];
     const all = [1, 2, 3, 4].map((n) => batcher.commit(n).then(() => settled.push(n)));
     expect(held.batches).toEqual([[1]]);
@@ -47,12 +55,7 @@ describe('commit batcher', () => {
 
   it('keeps a batch within its weight, but never below one item', async () => {
     const held = heldCommits();
-    const batcher = createCommitBatcher<number>({
-      commit: held.commit,
-      weight: (n) => n,
-      maxWeight: 10,
-      stopped: () => null,
-    });
+    const batcher = batcherOver(held, { weight: (n) => n, maxWeight: 10 });
     const all = [1, 4, 5, 3, 20, 2].map((n) => batcher.commit(n));
     for (let i = 0; i < 5; i += 1) await held.release();
     await Promise.all(all);
@@ -61,12 +64,7 @@ describe('commit batcher', () => {
 
   it('a failed batch fails its callers and every later one: what follows may continue what it lost', async () => {
     const held = heldCommits();
-    const batcher = createCommitBatcher<number>({
-      commit: held.commit,
-      weight: () => 1,
-      maxWeight: 100,
-      stopped: () => null,
-    });
+    const batcher = batcherOver(held);
     const outcome = outcomeOf(batcher);
     const first = outcome(1);
     const second = outcome(2);
@@ -80,12 +78,7 @@ describe('commit batcher', () => {
   it('a stopped run commits nothing more', async () => {
     const held = heldCommits();
     let stop: { reason: unknown } | null = null;
-    const batcher = createCommitBatcher<number>({
-      commit: held.commit,
-      weight: () => 1,
-      maxWeight: 100,
-      stopped: () => stop,
-    });
+    const batcher = batcherOver(held, { stopped: () => stop });
     const outcome = outcomeOf(batcher);
     const third = outcome(3);
     stop = { reason: new Error('cancelled') };

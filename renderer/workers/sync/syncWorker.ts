@@ -58,11 +58,11 @@ let again = false;
 const sync = async (): Promise<void> => {
   if (archive === null) return;
   const { db, resources } = archive;
-  // Each run's step times, from the request to the commit (the benchmark's breakdown).
   if (running) {
     again = true;
     return;
   }
+  // Each run's step times, from the request to the commit (the benchmark's breakdown).
   const steps = createStepClock<SyncStep>();
   runSteps = steps;
   const store = createDexieSyncStore(db, () => new Date(), steps);
