@@ -194,9 +194,12 @@ const queries = async (runs: number, naiveRuns: number) => {
   const facts = await client.refresh();
   const indexLoadMs = performance.now() - loadStarted;
   const counts = new Map<string, number>();
-  await db.rollups.each((row) => counts.set(row.serviceCode, (counts.get(row.serviceCode) ?? 0) + row.lines));
+  for (const record of await db.rollupMonths.toArray()) {
+    for (const row of record.rows)
+      counts.set(row.serviceCode, (counts.get(row.serviceCode) ?? 0) + row.lines);
+  }
   const topService = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  const latest = (await db.rollups.orderBy('month').last())?.month ?? '2026-01';
+  const latest = (await db.rollupMonths.toCollection().last())?.month ?? '2026-01';
   const threeMonthsBack = new Date(`${latest}-01T00:00:00Z`);
   threeMonthsBack.setUTCMonth(threeMonthsBack.getUTCMonth() - 2);
   const filters: Record<string, LineFilter> = {
@@ -259,7 +262,7 @@ const queries = async (runs: number, naiveRuns: number) => {
 const analytics = async (runs: number, naiveRuns: number) => {
   const assignments = await db.assignments.toArray();
   const readStarted = performance.now();
-  const rollups = await db.rollups.toArray();
+  const rollups = (await db.rollupMonths.toArray()).flatMap((record) => record.rows);
   const readMs = performance.now() - readStarted;
   const fromRollups: number[] = [];
   let rollupTotal = 0;

@@ -3,13 +3,13 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { invoiceFixture } from '../../shared/testing/invoiceFixture';
 import { ArchiveError, storedVersion } from './archiveErrors';
-import { InvoiceDeskDatabase, schemaV6 } from './database';
+import { InvoiceDeskDatabase, schemaV8 } from './database';
 
 /** An archive as a later release might write it: one version up, an index this release lacks. */
 const writeNewerArchive = async (indexedDB: IDBFactory, name: string) => {
   const newer = new Dexie(name, { indexedDB, IDBKeyRange });
-  newer.version(7).stores({
-    ...schemaV6,
+  newer.version(9).stores({
+    ...schemaV8,
     invoices: 'id, issueDate, dueDate, status, archived, costCentre',
     budgets: 'id',
   });
@@ -54,7 +54,7 @@ describe('an archive written by a newer version of the app', () => {
 
     const after = await snapshot(indexedDB, 'newer');
     expect(after).toEqual(before);
-    expect(after.version).toBe(7);
+    expect(after.version).toBe(9);
     expect(after.invoices.map((row: { id: string }) => row.id)).toEqual(['kept']);
   });
 
@@ -66,7 +66,7 @@ describe('an archive written by a newer version of the app', () => {
     const db = new InvoiceDeskDatabase('fresh', { indexedDB, IDBKeyRange });
     await db.invoices.add({ ...invoiceFixture({ id: 'a' }), ...localFacts });
     db.close();
-    expect(await storedVersion(indexedDB, 'fresh')).toBe(60);
+    expect(await storedVersion(indexedDB, 'fresh')).toBe(80);
     const again = new InvoiceDeskDatabase('fresh', { indexedDB, IDBKeyRange });
     expect(await again.invoices.count()).toBe(1);
   });

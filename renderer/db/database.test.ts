@@ -5,8 +5,9 @@ import type { Invoice } from '../../shared/api/schemas';
 import { invoiceFixture } from '../../shared/testing/invoiceFixture';
 import { verifyAuditChain } from '../../shared/audit/chain';
 import { appendAudit } from './auditLog';
-import { InvoiceDeskDatabase, schemaV1, schemaV2, schemaV3, schemaV4, schemaV5 } from './database';
+import { InvoiceDeskDatabase, schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6 } from './database';
 import type { AuditDraft } from './records';
+import { rollupKey } from '../../shared/lines/rollup';
 
 const archiveEntry: AuditDraft = {
   at: '2026-02-01T00:00:00Z',
@@ -43,7 +44,7 @@ describe('database migrations', () => {
 
     const db = new InvoiceDeskDatabase('migrate-me', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(8);
     expect(await db.invoices.count()).toBe(3);
     expect(await db.lineBlocks.count()).toBe(1);
     expect((await db.invoices.where('archived').equals(0).primaryKeys()).sort()).toEqual(['a', 'b', 'c']);
@@ -101,6 +102,41 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('moves the rollup rows of a v6 archive into one record per month, and drops their table', async () => {
+    const indexedDB = new IDBFactory();
+    const legacy = new Dexie('rollups-v6', { indexedDB, IDBKeyRange });
+    [schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6].forEach((schema, i) =>
+      legacy.version(i + 1).stores(schema),
+    );
+    await legacy.open();
+    const row = (month: string, serviceCode: string, lines: number, netCentimes: number) => ({
+      key: rollupKey(month, serviceCode, '60001234', 'R-1'),
+      month,
+      serviceCode,
+      frankingLicence: '60001234',
+      invoiceReference: 'R-1',
+      lines,
+      netCentimes,
+      vatCentimes: Math.round(netCentimes * 0.081),
+    });
+    const rows = [
+      row('2026-02', 'PP-PRI', 3, 450),
+      row('2026-01', 'PP-PRI', 2, 300),
+      row('2026-01', 'EXP', 1, 1_000),
+    ];
+    await legacy.table('rollups').bulkAdd(rows);
+    legacy.close();
+
+    const db = new InvoiceDeskDatabase('rollups-v6', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.tables.map((table) => table.name)).not.toContain('rollups');
+    expect(await db.rollupMonths.toArray()).toEqual([
+      { month: '2026-01', rows: [rows[2], rows[1]] },
+      { month: '2026-02', rows: [rows[0]] },
+    ]);
+    db.close();
+  });
+
   it('creates the current schema from nothing', async () => {
     const db = new InvoiceDeskDatabase('fresh', { indexedDB: new IDBFactory(), IDBKeyRange });
     await db.open();
@@ -119,7 +155,7 @@ describe('database migrations', () => {
         'lineBlocks',
         'outbox',
         'quarantine',
-        'rollups',
+        'rollupMonths',
         'services',
         'singletons',
         'syncRuns',

@@ -16,7 +16,7 @@ import type {
   OutboxRow,
   Preferences,
   QuarantineRow,
-  RollupRow,
+  RollupMonth,
   Service,
   SingletonRow,
   StoredDesignation,
@@ -27,8 +27,9 @@ import type {
 } from './records';
 
 /**
- * The local archive. Versions only ever add: each `version(n)` names its whole schema and, where
- * rows change shape, an `upgrade()` that rewrites them. Never edit a released version.
+ * The local archive. Versions only ever follow one another: each `version(n)` names its whole schema
+ * and, where rows change shape or move, an `upgrade()` that rewrites them. Never edit a released
+ * version.
  */
 export const DATABASE_NAME = 'invoice-desk';
 
@@ -93,13 +94,28 @@ export const schemaV6 = {
   auditLog: '++id, at, kind, &seq',
 } as const;
 
+/**
+ * v7: the rollups of a month in one record (shared/lines/rollup.ts, RollupMonth): the sync's lines
+ * commits wrote and read back hundreds of small rows each, one IndexedDB request per row. v8 drops
+ * the per-key table once v7 has moved its rows.
+ */
+export const schemaV7 = {
+  ...schemaV6,
+  rollupMonths: 'month',
+} as const;
+
+export const schemaV8 = {
+  ...schemaV7,
+  rollups: null,
+} as const;
+
 type Upgrades = typeof UpgradeModule;
 
 export class InvoiceDeskDatabase extends Dexie {
   invoices!: EntityTable<StoredInvoice, 'id'>;
   lineBlocks!: Table<LineBlock, [string, number]>;
   documents!: EntityTable<StoredDocument, 'invoiceId'>;
-  rollups!: EntityTable<RollupRow, 'key'>;
+  rollupMonths!: EntityTable<RollupMonth, 'month'>;
   allocatedRollups!: Table<AllocatedRollupRow, AllocatedRollupKey>;
   services!: EntityTable<Service, 'code'>;
   singletons!: Table<SingletonRow<Customer | Preferences>, string>;
@@ -162,6 +178,10 @@ export class InvoiceDeskDatabase extends Dexie {
       .stores(schemaV6)
       // The rows written so far, chained in the order they were written; no device was recorded.
       .upgrade((tx) => this.upgrades().chainAuditRows(tx));
+    this.version(7)
+      .stores(schemaV7)
+      .upgrade((tx) => this.upgrades().groupRollupsByMonth(tx));
+    this.version(8).stores(schemaV8);
   }
 
   /**

@@ -16,7 +16,7 @@ import type {
 } from '../../shared/api/schemas';
 import type { LinesState } from '../../shared/invoices/reconcile';
 import type { LineBlock } from '../../shared/lines/block';
-import type { RollupRow } from '../../shared/lines/rollup';
+import type { RollupMonth, RollupRow } from '../../shared/lines/rollup';
 import type { OutboxChange } from '../../shared/sync/outbox';
 import type { FetchFailure, QuarantineEntry, SyncRunRecord } from '../../shared/sync/ports';
 
@@ -164,6 +164,7 @@ export type {
   Customer,
   LineBlock,
   Preferences,
+  RollupMonth,
   RollupRow,
   Service,
 };

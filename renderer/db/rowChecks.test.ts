@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBlock } from '../../shared/lines/block';
 import { invoiceFixture } from '../../shared/testing/invoiceFixture';
-import { blockProblem, checkBlocks, checkInvoice, checkInvoices, checkRollups } from './rowChecks';
+import {
+  blockProblem,
+  checkBlocks,
+  checkInvoice,
+  checkInvoices,
+  checkRollupMonths,
+  checkRollups,
+} from './rowChecks';
 
 const stored = (id: string, overrides: Record<string, unknown> = {}) => ({
   ...invoiceFixture({ id }),
@@ -79,19 +86,34 @@ describe('stored line blocks', () => {
 });
 
 describe('stored rollups', () => {
+  const row = (month: string, key: string) => ({
+    key,
+    month,
+    serviceCode: 'A',
+    frankingLicence: '1',
+    invoiceReference: '2',
+    lines: 1,
+    netCentimes: 100,
+    vatCentimes: 8,
+  });
+
   it('skips a rollup whose sums are not numbers', () => {
-    const row = {
-      key: 'k',
-      month: '2026-01',
-      serviceCode: 'A',
-      frankingLicence: '1',
-      invoiceReference: '2',
-      lines: 1,
-      netCentimes: 100,
-      vatCentimes: 8,
-    };
-    const { rows, skipped } = checkRollups([row, { ...row, key: 'bad', netCentimes: '1.00' }]);
+    const { rows, skipped } = checkRollups([
+      row('2026-01', 'k'),
+      { ...row('2026-01', 'bad'), netCentimes: '1.00' },
+    ]);
     expect(rows).toHaveLength(1);
     expect(skipped.map((entry) => entry.key)).toEqual(['bad']);
+  });
+
+  it('reads the rows of every month record, skipping a record without rows by its month and a bad row by its key', () => {
+    const { rows, skipped } = checkRollupMonths([
+      { month: '2026-01', rows: [row('2026-01', 'a'), { ...row('2026-01', 'bad'), lines: 'one' }] },
+      { month: '2026-02', rows: 'damaged' },
+      { month: '2026-03', rows: [row('2026-03', 'c')] },
+      null,
+    ]);
+    expect(rows.map((entry) => entry.key)).toEqual(['a', 'c']);
+    expect(skipped.map((entry) => entry.key)).toEqual(['2026-02', 'null', 'bad']);
   });
 });

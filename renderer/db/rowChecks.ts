@@ -104,6 +104,26 @@ export const checkInvoices: (rows: readonly unknown[]) => CheckedRows<StoredInvo
 export const checkRollups: (rows: readonly unknown[]) => CheckedRows<RollupRow> = checkWith(RollupSchema, [
   'key',
 ]);
+/**
+ * The rollup rows of the month records (one record per month, database.ts v7), each row checked: a
+ * record without a list of rows is left out whole, named by its month.
+ */
+export const checkRollupMonths = (records: readonly unknown[]): CheckedRows<RollupRow> => {
+  const rows: unknown[] = [];
+  const skipped: SkippedRow[] = [];
+  for (const record of records) {
+    const list: unknown =
+      typeof record === 'object' && record !== null ? Reflect.get(record, 'rows') : undefined;
+    if (Array.isArray(list)) {
+      const items: readonly unknown[] = list;
+      rows.push(...items);
+    } else {
+      skipped.push({ key: keyOf(record, ['month']), issue: 'rows: not a list of rollups' });
+    }
+  }
+  const checked = checkRollups(rows);
+  return { rows: checked.rows, skipped: [...skipped, ...checked.skipped] };
+};
 export const checkAllocatedRollups: (rows: readonly unknown[]) => CheckedRows<AllocatedRollupRow> = checkWith(
   AllocatedRollupSchema,
   ['month', 'costCenterCode', 'serviceCode'],

@@ -7,7 +7,7 @@ import {
   type AllocatedDelta,
 } from '../../shared/allocation/rollup';
 import { encodeBlock, type LineBlock } from '../../shared/lines/block';
-import { addBlockRollup, mergeRollups, type RollupRow } from '../../shared/lines/rollup';
+import { addBlockRollup, mergeRollupMonths, type RollupRow } from '../../shared/lines/rollup';
 import type {
   FetchFailure,
   InvoicePageResult,
@@ -217,7 +217,7 @@ export const createDexieSyncStore = (
       timedCommit((time) =>
         db.transaction(
           'rw',
-          [db.lineBlocks, db.rollups, db.allocatedRollups, db.assignments, db.invoices, db.quarantine],
+          [db.lineBlocks, db.rollupMonths, db.allocatedRollups, db.assignments, db.invoices, db.quarantine],
           async () => {
             if (pages.length === 0) return;
             const ids = [...new Set(pages.map((page) => page.invoiceId))];
@@ -284,19 +284,18 @@ export const createDexieSyncStore = (
               });
             });
             const allocatedChanges = [...allocatedDelta.values()];
-            const [storedRows, storedAllocated] = await Promise.all([
-              db.rollups.bulkGet([...rollupDelta.keys()]),
+            const months = [...new Set(Array.from(rollupDelta.values(), (row) => row.month))];
+            const [storedMonths, storedAllocated] = await Promise.all([
+              db.rollupMonths.bulkGet(months),
               db.allocatedRollups.bulkGet(allocatedChanges.map(allocatedRowKey)),
             ]);
-            const stored = new Map<string, RollupRow>();
-            for (const row of storedRows) if (row) stored.set(row.key, row);
-            const merged = time('rollups', () => mergeRollups(stored, rollupDelta));
+            const merged = time('rollups', () => mergeRollupMonths(storedMonths, rollupDelta));
             const mergedAllocated = time('rollups', () => mergeAllocated(allocatedChanges, storedAllocated));
             const receivedAt = stamp();
             await Promise.all([
               db.lineBlocks.bulkPut([...blocks.values()]),
-              db.rollups.bulkPut(merged.put),
-              db.rollups.bulkDelete(merged.remove),
+              db.rollupMonths.bulkPut(merged.put),
+              db.rollupMonths.bulkDelete(merged.remove),
               db.allocatedRollups.bulkPut(mergedAllocated.put),
               db.allocatedRollups.bulkDelete(mergedAllocated.remove),
               db.invoices.bulkPut([...invoices.values()]),

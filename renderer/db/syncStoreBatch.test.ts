@@ -53,7 +53,7 @@ const page = (invoiceId: string, blockNo: number, lineNos: number[], nextCursor:
 /** Everything a lines commit writes, in key order, without the generated quarantine ids. */
 const contents = async (db: InvoiceDeskDatabase) => ({
   blocks: await db.lineBlocks.toArray(),
-  rollups: await db.rollups.toArray(),
+  rollups: await db.rollupMonths.toArray(),
   allocated: await db.allocatedRollups.toArray(),
   invoices: await db.invoices.toArray(),
   quarantine: (await db.quarantine.toArray()).map(({ id: _id, ...row }) => row),
@@ -87,9 +87,11 @@ describe('lines pages committed together', () => {
         ['b', 2, 'complete'],
       ],
     );
-    expect(expected.rollups.reduce((sum, row) => sum + row.lines, 0)).toBe(7);
+    expect(expected.rollups.flatMap((record) => record.rows).reduce((sum, row) => sum + row.lines, 0)).toBe(
+      7,
+    );
     expect(expected.allocated.reduce((sum, row) => sum + row.netCentimes, 0)).toBe(
-      expected.rollups.reduce((sum, row) => sum + row.netCentimes, 0),
+      expected.rollups.flatMap((record) => record.rows).reduce((sum, row) => sum + row.netCentimes, 0),
     );
     expect(expected.quarantine.map((row) => [row.kind, row.invoiceId, row.itemId])).toEqual([
       ['line', 'b', '3'],

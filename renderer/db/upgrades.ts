@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import { createAllocator } from '../../shared/allocation/allocator';
 import { addBlockAllocation, type AllocatedDelta } from '../../shared/allocation/rollup';
 import { linkEntry, type ChainHead } from '../../shared/audit/chain';
+import { mergeRollupMonths, type RollupMonth, type RollupRow } from '../../shared/lines/rollup';
 import type { AllocatedRollupRow, Assignment, AuditRow, LineBlock } from './records';
 
 // The bodies of the schema's upgrades (database.ts), loaded by its open() only when the stored
@@ -32,4 +33,11 @@ export const chainAuditRows = async (tx: Transaction): Promise<void> => {
     return next;
   });
   await table.bulkPut(linked);
+};
+
+/** v7: the per-key rollup rows, moved into one record per month (v8 then drops their table). */
+export const groupRollupsByMonth = async (tx: Transaction): Promise<void> => {
+  const rows = await tx.table<RollupRow, string>('rollups').toArray();
+  const { put } = mergeRollupMonths([], new Map(rows.map((row) => [row.key, row])));
+  await tx.table<RollupMonth, string>('rollupMonths').bulkPut(put);
 };

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { LineItem } from '../api/schemas';
 import { parseMoney } from '../core/money';
 import { blockTotals, decodeBlock, encodeBlock, MAX_BLOCK_LINES } from './block';
-import { mergeRollups, rollupBlock } from './rollup';
+import {
+  addBlockRollup,
+  mergeRollupMonths,
+  mergeRollups,
+  rollupBlock,
+  type RollupMonth,
+  type RollupRow,
+} from './rollup';
 
 const line = (lineNo: number, overrides: Partial<LineItem> = {}): LineItem => ({
   lineNo,
@@ -107,5 +114,45 @@ describe('rollups', () => {
     const undone = mergeRollups(stored, rollupBlock(block, -1));
     expect(undone.put).toEqual([]);
     expect(undone.remove.sort()).toEqual([...delta.keys()].sort());
+  });
+
+  it('keeps one record per month that sums exactly what the rows did, commit after commit', () => {
+    const blocks = [
+      encodeBlock('inv-1', 0, lines),
+      encodeBlock('inv-2', 0, [line(1, { serviceDate: '2026-02-10' }), line(2, { serviceCode: 'EXP' })]),
+      encodeBlock('inv-3', 0, [
+        line(1, { serviceDate: '2026-04-01', netAmount: '-3.00', vatAmount: '-0.24' }),
+      ]),
+    ];
+    // Commit after commit, as the sync stores them: the records are read back before each merge.
+    const records = new Map<string, RollupMonth>();
+    const commit = (delta: Map<string, RollupRow>) => {
+      const months = [...new Set([...delta.values()].map((row) => row.month))];
+      const merged = mergeRollupMonths(
+        months.map((month) => records.get(month)),
+        delta,
+      );
+      for (const record of merged.put) records.set(record.month, record);
+      for (const month of merged.remove) records.delete(month);
+      return merged;
+    };
+    for (const block of blocks) commit(rollupBlock(block));
+    const all = new Map<string, RollupRow>();
+    for (const block of blocks) addBlockRollup(all, block, 1);
+    const expected = mergeRollups(new Map(), all).put.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const months = [...records.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+    expect(months.map((record) => record.month)).toEqual(['2026-02', '2026-03', '2026-04']);
+    expect(months.flatMap((record) => record.rows)).toEqual(expected);
+    for (const record of months) expect(record.rows.every((row) => row.month === record.month)).toBe(true);
+
+    // Taking a block back out removes its rows, and a month left empty is deleted, not kept empty.
+    const undone = commit(rollupBlock(blocks[1] ?? blocks[0]!, -1));
+    expect(undone.remove).toEqual(['2026-02']);
+    expect(records.has('2026-02')).toBe(false);
+    const rest = new Map<string, RollupRow>();
+    for (const block of [blocks[0]!, blocks[2]!]) addBlockRollup(rest, block, 1);
+    expect([...records.values()].flatMap((record) => record.rows)).toEqual(
+      mergeRollups(new Map(), rest).put.sort((a, b) => (a.key < b.key ? -1 : 1)),
+    );
   });
 });

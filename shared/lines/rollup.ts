@@ -91,3 +91,59 @@ export const mergeRollups = (
   }
   return { put, remove };
 };
+
+/**
+ * One month's rollups, stored as one record: a lines commit then reads and writes a record per month
+ * its blocks touch, not a row per key (IndexedDB costs about as much per request as per 100 KB, and
+ * a month holds hundreds to thousands of keys).
+ */
+export interface RollupMonth {
+  month: string;
+  /** In key order. */
+  rows: RollupRow[];
+}
+
+/**
+ * Adds a delta onto the stored month records: the records to write (rows in key order) and the
+ * months left with no row, to delete. `stored` holds each month the delta touches, or undefined.
+ */
+export const mergeRollupMonths = (
+  stored: readonly (RollupMonth | undefined)[],
+  delta: ReadonlyMap<string, RollupRow>,
+): { put: RollupMonth[]; remove: string[] } => {
+  const byMonth = new Map<string, Map<string, RollupRow>>();
+  for (const record of stored) {
+    if (record) byMonth.set(record.month, new Map(record.rows.map((row) => [row.key, row])));
+  }
+  const current = new Map<string, RollupRow>();
+  for (const key of delta.keys()) {
+    const row = byMonth.get(delta.get(key)?.month ?? '')?.get(key);
+    if (row) current.set(key, row);
+  }
+  const merged = mergeRollups(current, delta);
+  const touched = new Set<string>();
+  const rowsOf = (month: string) => {
+    touched.add(month);
+    let rows = byMonth.get(month);
+    if (!rows) {
+      rows = new Map();
+      byMonth.set(month, rows);
+    }
+    return rows;
+  };
+  for (const row of merged.put) rowsOf(row.month).set(row.key, row);
+  for (const key of merged.remove) {
+    const month = delta.get(key)?.month;
+    if (month !== undefined) rowsOf(month).delete(key);
+  }
+  const put: RollupMonth[] = [];
+  const remove: string[] = [];
+  for (const month of [...touched].sort()) {
+    const rows = [...(byMonth.get(month)?.values() ?? [])].sort((a, b) =>
+      a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+    );
+    if (rows.length === 0) remove.push(month);
+    else put.push({ month, rows });
+  }
+  return { put, remove };
+};

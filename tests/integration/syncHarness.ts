@@ -83,7 +83,8 @@ export const snapshot = async (db: InvoiceDeskDatabase) => {
       vat: Array.from(block.vatCentimes).reduce((sum, value) => sum + value, 0),
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
-  const rollups = await db.rollups.orderBy('key').toArray();
+  // Months in order, each month's rows in key order: every row in key order.
+  const rollups = (await db.rollupMonths.toArray()).flatMap((record) => record.rows);
   const documents = (await db.documents.orderBy('invoiceId').toArray()).map(
     ({ invoiceId, sha256, size, verified }) => ({
       invoiceId,

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { allocatedByCenterMonth } from '../../db/allocation';
 import { useDatabase } from '../../db/DatabaseContext';
-import { checkCostCenters, checkRollups } from '../../db/rowChecks';
+import { checkCostCenters, checkRollupMonths } from '../../db/rowChecks';
 import type { AnomalyDismissalRow } from '../../db/records';
 
 // Every read of the archive the anomaly flags make. Each hook re-renders when its rows change.
@@ -13,7 +13,7 @@ import type { AnomalyDismissalRow } from '../../db/records';
 export const useAnomalySources = () => {
   const db = useDatabase();
   return useLiveQuery(async () => {
-    const rollups = checkRollups(await db.rollups.toArray());
+    const rollups = checkRollupMonths(await db.rollupMonths.toArray());
     // Month keys sort as text: these bounds take every month there is.
     const allocated = await allocatedByCenterMonth(db, '0000-00', '9999-99');
     const centers = checkCostCenters(await db.costCenters.toArray());

@@ -4,7 +4,7 @@ import type { AssignmentChange } from '../../../shared/allocation/changes';
 import { assignmentImpact, type AssignmentImpact } from '../../db/assignmentEdits';
 import { useDatabase } from '../../db/DatabaseContext';
 import { allocatedByCenterMonth } from '../../db/allocation';
-import { checkRollups } from '../../db/rowChecks';
+import { checkRollupMonths } from '../../db/rowChecks';
 import { useAsyncEffect } from '../../ui/useAsyncEffect';
 
 // Every read of the archive the assignments feature makes. Each hook re-renders when its rows change.
@@ -41,7 +41,7 @@ export const useAssignmentImpact = (changes: readonly AssignmentChange[] | null)
 /** The monthly rollups (every month): the board's keys and their cost come from them. */
 export const useBoardRollups = () => {
   const db = useDatabase();
-  return useLiveQuery(async () => checkRollups(await db.rollups.toArray()), [db]);
+  return useLiveQuery(async () => checkRollupMonths(await db.rollupMonths.toArray()), [db]);
 };
 
 /** Cost per cost centre (the unassigned bucket included) and month, from the allocated rollups. */

@@ -15,6 +15,34 @@ const isCustomer = (value: Customer | Preferences): value is Customer => 'debtor
 const distinctKeys = async (kind: KeyKind, keys: Promise<ReadonlyArray<unknown>>): Promise<KindKey[]> =>
   (await keys).filter((key): key is string => typeof key === 'string').map((key) => ({ kind, key }));
 
+const ROLLUP_FIELDS = [
+  ['service', 'serviceCode'],
+  ['frankingLicence', 'frankingLicence'],
+  ['invoiceReference', 'invoiceReference'],
+] as const satisfies ReadonlyArray<readonly [KeyKind, string]>;
+
+/**
+ * The services, licences and references on stored lines, in key order per kind, from the rollups
+ * (a month's in one record): a few dozen records, not the lines. Only the key fields are read; a
+ * damaged row gives no key, its own check is the pages' that draw it.
+ */
+const rollupKeys = async (db: InvoiceDeskDatabase): Promise<KindKey[]> => {
+  const found = new Map<KeyKind, Set<string>>(ROLLUP_FIELDS.map(([kind]) => [kind, new Set<string>()]));
+  for (const record of await db.rollupMonths.toArray()) {
+    const list: unknown = record.rows;
+    if (!Array.isArray(list)) continue;
+    const rows: readonly unknown[] = list;
+    for (const row of rows) {
+      if (typeof row !== 'object' || row === null) continue;
+      for (const [kind, field] of ROLLUP_FIELDS) {
+        const key: unknown = Reflect.get(row, field);
+        if (typeof key === 'string') found.get(kind)?.add(key);
+      }
+    }
+  }
+  return ROLLUP_FIELDS.flatMap(([kind]) => [...(found.get(kind) ?? [])].sort().map((key) => ({ kind, key })));
+};
+
 const designationEdits = (rows: readonly OutboxRow[]): NameSources['waiting'] =>
   rows.flatMap((row) =>
     row.entity === 'designation' ? [{ kind: row.payload.kind, key: row.payload.key, state: row.state }] : [],
@@ -33,9 +61,7 @@ const readSources = async (db: InvoiceDeskDatabase): Promise<StoredSources> => {
     // The outbox holds a handful of rows at most; a scan is cheaper than a second index.
     db.outbox.toArray(),
     distinctKeys('invoiceReference', db.invoices.orderBy('invoiceReference').uniqueKeys()),
-    distinctKeys('service', db.rollups.orderBy('serviceCode').uniqueKeys()),
-    distinctKeys('frankingLicence', db.rollups.orderBy('frankingLicence').uniqueKeys()),
-    distinctKeys('invoiceReference', db.rollups.orderBy('invoiceReference').uniqueKeys()),
+    rollupKeys(db),
   ]);
   return {
     services: checkServices(services).rows,

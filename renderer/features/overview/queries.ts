@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { allocatedByCenterMonth } from '../../db/allocation';
 import { useCoalescedQuery } from '../../db/coalescedQuery';
 import { useDatabase } from '../../db/DatabaseContext';
-import { checkInvoices, checkRollups } from '../../db/rowChecks';
+import { checkInvoices, checkRollupMonths } from '../../db/rowChecks';
 
 // Every read of the archive the overview makes. Each hook re-renders when its rows change; the
 // whole-table reads at most once a second while a sync commits block after block (coalescedQuery).
@@ -16,15 +16,15 @@ export const useOverviewArchive = () => {
   const db = useDatabase();
   return useCoalescedQuery(
     db,
-    ['invoices', 'rollups', 'syncState'],
+    ['invoices', 'rollupMonths', 'syncState'],
     () =>
-      db.transaction('r', [db.invoices, db.rollups, db.syncState], async () => {
+      db.transaction('r', [db.invoices, db.rollupMonths, db.syncState], async () => {
         const [invoices, rollups, feed] = await Promise.all([
           db.invoices.toArray(),
-          db.rollups.toArray(),
+          db.rollupMonths.toArray(),
           db.syncState.get('feed'),
         ]);
-        return { checkedInvoices: checkInvoices(invoices), checkedRollups: checkRollups(rollups), feed };
+        return { checkedInvoices: checkInvoices(invoices), checkedRollups: checkRollupMonths(rollups), feed };
       }),
     [],
   );
