@@ -104,6 +104,12 @@ export const checkInvoices: (rows: readonly unknown[]) => CheckedRows<StoredInvo
 export const checkRollups: (rows: readonly unknown[]) => CheckedRows<RollupRow> = checkWith(RollupSchema, [
   'key',
 ]);
+/** A month record's list of rows, unchecked, or null when the record holds no list. */
+export const monthRowsOf = (record: unknown): readonly unknown[] | null => {
+  const list: unknown =
+    typeof record === 'object' && record !== null ? Reflect.get(record, 'rows') : undefined;
+  return Array.isArray(list) ? list : null;
+};
 /**
  * The rollup rows of the month records (one record per month, database.ts v7), each row checked: a
  * record without a list of rows is left out whole, named by its month.
@@ -112,10 +118,8 @@ export const checkRollupMonths = (records: readonly unknown[]): CheckedRows<Roll
   const rows: unknown[] = [];
   const skipped: SkippedRow[] = [];
   for (const record of records) {
-    const list: unknown =
-      typeof record === 'object' && record !== null ? Reflect.get(record, 'rows') : undefined;
-    if (Array.isArray(list)) {
-      const items: readonly unknown[] = list;
+    const items = monthRowsOf(record);
+    if (items) {
       rows.push(...items);
     } else {
       skipped.push({ key: keyOf(record, ['month']), issue: 'rows: not a list of rollups' });

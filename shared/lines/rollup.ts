@@ -116,8 +116,8 @@ export const mergeRollupMonths = (
     if (record) byMonth.set(record.month, new Map(record.rows.map((row) => [row.key, row])));
   }
   const current = new Map<string, RollupRow>();
-  for (const key of delta.keys()) {
-    const row = byMonth.get(delta.get(key)?.month ?? '')?.get(key);
+  for (const [key, change] of delta) {
+    const row = byMonth.get(change.month)?.get(key);
     if (row) current.set(key, row);
   }
   const merged = mergeRollups(current, delta);

@@ -3,7 +3,7 @@ import { CustomerSchema, type Customer, type KeyKind } from '../../../shared/api
 import type { KindKey, NameSources } from '../../../shared/designations/nameRows';
 import { useDatabase } from '../../db/DatabaseContext';
 import type { InvoiceDeskDatabase } from '../../db/database';
-import { checkDesignations, checkServices } from '../../db/rowChecks';
+import { checkDesignations, checkServices, monthRowsOf } from '../../db/rowChecks';
 import type { OutboxRow, Preferences } from '../../db/records';
 
 // Every read of the archive the designations feature makes. Each hook re-renders when its rows change.
@@ -29,10 +29,7 @@ const ROLLUP_FIELDS = [
 const rollupKeys = async (db: InvoiceDeskDatabase): Promise<KindKey[]> => {
   const found = new Map<KeyKind, Set<string>>(ROLLUP_FIELDS.map(([kind]) => [kind, new Set<string>()]));
   for (const record of await db.rollupMonths.toArray()) {
-    const list: unknown = record.rows;
-    if (!Array.isArray(list)) continue;
-    const rows: readonly unknown[] = list;
-    for (const row of rows) {
+    for (const row of monthRowsOf(record) ?? []) {
       if (typeof row !== 'object' || row === null) continue;
       for (const [kind, field] of ROLLUP_FIELDS) {
         const key: unknown = Reflect.get(row, field);
