@@ -81,6 +81,26 @@ describe('fault injection', () => {
     await expect(api.request('/v1/services').then((r) => r.text())).rejects.toThrow();
   });
 
+  it('drops the connection before any answer, and the write it carried does not happen', async () => {
+    const body = { name: 'Projekt Drop', owner: null, monthlyBudget: null };
+    const create = () => api.request('/v1/cost-centers/P-DROP', putJson(body, { 'If-None-Match': '*' }));
+    const codes = async () =>
+      CostCenterListSchema.parse((await api.json('/v1/cost-centers')).body).items.map((c) => c.code);
+
+    await setFaults({ failNext: { kind: 'drop', count: 1 } });
+    await expect(create()).rejects.toThrow();
+    expect(await codes()).not.toContain('P-DROP');
+
+    // Cut off until set back: the token endpoint too, then everything answers again.
+    await setFaults({ dropRate: 1 });
+    await expect(create()).rejects.toThrow();
+    await expect(api.fetchToken()).rejects.toThrow();
+    await setFaults({ dropRate: 0 });
+    expect(await codes()).not.toContain('P-DROP');
+    expect((await create()).status).toBe(201);
+    expect(await codes()).toContain('P-DROP');
+  });
+
   it('truncates a JSON body behind a 200', async () => {
     await setFaults({ failNext: { kind: 'truncate', count: 1 } });
     const response = await api.request('/v1/invoices?limit=20');

@@ -1,13 +1,13 @@
 /**
- * Fault injection for client tests: rate limits, outages, latency, connections reset mid-body,
- * bodies cut short, one-shot failures and schema-invalid items. Random faults draw from the
+ * Fault injection for client tests: rate limits, outages, latency, connections reset mid-body or
+ * dropped before any answer, bodies cut short, one-shot failures and schema-invalid items. Random faults draw from the
  * simulator's seed, so a test that replays the same requests sees the same faults.
  */
 import { z } from 'zod';
 import { createRng, hash32 } from './data/prng';
 import { NO_FAULT_CONFIG } from './noFaults';
 
-export const FaultKindSchema = z.enum(['429', '503', 'reset', 'truncate']);
+export const FaultKindSchema = z.enum(['429', '503', 'reset', 'truncate', 'drop']);
 export type FaultKind = z.infer<typeof FaultKindSchema>;
 
 export const InvalidItemKindSchema = z.enum(['invoices', 'lines']);
@@ -22,6 +22,8 @@ export const FaultUpdateSchema = z.strictObject({
   retryAfterSeconds: z.int().min(0).max(3600).optional(),
   latencyMs: z.int().min(0).max(60_000).optional(),
   resetRate: rate.optional(),
+  /** The connection is closed before any answer and the request is not handled: the operator unreachable. */
+  dropRate: rate.optional(),
   truncateRate: rate.optional(),
   pathPrefix: z.string().startsWith('/').nullable().optional(),
   failNext: z
@@ -42,6 +44,7 @@ export interface FaultConfig {
   readonly retryAfterSeconds: number;
   readonly latencyMs: number;
   readonly resetRate: number;
+  readonly dropRate: number;
   readonly truncateRate: number;
   readonly pathPrefix: string | null;
   readonly failNext: {
@@ -90,6 +93,7 @@ export const createFaults = (seed: number): Faults => {
         retryAfterSeconds: change.retryAfterSeconds ?? config.retryAfterSeconds,
         latencyMs: change.latencyMs ?? config.latencyMs,
         resetRate: change.resetRate ?? config.resetRate,
+        dropRate: change.dropRate ?? config.dropRate,
         truncateRate: change.truncateRate ?? config.truncateRate,
         pathPrefix: change.pathPrefix === undefined ? config.pathPrefix : change.pathPrefix,
         failNext,
@@ -115,6 +119,7 @@ export const createFaults = (seed: number): Faults => {
         ['429', config.rate429],
         ['503', config.rate503],
         ['reset', config.resetRate],
+        ['drop', config.dropRate],
         ['truncate', config.truncateRate],
       ];
       let cumulative = 0;

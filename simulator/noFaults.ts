@@ -10,6 +10,7 @@ export const NO_FAULT_CONFIG: FaultConfig = {
   retryAfterSeconds: 1,
   latencyMs: 0,
   resetRate: 0,
+  dropRate: 0,
   truncateRate: 0,
   pathPrefix: null,
   failNext: null,

@@ -285,6 +285,11 @@ const startServer = async (parts: SimulatorParts, options: SimulatorOptions): Pr
       );
       return;
     }
+    if (decision.fault === 'drop') {
+      // Before anything is handled or written: to the client, a server that cannot be reached.
+      incoming.socket.destroy();
+      return;
+    }
     const cut = decision.fault;
 
     if (path === '/oauth/token') {

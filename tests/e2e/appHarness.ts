@@ -129,21 +129,52 @@ export const startSyncedApp = async (options: { prepare?: (simUrl: string) => Pr
 };
 
 /**
- * Cuts the operator off as a lost connection does: its requests fail at once, while the app's own
- * pages still load (so a reload works offline).
+ * What the browser logs for each request to an operator that is cut off (cutOperator): the
+ * simulator closes the connection before answering. Tests allow it while they keep it cut off.
  */
-export const cutOperator = (context: BrowserContext, simUrl: string) =>
-  context.route(`${simUrl}/**`, (route) => route.abort('internetdisconnected'));
+export const OPERATOR_CUT =
+  /net::ERR_(EMPTY_RESPONSE|CONNECTION_RESET|CONNECTION_CLOSED) \(http:\/\/127\.0\.0\.1:\d+\//;
+
+const setFaults = async (simUrl: string, faults: { dropRate: number }) => {
+  const response = await fetch(`${simUrl}/__sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+  if (response.status !== 200) throw new Error(`POST /__sim/faults answered ${response.status}`);
+};
 
 /**
- * Lets the operator through again and presses "Synchronise now". It waits for the app to be idle (the
- * button shows only then) and for every interception in progress to finish before the route goes: a
- * request caught between the two would otherwise hang until its 30 s timeout, longer than the test
- * waits for the push.
+ * Cuts the operator off as a lost connection does: the simulator closes every connection before it
+ * answers or handles anything, while the app's own pages still load (so a reload works offline).
+ * On the server, not by intercepting the browser's requests: an interception caught while it was
+ * being removed could leave a request hanging for its 30 s timeout.
  */
-export const reconnectAndSync = async (context: BrowserContext, page: Page) => {
+export const cutOperator = (simUrl: string) => setFaults(simUrl, { dropRate: 1 });
+
+/**
+ * Lets the operator answer again and presses "Synchronise now", which shows only while the app is
+ * idle (while a run goes on, the same place holds Cancel).
+ */
+export const reconnectAndSync = async (page: Page, simUrl: string) => {
   const syncNow = page.getByRole('button', { name: 'Synchronise now' });
   await syncNow.waitFor();
-  await context.unrouteAll({ behavior: 'wait' });
+  await setFaults(simUrl, { dropRate: 0 });
   await syncNow.click();
+};
+
+/**
+ * Waits until no change waits to be sent. A timeout says what the status bar showed (a sync error,
+ * a run still going), which a bare "still visible" does not.
+ */
+export const waitUntilPushed = async (page: Page, timeout: number) => {
+  const status = page.getByRole('contentinfo', { name: 'Synchronisation status' });
+  try {
+    await status.getByText(/changes? waiting to be sent/).waitFor({ state: 'detached', timeout });
+  } catch (error) {
+    const shown = await status.innerText().catch(() => '(the status bar could not be read)');
+    throw new Error(`Changes still waiting after ${timeout} ms; the status bar showed: ${shown}`, {
+      cause: error,
+    });
+  }
 };

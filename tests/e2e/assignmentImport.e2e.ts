@@ -1,20 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assignment } from '../../shared/api/schemas';
-import { connectOperator, cutOperator, reconnectAndSync, startSyncedApp, type Operator } from './appHarness';
+import {
+  connectOperator,
+  cutOperator,
+  OPERATOR_CUT,
+  reconnectAndSync,
+  startSyncedApp,
+  type Operator,
+} from './appHarness';
 import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
 let web: typeof app.web;
 let sim: typeof app.sim;
-let context: BrowserContext;
 let page: Page;
 let operator: Operator;
 
 beforeAll(async () => {
   app = await startSyncedApp();
-  ({ web, sim, context, page } = app);
+  ({ web, sim, page } = app);
   operator = await connectOperator(sim.url);
 }, 180_000);
 
@@ -70,8 +76,8 @@ describe('importing assignments from a sheet', () => {
   it('drop a sheet: preview, problems and impact; Apply only with "valid only"; undone before the push; applied again, pushed, at the operator', async () => {
     const { service, licence, text } = await sheetFor();
     // Offline, so the import stays in the outbox until this test lets it through.
-    allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
-    await cutOperator(context, sim.url);
+    allowPageProblems(OPERATOR_CUT);
+    await cutOperator(sim.url);
     await page.goto(`${web.url}#/assignments`);
     await page.getByRole('button', { name: 'Import assignments…' }).waitFor();
 
@@ -114,7 +120,7 @@ describe('importing assignments from a sheet', () => {
     await dialog().waitFor({ state: 'detached' });
     await page.getByRole('status').getByText('Imported “Zuordnungen.csv”: 1 new, 1 replaced.').waitFor();
 
-    await reconnectAndSync(context, page);
+    await reconnectAndSync(page, sim.url);
     await waiting().waitFor({ state: 'detached', timeout: 30_000 });
     const stored = await assignmentsAtOperator();
     expect(

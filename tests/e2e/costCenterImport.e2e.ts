@@ -1,19 +1,25 @@
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CostCenter } from '../../shared/api/schemas';
-import { connectOperator, cutOperator, reconnectAndSync, startSyncedApp } from './appHarness';
+import {
+  connectOperator,
+  cutOperator,
+  OPERATOR_CUT,
+  reconnectAndSync,
+  startSyncedApp,
+  waitUntilPushed,
+} from './appHarness';
 import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
 let web: typeof app.web;
 let sim: typeof app.sim;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   app = await startSyncedApp();
-  ({ web, sim, context, page } = app);
+  ({ web, sim, page } = app);
 }, 180_000);
 
 afterAll(async () => {
@@ -51,8 +57,8 @@ const waiting = () =>
 describe('importing cost centres from a file', () => {
   it('drop a file: the overlay shows where, the preview lists new rows and errors; Apply waits for "valid rows only"; the import is undone before the push', async () => {
     // Offline, so the import stays in the outbox until this test lets it through.
-    allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
-    await cutOperator(context, sim.url);
+    allowPageProblems(OPERATOR_CUT);
+    await cutOperator(sim.url);
     await page.goto(`${web.url}#/cost-centres`);
     await page.getByRole('button', { name: 'Import…' }).waitFor();
 
@@ -101,7 +107,7 @@ describe('importing cost centres from a file', () => {
 
   it('apply the valid rows: the cost centres show, survive a reload, and the sync pushes them to the operator', async () => {
     // Still offline from the test before, until the push below.
-    allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
+    allowPageProblems(OPERATOR_CUT);
     await page.goto(`${web.url}#/cost-centres`);
     await page.getByRole('button', { name: 'Import…' }).waitFor();
     await dragFile('Kostenstellen.csv', await fixture('de-semicolon-bom.csv'), { drop: true });
@@ -126,10 +132,9 @@ describe('importing cost centres from a file', () => {
     allowPageProblems(
       /status of 412 \(Precondition Failed\) \(http:\/\/127\.0\.0\.1:\d+\/v1\/cost-centers\/0[1-4]00/,
     );
-    await reconnectAndSync(context, page);
-    // A run still retrying the cut connection finishes its backoff first (seconds; more under load,
-    // and a request that timed out adds its 30 s).
-    await waiting().waitFor({ state: 'detached', timeout: 90_000 });
+    await reconnectAndSync(page, sim.url);
+    // A run still retrying the cut connection finishes its backoff first (seconds; more under load).
+    await waitUntilPushed(page, 90_000);
     const { items: stored } = await (
       await connectOperator(sim.url)
     ).get<{ items: CostCenter[] }>('/v1/cost-centers');

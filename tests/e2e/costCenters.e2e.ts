@@ -1,9 +1,16 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialedApiClient } from '../../shared/api/client';
 import type { CostCenter } from '../../shared/api/schemas';
 import { startSimulator } from '../../simulator/standalone';
-import { connectAndSync, cutOperator, reconnectAndSync, simStats, startSyncedApp } from './appHarness';
+import {
+  connectAndSync,
+  cutOperator,
+  OPERATOR_CUT,
+  reconnectAndSync,
+  simStats,
+  startSyncedApp,
+} from './appHarness';
 import { allowPageProblems, launchChromium } from './browser';
 import { startWebServer } from './webServer';
 
@@ -33,14 +40,13 @@ const NAME = 'Versuchslabor Genève';
 
 describe('the Cost centres page', () => {
   let app: Awaited<ReturnType<typeof startSyncedApp>>;
-  let context: BrowserContext;
   let page: Page;
   let webUrl = '';
   let simUrl = '';
 
   beforeAll(async () => {
     app = await startSyncedApp();
-    ({ context, page } = app);
+    ({ page } = app);
     webUrl = app.web.url;
     simUrl = app.sim.url;
   }, 180_000);
@@ -116,10 +122,10 @@ describe('the Cost centres page', () => {
   it('an edit meeting another user’s edit becomes a conflict, settled in Settings with "Keep mine"', async () => {
     // Offline, so the edit waits while "another user" changes the same centre at the operator.
     allowPageProblems(
-      /net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//,
+      OPERATOR_CUT,
       /status of 412 \(Precondition Failed\) \(http:\/\/127\.0\.0\.1:\d+\/v1\/cost-centers\//,
     );
-    await cutOperator(context, simUrl);
+    await cutOperator(simUrl);
     await page.goto(`${webUrl}#/cost-centres?q=${encodeURIComponent('versuchslabor geneve')}`);
     await row(CODE).waitFor();
     expect(Number(await grid().getAttribute('aria-rowcount')) - 1).toBe(1);
@@ -144,7 +150,7 @@ describe('the Cost centres page', () => {
     });
     expect(response.status).toBe(200);
 
-    await reconnectAndSync(context, page);
+    await reconnectAndSync(page, simUrl);
     await row(CODE).getByText('Conflict: see Settings').waitFor({ timeout: 30_000 });
 
     await page.goto(`${webUrl}#/settings`);

@@ -1,19 +1,18 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_BY_CODE } from '../../simulator/data/catalogue';
-import { cutOperator, reconnectAndSync, startSyncedApp } from './appHarness';
+import { cutOperator, OPERATOR_CUT, reconnectAndSync, startSyncedApp } from './appHarness';
 import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
 let web: typeof app.web;
 let sim: typeof app.sim;
-let context: BrowserContext;
 let page: Page;
 let stats: typeof app.stats;
 
 beforeAll(async () => {
   app = await startSyncedApp();
-  ({ web, sim, context, page, stats } = app);
+  ({ web, sim, page, stats } = app);
 }, 180_000);
 
 afterAll(async () => {
@@ -48,8 +47,8 @@ describe('the Names page', () => {
       .filter({ has: page.getByRole('button', { name: renameLabel, exact: true }) });
 
     // Offline, so the rename stays in the outbox until this test lets it through.
-    allowPageProblems(/net::ERR_INTERNET_DISCONNECTED \(http:\/\/127\.0\.0\.1:\d+\//);
-    await cutOperator(context, sim.url);
+    allowPageProblems(OPERATOR_CUT);
+    await cutOperator(sim.url);
     await page.goto(`${web.url}#/names`);
     await namesGrid().getByRole('row').nth(1).getByRole('gridcell').first().waitFor();
     const everything = Number(await namesGrid().getAttribute('aria-rowcount')) - 1;
@@ -116,7 +115,7 @@ describe('the Names page', () => {
     await waitingChanges().waitFor();
 
     // Back online: the rename reaches the operator and its mark goes.
-    await reconnectAndSync(context, page);
+    await reconnectAndSync(page, sim.url);
     await waitingChanges().waitFor({ state: 'detached', timeout: 30_000 });
 
     // The own name is searchable too, without its accent; the search survives a reload.
