@@ -1,7 +1,8 @@
 /**
  * Fault injection for client tests: rate limits, outages, latency, connections reset mid-body or
- * dropped before any answer, bodies cut short, one-shot failures and schema-invalid items. Random faults draw from the
- * simulator's seed, so a test that replays the same requests sees the same faults.
+ * dropped before any answer, bodies cut short, one-shot failures and schema-invalid items. Random
+ * faults draw from the simulator's seed, so a test that replays the same requests sees the same
+ * faults.
  */
 import { z } from 'zod';
 import { createRng, hash32 } from './data/prng';

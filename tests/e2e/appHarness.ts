@@ -163,14 +163,19 @@ export const reconnectAndSync = async (page: Page, simUrl: string) => {
   await syncNow.click();
 };
 
+const syncStatus = (page: Page) => page.getByRole('contentinfo', { name: 'Synchronisation status' });
+
+/** The status bar's count of the clerk's edits not yet sent to the operator, whatever the count. */
+export const waitingChanges = (page: Page) => syncStatus(page).getByText(/changes? waiting to be sent/);
+
 /**
  * Waits until no change waits to be sent. A timeout says what the status bar showed (a sync error,
  * a run still going), which a bare "still visible" does not.
  */
 export const waitUntilPushed = async (page: Page, timeout: number) => {
-  const status = page.getByRole('contentinfo', { name: 'Synchronisation status' });
+  const status = syncStatus(page);
   try {
-    await status.getByText(/changes? waiting to be sent/).waitFor({ state: 'detached', timeout });
+    await waitingChanges(page).waitFor({ state: 'detached', timeout });
   } catch (error) {
     const shown = await status.innerText().catch(() => '(the status bar could not be read)');
     throw new Error(`Changes still waiting after ${timeout} ms; the status bar showed: ${shown}`, {

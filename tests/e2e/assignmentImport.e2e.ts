@@ -8,6 +8,8 @@ import {
   OPERATOR_CUT,
   reconnectAndSync,
   startSyncedApp,
+  waitingChanges,
+  waitUntilPushed,
   type Operator,
 } from './appHarness';
 import { allowPageProblems } from './browser';
@@ -44,8 +46,6 @@ const dropFile = async (name: string, text: string) =>
 
 const dialog = () => page.getByRole('dialog', { name: 'Import assignments' });
 const preview = () => dialog().getByRole('grid', { name: 'Assignments in the file' });
-const waiting = () =>
-  page.getByRole('contentinfo', { name: 'Synchronisation status' }).getByText(/changes? waiting to be sent/);
 const assignmentsAtOperator = async () =>
   (await operator.get<{ items: Assignment[] }>('/v1/cost-center-assignments')).items;
 
@@ -103,12 +103,12 @@ describe('importing assignments from a sheet', () => {
     await apply.click();
     await dialog().waitFor({ state: 'detached' });
     await page.getByRole('status').getByText('Imported “Zuordnungen.csv”: 1 new, 0 replaced.').waitFor();
-    await waiting().waitFor();
+    await waitingChanges(page).waitFor();
 
     // Not pushed yet: the whole import is undone and nothing of it waits.
     await page.getByRole('button', { name: 'Undo import' }).click();
     await page.getByText('The import of “Zuordnungen.csv” was undone.').waitFor();
-    await waiting().waitFor({ state: 'detached' });
+    await waitingChanges(page).waitFor({ state: 'detached' });
 
     // The whole sheet: the licence row now valid, replacing the seeded assignment of the same period.
     await dropFile('Zuordnungen.csv', text('5200'));
@@ -121,7 +121,7 @@ describe('importing assignments from a sheet', () => {
     await page.getByRole('status').getByText('Imported “Zuordnungen.csv”: 1 new, 1 replaced.').waitFor();
 
     await reconnectAndSync(page, sim.url);
-    await waiting().waitFor({ state: 'detached', timeout: 30_000 });
+    await waitUntilPushed(page, 30_000);
     const stored = await assignmentsAtOperator();
     expect(
       stored.filter((assignment) => assignment.kind === 'service' && assignment.key === service),
@@ -177,6 +177,6 @@ describe('importing assignments from a sheet', () => {
     await preview().getByRole('gridcell', { name: '5–6', exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
-    await expect(waiting().count()).resolves.toBe(0);
+    await expect(waitingChanges(page).count()).resolves.toBe(0);
   }, 60_000);
 });

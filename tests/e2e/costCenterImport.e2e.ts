@@ -8,6 +8,7 @@ import {
   OPERATOR_CUT,
   reconnectAndSync,
   startSyncedApp,
+  waitingChanges,
   waitUntilPushed,
 } from './appHarness';
 import { allowPageProblems } from './browser';
@@ -51,8 +52,6 @@ const dragFile = async (name: string, bytes: Uint8Array, options: { drop: boolea
 const dialog = () => page.getByRole('dialog', { name: 'Import cost centres' });
 const preview = () => dialog().getByRole('grid', { name: 'Preview of the import' });
 const centres = () => page.getByRole('main');
-const waiting = () =>
-  page.getByRole('contentinfo', { name: 'Synchronisation status' }).getByText(/changes? waiting to be sent/);
 
 describe('importing cost centres from a file', () => {
   it('drop a file: the overlay shows where, the preview lists new rows and errors; Apply waits for "valid rows only"; the import is undone before the push', async () => {
@@ -96,13 +95,13 @@ describe('importing cost centres from a file', () => {
       .getByText(/Imported from Kostenstellen\.csv: 4 new, 0 changed/)
       .waitFor();
     await centres().getByText('Geschäftsleitung', { exact: true }).waitFor();
-    await waiting().waitFor();
+    await waitingChanges(page).waitFor();
 
     // Not yet pushed: the whole import can be undone, and nothing of it stays.
     await page.getByRole('button', { name: 'Undo the import' }).click();
     await page.getByText('The import was undone: 4 cost centres are as they were.').waitFor();
     await centres().getByText('Geschäftsleitung', { exact: true }).waitFor({ state: 'detached' });
-    await waiting().waitFor({ state: 'detached' });
+    await waitingChanges(page).waitFor({ state: 'detached' });
   }, 120_000);
 
   it('apply the valid rows: the cost centres show, survive a reload, and the sync pushes them to the operator', async () => {
@@ -122,7 +121,7 @@ describe('importing cost centres from a file', () => {
 
     await page.reload();
     await centres().getByText('Geschäftsleitung', { exact: true }).waitFor({ timeout: 30_000 });
-    await waiting().waitFor();
+    await waitingChanges(page).waitFor();
     // Still unpushed after the reload: the undo is still offered.
     await page.getByRole('button', { name: 'Undo the import' }).waitFor();
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_BY_CODE } from '../../simulator/data/catalogue';
-import { cutOperator, OPERATOR_CUT, reconnectAndSync, startSyncedApp } from './appHarness';
+import { cutOperator, OPERATOR_CUT, reconnectAndSync, startSyncedApp, waitUntilPushed } from './appHarness';
 import { allowPageProblems } from './browser';
 
 let app: Awaited<ReturnType<typeof startSyncedApp>>;
@@ -116,7 +116,7 @@ describe('the Names page', () => {
 
     // Back online: the rename reaches the operator and its mark goes.
     await reconnectAndSync(page, sim.url);
-    await waitingChanges().waitFor({ state: 'detached', timeout: 30_000 });
+    await waitUntilPushed(page, 30_000);
 
     // The own name is searchable too, without its accent; the search survives a reload.
     await page.goto(`${web.url}#/names`);
