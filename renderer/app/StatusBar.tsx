@@ -125,12 +125,15 @@ export const StatusBar = () => {
         </a>
       )}
       <span className="status-bar__spacer" />
+      {/* Two elements, not one relabelled: a click begun on "Synchronise now" just as a run starts
+          must not end on Cancel (the browser fires no click when press and release meet different
+          elements). */}
       {running ? (
-        <button type="button" className="secondary" onClick={() => controller.cancel()}>
+        <button key="cancel" type="button" className="secondary" onClick={() => controller.cancel()}>
           {t('status.cancel')}
         </button>
       ) : (
-        <button type="button" className="secondary" onClick={() => controller.syncNow()}>
+        <button key="syncNow" type="button" className="secondary" onClick={() => controller.syncNow()}>
           {t('status.syncNow')}
         </button>
       )}

@@ -135,7 +135,8 @@ export const startSyncedApp = async (options: { prepare?: (simUrl: string) => Pr
 export const OPERATOR_CUT =
   /net::ERR_(EMPTY_RESPONSE|CONNECTION_RESET|CONNECTION_CLOSED) \(http:\/\/127\.0\.0\.1:\d+\//;
 
-const setFaults = async (simUrl: string, faults: { dropRate: number }) => {
+/** Sets some of the simulator's faults (simulator/README.md); the others keep their value. */
+export const setFaults = async (simUrl: string, faults: { dropRate?: number; latencyMs?: number }) => {
   const response = await fetch(`${simUrl}/__sim/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -147,8 +148,7 @@ const setFaults = async (simUrl: string, faults: { dropRate: number }) => {
 /**
  * Cuts the operator off as a lost connection does: the simulator closes every connection before it
  * answers or handles anything, while the app's own pages still load (so a reload works offline).
- * On the server, not by intercepting the browser's requests: an interception caught while it was
- * being removed could leave a request hanging for its 30 s timeout.
+ * On the server, not by intercepting the browser's requests: nothing of the browser is changed.
  */
 export const cutOperator = (simUrl: string) => setFaults(simUrl, { dropRate: 1 });
 
