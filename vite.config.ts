@@ -41,10 +41,24 @@ const pdfJsAssets = (): Plugin => {
   };
 };
 
+// Built file names carry a content hash, so a browser may keep them for good: a second start then
+// neither revalidates the scripts nor compiles them again (V8's code cache), as Electron's app://
+// scheme already allows (electron/protocol.ts, codeCache). index.html and web-config.json keep
+// vite's revalidation: they name the hashed files.
+const immutableAssets = (): Plugin => ({
+  name: 'invoice-desk:immutable-assets',
+  configurePreviewServer: (server) => {
+    server.middlewares.use('/assets/', (_request, response, next) => {
+      response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      next();
+    });
+  },
+});
+
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), pdfJsAssets()],
+  plugins: [react(), pdfJsAssets(), immutableAssets()],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   build: {
     outDir: '../dist/renderer',

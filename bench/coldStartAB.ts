@@ -24,6 +24,7 @@ import { PROFILES, type ProfileName } from '../simulator/data/profiles';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { COLD_START_AB_FILE, renderMarkdown, type ColdStartAB } from './report';
+import { connectToSimulator, saveConnection, syncEnded } from './connect';
 import { median } from './stats';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,16 +113,9 @@ const main = async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     await context.addInitScript({ content: probe });
     const page = await context.newPage();
-    await page.goto(`${server.url}#/settings`);
-    await page.getByRole('radio', { name: 'The operator’s billing API' }).check();
-    await page.getByLabel('API base URL').fill(sim.url);
-    await page.getByLabel('Client ID').fill('demo');
-    await page.getByLabel('Client secret').fill('demo-secret');
-    await page.getByRole('button', { name: 'Save connection' }).click();
-    await page
-      .getByRole('contentinfo', { name: 'Synchronisation status' })
-      .getByText(/Last synchronised/)
-      .waitFor({ timeout: 30 * 60_000 });
+    await connectToSimulator(page, server.url, sim.url);
+    await saveConnection(page);
+    await syncEnded(page);
     await page.close();
     setups.push({ name: builds[at] ?? dir, url: server.url, context, server });
     console.log(`synced ${builds[at]}`);

@@ -6,8 +6,14 @@
  * already synced (bench/run.ts calls it). Run as a script, it compares builds in the same run,
  * interleaved (A, B, B, A, …) so the load of this shared machine falls on each alike:
  *
- * `npx tsx bench/linesFirstRows.ts <renderer dir> <renderer dir> [--profile large] [--runs 7]`
+ * `npx tsx bench/linesFirstRows.ts <renderer dir> <renderer dir> [--profile large] [--runs 7] [--disk]`
+ *
+ * `--disk` keeps each build's archive in a profile on disk, as the app keeps it, rather than in an
+ * incognito context's memory: IndexedDB then reads from LevelDB files, and scripts get V8's code
+ * cache (Electron's app:// scheme has it, electron/protocol.ts).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -15,6 +21,7 @@ import { startWebServer, type WebServer } from '../scripts/webServer';
 import { PROFILES, type ProfileName } from '../simulator/data/profiles';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import { connectToSimulator, saveConnection, syncEnded } from './connect';
 import { median } from './stats';
 
 /** The target of issue #18: first line rows in under 500 ms with 1.3 M lines cached. */
@@ -90,6 +97,57 @@ export const measureLinesFirstRows = async (
   };
 };
 
+const CONTEXT_OPTIONS = { locale: 'en-US', viewport: { width: 1400, height: 900 } } as const;
+
+/** Connects the app to the simulator in a new tab and waits for its first sync to end. */
+const connectAndSync = async (context: BrowserContext, appUrl: string, simUrl: string) => {
+  const page = await context.newPage();
+  await connectToSimulator(page, appUrl, simUrl);
+  await saveConnection(page);
+  await syncEnded(page);
+  await page.close();
+};
+
+interface DiskProfile {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A browser with its profile in a directory of its own, removed on close. */
+const openDiskProfile = async (): Promise<DiskProfile> => {
+  const userDir = mkdtempSync(path.join(os.tmpdir(), 'lines-first-rows-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    ...CONTEXT_OPTIONS,
+    executablePath: chromiumPath(),
+    args: chromiumArgs,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * The same measure with the archive in a profile on disk, as the app keeps it: IndexedDB reads from
+ * LevelDB files, and scripts get V8's code cache. The profile syncs the simulator's archive first.
+ */
+export const measureLinesFirstRowsOnDisk = async (
+  appUrl: string,
+  simUrl: string,
+  runs = 5,
+): Promise<LinesFirstRows> => {
+  const disk = await openDiskProfile();
+  try {
+    await connectAndSync(disk.context, appUrl, simUrl);
+    return await measureLinesFirstRows(disk.context, appUrl, runs);
+  } finally {
+    await disk.close();
+  }
+};
+
 const compareBuilds = async (args: readonly string[]) => {
   const option = (name: string): string | undefined => {
     const at = args.indexOf(`--${name}`);
@@ -99,25 +157,22 @@ const compareBuilds = async (args: readonly string[]) => {
   const profileOption = option('profile') ?? 'medium';
   const isProfile = (name: string): name is ProfileName => name in PROFILES;
   if (!isProfile(profileOption)) throw new Error(`--profile: one of ${Object.keys(PROFILES).join(', ')}`);
-  const builds = args.filter((arg, at) => !arg.startsWith('--') && !(args[at - 1] ?? '').startsWith('--'));
+  const withValue = new Set(['--runs', '--profile']);
+  const builds = args.filter((arg, at) => !arg.startsWith('--') && !withValue.has(args[at - 1] ?? ''));
   const sim = await startSimulator({ port: 0, profile: profileOption, control: true });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const onDisk = args.includes('--disk');
+  const browser = onDisk
+    ? null
+    : await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const disks: DiskProfile[] = [];
   const setups: Array<{ name: string; url: string; context: BrowserContext; server: WebServer }> = [];
   for (const build of builds) {
     const server = await startWebServer({ port: 0, outDir: path.resolve(build), logLevel: 'silent' });
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}#/settings`);
-    await page.getByRole('radio', { name: 'The operator’s billing API' }).check();
-    await page.getByLabel('API base URL').fill(sim.url);
-    await page.getByLabel('Client ID').fill('demo');
-    await page.getByLabel('Client secret').fill('demo-secret');
-    await page.getByRole('button', { name: 'Save connection' }).click();
-    await page
-      .getByRole('contentinfo', { name: 'Synchronisation status' })
-      .getByText(/Last synchronised/)
-      .waitFor({ timeout: 30 * 60_000 });
-    await page.close();
+    const disk = onDisk ? await openDiskProfile() : null;
+    if (disk) disks.push(disk);
+    const context = disk?.context ?? (await browser?.newContext(CONTEXT_OPTIONS));
+    if (!context) throw new Error('no browser context');
+    await connectAndSync(context, server.url, sim.url);
     setups.push({ name: build, url: server.url, context, server });
     console.log(`synced ${build}`);
   }
@@ -139,7 +194,8 @@ const compareBuilds = async (args: readonly string[]) => {
         `count median ${median(measured.map((m) => m.countedMs))} ms [${measured.map((m) => m.countedMs).join(', ')}]`,
     );
   }
-  await browser.close();
+  await browser?.close();
+  for (const disk of disks) await disk.close();
   for (const setup of setups) await setup.server.close();
   await sim.close();
 };

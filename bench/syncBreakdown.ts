@@ -19,6 +19,7 @@ import type { ProfileName } from '../simulator/data/profiles';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { activeDatabaseName } from '../tests/testing/activeDatabase';
+import { connectToSimulator, saveConnection, syncEnded } from './connect';
 import { median } from './stats';
 
 export interface SyncBreakdown {
@@ -111,19 +112,12 @@ export const measureFirstSync = async (
   const page = await context.newPage();
   const before = await simulatorCost(simUrl);
   if (connect) {
-    await page.goto(`${appUrl}#/settings`);
-    await page.getByRole('radio', { name: 'The operator’s billing API' }).check();
-    await page.getByLabel('API base URL').fill(simUrl);
-    await page.getByLabel('Client ID').fill('demo');
-    await page.getByLabel('Client secret').fill('demo-secret');
-    await page.getByRole('button', { name: 'Save connection' }).click();
+    await connectToSimulator(page, appUrl, simUrl);
+    await saveConnection(page);
   } else {
     await page.goto(`${appUrl}#/invoices`);
   }
-  await page
-    .getByRole('contentinfo', { name: 'Synchronisation status' })
-    .getByText(/Last synchronised/)
-    .waitFor({ timeout: 45 * 60_000 });
+  await syncEnded(page, 45 * 60_000);
   let run = await lastSyncRun(page);
   // The status bar can say so a moment before the run's record is read back.
   for (let tries = 0; run === null && tries < 20; tries += 1) {

@@ -49,6 +49,22 @@ describe('the browser-mode web server', () => {
       expectSamePolicyAsTheApp(response.headers.get('content-security-policy'));
     },
   );
+
+  it('lets the browser keep the hashed build files for good, and revalidate the page that names them', async () => {
+    const asset = await fetch(new URL('assets/app.js', server.url));
+    await asset.arrayBuffer();
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const route of ['', 'index.html']) {
+      const page = await fetch(new URL(route, server.url));
+      await page.arrayBuffer();
+      expect(page.headers.get('cache-control'), route).toBe('no-cache');
+    }
+    // A missing asset is not cached for good under a name a later build may fill.
+    const missing = await fetch(new URL('assets/gone.js', server.url));
+    await missing.arrayBuffer();
+    expect(missing.headers.get('cache-control')).not.toContain('immutable');
+  });
 });
 
 describe('npm run web', () => {

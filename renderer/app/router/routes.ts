@@ -106,12 +106,8 @@ export const warmPage = (
 ): Disposable => {
   const entry =
     route.itemId === undefined ? routeTable.find((candidate) => candidate.id === route.page) : undefined;
-  // The page's own refresh follows this one and only adds what came since.
-  if (entry && 'warmLineIndex' in entry)
-    sources
-      .lineIndex()
-      .refresh()
-      .catch(() => undefined);
+  // The worker boots while the page loads; the page asks for the index once its first rows show.
+  if (entry && 'warmLineIndex' in entry) sources.lineIndex();
   return warmTables(sources.db, entry && 'warmTables' in entry ? entry.warmTables : []);
 };
 
