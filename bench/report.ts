@@ -5,7 +5,15 @@ interface Results {
   measuredAt: string;
   mode: string;
   runs: number;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; chromium: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    node: string;
+    chromium: string;
+    /** bench/calibrate.ts (absent before it existed). */
+    calibration?: { medianMs: number; loadAverage: number };
+  };
   dataset: { profile: string; invoices: number; lines: number };
   sync: {
     medianLinesPerSecond: number;
@@ -142,6 +150,14 @@ const stepTable = (stepMs: Record<string, number>, simulator: CostSnapshot | und
   return ['| step (summed over requests) | time |', '| --- | --- |', ...rows, ...server].join('\n');
 };
 
+/** Runs compare only on a machine as fast: the same fixed workload timed at the start (bench/calibrate.ts). */
+const calibrationText = (r: Results): string => {
+  const c = r.machine.calibration;
+  return c
+    ? ` · calibration ${n(c.medianMs)} ms (a fixed Node workload, bench/calibrate.ts; compare runs only when it is alike), load average ${c.loadAverage}`
+    : '';
+};
+
 const linesExplorerRows = (r: Results): string => {
   const e = r.coldStart.linesExplorer;
   if (!e) return '';
@@ -258,7 +274,7 @@ const section = (title: string, r: Results): string => {
   return `## ${title}
 
 Measured ${r.measuredAt} · ${r.mode} · medians of ${r.runs} runs · ${n(r.dataset.lines)} lines in ${n(r.dataset.invoices)} invoices (simulator profile \`${r.dataset.profile}\`)
-Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, Chromium ${r.machine.chromium}
+Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, Chromium ${r.machine.chromium}${calibrationText(r)}
 
 | measure | value | target | |
 | --- | --- | --- | --- |

@@ -38,6 +38,7 @@ import {
 } from './syncBreakdown';
 import type { CostSnapshot, KindCost } from '../simulator/cost';
 import { connectToSimulator, saveConnection, syncEnded } from './connect';
+import { calibrate } from './calibrate';
 import { median } from './stats';
 
 const args = process.argv.slice(2);
@@ -167,6 +168,10 @@ const coldStartAB = (): ColdStartAB | null =>
 
 const main = async () => {
   const started = Date.now();
+  const calibration = calibrate();
+  log(
+    `calibration: ${calibration.medianMs} ms (a fixed Node workload; load average ${calibration.loadAverage})`,
+  );
   // First, while nothing else of the bench runs: pure computation, timed in this process.
   const measureAllocationHere = async () => {
     // It builds its own archive in this process (fake-indexeddb), the browser not yet started.
@@ -409,6 +414,7 @@ const main = async () => {
       memoryGiB: Math.round(totalmem() / 1024 ** 3),
       node: process.version,
       chromium: browser.version(),
+      calibration,
     },
     dataset: { profile, invoices: stats.invoices, lines: stats.lines },
     sync: {
