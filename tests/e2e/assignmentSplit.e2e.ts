@@ -30,6 +30,19 @@ const chargedTo = (lines: readonly LineItem[], assignments: readonly Assignment[
 
 const SPLIT_FROM = '2026-03-15';
 
+/**
+ * Waits for a confirmed dialog to close; if it does not, the error says what the dialog showed (a
+ * failure, a Confirm still busy or one with nothing to apply), not only that it stayed open.
+ */
+const closed = async (dialog: ReturnType<Page['getByRole']>) => {
+  try {
+    await dialog.waitFor({ state: 'detached' });
+  } catch (error) {
+    const shown = await dialog.innerText({ timeout: 1_000 }).catch(() => '(unreadable)');
+    throw new Error(`the dialog stayed open, showing: ${shown}`, { cause: error });
+  }
+};
+
 describe('the split dialog', () => {
   let app: Awaited<ReturnType<typeof startSyncedApp>>;
   let context: BrowserContext;
@@ -214,7 +227,7 @@ describe('the split dialog', () => {
     await split.getByRole('combobox', { name: 'Cost centre 1' }).fill('3300');
     await page.getByRole('option', { name: /^3300 / }).click();
     await split.getByRole('button', { name: 'Confirm' }).click();
-    await split.waitFor({ state: 'detached' });
+    await closed(split);
 
     // The push is refused; Settings names the assignment it collides with, once the pull brought it.
     await page.goto(`${app.web.url}#/settings`);
@@ -244,7 +257,7 @@ describe('the split dialog', () => {
       .waitFor();
     await editor.getByLabel('Valid until').fill('31.8.2026');
     await split.getByRole('button', { name: 'Confirm' }).click();
-    await split.waitFor({ state: 'detached' });
+    await closed(split);
 
     await page.getByText('All your changes have reached the operator.').waitFor({ timeout: 60_000 });
     expect(
