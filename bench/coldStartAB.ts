@@ -24,7 +24,7 @@ import { PROFILES, type ProfileName } from '../simulator/data/profiles';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
 import { COLD_START_AB_FILE, renderMarkdown, type ColdStartAB } from './report';
-import { connectToSimulator, saveConnection, syncEnded } from './connect';
+import { syncedIn } from './connect';
 import { median } from './stats';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,11 +112,7 @@ const main = async () => {
     const server = await startWebServer({ port: 0, outDir: dir, logLevel: 'silent' });
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     await context.addInitScript({ content: probe });
-    const page = await context.newPage();
-    await connectToSimulator(page, server.url, sim.url);
-    await saveConnection(page);
-    await syncEnded(page);
-    await page.close();
+    await syncedIn(context, server.url, sim.url);
     setups.push({ name: builds[at] ?? dir, url: server.url, context, server });
     console.log(`synced ${builds[at]}`);
   }

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** Points the app at the simulator through Settings, as a clerk would; the save starts a sync. */
 export const connectToSimulator = async (page: Page, appUrl: string, simUrl: string): Promise<void> => {
@@ -18,3 +18,12 @@ export const syncEnded = (page: Page, timeout = 30 * 60_000): Promise<void> =>
     .getByRole('contentinfo', { name: 'Synchronisation status' })
     .getByText(/Last synchronised/)
     .waitFor({ timeout });
+
+/** Connects the app in a new tab of the context, waits for its first sync to end, closes the tab. */
+export const syncedIn = async (context: BrowserContext, appUrl: string, simUrl: string): Promise<void> => {
+  const page = await context.newPage();
+  await connectToSimulator(page, appUrl, simUrl);
+  await saveConnection(page);
+  await syncEnded(page);
+  await page.close();
+};

@@ -21,7 +21,7 @@ import { startWebServer, type WebServer } from '../scripts/webServer';
 import { PROFILES, type ProfileName } from '../simulator/data/profiles';
 import { startSimulator } from '../simulator/standalone';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
-import { connectToSimulator, saveConnection, syncEnded } from './connect';
+import { syncedIn } from './connect';
 import { median } from './stats';
 
 /** The target of issue #18: first line rows in under 500 ms with 1.3 M lines cached. */
@@ -99,15 +99,6 @@ export const measureLinesFirstRows = async (
 
 const CONTEXT_OPTIONS = { locale: 'en-US', viewport: { width: 1400, height: 900 } } as const;
 
-/** Connects the app to the simulator in a new tab and waits for its first sync to end. */
-const connectAndSync = async (context: BrowserContext, appUrl: string, simUrl: string) => {
-  const page = await context.newPage();
-  await connectToSimulator(page, appUrl, simUrl);
-  await saveConnection(page);
-  await syncEnded(page);
-  await page.close();
-};
-
 interface DiskProfile {
   context: BrowserContext;
   close(): Promise<void>;
@@ -141,7 +132,7 @@ export const measureLinesFirstRowsOnDisk = async (
 ): Promise<LinesFirstRows> => {
   const disk = await openDiskProfile();
   try {
-    await connectAndSync(disk.context, appUrl, simUrl);
+    await syncedIn(disk.context, appUrl, simUrl);
     return await measureLinesFirstRows(disk.context, appUrl, runs);
   } finally {
     await disk.close();
@@ -172,7 +163,7 @@ const compareBuilds = async (args: readonly string[]) => {
     if (disk) disks.push(disk);
     const context = disk?.context ?? (await browser?.newContext(CONTEXT_OPTIONS));
     if (!context) throw new Error('no browser context');
-    await connectAndSync(context, server.url, sim.url);
+    await syncedIn(context, server.url, sim.url);
     setups.push({ name: build, url: server.url, context, server });
     console.log(`synced ${build}`);
   }
