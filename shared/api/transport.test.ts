@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidRequestError, InvalidResponseError, NetworkError } from './errors';
 import type { RecordedRequest, Responder } from '../testing/fakeFetch';
 import { createFakeFetch, json, networkFailure, problem } from '../testing/fakeFetch';
-import { createAuthenticatedFetch, resolveUrl, withBaseUrl } from './transport';
+import { createAuthenticatedFetch, fetchWithTimeouts, resolveUrl, withBaseUrl } from './transport';
 
 const BASE = 'http://billing.test';
 
@@ -279,5 +279,28 @@ describe('resolveUrl and withBaseUrl', () => {
     await withBaseUrl(fake.fetch, 'http://127.0.0.1:8787')('/v1/services', {});
     expect(fake.requests[0]?.url).toBe('http://127.0.0.1:8787/v1/services');
     expect(fake.requests[0]?.headers.has('authorization')).toBe(false);
+  });
+});
+
+describe('fetchWithTimeouts', () => {
+  /** A 204 or 304 as Chromium's fetch hands it over: no content, yet an (empty) body stream. */
+  const chromiumNoContent = (status: number): Response => {
+    const response = new Response(null, { status, headers: { etag: '"e1"' } });
+    Object.defineProperty(response, 'body', {
+      value: new ReadableStream<Uint8Array>({ start: (c) => c.close() }),
+    });
+    return response;
+  };
+
+  it.each([204, 304])('hands on a %i whose fetch gave it an empty body stream', async (status) => {
+    const response = await fetchWithTimeouts(
+      () => Promise.resolve(chromiumNoContent(status)),
+      `${BASE}/v1/cost-center-assignments/a1`,
+      { method: 'DELETE' },
+      { headersMs: 1_000, idleMs: 1_000 },
+      'DELETE /v1/cost-center-assignments/a1',
+    );
+    expect(response.status).toBe(status);
+    expect(response.headers.get('etag')).toBe('"e1"');
   });
 });

@@ -104,6 +104,9 @@ export const refuseForeignAnswer = (response: Response, baseOrigin: string, what
   );
 };
 
+/** The statuses a Response may not carry a body with (Fetch standard, "null body status"). */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
+
 /**
  * Runs the raw fetch under the time bounds, on top of the caller's own signal. The answer's body is
  * handed on through a stream that fails with a TimeoutError when the server stops sending.
@@ -135,7 +138,8 @@ export const fetchWithTimeouts = async (
     clearTimeout(headersTimer);
   }
   const body = response.body;
-  if (body === null) return response;
+  // Chromium hands a 204's or 304's fetch an empty body stream, which no Response may be built with.
+  if (body === null || NULL_BODY_STATUSES.has(response.status)) return response;
   const reader = body.getReader();
   const idle = (): TimeoutError =>
     new TimeoutError(`${what}: the body stalled for ${timeouts.idleMs} ms`, { status: response.status });

@@ -211,7 +211,9 @@ describe('the split dialog', () => {
     await board();
     await findOnBoard(service.code);
     const open = openButton(service.code);
-    // Another user charges it from September on; the clerk does not know yet.
+    // Another user charges it from September on while the clerk works offline: a sync still queued
+    // from the steps above would otherwise tell the app before the clerk's edit.
+    await context.setOffline(true);
     await operator.createAssignment('e2e-theirs', {
       kind: 'service',
       key: service.code,
@@ -228,8 +230,10 @@ describe('the split dialog', () => {
     await page.getByRole('option', { name: /^3300 / }).click();
     await split.getByRole('button', { name: 'Confirm' }).click();
     await closed(split);
+    // Back online, the app syncs at once: the push is refused, the pull brings their assignment.
+    await context.setOffline(false);
 
-    // The push is refused; Settings names the assignment it collides with, once the pull brought it.
+    // Settings names the assignment the push collides with, once the pull brought it.
     await page.goto(`${app.web.url}#/settings`);
     const outbox = page.getByRole('table', { name: 'Changes waiting for the operator' });
     const refused = outbox.getByRole('row').filter({ hasText: `service ${service.code}` });

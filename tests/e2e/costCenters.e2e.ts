@@ -215,6 +215,12 @@ describe('the Cost centres page', () => {
     await confirm.waitFor({ state: 'detached' });
     await grid().getByText('No cost centre matches the search.').waitFor();
     await untilOperator(simUrl, CODE, (center) => center === undefined);
+    // The operator's 204 (an empty body) also settles the deletion in the app: nothing stays queued.
+    await page.goto(`${webUrl}#/settings`);
+    await page.getByText('All your changes have reached the operator.').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('contentinfo', { name: 'Synchronisation status' }).textContent()).not.toMatch(
+      /waiting to be sent/,
+    );
   });
 });
 
